@@ -1,0 +1,106 @@
+// `stdwatch report country ISO2` and `stdwatch report company NAME-OR-SLUG`, as text, JSON, CSV or HTML:
+// the same report functions and renderings as the web pages.
+import { Command, Option } from 'commander';
+import { companyReport, type CompanyReport } from '../../server/reports/company.js';
+import { countryReport, type CountryReport } from '../../server/reports/country.js';
+import { describeFilters } from '../../server/reports/filters.js';
+import { companyCsv, countryCsv } from '../../server/render.js';
+import { createViews } from '../../server/views.js';
+import { action, filtersFrom, formatNumber, percent, table, withApp, withFilters, write, type ConfigLoader } from '../common.js';
+
+const FORMATS = ['text', 'json', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+function commonText(report: CountryReport | CompanyReport): string[] {
+  const o = report.outcomes;
+  return [
+    `Contributions: ${formatNumber(report.totals.contributions)} (fractional ${formatNumber(report.totals.fractional, 1)}, ${percent(report.totals.share)} of ${formatNumber(report.totals.allContributions)})`,
+    `Outcomes: ${o.accepted} approved/agreed/endorsed, ${o.noted} noted, ${o.notHandled} not treated/postponed, ${o.withdrawn} withdrawn, ${o.superseded} revised/merged, ${o.pending} pending; acceptance rate ${percent(o.acceptanceRate)}`,
+    '',
+    'By group',
+    table(report.byGroup.map((g) => [`${g.body} ${g.group}`, g.contributions, formatNumber(g.fractional, 1)]), ['group', 'contributions', 'fractional']),
+    '',
+    'By meeting',
+    table(report.byMeeting.map((m) => [m.meeting, m.startDate ?? '', m.contributions, formatNumber(m.fractional, 1)]), ['meeting', 'starts', 'contributions', 'fractional']),
+    '',
+    'Most frequent co-sources',
+    table(report.coSources.map((c) => [c.name, c.country ?? '', c.contributions]), ['organization', 'country', 'joint contributions']),
+    '',
+    'Leadership seats',
+    report.seats.length === 0
+      ? '(none on record)'
+      : table(report.seats.map((s) => [`${s.group} ${s.role}`, s.organization, s.country ?? '', s.from ?? '', s.to ?? 'current']), ['seat', 'held by', 'country', 'from', 'to']),
+    '',
+    `Counting: full (a contribution counts once per organization or country) and fractional (1/n per source); country = ultimate parent's home country (basis: ${report.basis}).`,
+  ];
+}
+
+function countryText(report: CountryReport): string {
+  return [
+    `${report.country.name} (${report.country.code}) — ${describeFilters(report.filters)}`,
+    ...commonText(report).slice(0, 3),
+    'Organizations',
+    table(
+      report.organizations.map((o) => [o.name, o.kind, o.contributions, formatNumber(o.fractional, 1), percent(o.acceptanceRate)]),
+      ['organization', 'kind', 'contributions', 'fractional', 'accepted'],
+    ),
+    '',
+    ...commonText(report).slice(3),
+  ].join('\n');
+}
+
+function companyText(report: CompanyReport): string {
+  const org = report.organization;
+  return [
+    `${org.name} (${org.kind}${org.country ? `, ${org.countryName}` : ''}) — ${describeFilters(report.filters)}`,
+    ...(report.requested ? [`(${report.requested.name} is part of ${org.name}; the report covers the group)`] : []),
+    ...commonText(report).slice(0, 3),
+    'Named as',
+    table(report.entities.map((e) => [e.name, e.country ?? '', e.contributions, formatNumber(e.fractional, 1)]), ['entity', 'own country', 'contributions', 'fractional']),
+    '',
+    ...commonText(report).slice(3),
+  ].join('\n');
+}
+
+export function reportCommand(program: Command, config: ConfigLoader): void {
+  const report = program.command('report').description('participation reports: per country, per company');
+  const format = () => new Option('--format <format>', 'output format').choices(FORMATS).default('text');
+
+  withFilters(report.command('country').description('the per-country participation report').argument('<iso2>', 'ISO 3166-1 alpha-2 code, e.g. CN').addOption(format())).action(
+    action(async (iso2: string, options: Record<string, unknown> & { format: Format }) => {
+      const filters = filtersFrom(options);
+      await withApp(config, async (app) => {
+        const result = countryReport(app.db, iso2, filters);
+        const out = {
+          text: () => `${countryText(result)}\n`,
+          json: () => `${JSON.stringify(result, null, 2)}\n`,
+          csv: () => countryCsv(result),
+          html: () => createViews().render('country', { ...result, title: result.country.name, nav: 'countries' }),
+        }[options.format];
+        await write(out());
+      });
+    }),
+  );
+
+  withFilters(
+    report
+      .command('company')
+      .description('the per-company report (ultimate parent, with its subsidiaries listed)')
+      .argument('<name-or-slug>', 'e.g. huawei, "China Mobile", ntt-docomo')
+      .addOption(format()),
+  ).action(
+    action(async (name: string, options: Record<string, unknown> & { format: Format }) => {
+      const filters = filtersFrom(options);
+      await withApp(config, async (app) => {
+        const result = companyReport(app.db, app.resolver, name, filters);
+        const out = {
+          text: () => `${companyText(result)}\n`,
+          json: () => `${JSON.stringify(result, null, 2)}\n`,
+          csv: () => companyCsv(result),
+          html: () => createViews().render('company', { ...result, title: result.organization.name, nav: 'organizations' }),
+        }[options.format];
+        await write(out());
+      });
+    }),
+  );
+}

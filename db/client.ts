@@ -1,0 +1,43 @@
+// Opening a database: the file (or :memory:), the pragmas we rely on, and the committed migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+// Resolved from this file, not the working directory, so the CLI works from anywhere.
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export const BODIES = [
+  { id: '3gpp', name: '3GPP' },
+  { id: 'itu', name: 'ITU' },
+  { id: 'ieee', name: 'IEEE' },
+  { id: 'ietf', name: 'IETF' },
+] as const;
+
+/**
+ * Opens (creating if needed) the SQLite database at `file` and brings it to the current schema.
+ * WAL lets the web server read while a scrape writes; the busy timeout makes a reader wait for a
+ * checkpoint instead of failing with SQLITE_BUSY.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder });
+  const insertBody = sqlite.prepare('insert or ignore into bodies (id, name) values (?, ?)');
+  for (const body of BODIES) insertBody.run(body.id, body.name);
+  return db;
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.$client.open) db.$client.close();
+}

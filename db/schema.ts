@@ -1,0 +1,240 @@
+// The one place that knows the tables. Everything else reads and writes through these definitions;
+// migrations in db/migrations are generated from this file by drizzle-kit and committed.
+//
+// Dates are ISO strings: `YYYY-MM-DD` for calendar dates (meeting days, contribution dates, seats),
+// full ISO timestamps for moments (fetch times, run times). SQLite compares both correctly as text.
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  primaryKey,
+  index,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+/** A standards body: `3gpp`, `itu`, `ieee`, `ietf`. */
+export const bodies = sqliteTable('bodies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+/** A group inside a body, by the body's own short code: `RAN`, `RAN1`, `SA2`. */
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bodyId: text('body_id').notNull().references(() => bodies.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('groups_body_code').on(t.bodyId, t.code)],
+);
+
+/** A meeting of a group: `RAN#104`, `SA2#155`. Dates are known when discovery or the file gave them. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bodyId: text('body_id').notNull().references(() => bodies.id),
+    groupId: integer('group_id').notNull().references(() => groups.id),
+    name: text('name').notNull(),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    town: text('town'),
+    folderUrl: text('folder_url'),
+  },
+  (t) => [uniqueIndex('meetings_body_name').on(t.bodyId, t.name), index('meetings_group').on(t.groupId)],
+);
+
+/**
+ * Everything fetched or imported, byte for byte: the bytes live in the archive directory under
+ * `storagePath` (content-addressed by sha256), so any stored record can be traced to the page it came
+ * from and re-parsed without downloading it again.
+ */
+export const rawDocuments = sqliteTable(
+  'raw_documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    contentType: text('content_type'),
+    httpStatus: integer('http_status'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    storagePath: text('storage_path').notNull(),
+  },
+  (t) => [uniqueIndex('raw_documents_url_sha').on(t.url, t.sha256), index('raw_documents_sha').on(t.sha256)],
+);
+
+/** The organization registry, loaded from scrapers/resolve/organizations.yaml (and sdo groups met in data). */
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', {
+      enum: ['company', 'government', 'research', 'association', 'sdo', 'individual', 'unknown'],
+    }).notNull(),
+    /** The entity's own home country (ISO 3166-1 alpha-2); reports use the ultimate parent's. */
+    country: text('country'),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => organizations.id),
+    /** `registry` for reviewed records, `pattern` for standards-body groups recognised by shape. */
+    origin: text('origin', { enum: ['registry', 'pattern'] }).notNull(),
+    notes: text('notes'),
+  },
+  (t) => [uniqueIndex('organizations_slug').on(t.slug), index('organizations_parent').on(t.parentId)],
+);
+
+/** Lookup keys (normalised spellings) of an organization. */
+export const organizationAliases = sqliteTable('organization_aliases', {
+  key: text('key').primaryKey(),
+  organizationId: integer('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+  alias: text('alias').notNull(),
+});
+
+/** One document submitted to a body, keyed on (body, the body's own document number). */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bodyId: text('body_id').notNull().references(() => bodies.id),
+    groupId: integer('group_id').notNull().references(() => groups.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    type: text('type'),
+    docFor: text('doc_for'),
+    /** The body's own outcome word, lower case; null while the list gives none. */
+    status: text('status'),
+    /** The outcome class derived from `status` (scrapers/outcomes.ts): what reports count. */
+    outcome: text('outcome', {
+      enum: ['accepted', 'noted', 'withdrawn', 'superseded', 'not-handled', 'pending'],
+    }).notNull(),
+    /** Submission date: upload date when the list gives one, else reservation date, else the meeting's first day. */
+    date: text('date'),
+    agendaItem: text('agenda_item'),
+    release: text('release'),
+    workItems: text('work_items'),
+    /** The source cell exactly as published (whitespace collapsed). */
+    sourceText: text('source_text').notNull(),
+    url: text('url'),
+    revisionOf: text('revision_of'),
+    revisedTo: text('revised_to'),
+    /** The archived listing this record was last read from. */
+    rawDocumentId: integer('raw_document_id').references(() => rawDocuments.id),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('contributions_body_ref').on(t.bodyId, t.ref),
+    index('contributions_group_date').on(t.groupId, t.date),
+    index('contributions_meeting').on(t.meetingId),
+    index('contributions_date').on(t.date),
+  ],
+);
+
+/** Every status a contribution was seen with, oldest first: a changed outcome is history, not an overwrite. */
+export const contributionStatusHistory = sqliteTable(
+  'contribution_status_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contributionId: integer('contribution_id')
+      .notNull()
+      .references(() => contributions.id),
+    status: text('status'),
+    seenAt: text('seen_at').notNull(),
+    rawDocumentId: integer('raw_document_id').references(() => rawDocuments.id),
+  },
+  (t) => [index('status_history_contribution').on(t.contributionId)],
+);
+
+/**
+ * The organizations behind a contribution, in the order the source cell names them. `raw` is the part
+ * of the cell this source came from; the resolved columns are derived from it and the registry, and are
+ * recomputed whenever the registry changes.
+ */
+export const contributionSources = sqliteTable(
+  'contribution_sources',
+  {
+    contributionId: integer('contribution_id')
+      .notNull()
+      .references(() => contributions.id),
+    position: integer('position').notNull(),
+    raw: text('raw').notNull(),
+    /** The organization name as written, with roles and seats taken off. */
+    name: text('name').notNull(),
+    role: text('role'),
+    organizationId: integer('organization_id').references(() => organizations.id),
+    /** Denormalised ultimate parent, so reports group without walking the tree. */
+    parentId: integer('parent_id').references(() => organizations.id),
+    /** A leadership seat the cell reveals (`RAN4 Chair (Huawei)` → group RAN4, chair). */
+    seatGroup: text('seat_group'),
+    seatRole: text('seat_role'),
+    /** 1/n for a contribution with n sources: fractional counting. */
+    share: real('share').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contributionId, t.position] }),
+    index('sources_parent').on(t.parentId),
+    index('sources_organization').on(t.organizationId),
+    index('sources_unresolved').on(t.name).where(sql`${t.organizationId} is null`),
+    index('sources_seat').on(t.seatGroup).where(sql`${t.seatGroup} is not null`),
+  ],
+);
+
+/** A dated leadership seat. `basis` says where it came from: `tdoc-source` seats are read off source cells. */
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bodyId: text('body_id').notNull().references(() => bodies.id),
+    groupId: integer('group_id').notNull().references(() => groups.id),
+    role: text('role').notNull(),
+    person: text('person'),
+    organizationId: integer('organization_id').references(() => organizations.id),
+    /** Denormalised ultimate parent of the organization, as for sources. */
+    parentId: integer('parent_id').references(() => organizations.id),
+    sourceRaw: text('source_raw').notNull(),
+    fromDate: text('from_date'),
+    toDate: text('to_date'),
+    lastSeenDate: text('last_seen_date'),
+    evidenceUrl: text('evidence_url'),
+    basis: text('basis').notNull(),
+  },
+  (t) => [index('positions_group').on(t.groupId), index('positions_organization').on(t.organizationId)],
+);
+
+/** One run of a scraper, an import or the snapshot seed: when, what, how many, and what went wrong. */
+export const scrapeRuns = sqliteTable(
+  'scrape_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source').notNull(),
+    trigger: text('trigger').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    status: text('status', { enum: ['running', 'ok', 'partial', 'failed', 'layout-changed'] }).notNull(),
+    documentsFetched: integer('documents_fetched').notNull().default(0),
+    recordsSeen: integer('records_seen').notNull().default(0),
+    recordsNew: integer('records_new').notNull().default(0),
+    recordsChanged: integer('records_changed').notNull().default(0),
+    error: text('error'),
+    /** JSON: per-document notes (skipped rows, warnings). */
+    details: text('details'),
+  },
+  (t) => [index('scrape_runs_source').on(t.source, t.startedAt)],
+);
+
+/** Small facts about the database itself, e.g. the hash of the registry it was last resolved with. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

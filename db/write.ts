@@ -1,0 +1,493 @@
+// Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
+// registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import {
+  contributionSources,
+  contributionStatusHistory,
+  contributions,
+  groups,
+  meetings,
+  meta,
+  organizationAliases,
+  organizations,
+  positions,
+  rawDocuments,
+  scrapeRuns,
+} from './schema.js';
+import type { ParsedContribution, ParsedGroup, ParsedListing, ParsedMeeting } from '../scrapers/types.js';
+import type { OrganizationRef, ResolvedSource, Resolver } from '../scrapers/resolve/resolve.js';
+import { nameKey } from '../scrapers/resolve/normalize.js';
+import { groupByCode } from '../scrapers/3gpp/groups.js';
+import { outcomeOf } from '../scrapers/outcomes.js';
+
+export interface StoreResult {
+  seen: number;
+  new: number;
+  changed: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Organizations
+
+/** Organization ids by slug, creating pattern-made organizations (standards-body groups) on first use. */
+class OrganizationIds {
+  private readonly ids = new Map<string, number>();
+  constructor(
+    private readonly db: Db,
+    private readonly resolver: Resolver,
+  ) {
+    for (const row of db.select({ id: organizations.id, slug: organizations.slug }).from(organizations).all()) {
+      this.ids.set(row.slug, row.id);
+    }
+  }
+
+  idOf(org: OrganizationRef): number {
+    const known = this.ids.get(org.slug);
+    if (known !== undefined) return known;
+    const parentId = org.parentSlug ? this.idOf(this.resolver.organization(org.parentSlug)!) : null;
+    const row = this.db
+      .insert(organizations)
+      .values({ slug: org.slug, name: org.name, kind: org.kind, country: org.country, parentId, origin: org.origin })
+      .onConflictDoUpdate({ target: organizations.slug, set: { name: org.name, kind: org.kind, parentId } })
+      .returning({ id: organizations.id })
+      .get();
+    this.ids.set(org.slug, row.id);
+    return row.id;
+  }
+}
+
+/**
+ * Makes the organizations tables match the registry: every record upserted by slug (ids stay
+ * stable), every lookup key replaced. Records that left the registry stay only while sources still
+ * point at them; reresolveAll removes them afterwards.
+ */
+export function syncRegistry(db: Db, resolver: Resolver): void {
+  const { registry } = resolver;
+  db.transaction((tx) => {
+    const ids = new Map<string, number>();
+    for (const org of registry.organizations.values()) {
+      const row = tx
+        .insert(organizations)
+        .values({ slug: org.slug, name: org.name, kind: org.kind, country: org.country, origin: 'registry', notes: org.notes })
+        .onConflictDoUpdate({
+          target: organizations.slug,
+          set: { name: org.name, kind: org.kind, country: org.country, origin: 'registry', notes: org.notes },
+        })
+        .returning({ id: organizations.id })
+        .get();
+      ids.set(org.slug, row.id);
+    }
+    for (const org of registry.organizations.values()) {
+      tx.update(organizations)
+        .set({ parentId: org.parent ? ids.get(org.parent)! : null })
+        .where(eq(organizations.id, ids.get(org.slug)!))
+        .run();
+    }
+    tx.delete(organizationAliases).run();
+    for (const org of registry.organizations.values()) {
+      for (const alias of [org.name, ...org.aliases]) {
+        tx.insert(organizationAliases)
+          .values({ key: nameKey(alias), organizationId: ids.get(org.slug)!, alias })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Groups, meetings
+
+function groupId(db: Db, body: string, group: ParsedGroup): number {
+  return db
+    .insert(groups)
+    .values({ bodyId: body, code: group.code, name: group.name })
+    .onConflictDoUpdate({ target: [groups.bodyId, groups.code], set: { name: group.name } })
+    .returning({ id: groups.id })
+    .get().id;
+}
+
+/** Upserts a meeting and returns its id and first day (as now stored, which may predate this listing). */
+function upsertMeeting(db: Db, body: string, group: number, meeting: ParsedMeeting): { id: number; startDate: string | null } {
+  const existing = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, body), eq(meetings.name, meeting.name)))
+    .get();
+  if (!existing) {
+    return db
+      .insert(meetings)
+      .values({
+        bodyId: body,
+        groupId: group,
+        name: meeting.name,
+        startDate: meeting.startDate,
+        endDate: meeting.endDate,
+        town: meeting.town,
+        folderUrl: meeting.folderUrl,
+      })
+      .returning({ id: meetings.id, startDate: meetings.startDate })
+      .get();
+  }
+  // What a later listing adds is kept; what it lacks does not erase what an earlier one told.
+  const update = {
+    startDate: meeting.startDate ?? existing.startDate,
+    endDate: meeting.endDate ?? existing.endDate,
+    town: meeting.town ?? existing.town,
+    folderUrl: meeting.folderUrl ?? existing.folderUrl,
+  };
+  if (
+    update.startDate !== existing.startDate ||
+    update.endDate !== existing.endDate ||
+    update.town !== existing.town ||
+    update.folderUrl !== existing.folderUrl
+  ) {
+    db.update(meetings).set(update).where(eq(meetings.id, existing.id)).run();
+  }
+  return { id: existing.id, startDate: update.startDate };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Contributions
+
+type ContributionRow = typeof contributions.$inferSelect;
+
+const COMPARED = [
+  'groupId',
+  'meetingId',
+  'title',
+  'type',
+  'docFor',
+  'status',
+  'date',
+  'agendaItem',
+  'release',
+  'workItems',
+  'sourceText',
+  'url',
+  'revisionOf',
+  'revisedTo',
+] as const satisfies readonly (keyof ContributionRow)[];
+
+function writeSources(
+  db: Db,
+  ids: OrganizationIds,
+  contributionId: number,
+  sources: ResolvedSource[],
+): void {
+  db.delete(contributionSources).where(eq(contributionSources.contributionId, contributionId)).run();
+  sources.forEach((source, position) => {
+    db.insert(contributionSources)
+      .values({
+        contributionId,
+        position,
+        raw: source.raw,
+        name: source.name,
+        role: source.role,
+        organizationId: source.organization ? ids.idOf(source.organization) : null,
+        parentId: source.parent ? ids.idOf(source.parent) : null,
+        seatGroup: source.seat?.group ?? null,
+        seatRole: source.seat?.role ?? null,
+        share: source.share,
+      })
+      .run();
+  });
+}
+
+/**
+ * Stores one parsed listing: upserts each contribution by (body, ref), resolves its sources, keeps a
+ * changed status as history, and never deletes a contribution the listing no longer shows. Storing the
+ * same listing from the same raw document twice changes nothing.
+ */
+export function storeListing(
+  db: Db,
+  resolver: Resolver,
+  listing: ParsedListing,
+  options: { rawDocumentId: number | null; seenAt: string },
+): StoreResult {
+  const result: StoreResult = { seen: listing.contributions.length, new: 0, changed: 0 };
+  db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    const ids = new OrganizationIds(txDb, resolver);
+    const group = groupId(txDb, listing.body, listing.group);
+    const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
+    const meeting = stored?.id ?? null;
+    const meetingStart = stored?.startDate ?? null;
+    const resolvedByText = new Map<string, ResolvedSource[]>();
+    const resolve = (text: string) => {
+      let resolved = resolvedByText.get(text);
+      if (!resolved) resolvedByText.set(text, (resolved = resolver.resolveSourceText(text)));
+      return resolved;
+    };
+
+    for (const parsed of listing.contributions) {
+      const values = contributionValues(parsed, group, meeting, meetingStart);
+      const existing = tx
+        .select()
+        .from(contributions)
+        .where(and(eq(contributions.bodyId, listing.body), eq(contributions.ref, parsed.ref)))
+        .get();
+      if (!existing) {
+        const row = tx
+          .insert(contributions)
+          .values({
+            ...values,
+            bodyId: listing.body,
+            ref: parsed.ref,
+            rawDocumentId: options.rawDocumentId,
+            firstSeenAt: options.seenAt,
+            lastSeenAt: options.seenAt,
+          })
+          .returning({ id: contributions.id })
+          .get();
+        writeSources(txDb, ids, row.id, resolve(values.sourceText));
+        tx.insert(contributionStatusHistory)
+          .values({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId })
+          .run();
+        result.new++;
+        continue;
+      }
+      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null) continue;
+      // A later listing fills in and corrects; an empty cell does not erase what an earlier one told
+      // (a list captured before the meeting has no outcomes yet).
+      const merged = { ...values };
+      for (const key of COMPARED) {
+        if (merged[key] === null && existing[key] !== null) (merged as Record<string, unknown>)[key] = existing[key];
+      }
+      merged.outcome = outcomeOf(merged.status);
+      const changedKeys = COMPARED.filter((key) => merged[key] !== existing[key]);
+      tx.update(contributions)
+        .set({ ...merged, rawDocumentId: options.rawDocumentId, lastSeenAt: options.seenAt })
+        .where(eq(contributions.id, existing.id))
+        .run();
+      if (changedKeys.length === 0) continue;
+      result.changed++;
+      if (changedKeys.includes('status')) {
+        tx.insert(contributionStatusHistory)
+          .values({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId })
+          .run();
+      }
+      if (changedKeys.includes('sourceText')) writeSources(txDb, ids, existing.id, resolve(merged.sourceText));
+    }
+    rebuildTdocSeats(txDb);
+  });
+  return result;
+}
+
+function contributionValues(parsed: ParsedContribution, group: number, meeting: number | null, meetingStart: string | null) {
+  return {
+    groupId: group,
+    meetingId: meeting,
+    title: parsed.title,
+    type: parsed.type,
+    docFor: parsed.docFor,
+    status: parsed.status,
+    outcome: outcomeOf(parsed.status),
+    date: parsed.date ?? meetingStart,
+    agendaItem: parsed.agendaItem,
+    release: parsed.release,
+    workItems: parsed.workItems,
+    sourceText: parsed.sourceText,
+    url: parsed.url,
+    revisionOf: parsed.revisionOf,
+    revisedTo: parsed.revisedTo,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Re-resolving when the registry changed
+
+const REGISTRY_HASH = 'registry_hash';
+
+/**
+ * Applies the registry to everything stored: when its content changed since the last run, every
+ * contribution's sources are recomputed from the raw source text. Returns whether anything was done.
+ */
+export function applyRegistry(db: Db, resolver: Resolver): boolean {
+  const stored = db.select().from(meta).where(eq(meta.key, REGISTRY_HASH)).get()?.value;
+  if (stored === resolver.registry.hash) return false;
+  syncRegistry(db, resolver);
+  reresolveAll(db, resolver);
+  db.insert(meta)
+    .values({ key: REGISTRY_HASH, value: resolver.registry.hash })
+    .onConflictDoUpdate({ target: meta.key, set: { value: resolver.registry.hash } })
+    .run();
+  return true;
+}
+
+export function reresolveAll(db: Db, resolver: Resolver): number {
+  let count = 0;
+  db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    const ids = new OrganizationIds(txDb, resolver);
+    const cache = new Map<string, ResolvedSource[]>();
+    for (const row of tx.select({ id: contributions.id, sourceText: contributions.sourceText }).from(contributions).all()) {
+      let resolved = cache.get(row.sourceText);
+      if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
+      writeSources(txDb, ids, row.id, resolved);
+      count++;
+    }
+    // Organizations that left the registry and that nothing points at any more.
+    tx.run(sql`delete from organizations where origin = 'registry' and slug not in (${sql.join(
+      [...resolver.registry.organizations.keys()].map((s) => sql`${s}`),
+      sql`, `,
+    )}) and id not in (select organization_id from contribution_sources where organization_id is not null)
+      and id not in (select parent_id from contribution_sources where parent_id is not null)
+      and id not in (select parent_id from organizations where parent_id is not null)
+      and id not in (select organization_id from positions where organization_id is not null)`);
+    rebuildTdocSeats(txDb);
+  });
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Seats read off source cells
+
+export const TDOC_SEAT_BASIS = 'tdoc-source';
+
+/**
+ * Rebuilds the seats that source cells reveal (`RAN1 Chair (Samsung)`): one position per group, role
+ * and organization, from the first to the last date it was seen. A seat still seen at the latest
+ * meeting of the listing's group is open (`to` null); otherwise it ends at its last sighting.
+ */
+export function rebuildTdocSeats(db: Db): void {
+  db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
+  const sightings = db.all<{
+    bodyId: string;
+    seatGroup: string;
+    seatRole: string;
+    organizationId: number;
+    parentId: number | null;
+    firstDate: string | null;
+    lastDate: string | null;
+    listingGroupId: number;
+  }>(sql`
+    select c.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
+           s.organization_id as organizationId, s.parent_id as parentId, min(c.date) as firstDate, max(c.date) as lastDate,
+           c.group_id as listingGroupId
+    from contribution_sources s join contributions c on c.id = s.contribution_id
+    where s.seat_group is not null and s.organization_id is not null
+    group by c.body_id, s.seat_group, s.seat_role, s.organization_id, c.group_id`);
+  const latestMeetingStart = new Map<number, string | null>();
+  const groupIds = new Map<string, number>();
+  for (const seat of sightings) {
+    const code = seat.seatGroup;
+    let target = groupIds.get(code);
+    if (target === undefined) {
+      const group = groupByCode(code) ?? { code, name: code };
+      target = groupId(db, seat.bodyId, group);
+      groupIds.set(code, target);
+    }
+    if (!latestMeetingStart.has(seat.listingGroupId)) {
+      const row = db.get<{ latest: string | null }>(
+        sql`select max(date) as latest from contributions where group_id = ${seat.listingGroupId}`,
+      );
+      latestMeetingStart.set(seat.listingGroupId, row?.latest ?? null);
+    }
+    const first = db.get<{ url: string | null; raw: string }>(sql`
+      select c.url as url, s.raw as raw from contribution_sources s join contributions c on c.id = s.contribution_id
+      where s.seat_group = ${code} and s.seat_role = ${seat.seatRole} and s.organization_id = ${seat.organizationId}
+        and c.group_id = ${seat.listingGroupId}
+      order by c.date, c.ref limit 1`);
+    const latest = latestMeetingStart.get(seat.listingGroupId);
+    const stillSeen = latest !== null && latest !== undefined && seat.lastDate !== null && sameMeetingWindow(seat.lastDate, latest);
+    db.insert(positions)
+      .values({
+        bodyId: seat.bodyId,
+        groupId: target,
+        role: seat.seatRole,
+        person: null,
+        organizationId: seat.organizationId,
+        parentId: seat.parentId,
+        sourceRaw: first?.raw ?? '',
+        fromDate: seat.firstDate,
+        toDate: stillSeen ? null : seat.lastDate,
+        lastSeenDate: seat.lastDate,
+        evidenceUrl: first?.url ?? null,
+        basis: TDOC_SEAT_BASIS,
+      })
+      .run();
+  }
+}
+
+/** Dates within 60 days of each other belong to the same meeting cycle (documents arrive weeks early). */
+function sameMeetingWindow(a: string, b: string): boolean {
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 60 * 86_400_000;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Raw documents, runs
+
+export interface RawDocumentInput {
+  url: string;
+  fetchedAt: string;
+  sha256: string;
+  size: number;
+  contentType: string | null;
+  httpStatus: number | null;
+  etag: string | null;
+  lastModified: string | null;
+  storagePath: string;
+}
+
+/** Records an archived response; the same bytes from the same URL are one row. */
+export function recordRawDocument(db: Db, input: RawDocumentInput): number {
+  const existing = db
+    .select({ id: rawDocuments.id })
+    .from(rawDocuments)
+    .where(and(eq(rawDocuments.url, input.url), eq(rawDocuments.sha256, input.sha256)))
+    .get();
+  if (existing) {
+    // Keep the validators current for the next conditional GET.
+    if (input.etag || input.lastModified) {
+      db.update(rawDocuments).set({ etag: input.etag, lastModified: input.lastModified }).where(eq(rawDocuments.id, existing.id)).run();
+    }
+    return existing.id;
+  }
+  return db.insert(rawDocuments).values(input).returning({ id: rawDocuments.id }).get().id;
+}
+
+export function latestRawDocument(db: Db, url: string): typeof rawDocuments.$inferSelect | undefined {
+  return db
+    .select()
+    .from(rawDocuments)
+    .where(eq(rawDocuments.url, url))
+    .orderBy(sql`${rawDocuments.fetchedAt} desc, ${rawDocuments.id} desc`)
+    .limit(1)
+    .get();
+}
+
+export type RunStatus = 'ok' | 'partial' | 'failed' | 'layout-changed';
+
+export function startRun(db: Db, source: string, trigger: string, startedAt = new Date().toISOString()): number {
+  return db.insert(scrapeRuns).values({ source, trigger, startedAt, status: 'running' }).returning({ id: scrapeRuns.id }).get().id;
+}
+
+export function finishRun(
+  db: Db,
+  id: number,
+  outcome: {
+    status: RunStatus;
+    documentsFetched: number;
+    recordsSeen: number;
+    recordsNew: number;
+    recordsChanged: number;
+    error?: string | null;
+    details?: unknown;
+  },
+): void {
+  db.update(scrapeRuns)
+    .set({
+      finishedAt: new Date().toISOString(),
+      status: outcome.status,
+      documentsFetched: outcome.documentsFetched,
+      recordsSeen: outcome.recordsSeen,
+      recordsNew: outcome.recordsNew,
+      recordsChanged: outcome.recordsChanged,
+      error: outcome.error ?? null,
+      details: outcome.details === undefined ? null : JSON.stringify(outcome.details),
+    })
+    .where(eq(scrapeRuns.id, id))
+    .run();
+}

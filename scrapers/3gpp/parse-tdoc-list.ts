@@ -1,0 +1,210 @@
+// The per-meeting TDoc list workbook 3GPP publishes in each meeting's Docs folder
+// (`TDoc_List_Meeting_RAN#104.xlsx`, older `.xlsm`): sheet `TDoc_List`, one row per document.
+// Columns are matched by header name because they moved: 31 columns in 2020–21, 36 from 2024.
+import * as XLSX from '@e965/xlsx';
+import { LayoutChangedError, UnreadableInputError, errorMessage } from '../errors.js';
+import { parseHeldRange, parseListDate } from '../dates.js';
+import { collapseWhitespace, textOrNull } from '../text.js';
+import type { ParsedContribution, ParsedListing, ParsedMeeting } from '../types.js';
+import { isZip, listZipEntries } from '../zip.js';
+import { TDOC_REF, groupByCode, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
+
+export interface TdocListContext {
+  /** The file's name, e.g. `TDoc_List_Meeting_RAN#104.xlsx`: names the meeting when the links do not. */
+  fileName?: string;
+}
+
+type Cell = XLSX.CellObject | undefined;
+type Row = Cell[] | undefined;
+
+// Header names as 3GPP writes them, lower case; the left side is what we call the column.
+const COLUMNS = {
+  ref: ['tdoc'],
+  title: ['title'],
+  source: ['source'],
+  type: ['type'],
+  docFor: ['for'],
+  status: ['tdoc status', 'status'],
+  agendaItem: ['agenda item'],
+  reserved: ['reservation date'],
+  uploaded: ['uploaded'],
+  revisionOf: ['is revision of'],
+  revisedTo: ['revised to'],
+  release: ['release'],
+  workItems: ['related wis', 'related wi'],
+} as const;
+type Column = keyof typeof COLUMNS;
+const REQUIRED: Column[] = ['ref', 'title', 'source', 'status'];
+
+function cellValue(cell: Cell): unknown {
+  return cell?.v;
+}
+
+function cellText(cell: Cell): string | null {
+  return textOrNull(cell?.v);
+}
+
+function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
+  if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
+  if (!isZip(bytes)) throw new UnreadableInputError('not an Excel workbook (no ZIP signature)');
+  const entries = listZipEntries(bytes);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new UnreadableInputError('a ZIP file, but not an Excel workbook (no xl/workbook.xml)');
+  }
+  try {
+    return XLSX.read(bytes, {
+      type: 'array',
+      sheets: ['TDoc_List', 'Parameters'],
+      dense: true,
+      cellHTML: false,
+      cellText: false,
+      cellNF: false,
+      cellStyles: false,
+    });
+  } catch (error) {
+    throw new UnreadableInputError(`the workbook cannot be read: ${errorMessage(error)}`);
+  }
+}
+
+function rowsOf(sheet: XLSX.WorkSheet): Row[] {
+  return (sheet['!data'] as Row[] | undefined) ?? [];
+}
+
+function columnIndex(header: Row): Map<Column, number> {
+  const positions = new Map<string, number>();
+  (header ?? []).forEach((cell, i) => {
+    const name = cellText(cell)?.toLowerCase();
+    if (name && !positions.has(name)) positions.set(name, i);
+  });
+  const index = new Map<Column, number>();
+  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+    const at = names.map((n) => positions.get(n)).find((i) => i !== undefined);
+    if (at !== undefined) index.set(column, at);
+  }
+  const missing = REQUIRED.filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    const found = [...positions.keys()].join(', ') || 'none';
+    throw new LayoutChangedError(
+      `the TDoc_List sheet has no ${missing.map((c) => `"${COLUMNS[c][0]}"`).join(', ')} column (columns found: ${found})`,
+    );
+  }
+  return index;
+}
+
+/** The official vocabularies from the hidden `Parameters` sheet: row 3 onwards, one column each. */
+function vocabulary(sheet: XLSX.WorkSheet | undefined, column: number): Set<string> {
+  const words = new Set<string>();
+  if (!sheet) return words;
+  for (const row of rowsOf(sheet).slice(2)) {
+    const word = cellText(row?.[column]);
+    if (word) words.add(word.toLowerCase());
+  }
+  return words;
+}
+
+function meetingFromFileName(fileName: string | undefined): { groupCode: string; name: string } | null {
+  const m = /TDoc_List_Meeting_([A-Za-z]+\d?)\s*#\s*([^.]+)\.xls[xm]?$/i.exec(fileName ?? '');
+  if (!m) return null;
+  const group = groupByCode(m[1]!);
+  const name = group ? meetingName(group.code, m[2]!) : null;
+  return group && name ? { groupCode: group.code, name } : null;
+}
+
+export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}): ParsedListing {
+  const workbook = readWorkbook(bytes);
+  const sheet = workbook.Sheets['TDoc_List'];
+  if (!sheet) {
+    throw new LayoutChangedError(`no "TDoc_List" sheet (sheets: ${workbook.SheetNames.join(', ')})`);
+  }
+  const rows = rowsOf(sheet);
+  const col = columnIndex(rows[0]);
+  const at = (row: Row, column: Column): Cell => {
+    const i = col.get(column);
+    return i === undefined ? undefined : row?.[i];
+  };
+
+  const parameters = workbook.Sheets['Parameters'];
+  const statuses = vocabulary(parameters, 1);
+  const warnings: string[] = [];
+  if (!parameters) warnings.push('no Parameters sheet: statuses not checked against the official vocabulary');
+
+  const contributions: ParsedContribution[] = [];
+  const seen = new Set<string>();
+  const unknownStatuses = new Map<string, number>();
+  let meeting: ParsedMeeting | null = null;
+  let meetingFromLinks: ReturnType<typeof meetingOfUrl> = null;
+
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    const ref = cellText(at(row, 'ref'));
+    if (!ref) {
+      if (row?.some((c) => cellText(c))) warnings.push(`row ${r + 1}: no document number; skipped`);
+      continue;
+    }
+    if (!TDOC_REF.test(ref)) {
+      warnings.push(`row ${r + 1}: "${ref.slice(0, 40)}" is not a 3GPP document number; skipped`);
+      continue;
+    }
+    if (seen.has(ref)) {
+      warnings.push(`row ${r + 1}: ${ref} listed twice; the first row is kept`);
+      continue;
+    }
+    seen.add(ref);
+    const status = cellText(at(row, 'status'))?.toLowerCase() ?? null;
+    if (status && statuses.size > 0 && !statuses.has(status)) {
+      unknownStatuses.set(status, (unknownStatuses.get(status) ?? 0) + 1);
+    }
+    const url = at(row, 'ref')?.l?.Target ?? null;
+    meetingFromLinks ??= url ? meetingOfUrl(url) : null;
+    const title = cellText(at(row, 'title')) ?? '';
+    const type = cellText(at(row, 'type'));
+    if (!meeting && type?.toLowerCase() === 'agenda') {
+      const held = parseHeldRange(title);
+      if (held) meeting = { name: '', startDate: held.start, endDate: held.end, town: held.town, folderUrl: null };
+    }
+    contributions.push({
+      ref,
+      title,
+      type,
+      docFor: cellText(at(row, 'docFor')),
+      status,
+      date: parseListDate(cellValue(at(row, 'uploaded'))) ?? parseListDate(cellValue(at(row, 'reserved'))),
+      agendaItem: cellText(at(row, 'agendaItem')),
+      release: cellText(at(row, 'release')),
+      workItems: cellText(at(row, 'workItems')),
+      sourceText: collapseWhitespace(String(cellValue(at(row, 'source')) ?? '')),
+      url,
+      revisionOf: cellText(at(row, 'revisionOf')),
+      revisedTo: cellText(at(row, 'revisedTo')),
+    });
+  }
+  for (const [status, count] of unknownStatuses) {
+    warnings.push(`status "${status}" (${count}×) is not in the list's own vocabulary`);
+  }
+  if (contributions.length === 0) {
+    throw new LayoutChangedError('the TDoc_List sheet has the expected columns but no document rows');
+  }
+
+  const fromName = meetingFromFileName(context.fileName);
+  const groupCounts = new Map<string, number>();
+  for (const c of contributions) {
+    const code = groupOfRef(c.ref)?.code;
+    if (code) groupCounts.set(code, (groupCounts.get(code) ?? 0) + 1);
+  }
+  const majorityCode = [...groupCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const group = meetingFromLinks?.group ?? groupByCode(fromName?.groupCode ?? majorityCode ?? '');
+  if (!group) throw new LayoutChangedError('the document numbers belong to no known 3GPP group');
+  const name = meetingFromLinks?.meeting ?? fromName?.name ?? null;
+  const resolvedMeeting: ParsedMeeting | null = name
+    ? {
+        name,
+        startDate: meeting?.startDate ?? null,
+        endDate: meeting?.endDate ?? null,
+        town: meeting?.town ?? null,
+        folderUrl: meetingFromLinks?.folderUrl ?? null,
+      }
+    : null;
+  if (!resolvedMeeting) warnings.push('the meeting could not be told from the links or the file name');
+
+  return { body: '3gpp', format: '3gpp-tdoc-list', group, meeting: resolvedMeeting, contributions, warnings };
+}

@@ -1,0 +1,33 @@
+// Saved public files, recognised by their content (not their name) and read by the right parser.
+import { UnreadableInputError } from './errors.js';
+import { isZip } from './zip.js';
+import { decodeHtml } from './text.js';
+import { parseTdocList } from './3gpp/parse-tdoc-list.js';
+import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
+import type { ParsedListing } from './types.js';
+
+export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda';
+
+export function detectFormat(bytes: Uint8Array): FileFormat {
+  if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
+  if (isZip(bytes)) return '3gpp-tdoc-list';
+  const head = decodeHtml(bytes.subarray(0, Math.min(bytes.length, 4 << 20)));
+  if (/<(?:html|table|body)\b/i.test(head)) {
+    if (/>\s*TD\s*#\s*</i.test(head)) return '3gpp-tdocs-by-agenda';
+    if (/Directory Listing|To Parent Directory/i.test(head)) {
+      throw new UnreadableInputError('a file-server directory listing, not a contribution list');
+    }
+    throw new UnreadableInputError('an HTML page, but not a contribution list stdwatch knows (no TD# column)');
+  }
+  throw new UnreadableInputError('not a format stdwatch can import (expected a 3GPP TDoc list .xlsx or a TdocsByAgenda page)');
+}
+
+export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?: string } = {}): ParsedListing {
+  const format = detectFormat(bytes);
+  switch (format) {
+    case '3gpp-tdoc-list':
+      return parseTdocList(bytes, { fileName: context.fileName });
+    case '3gpp-tdocs-by-agenda':
+      return parseTdocsByAgenda(bytes, { url: context.url });
+  }
+}

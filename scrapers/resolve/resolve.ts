@@ -1,0 +1,168 @@
+// From a raw source cell to resolved sources: split (split.ts), then each name to an organization of
+// the registry, its ultimate parent and the parent's country. What cannot be resolved stays in the
+// result with its raw text and no organization: reports show it as "unresolved", never as "Other".
+import { groupByCode, groupCodeOfName } from '../3gpp/groups.js';
+import type { OrganizationKind, Role } from '../types.js';
+import { nameKey, qualifierFallbacks, slugify } from './normalize.js';
+import { ultimateParent, type Registry } from './registry.js';
+import { splitSources, type Seat, type SourcePart } from './split.js';
+
+/** An organization as the resolver hands it on: from the registry, or a standards-body group. */
+export interface OrganizationRef {
+  slug: string;
+  name: string;
+  kind: Exclude<OrganizationKind, 'unknown'>;
+  country: string | null;
+  /** Registry slug of the direct parent; null at the top. */
+  parentSlug: string | null;
+  origin: 'registry' | 'pattern';
+}
+
+export interface ResolvedSource {
+  raw: string;
+  name: string;
+  role: Role | null;
+  seat: Seat | null;
+  person: string | null;
+  organization: OrganizationRef | null;
+  /** The ultimate parent (the organization itself when it has none). */
+  parent: OrganizationRef | null;
+  /** 1/n for a cell with n sources. */
+  share: number;
+}
+
+/** A source in the shape of the public contract (CONTRACT.md, "A source"). */
+export interface SourceRecord {
+  raw: string;
+  organization: string | null;
+  parent: string | null;
+  country: string | null;
+  kind: OrganizationKind;
+  role: Role | null;
+}
+
+export interface Resolver {
+  registry: Registry;
+  resolveName(name: string): OrganizationRef | null;
+  resolveSourceText(text: string): ResolvedSource[];
+  /** Every organization the resolver can hand out, registry and pattern-made, by slug. */
+  organization(slug: string): OrganizationRef | null;
+}
+
+const THREE_GPP = '3gpp';
+
+export function createResolver(registry: Registry): Resolver {
+  const made = new Map<string, OrganizationRef>();
+
+  function fromRegistry(slug: string): OrganizationRef {
+    const org = registry.organizations.get(slug)!;
+    return { slug, name: org.name, kind: org.kind, country: org.country, parentSlug: org.parent, origin: 'registry' };
+  }
+
+  function madeGroup(name: string, parentSlug: string): OrganizationRef {
+    const slug = slugify(name);
+    const existing = registry.organizations.has(slug) ? fromRegistry(slug) : made.get(slug);
+    if (existing) return existing;
+    const ref: OrganizationRef = { slug, name, kind: 'sdo', country: null, parentSlug, origin: 'pattern' };
+    made.set(slug, ref);
+    return ref;
+  }
+
+  function exact(name: string): OrganizationRef | null {
+    const slug = registry.byKey.get(nameKey(name));
+    if (slug) return fromRegistry(slug);
+    const code = groupCodeOfName(name);
+    if (code && registry.organizations.has(THREE_GPP)) return madeGroup(`3GPP ${code}`, THREE_GPP);
+    const text = name.replace(/\s+/g, ' ').trim();
+    for (const family of registry.families) {
+      if (family.patterns.some((p) => p.test(text))) {
+        return family.name ? madeGroup(family.name, family.parent) : madeGroup(text, family.parent);
+      }
+    }
+    return null;
+  }
+
+  function resolveName(name: string): OrganizationRef | null {
+    const found = exact(name);
+    if (found) return found;
+    for (const key of qualifierFallbacks(nameKey(name))) {
+      const slug = registry.byKey.get(key);
+      if (slug) return fromRegistry(slug);
+    }
+    return null;
+  }
+
+  /**
+   * A name no organization carries may be several run together: `Hughes/EchoStar` when the registry
+   * does not know the pair, `Bell Mobility. Boost Mobile`, or `T-Mobile USA Inc. Ericsson` with the
+   * comma missing. Split only when every piece is a known name.
+   */
+  function splitRunTogether(name: string): string[] | null {
+    for (const separator of [/\s*\/\s*/, /\.\s+/, /\s+&\s+/]) {
+      const pieces = name.split(separator).filter((p) => p.trim() !== '');
+      if (pieces.length > 1 && pieces.every((p) => resolveName(p))) return pieces;
+    }
+    const words = name.split(/\s+/);
+    for (let k = words.length - 1; k >= 1; k--) {
+      const left = words.slice(0, k).join(' ');
+      const right = words.slice(k).join(' ');
+      if (exact(left) && exact(right)) return [left, right];
+    }
+    return null;
+  }
+
+  function resolvePart(part: SourcePart): { part: SourcePart; organization: OrganizationRef | null }[] {
+    for (const candidate of [part.name, ...part.alternatives]) {
+      const organization = resolveName(candidate);
+      if (organization) return [{ part, organization }];
+    }
+    const pieces = splitRunTogether(part.name);
+    if (pieces) return pieces.map((name) => ({ part: { ...part, name }, organization: resolveName(name) }));
+    return [{ part, organization: null }];
+  }
+
+  function parentOf(org: OrganizationRef): OrganizationRef {
+    if (!org.parentSlug) return org;
+    return fromRegistry(ultimateParent(registry, org.parentSlug).slug);
+  }
+
+  return {
+    registry,
+    resolveName,
+    organization(slug) {
+      if (registry.organizations.has(slug)) return fromRegistry(slug);
+      return made.get(slug) ?? null;
+    },
+    resolveSourceText(text) {
+      const parts = splitSources(text, (name) => registry.byKey.has(nameKey(name)));
+      const resolved = parts.flatMap(resolvePart);
+      const share = resolved.length > 0 ? 1 / resolved.length : 0;
+      return resolved.map(({ part, organization }) => ({
+        raw: part.raw,
+        name: part.name,
+        role: part.role,
+        seat: part.seat,
+        person: part.person,
+        organization,
+        parent: organization ? parentOf(organization) : null,
+        share,
+      }));
+    },
+  };
+}
+
+export function toSourceRecord(source: ResolvedSource): SourceRecord {
+  return {
+    raw: source.raw,
+    organization: source.organization?.name ?? null,
+    parent: source.parent?.name ?? null,
+    country: source.parent?.country ?? null,
+    kind: source.organization?.kind ?? 'unknown',
+    role: source.role,
+  };
+}
+
+/** The 3GPP group a seat names, for the positions derived from source cells. */
+export function seatGroup(seat: Seat): { code: string; name: string } | null {
+  return groupByCode(seat.group);
+}

@@ -1,0 +1,54 @@
+// Running sources: one scrape_runs row per source per run, whatever happens inside. A source that
+// fails leaves everything stored before it untouched, and the next source still runs.
+import { finishRun, startRun, type RunStatus } from '../db/write.js';
+import { LayoutChangedError, errorMessage } from './errors.js';
+import type { ScrapeContext, Source, SourceOutcome } from './sources.js';
+
+export interface SourceRunSummary {
+  source: string;
+  status: RunStatus;
+  outcome: SourceOutcome | null;
+  error: string | null;
+  runId: number | null;
+}
+
+// One run per source at a time in this process: a second request waits for nothing, it is refused.
+const running = new Set<string>();
+
+export async function runSources(context: ScrapeContext, sources: Source[], trigger: string): Promise<SourceRunSummary[]> {
+  const summaries: SourceRunSummary[] = [];
+  for (const source of sources) {
+    if (running.has(source.name)) {
+      summaries.push({ source: source.name, status: 'failed', outcome: null, error: 'a run of this source is already in progress', runId: null });
+      continue;
+    }
+    running.add(source.name);
+    const runId = context.dryRun ? null : startRun(context.db, source.name, trigger);
+    let summary: SourceRunSummary;
+    try {
+      const outcome = await source.run(context);
+      const status: RunStatus = outcome.errors.length === 0 ? 'ok' : outcome.recordsSeen > 0 ? 'partial' : 'failed';
+      summary = { source: source.name, status, outcome, error: outcome.errors.join('; ') || null, runId };
+    } catch (error) {
+      const status: RunStatus = error instanceof LayoutChangedError ? 'layout-changed' : 'failed';
+      const message = error instanceof LayoutChangedError ? `layout changed: ${error.message}` : errorMessage(error);
+      summary = { source: source.name, status, outcome: null, error: message, runId };
+    } finally {
+      running.delete(source.name);
+    }
+    if (runId !== null) {
+      const outcome = summary.outcome;
+      finishRun(context.db, runId, {
+        status: summary.status,
+        documentsFetched: outcome?.documentsFetched ?? 0,
+        recordsSeen: outcome?.recordsSeen ?? 0,
+        recordsNew: outcome?.recordsNew ?? 0,
+        recordsChanged: outcome?.recordsChanged ?? 0,
+        error: summary.error,
+        details: outcome ? { documents: outcome.documents, errors: outcome.errors } : undefined,
+      });
+    }
+    summaries.push(summary);
+  }
+  return summaries;
+}

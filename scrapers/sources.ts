@@ -1,0 +1,71 @@
+// The sources stdwatch scrapes, by name (`3gpp:tdocs`), and what a source run gets and gives back.
+import type { Db } from '../db/client.js';
+import type { RawArchive } from './archive.js';
+import type { HttpClient } from './http.js';
+import type { Resolver } from './resolve/resolve.js';
+import type { BodyId } from './types.js';
+import { threeGppTdocs } from './3gpp/index.js';
+
+export interface ProgressEvent {
+  source: string;
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface ScrapeContext {
+  db: Db;
+  resolver: Resolver;
+  http: HttpClient;
+  archive: RawArchive | null;
+  /** Per body, the base URL its pages are fetched from (the real site, or a local server in tests). */
+  baseUrls: Record<BodyId, string>;
+  /** Meetings ending on or after this day are scraped. */
+  since: string;
+  /** Meetings starting on or before this day are scraped. */
+  until: string;
+  /** Fetch and parse, store nothing. */
+  dryRun: boolean;
+  /** 3GPP groups whose meetings are scraped (`RAN`, `SA2`, …). */
+  threeGppGroups: string[];
+  log: (message: string) => void;
+  progress?: (event: ProgressEvent) => void;
+}
+
+export interface SourceOutcome {
+  documentsFetched: number;
+  recordsSeen: number;
+  recordsNew: number;
+  recordsChanged: number;
+  /** Failures that did not stop the source (one meeting's list missing, one group's index down). */
+  errors: string[];
+  /** What was read, per document, for the status page. */
+  documents: { url: string; records: number; warnings: string[] }[];
+}
+
+export interface Source {
+  name: string;
+  body: BodyId;
+  description: string;
+  run(context: ScrapeContext): Promise<SourceOutcome>;
+}
+
+export const SOURCES: Source[] = [threeGppTdocs];
+
+/** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
+export function selectSources(names: string[]): Source[] {
+  if (names.length === 0) return SOURCES;
+  const chosen = new Set<Source>();
+  for (const name of names) {
+    const matches = SOURCES.filter((s) => s.name === name || s.body === name);
+    if (matches.length === 0) {
+      throw new Error(`unknown source "${name}" (available: ${[...new Set(SOURCES.flatMap((s) => [s.body, s.name]))].join(', ')})`);
+    }
+    for (const m of matches) chosen.add(m);
+  }
+  return [...chosen];
+}
+
+export function emptyOutcome(): SourceOutcome {
+  return { documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, errors: [], documents: [] };
+}

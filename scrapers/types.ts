@@ -1,0 +1,63 @@
+// The records every adapter yields. Parsers produce these from real bytes; the store writes them.
+
+export type BodyId = '3gpp' | 'itu' | 'ieee' | 'ietf';
+
+export const ROLES = ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = [
+  'company',
+  'government',
+  'research',
+  'association',
+  'sdo',
+  'individual',
+  'unknown',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** One contribution as the body's listing shows it. Strings are as published, trimmed. */
+export interface ParsedContribution {
+  ref: string;
+  title: string;
+  type: string | null;
+  docFor: string | null;
+  /** The body's own outcome word in lower case, or null when the listing gives none yet. */
+  status: string | null;
+  /** YYYY-MM-DD: when the document was submitted, as far as the listing tells. */
+  date: string | null;
+  agendaItem: string | null;
+  release: string | null;
+  workItems: string | null;
+  /** The source cell as published, whitespace collapsed. */
+  sourceText: string;
+  url: string | null;
+  revisionOf: string | null;
+  revisedTo: string | null;
+}
+
+export interface ParsedGroup {
+  code: string;
+  name: string;
+}
+
+export interface ParsedMeeting {
+  /** Canonical meeting name, e.g. `RAN#104`, `RAN#90-e`, `SA2#155`. */
+  name: string;
+  startDate: string | null;
+  endDate: string | null;
+  town: string | null;
+  folderUrl: string | null;
+}
+
+/** What a parser returns for one listing (one TDoc list, one agenda page). */
+export interface ParsedListing {
+  body: BodyId;
+  /** Which parser read it, e.g. `3gpp-tdoc-list`. */
+  format: string;
+  group: ParsedGroup;
+  meeting: ParsedMeeting | null;
+  contributions: ParsedContribution[];
+  /** Rows skipped or values not understood: counted and reported, never silently dropped. */
+  warnings: string[];
+}

@@ -1,0 +1,78 @@
+// A structural check of a ZIP container (xlsx files are ZIP) before a workbook library sees it: the
+// central directory must be complete and what it promises to unpack must stay within bounds. A
+// truncated download fails here with a clear reason instead of deep inside the xlsx reader, and a
+// "zip bomb" is refused before anything is decompressed.
+import { UnreadableInputError } from './errors.js';
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
+const EOCD_MIN_SIZE = 22;
+const MAX_COMMENT = 0xffff;
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export interface ZipLimits {
+  /** Largest total the entries may decompress to. */
+  maxUncompressedBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUncompressedBytes: 256 * 1024 * 1024, maxEntries: 10_000 };
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Lists the entries of a complete ZIP archive, or throws UnreadableInputError saying what is wrong. */
+export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  const lowest = Math.max(0, bytes.length - EOCD_MIN_SIZE - MAX_COMMENT);
+  for (let i = bytes.length - EOCD_MIN_SIZE; i >= lowest; i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new UnreadableInputError('the ZIP container has no end record: the file is truncated or not a ZIP');
+  const entryCount = view.getUint16(eocd + 10, true);
+  const directorySize = view.getUint32(eocd + 12, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  if (directoryOffset === 0xffffffff || entryCount === 0xffff) {
+    throw new UnreadableInputError('ZIP64 archives are not supported for contribution lists');
+  }
+  if (directoryOffset + directorySize > eocd) {
+    throw new UnreadableInputError('the ZIP central directory points outside the file: the file is truncated or corrupt');
+  }
+  if (entryCount > limits.maxEntries) {
+    throw new UnreadableInputError(`the ZIP container has ${entryCount} entries (limit ${limits.maxEntries})`);
+  }
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  let at = directoryOffset;
+  const decoder = new TextDecoder();
+  for (let n = 0; n < entryCount; n++) {
+    if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_ENTRY_SIGNATURE) {
+      throw new UnreadableInputError('the ZIP central directory is damaged');
+    }
+    const compressedSize = view.getUint32(at + 20, true);
+    const uncompressedSize = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    total += uncompressedSize;
+    if (total > limits.maxUncompressedBytes) {
+      throw new UnreadableInputError(
+        `the ZIP container would decompress to more than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB`,
+      );
+    }
+    entries.push({ name, compressedSize, uncompressedSize });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}

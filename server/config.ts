@@ -1,0 +1,96 @@
+// Configuration: read from the environment once, validated, in one place. Every setting has a default
+// that works on a fresh clone; the README lists them all.
+import path from 'node:path';
+import cron from 'node-cron';
+import { z } from 'zod';
+import { GROUP_CODES } from '../scrapers/3gpp/groups.js';
+import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().positive();
+const nonNegativeInt = z.coerce.number().int().nonnegative();
+
+const envSchema = z.object({
+  STDWATCH_DB: z.string().min(1).default('data/stdwatch.db'),
+  STDWATCH_ARCHIVE_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STDWATCH_HOST: z.string().min(1).default('127.0.0.1'),
+  STDWATCH_SCRAPE_SCHEDULE: z
+    .string()
+    .default('0 6 * * 1')
+    .refine((v) => cron.validate(v), 'not a valid cron expression (e.g. "0 6 * * 1": Mondays 06:00)'),
+  STDWATCH_SCRAPE_ON_START: boolean.default(true),
+  STDWATCH_SCRAPE_LOOKBACK_DAYS: positiveInt.default(120),
+  STDWATCH_3GPP_BASE_URL: z.url().default(DEFAULT_3GPP_BASE_URL),
+  STDWATCH_3GPP_GROUPS: z
+    .string()
+    .default(GROUP_CODES.join(','))
+    .transform((v) => v.split(',').map((g) => g.trim().toUpperCase()).filter(Boolean))
+    .refine((groups) => groups.every((g) => GROUP_CODES.includes(g)), {
+      message: `each group must be one of ${GROUP_CODES.join(', ')}`,
+    }),
+  STDWATCH_REQUEST_INTERVAL_MS: nonNegativeInt.default(1000),
+  STDWATCH_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  STDWATCH_REQUEST_RETRIES: nonNegativeInt.default(3),
+  STDWATCH_RETRY_BACKOFF_MS: nonNegativeInt.default(2000),
+  STDWATCH_MAX_DOWNLOAD_MB: positiveInt.default(50),
+  STDWATCH_CONTACT: z.string().min(1).default('https://github.com/stdwatch/stdwatch'),
+});
+
+export interface Config {
+  dbFile: string;
+  archiveDir: string;
+  port: number;
+  host: string;
+  scrapeSchedule: string;
+  scrapeOnStart: boolean;
+  scrapeLookbackDays: number;
+  baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string };
+  threeGppGroups: string[];
+  http: {
+    userAgent: string;
+    minIntervalMs: number;
+    timeoutMs: number;
+    retries: number;
+    backoffMs: number;
+    maxRetryAfterMs: number;
+    maxBytes: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dbDir = e.STDWATCH_DB === ':memory:' ? 'data' : path.dirname(e.STDWATCH_DB);
+  return {
+    dbFile: e.STDWATCH_DB,
+    archiveDir: e.STDWATCH_ARCHIVE_DIR ?? path.join(dbDir, 'raw'),
+    port: e.PORT,
+    host: e.STDWATCH_HOST,
+    scrapeSchedule: e.STDWATCH_SCRAPE_SCHEDULE,
+    scrapeOnStart: e.STDWATCH_SCRAPE_ON_START,
+    scrapeLookbackDays: e.STDWATCH_SCRAPE_LOOKBACK_DAYS,
+    // Only 3GPP is scraped so far; the other bodies' sources come with their own issues.
+    baseUrls: { '3gpp': e.STDWATCH_3GPP_BASE_URL, itu: 'https://www.itu.int', ieee: 'https://mentor.ieee.org', ietf: 'https://datatracker.ietf.org' },
+    threeGppGroups: e.STDWATCH_3GPP_GROUPS,
+    http: {
+      userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,
+      minIntervalMs: e.STDWATCH_REQUEST_INTERVAL_MS,
+      timeoutMs: e.STDWATCH_REQUEST_TIMEOUT_MS,
+      retries: e.STDWATCH_REQUEST_RETRIES,
+      backoffMs: e.STDWATCH_RETRY_BACKOFF_MS,
+      maxRetryAfterMs: 5 * 60_000,
+      maxBytes: e.STDWATCH_MAX_DOWNLOAD_MB * 1024 * 1024,
+    },
+  };
+}

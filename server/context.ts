@@ -1,0 +1,63 @@
+// The running application's parts, opened once per process: the database (migrated), the registry
+// (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
+import { closeDatabase, openDatabase, type Db } from '../db/client.js';
+import { applyRegistry } from '../db/write.js';
+import { RawArchive } from '../scrapers/archive.js';
+import { HttpClient } from '../scrapers/http.js';
+import { loadRegistry } from '../scrapers/resolve/registry.js';
+import { createResolver, type Resolver } from '../scrapers/resolve/resolve.js';
+import type { ScrapeContext } from '../scrapers/sources.js';
+import { allowedHosts } from '../scrapers/3gpp/urls.js';
+import type { Config } from './config.js';
+
+export interface Stdwatch {
+  config: Config;
+  db: Db;
+  resolver: Resolver;
+  archive: RawArchive;
+  close(): void;
+}
+
+export function openStdwatch(config: Config): Stdwatch {
+  const resolver = createResolver(loadRegistry());
+  const db = openDatabase(config.dbFile);
+  try {
+    applyRegistry(db, resolver);
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
+  return { config, db, resolver, archive: new RawArchive(config.archiveDir, db), close: () => closeDatabase(db) };
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function scrapeContext(
+  app: Stdwatch,
+  options: { since?: string; until?: string; dryRun?: boolean; log?: (m: string) => void; progress?: ScrapeContext['progress'] },
+): ScrapeContext {
+  const { config } = app;
+  const now = new Date();
+  const dryRun = options.dryRun ?? false;
+  const http = new HttpClient({
+    ...config.http,
+    allowedHosts: allowedHosts(config.baseUrls['3gpp']),
+    db: app.db,
+    archive: dryRun ? null : app.archive,
+  });
+  return {
+    db: app.db,
+    resolver: app.resolver,
+    http,
+    archive: dryRun ? null : app.archive,
+    baseUrls: config.baseUrls,
+    since: options.since ?? isoDay(new Date(now.getTime() - config.scrapeLookbackDays * 86_400_000)),
+    until: options.until ?? isoDay(new Date(now.getTime() + 60 * 86_400_000)),
+    dryRun,
+    threeGppGroups: config.threeGppGroups,
+    log: options.log ?? (() => {}),
+    progress: options.progress,
+  };
+}

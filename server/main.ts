@@ -1,0 +1,50 @@
+// Serving: open the database, load the bundled snapshot into an empty one, listen, and schedule the
+// scrapers. Stops cleanly on SIGINT/SIGTERM.
+import type { Server } from 'node:http';
+import { count } from 'drizzle-orm';
+import { contributions } from '../db/schema.js';
+import { loadSnapshot } from '../scrapers/seed.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { openStdwatch } from './context.js';
+import { log } from './log.js';
+import { ranRecently, scrapeAll, startScheduler } from './scheduler.js';
+
+export async function startServer(config: Config): Promise<Server> {
+  const app = openStdwatch(config);
+  const stored = app.db.select({ n: count() }).from(contributions).get()?.n ?? 0;
+  if (stored === 0) {
+    log('empty database: loading the bundled snapshot of real public data');
+    loadSnapshot(app, {
+      onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions`),
+    });
+  }
+  const server = createApp({ db: app.db, resolver: app.resolver, archive: app.archive, log }).listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`stdwatch is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
+
+  const task = startScheduler(app, log);
+  log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
+  if (config.scrapeOnStart && !ranRecently(app, 6)) {
+    // Catch up now rather than waiting for the schedule; the server is already answering.
+    void scrapeAll(app, 'start', log);
+  }
+
+  const stop = () => {
+    log('stopping');
+    void task.stop();
+    server.close(() => {
+      app.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}

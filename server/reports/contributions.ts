@@ -1,0 +1,180 @@
+// Contributions and positions as the public records of CONTRACT.md, for exports and the API: keyset
+// pages (by internal id), or every matching row streamed in batches.
+import { and, asc, gt, inArray, sql, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/client.js';
+import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
+import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
+import type { OrganizationKind, Role } from '../../scrapers/types.js';
+import { contributionCondition, type Filters } from './filters.js';
+
+export interface ContributionRecord {
+  body: string;
+  group: string;
+  meeting: string | null;
+  ref: string;
+  title: string;
+  type: string | null;
+  for: string | null;
+  status: string | null;
+  date: string | null;
+  sourceText: string;
+  sources: SourceRecord[];
+  url: string | null;
+  revisionOf: string | null;
+}
+
+export interface PositionRecord {
+  body: string;
+  group: string;
+  role: string;
+  person: string | null;
+  source: SourceRecord;
+  from: string | null;
+  to: string | null;
+  evidence: string | null;
+}
+
+const entity = alias(organizations, 'entity');
+const parent = alias(organizations, 'parent');
+
+function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
+  const bySource = new Map<number, SourceRecord[]>();
+  if (ids.length === 0) return bySource;
+  const rows = db
+    .select({
+      contributionId: contributionSources.contributionId,
+      raw: contributionSources.raw,
+      role: contributionSources.role,
+      organization: entity.name,
+      kind: entity.kind,
+      parent: parent.name,
+      country: parent.country,
+    })
+    .from(contributionSources)
+    .leftJoin(entity, eq(entity.id, contributionSources.organizationId))
+    .leftJoin(parent, eq(parent.id, contributionSources.parentId))
+    .where(inArray(contributionSources.contributionId, ids))
+    .orderBy(contributionSources.contributionId, contributionSources.position)
+    .all();
+  for (const row of rows) {
+    const list = bySource.get(row.contributionId) ?? [];
+    list.push({
+      raw: row.raw,
+      organization: row.organization,
+      parent: row.parent,
+      country: row.country,
+      kind: (row.kind ?? 'unknown') as OrganizationKind,
+      role: row.role as Role | null,
+    });
+    bySource.set(row.contributionId, list);
+  }
+  return bySource;
+}
+
+/** One page of contributions after the given internal id, oldest id first. */
+export function contributionPage(db: Db, filters: Filters, options: { after?: number; limit: number }) {
+  const rows = db
+    .select({
+      id: contributions.id,
+      body: contributions.bodyId,
+      group: groups.code,
+      meeting: meetings.name,
+      ref: contributions.ref,
+      title: contributions.title,
+      type: contributions.type,
+      docFor: contributions.docFor,
+      status: contributions.status,
+      date: contributions.date,
+      sourceText: contributions.sourceText,
+      url: contributions.url,
+      revisionOf: contributions.revisionOf,
+    })
+    .from(contributions)
+    .innerJoin(groups, eq(groups.id, contributions.groupId))
+    .leftJoin(meetings, eq(meetings.id, contributions.meetingId))
+    .where(and(contributionCondition(filters), options.after === undefined ? undefined : gt(contributions.id, options.after)))
+    .orderBy(asc(contributions.id))
+    .limit(options.limit)
+    .all();
+  const sources = sourcesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items: ContributionRecord[] = rows.map((r) => ({
+    body: r.body,
+    group: r.group,
+    meeting: r.meeting,
+    ref: r.ref,
+    title: r.title,
+    type: r.type,
+    for: r.docFor,
+    status: r.status,
+    date: r.date,
+    sourceText: r.sourceText,
+    sources: sources.get(r.id) ?? [],
+    url: r.url,
+    revisionOf: r.revisionOf,
+  }));
+  const last = rows[rows.length - 1];
+  return { items, next: rows.length === options.limit && last ? last.id : null };
+}
+
+/** Every matching contribution, in batches, without holding them all in memory. */
+export function* allContributionRecords(db: Db, filters: Filters, batch = 1000): Generator<ContributionRecord> {
+  let after: number | undefined;
+  for (;;) {
+    const page = contributionPage(db, filters, { after, limit: batch });
+    yield* page.items;
+    if (page.next === null) return;
+    after = page.next;
+  }
+}
+
+export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
+  const conditions = [sql`1 = 1`];
+  if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
+  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
+  // A seat counts for a date range when it overlaps it.
+  if (filters.from) conditions.push(sql`coalesce(${positions.toDate}, '9999-12-31') >= ${filters.from}`);
+  if (filters.to) conditions.push(sql`coalesce(${positions.fromDate}, '0000-01-01') <= ${filters.to}`);
+  return db
+    .select({
+      body: positions.bodyId,
+      group: groups.code,
+      role: positions.role,
+      person: positions.person,
+      raw: positions.sourceRaw,
+      organization: entity.name,
+      kind: entity.kind,
+      parent: parent.name,
+      country: parent.country,
+      from: positions.fromDate,
+      to: positions.toDate,
+      evidence: positions.evidenceUrl,
+    })
+    .from(positions)
+    .innerJoin(groups, eq(groups.id, positions.groupId))
+    .leftJoin(entity, eq(entity.id, positions.organizationId))
+    .leftJoin(parent, eq(parent.id, sql`coalesce(${positions.parentId}, ${positions.organizationId})`))
+    .where(and(...conditions))
+    .orderBy(positions.bodyId, groups.code, positions.role, positions.fromDate)
+    .all()
+    .map((r) => ({
+      body: r.body,
+      group: r.group,
+      role: r.role,
+      person: r.person,
+      source: {
+        raw: r.raw,
+        organization: r.organization,
+        parent: r.parent,
+        country: r.country,
+        kind: (r.kind ?? 'unknown') as OrganizationKind,
+        role: r.role as Role,
+      },
+      from: r.from,
+      to: r.to,
+      evidence: r.evidence,
+    }));
+}

@@ -1,0 +1,52 @@
+// The per-country participation report.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
+import type { Filters } from './filters.js';
+import {
+  allContributions,
+  byGroup,
+  byMeeting,
+  byOrganization,
+  coSources,
+  parentOrg,
+  seats,
+  totals,
+} from './participation.js';
+import { organizations } from '../../db/schema.js';
+import { alias } from 'drizzle-orm/sqlite-core';
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+const coParent = alias(organizations, 'co_parent');
+const seatParent = alias(organizations, 'seat_parent');
+
+export function countryReport(db: Db, code: string, filters: Filters) {
+  const iso2 = code.toUpperCase();
+  if (!isCountryCode(iso2)) throw new NotFoundError(`"${code}" is not an ISO 3166-1 alpha-2 country code`);
+  const who = sql`${parentOrg.country} = ${iso2}`;
+  const summary = totals(db, who, filters);
+  const all = allContributions(db, filters);
+  return {
+    kind: 'country' as const,
+    country: { code: iso2, name: countryName(iso2) },
+    filters,
+    basis: 'parent' as const,
+    totals: {
+      contributions: summary.contributions,
+      fractional: summary.fractional,
+      allContributions: all,
+      share: all === 0 ? null : summary.fractional / all,
+    },
+    outcomes: summary.outcomes,
+    organizations: byOrganization(db, who, filters),
+    byMeeting: byMeeting(db, who, filters),
+    byGroup: byGroup(db, who, filters),
+    coSources: coSources(db, who, sql`coalesce(${coParent.country}, '') = ${iso2}`, filters),
+    seats: seats(db, sql`${seatParent.country} = ${iso2}`, filters),
+  };
+}
+
+export type CountryReport = ReturnType<typeof countryReport>;

@@ -1,0 +1,74 @@
+// The filters every report and export accepts, validated with one schema for the web (query string) and
+// the CLI (options), and turned into one SQL condition.
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { contributions, groups } from '../../db/schema.js';
+
+export const BODY_IDS = ['3gpp', 'itu', 'ieee', 'ietf'] as const;
+
+export const filtersSchema = z.object({
+  body: z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` }).optional(),
+  group: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9 .#/_-]+$/, 'letters, digits, spaces and . # / _ - only')
+    .transform((g) => g.toUpperCase())
+    .optional(),
+  from: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  to: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+});
+
+export type Filters = z.infer<typeof filtersSchema>;
+
+export class FilterError extends Error {
+  override readonly name = 'FilterError';
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(`${parameter}: ${message}`);
+  }
+}
+
+/** Validates raw filter values (query string or CLI options); throws FilterError naming the bad one. */
+export function parseFilters(input: Record<string, unknown>): Filters {
+  const picked = Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => k in filtersSchema.shape && v !== undefined && v !== ''),
+  );
+  const parsed = filtersSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new FilterError(String(issue.path[0] ?? 'filters'), issue.message);
+  }
+  if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) {
+    throw new FilterError('from', `${parsed.data.from} is after to (${parsed.data.to})`);
+  }
+  return parsed.data;
+}
+
+/** The condition on `contributions` (joined with `groups`) that the filters ask for. */
+export function contributionCondition(filters: Filters): SQL {
+  const conditions: SQL[] = [sql`1 = 1`];
+  if (filters.body) conditions.push(eq(contributions.bodyId, filters.body));
+  if (filters.group) conditions.push(eq(groups.code, filters.group));
+  if (filters.from) conditions.push(gte(contributions.date, filters.from));
+  if (filters.to) conditions.push(lte(contributions.date, filters.to));
+  return and(...conditions)!;
+}
+
+/** Filters as query-string pairs, for links that keep them. */
+export function filterQuery(filters: Filters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+export function describeFilters(filters: Filters): string {
+  const parts: string[] = [];
+  if (filters.body) parts.push(filters.body.toUpperCase());
+  if (filters.group) parts.push(`group ${filters.group}`);
+  if (filters.from && filters.to) parts.push(`${filters.from} to ${filters.to}`);
+  else if (filters.from) parts.push(`from ${filters.from}`);
+  else if (filters.to) parts.push(`until ${filters.to}`);
+  return parts.length > 0 ? parts.join(', ') : 'all bodies, groups and dates';
+}

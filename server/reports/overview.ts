@@ -1,0 +1,147 @@
+// The overview: how much is stored, how much of it is attributed, and the ranking of countries and
+// companies, with the leadership seats by country.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
+import { countryName } from '../../scrapers/resolve/countries.js';
+import { contributionCondition, type Filters } from './filters.js';
+import { as, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
+
+export function coverage(db: Db, filters: Filters) {
+  const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
+    select count(*) as occurrences,
+      sum(case when ${contributionSources.organizationId} is not null then 1 else 0 end) as resolved,
+      sum(case when ${parentOrg.kind} = 'sdo' then 1 else 0 end) as sdo,
+      sum(case when ${contributionSources.organizationId} is not null and ${parentOrg.country} is null then 1 else 0 end) as noCountry
+    from ${contributionSources}
+    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionCondition(filters)}`);
+  const occurrences = row?.occurrences ?? 0;
+  const resolved = row?.resolved ?? 0;
+  return {
+    occurrences,
+    resolved,
+    unresolved: occurrences - resolved,
+    resolvedShare: occurrences === 0 ? null : resolved / occurrences,
+    standardsBodies: row?.sdo ?? 0,
+    withoutCountry: row?.noCountry ?? 0,
+  };
+}
+
+/** Raw names no organization was found for, most frequent first, with an example document. */
+export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
+  return db.all<{ name: string; occurrences: number; example: string }>(sql`
+    select ${contributionSources.name} as name, count(*) as occurrences, min(${contributions.ref}) as example
+    from ${contributionSources}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionSources.organizationId} is null and ${contributionCondition(filters)}
+    group by ${contributionSources.name}
+    order by occurrences desc, name
+    limit ${limit}`);
+}
+
+export function latestMeetings(db: Db, filters: Filters, limit = 5) {
+  return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
+    select ${meetings.name} as meeting, ${meetings.bodyId} as body, ${groups.code} as "group",
+      ${meetings.startDate} as startDate, ${meetings.town} as town, count(${contributions.id}) as contributions
+    from ${meetings}
+    join ${groups} on ${groups.id} = ${meetings.groupId}
+    join ${contributions} on ${contributions.meetingId} = ${meetings.id}
+    where ${contributionCondition(filters)}
+    group by ${meetings.id}
+    order by coalesce(${meetings.startDate}, max(${contributions.date})) desc
+    limit ${limit}`);
+}
+
+/** Open leadership seats (not ended) counted by the holder's country and by company. */
+export function seatCounts(db: Db, filters: Pick<Filters, 'body'>) {
+  const condition = filters.body ? sql`${positions.toDate} is null and ${positions.bodyId} = ${filters.body}` : sql`${positions.toDate} is null`;
+  const byCountry = db.all<{ country: string | null; seats: number; chairs: number; viceChairs: number }>(sql`
+    select ${organizations.country} as country, count(*) as seats,
+      sum(case when ${positions.role} = 'chair' then 1 else 0 end) as chairs,
+      sum(case when ${positions.role} = 'vice-chair' then 1 else 0 end) as viceChairs
+    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+    where ${condition}
+    group by ${organizations.country} order by seats desc, country`);
+  const byCompany = db.all<{ slug: string; name: string; country: string | null; seats: number }>(sql`
+    select ${organizations.slug} as slug, ${organizations.name} as name, ${organizations.country} as country, count(*) as seats
+    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+    where ${condition}
+    group by ${organizations.id} order by seats desc, name`);
+  return {
+    byCountry: byCountry.map((r) => ({ ...r, countryName: r.country ? countryName(r.country) : null })),
+    byCompany,
+  };
+}
+
+export function overviewReport(db: Db, filters: Filters) {
+  const all = allContributions(db, filters);
+  const everyone = sql`1 = 1`;
+  const countries = byCountry(db, everyone, filters).map((r) => ({
+    ...r,
+    countryName: countryName(r.country),
+    share: all === 0 ? 0 : r.fractional / all,
+  }));
+  const companies = byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 25).map((r) => ({
+    ...r,
+    countryName: r.country ? countryName(r.country) : null,
+    share: all === 0 ? 0 : r.fractional / all,
+  }));
+  const span = db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
+    select min(${contributions.date}) as first, max(${contributions.date}) as last,
+      count(distinct ${contributions.meetingId}) as meetings
+    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionCondition(filters)}`);
+  return {
+    kind: 'overview' as const,
+    filters,
+    basis: 'parent' as const,
+    totals: { contributions: all, meetings: span?.meetings ?? 0, firstDate: span?.first ?? null, lastDate: span?.last ?? null },
+    coverage: coverage(db, filters),
+    countries,
+    companies,
+    latestMeetings: latestMeetings(db, filters),
+    seats: seatCounts(db, filters),
+    unresolved: unresolvedNames(db, filters, 10),
+  };
+}
+
+export type OverviewReport = ReturnType<typeof overviewReport>;
+
+export function countriesReport(db: Db, filters: Filters) {
+  const all = allContributions(db, filters);
+  return {
+    kind: 'countries' as const,
+    filters,
+    basis: 'parent' as const,
+    allContributions: all,
+    countries: byCountry(db, sql`1 = 1`, filters).map((r) => ({
+      ...r,
+      countryName: countryName(r.country),
+      share: all === 0 ? 0 : r.fractional / all,
+    })),
+  };
+}
+
+export function organizationsReport(db: Db, filters: Filters) {
+  return {
+    kind: 'organizations' as const,
+    filters,
+    basis: 'parent' as const,
+    organizations: byOrganization(db, sql`1 = 1`, filters, 100_000),
+  };
+}
+
+export function unresolvedReport(db: Db, filters: Filters) {
+  const cover = coverage(db, filters);
+  return {
+    kind: 'unresolved' as const,
+    filters,
+    coverage: cover,
+    unresolvedShare: cover.occurrences === 0 ? null : cover.unresolved / cover.occurrences,
+    names: unresolvedNames(db, filters, 1000),
+  };
+}

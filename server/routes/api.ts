@@ -1,0 +1,109 @@
+// The JSON API: filtered, paginated contributions and positions with a stable envelope
+// ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
+// documents behind the records.
+import { Router, type Request, type Response } from 'express';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { rawDocuments } from '../../db/schema.js';
+import type { RawArchive } from '../../scrapers/archive.js';
+import { HttpError } from '../errors.js';
+import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
+import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
+import { FilterError, filterQuery, parseFilters, type Filters } from '../reports/filters.js';
+import { urls } from '../urls.js';
+import { openApiDocument } from './openapi.js';
+
+const pageSchema = z.object({
+  limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
+  after: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
+});
+
+function parseQuery(req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
+  try {
+    const filters = parseFilters(req.query as Record<string, unknown>);
+    const parsed = pageSchema.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new FilterError(String(issue.path[0]), issue.message);
+    }
+    return { filters, page: parsed.data };
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+/** Streams records as NDJSON or CSV, respecting back-pressure. */
+async function stream<T>(res: Response, records: Iterable<T>, format: 'csv' | 'ndjson', columns: string[], toRow: (r: T) => Record<string, unknown>, name: string) {
+  if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+  else res.type('application/x-ndjson; charset=utf-8');
+  let first = true;
+  for (const record of records) {
+    const chunk = format === 'csv' ? toCsv([toRow(record)], columns, first) : `${JSON.stringify(record)}\n`;
+    first = false;
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    if (res.destroyed) return;
+  }
+  if (format === 'csv' && first) res.write(toCsv([], columns));
+  res.end();
+}
+
+export function apiRoutes(db: Db, archive: RawArchive): Router {
+  const router = Router();
+
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+
+  router.get('/api/contributions', async (req, res) => {
+    const { filters, page } = parseQuery(req);
+    if (page.format !== 'json') {
+      await stream(res, allContributionRecords(db, filters), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
+      return;
+    }
+    const result = contributionPage(db, filters, { after: page.after, limit: page.limit });
+    res.json({
+      data: result.items,
+      count: result.items.length,
+      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), limit: page.limit, after: result.next }),
+      filters,
+    });
+  });
+
+  router.get('/api/positions', async (req, res) => {
+    const { filters, page } = parseQuery(req);
+    const records = positionRecords(db, filters);
+    if (page.format !== 'json') {
+      await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');
+      return;
+    }
+    const start = page.after ?? 0;
+    const slice = records.slice(start, start + page.limit);
+    const nextAt = start + slice.length;
+    res.json({
+      data: slice,
+      count: slice.length,
+      next: nextAt < records.length ? urls.apiPositions({ ...filterQuery(filters), limit: page.limit, after: nextAt }) : null,
+      filters,
+    });
+  });
+
+  // The archived bytes a record was parsed from, as fetched (see raw_documents).
+  router.get('/raw/:id', (req, res) => {
+    const id = Number(req.params.id);
+    if (!Number.isInteger(id) || id < 1) throw new HttpError(400, 'id: must be a positive whole number');
+    const doc = db.select().from(rawDocuments).where(eq(rawDocuments.id, id)).get();
+    if (!doc || !archive.has(doc.storagePath)) throw new HttpError(404, `no archived document ${id}`);
+    res
+      .set('X-Source-URL', encodeURI(doc.url))
+      .set('X-Fetched-At', doc.fetchedAt)
+      .set('X-SHA256', doc.sha256)
+      .type('application/octet-stream')
+      .attachment(decodeURIComponent(doc.url.split('/').pop() || `raw-${id}`))
+      .send(archive.read(doc.storagePath));
+  });
+
+  return router;
+}

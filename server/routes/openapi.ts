@@ -1,0 +1,104 @@
+// The OpenAPI description of the JSON API (served at /api/openapi.json).
+import { BODY_IDS } from '../reports/filters.js';
+
+const filterParameters = [
+  { name: 'body', in: 'query', schema: { type: 'string', enum: [...BODY_IDS] }, description: 'only this standards body' },
+  { name: 'group', in: 'query', schema: { type: 'string', maxLength: 40 }, description: "the body's group code, e.g. RAN, SA2" },
+  { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or after' },
+  { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or before' },
+];
+const pageParameters = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+  { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'cursor from the previous page (use `next`)' },
+  { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv', 'ndjson'], default: 'json' }, description: 'csv and ndjson stream every matching row' },
+];
+
+const source = {
+  type: 'object',
+  required: ['raw', 'organization', 'parent', 'country', 'kind', 'role'],
+  properties: {
+    raw: { type: 'string', description: 'the part of the published source cell this source was read from' },
+    organization: { type: ['string', 'null'], description: 'canonical name; null when unresolved' },
+    parent: { type: ['string', 'null'], description: 'canonical name of the ultimate parent' },
+    country: { type: ['string', 'null'], description: "ISO 3166-1 alpha-2 of the parent's home country" },
+    kind: { type: 'string', enum: ['company', 'government', 'research', 'association', 'sdo', 'individual', 'unknown'] },
+    role: { type: ['string', 'null'], enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor', null] },
+  },
+};
+
+const error = {
+  type: 'object',
+  properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } } },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'stdwatch API',
+      version: '1',
+      description:
+        'Contributions and leadership seats in standards bodies, from their public listings. Every report page is also available at its own path with .json and .csv.',
+    },
+    paths: {
+      '/api/contributions': {
+        get: {
+          summary: 'Contributions, filtered and paginated',
+          parameters: [...filterParameters, ...pageParameters],
+          responses: {
+            200: {
+              description: 'A page of contributions; `next` is the URL of the following page or null',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      data: { type: 'array', items: { $ref: '#/components/schemas/Contribution' } },
+                      count: { type: 'integer' },
+                      next: { type: ['string', 'null'] },
+                      filters: { type: 'object' },
+                    },
+                  },
+                },
+              },
+            },
+            400: { description: 'A parameter is invalid; the message names it', content: { 'application/json': { schema: error } } },
+          },
+        },
+      },
+      '/api/positions': {
+        get: {
+          summary: 'Leadership seats, filtered and paginated',
+          parameters: [...filterParameters, ...pageParameters],
+          responses: {
+            200: { description: 'A page of positions', content: { 'application/json': { schema: { type: 'object' } } } },
+            400: { description: 'A parameter is invalid', content: { 'application/json': { schema: error } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Source: source,
+        Contribution: {
+          type: 'object',
+          properties: {
+            body: { type: 'string' },
+            group: { type: 'string' },
+            meeting: { type: ['string', 'null'] },
+            ref: { type: 'string', description: "the body's own document number" },
+            title: { type: 'string' },
+            type: { type: ['string', 'null'] },
+            for: { type: ['string', 'null'] },
+            status: { type: ['string', 'null'], description: "the body's own outcome word, lower case" },
+            date: { type: ['string', 'null'], format: 'date' },
+            sourceText: { type: 'string', description: 'the source cell as published' },
+            sources: { type: 'array', items: { $ref: '#/components/schemas/Source' } },
+            url: { type: ['string', 'null'] },
+            revisionOf: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+  };
+}

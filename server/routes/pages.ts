@@ -1,0 +1,186 @@
+// The report pages. Each route is thin: validate the filters, call one pure report function, render it
+// as HTML, JSON or CSV (see respond.ts).
+import { Router, type Request } from 'express';
+import type { Db } from '../../db/client.js';
+import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import { HttpError } from '../errors.js';
+import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
+import { companyReport } from '../reports/company.js';
+import { NotFoundError, countryReport } from '../reports/country.js';
+import { FilterError, parseFilters, type Filters } from '../reports/filters.js';
+import { leadershipReport } from '../reports/leadership.js';
+import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
+import { statusReport } from '../reports/status.js';
+import { urls } from '../urls.js';
+import type { Views } from '../views.js';
+import { respond } from './respond.js';
+
+function filtersOf(req: Request, fixed: Filters = {}): Filters {
+  try {
+    return { ...parseFilters(req.query as Record<string, unknown>), ...fixed };
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+function notFound<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new HttpError(404, error.message);
+    throw error;
+  }
+}
+
+const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
+
+export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
+  const router = Router();
+
+  const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
+    const filters = filtersOf(req, fixed(req));
+    const report = overviewReport(db, filters);
+    respond(req, res, views, {
+      page: 'overview',
+      title: heading(filters),
+      nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
+      data: report,
+      view: {
+        heading: heading(filters),
+        maxCountry: max(report.countries.map((c) => c.fractional)),
+        unresolvedUrl: urls.unresolved(filters),
+      },
+      csv: () => overviewCsv(report),
+      formats: { json: urls.home(filters, 'json'), csv: urls.home(filters, 'csv') },
+      csvName: 'stdwatch-overview',
+    });
+  };
+
+  router.get(['/', '/index{.:format}'], overview(() => 'Who takes part in standards bodies', () => ({})));
+  router.get(
+    '/bodies/:body{.:format}',
+    overview((f) => `${f.body?.toUpperCase()}: who participates, who leads`, (req) => parseFixed({ body: req.params.body })),
+  );
+  router.get(
+    '/bodies/:body/groups/:group{.:format}',
+    overview(
+      (f) => `${f.body?.toUpperCase()} ${f.group}: who participates, who leads`,
+      (req) => parseFixed({ body: req.params.body, group: req.params.group }),
+    ),
+  );
+
+  router.get('/countries{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = countriesReport(db, filters);
+    respond(req, res, views, {
+      page: 'countries',
+      title: 'Countries',
+      nav: 'countries',
+      data: report,
+      csv: () => toCsv(report.countries, ['country', 'countryName', 'contributions', 'fractional', 'share']),
+      formats: { json: `/countries.json`, csv: `/countries.csv` },
+      csvName: 'stdwatch-countries',
+    });
+  });
+
+  router.get('/countries/:iso2{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = notFound(() => countryReport(db, req.params.iso2!, filters));
+    respond(req, res, views, {
+      page: 'country',
+      title: report.country.name,
+      nav: 'countries',
+      data: report,
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      csv: () => countryCsv(report),
+      formats: { json: urls.country(report.country.code, filters, 'json'), csv: urls.country(report.country.code, filters, 'csv') },
+      csvName: `stdwatch-country-${report.country.code}`,
+    });
+  });
+
+  router.get('/organizations{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = organizationsReport(db, filters);
+    respond(req, res, views, {
+      page: 'organizations',
+      title: 'Organizations',
+      nav: 'organizations',
+      data: report,
+      csv: () => toCsv(report.organizations, ['slug', 'name', 'kind', 'country', 'contributions', 'fractional', 'accepted', 'acceptanceRate']),
+      formats: { json: '/organizations.json', csv: '/organizations.csv' },
+      csvName: 'stdwatch-organizations',
+    });
+  });
+
+  router.get('/organizations/:slug{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = notFound(() => companyReport(db, resolver, req.params.slug!, filters));
+    respond(req, res, views, {
+      page: 'company',
+      title: report.organization.name,
+      nav: 'organizations',
+      data: report,
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      csv: () => companyCsv(report),
+      formats: {
+        json: urls.organization(report.organization.slug, filters, 'json'),
+        csv: urls.organization(report.organization.slug, filters, 'csv'),
+      },
+      csvName: `stdwatch-organization-${report.organization.slug}`,
+    });
+  });
+
+  router.get('/leadership{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = leadershipReport(db, filters);
+    respond(req, res, views, {
+      page: 'leadership',
+      title: 'Leadership seats',
+      nav: 'leadership',
+      data: report,
+      view: { seatsNote: 'current seats first' },
+      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'from', 'to', 'lastSeen', 'evidence', 'basis']),
+      formats: { json: urls.leadership(filters, 'json'), csv: urls.leadership(filters, 'csv') },
+      csvName: 'stdwatch-leadership',
+    });
+  });
+
+  router.get('/unresolved{.:format}', (req, res) => {
+    const filters = filtersOf(req);
+    const report = unresolvedReport(db, filters);
+    respond(req, res, views, {
+      page: 'unresolved',
+      title: 'Unresolved sources',
+      nav: 'unresolved',
+      data: report,
+      csv: () => toCsv(report.names, ['name', 'occurrences', 'example']),
+      formats: { json: urls.unresolved(filters, 'json'), csv: urls.unresolved(filters, 'csv') },
+      csvName: 'stdwatch-unresolved',
+    });
+  });
+
+  router.get('/status{.:format}', (req, res) => {
+    const report = statusReport(db);
+    respond(req, res, views, {
+      page: 'status',
+      title: 'Status',
+      nav: 'status',
+      data: report,
+      csv: () => statusCsv(report),
+      formats: { json: urls.status('json'), csv: urls.status('csv') },
+      csvName: 'stdwatch-status',
+    });
+  });
+
+  return router;
+}
+
+function parseFixed(values: Record<string, unknown>): Filters {
+  try {
+    return parseFilters(values);
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(404, `no such body or group (${error.message})`);
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+// Handlebars templates (templates/layouts, partials, pages) compiled once; `render(page, data)` gives
+// a whole HTML page. Used by the web routes and by `stdwatch report --format html`. Values are always
+// escaped ({{ }}); no template uses the unescaped form for data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { countryName } from '../scrapers/resolve/countries.js';
+import { OUTCOME_LABELS, type Outcome } from '../scrapers/outcomes.js';
+import { describeFilters, type Filters } from './reports/filters.js';
+import { urls } from './urls.js';
+
+const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
+
+export interface Views {
+  render(page: string, data: Record<string, unknown>): string;
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('number', (n: unknown, digits: unknown) => {
+    if (typeof n !== 'number' || !Number.isFinite(n)) return '–';
+    const d = typeof digits === 'number' ? digits : 0;
+    return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  });
+  hbs.registerHelper('percent', (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(1)} %` : '–'));
+  /** Width in px (0–120) of a bar for `value` out of `max`. */
+  hbs.registerHelper('bar', (value: unknown, max: unknown) =>
+    typeof value === 'number' && typeof max === 'number' && max > 0 ? Math.max(1, Math.round((value / max) * 120)) : 0,
+  );
+  hbs.registerHelper('country', (code: unknown) => (typeof code === 'string' && code ? countryName(code) : '—'));
+  hbs.registerHelper('outcomeLabel', (o: unknown) => OUTCOME_LABELS[o as Outcome] ?? String(o));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
+  hbs.registerHelper('or', (a: unknown, b: unknown) => a || b);
+  hbs.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
+  hbs.registerHelper('filtersText', (f: unknown) => describeFilters((f ?? {}) as Filters));
+  hbs.registerHelper('countryUrl', (code: string, f: unknown) => urls.country(code, (f ?? {}) as Filters));
+  hbs.registerHelper('orgUrl', (slug: string, f: unknown) => urls.organization(slug, (f ?? {}) as Filters));
+  hbs.registerHelper('groupUrl', (body: string, group: string) => urls.group(body, group));
+  hbs.registerHelper('bodyUrl', (body: string) => urls.body(body));
+  hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
+}
+
+export function createViews(dir: string = TEMPLATES_DIR): Views {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const read = (file: string) => fs.readFileSync(file, 'utf8');
+  for (const file of fs.readdirSync(path.join(dir, 'partials'))) {
+    if (file.endsWith('.hbs')) hbs.registerPartial(path.basename(file, '.hbs'), read(path.join(dir, 'partials', file)));
+  }
+  const layout = hbs.compile(read(path.join(dir, 'layouts', 'main.hbs')), { strict: false });
+  const pages = new Map<string, HandlebarsTemplateDelegate>();
+  for (const file of fs.readdirSync(path.join(dir, 'pages'))) {
+    if (file.endsWith('.hbs')) pages.set(path.basename(file, '.hbs'), hbs.compile(read(path.join(dir, 'pages', file))));
+  }
+  return {
+    render(page, data) {
+      const template = pages.get(page);
+      if (!template) throw new Error(`no template "${page}"`);
+      return layout({ ...data, body: template(data) });
+    },
+  };
+}

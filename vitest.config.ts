@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Parsing the real workbooks and driving child processes and a browser takes seconds, not ms.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: files in parallel by two; the browser and CLI tests are the slow ones.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
