@@ -19,7 +19,8 @@ export function onBase(url: string, baseUrl: string): string {
   if (!THREE_GPP_HOSTS.includes(target.hostname.toLowerCase())) return url;
   const base = new URL(baseUrl);
   target.protocol = base.protocol;
-  target.host = base.host;
+  target.hostname = base.hostname;
+  target.port = base.port;
   return target.toString();
 }
 
@@ -30,7 +31,8 @@ export function publicUrl(url: string, baseUrl: string): string {
   if (fetched.host !== base.host) return url;
   const target = new URL(DEFAULT_BASE_URL);
   fetched.protocol = target.protocol;
-  fetched.host = target.host;
+  fetched.hostname = target.hostname;
+  fetched.port = target.port;
   return fetched.toString();
 }
 

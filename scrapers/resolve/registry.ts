@@ -153,13 +153,13 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
   return { organizations, byKey, families, hash };
 }
 
-/** Reads every `*.yaml` file of the registry folder. */
-export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
+/** The registry's files, parsed: every `*.yaml` of the registry folder, in name order. */
+export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; content: unknown }[] {
   const names = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort();
-  const files = names.map((name) => {
+  return names.map((name) => {
     const text = fs.readFileSync(path.join(dir, name), 'utf8');
     try {
       return { name, content: YAML.parse(text) as unknown };
@@ -167,7 +167,10 @@ export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
       throw new RegistryError(`${name} is not valid YAML: ${String(error)}`);
     }
   });
-  return buildRegistry(files);
+}
+
+export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
+  return buildRegistry(readRegistryFiles(dir));
 }
 
 /** The top of an organization's parent chain. */

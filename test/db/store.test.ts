@@ -1,0 +1,158 @@
+// Storing listings: idempotent on (body, ref), status changes kept as history, nothing deleted when a
+// later listing no longer shows a document, and sources re-resolved when the registry changes.
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { contributionSources, contributionStatusHistory, contributions, organizations, positions } from '../../db/schema.js';
+import { applyRegistry, storeListing } from '../../db/write.js';
+import { buildRegistry, loadRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
+import { createResolver } from '../../scrapers/resolve/resolve.js';
+import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import { testApp } from '../support/app.js';
+
+function contribution(ref: string, overrides: Partial<ParsedContribution> = {}): ParsedContribution {
+  return {
+    ref,
+    title: `Title of ${ref}`,
+    type: 'discussion',
+    docFor: 'Decision',
+    status: null,
+    date: null,
+    agendaItem: '9.1',
+    release: null,
+    workItems: null,
+    sourceText: 'Huawei, HiSilicon',
+    url: null,
+    revisionOf: null,
+    revisedTo: null,
+    ...overrides,
+  };
+}
+
+function listing(contributions: ParsedContribution[]): ParsedListing {
+  return {
+    body: '3gpp',
+    format: 'test',
+    group: { code: 'RAN', name: 'TSG RAN' },
+    meeting: { name: 'RAN#104', startDate: '2024-06-17', endDate: '2024-06-20', town: 'Shanghai', folderUrl: null },
+    contributions,
+    warnings: [],
+  };
+}
+
+describe('storing a listing', () => {
+  it('is idempotent: the same listing from the same raw document changes nothing', () => {
+    const app = testApp();
+    const raw = app.archive.store(Buffer.from('listing v1'), { url: 'https://example.invalid/list' });
+    const first = storeListing(app.db, app.resolver, listing([contribution('RP-240001'), contribution('RP-240002')]), { rawDocumentId: raw.id, seenAt: '2024-06-01T00:00:00Z' });
+    expect(first).toEqual({ seen: 2, new: 2, changed: 0 });
+    const before = app.db.select().from(contributions).all();
+    const again = storeListing(app.db, app.resolver, listing([contribution('RP-240001'), contribution('RP-240002')]), { rawDocumentId: raw.id, seenAt: '2024-06-02T00:00:00Z' });
+    expect(again).toEqual({ seen: 2, new: 0, changed: 0 });
+    expect(app.db.select().from(contributions).all()).toEqual(before);
+  });
+
+  it('dates a contribution without its own date by the meeting\'s first day', () => {
+    const app = testApp();
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001')]), { rawDocumentId: null, seenAt: '2024-06-01T00:00:00Z' });
+    expect(app.db.select({ date: contributions.date }).from(contributions).get()?.date).toBe('2024-06-17');
+  });
+
+  it('keeps a changed status as history and never deletes what a later listing omits', () => {
+    const app = testApp();
+    const v1 = app.archive.store(Buffer.from('v1'), { url: 'https://example.invalid/list' });
+    const v2 = app.archive.store(Buffer.from('v2'), { url: 'https://example.invalid/list' });
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { status: 'available' }), contribution('RP-240002')]), {
+      rawDocumentId: v1.id,
+      seenAt: '2024-06-10T00:00:00Z',
+    });
+    const result = storeListing(app.db, app.resolver, listing([contribution('RP-240001', { status: 'agreed' })]), {
+      rawDocumentId: v2.id,
+      seenAt: '2024-06-20T00:00:00Z',
+    });
+    expect(result).toEqual({ seen: 1, new: 0, changed: 1 });
+    expect(app.db.select({ ref: contributions.ref }).from(contributions).all().map((r) => r.ref)).toEqual(['RP-240001', 'RP-240002']);
+    const agreed = app.db.select().from(contributions).where(eq(contributions.ref, 'RP-240001')).get()!;
+    expect(agreed).toMatchObject({ status: 'agreed', outcome: 'accepted', rawDocumentId: v2.id, lastSeenAt: '2024-06-20T00:00:00Z' });
+    const history = app.db
+      .select({ status: contributionStatusHistory.status, seenAt: contributionStatusHistory.seenAt })
+      .from(contributionStatusHistory)
+      .where(eq(contributionStatusHistory.contributionId, agreed.id))
+      .all();
+    expect(history).toEqual([
+      { status: 'available', seenAt: '2024-06-10T00:00:00Z' },
+      { status: 'agreed', seenAt: '2024-06-20T00:00:00Z' },
+    ]);
+  });
+
+  it('does not let an earlier capture without outcomes erase a known outcome', () => {
+    const app = testApp();
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { status: 'approved' })]), { rawDocumentId: null, seenAt: '2024-06-21T00:00:00Z' });
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { status: null })]), { rawDocumentId: null, seenAt: '2024-06-22T00:00:00Z' });
+    expect(app.db.select({ status: contributions.status }).from(contributions).get()?.status).toBe('approved');
+  });
+
+  it('stores sources in order with their shares and derives the seats they reveal', () => {
+    const app = testApp();
+    storeListing(
+      app.db,
+      app.resolver,
+      listing([
+        contribution('RP-240001', { sourceText: 'RAN1 chair (Samsung)', date: '2024-05-01' }),
+        contribution('RP-240002', { sourceText: 'RAN1 Chair (Samsung), RAN2 Chair (MediaTek)', date: '2024-06-01' }),
+      ]),
+      { rawDocumentId: null, seenAt: '2024-06-01T00:00:00Z' },
+    );
+    const sources = app.db
+      .select({ raw: contributionSources.raw, share: contributionSources.share, seat: contributionSources.seatGroup, org: organizations.name })
+      .from(contributionSources)
+      .innerJoin(organizations, eq(organizations.id, contributionSources.organizationId))
+      .orderBy(contributionSources.contributionId, contributionSources.position)
+      .all();
+    expect(sources).toEqual([
+      { raw: 'RAN1 chair (Samsung)', share: 1, seat: 'RAN1', org: 'Samsung' },
+      { raw: 'RAN1 Chair (Samsung)', share: 0.5, seat: 'RAN1', org: 'Samsung' },
+      { raw: 'RAN2 Chair (MediaTek)', share: 0.5, seat: 'RAN2', org: 'MediaTek' },
+    ]);
+    const seats = app.db.all<{ role: string; org: string; fromDate: string; toDate: string | null }>(sql`
+      select p.role, o.name as org, p.from_date as fromDate, p.to_date as toDate
+      from ${positions} p join ${organizations} o on o.id = p.organization_id order by o.name`);
+    expect(seats).toEqual([
+      { role: 'chair', org: 'MediaTek', fromDate: '2024-06-01', toDate: null },
+      { role: 'chair', org: 'Samsung', fromDate: '2024-05-01', toDate: null },
+    ]);
+  });
+});
+
+describe('a registry change reaches stored sources without a re-scrape', () => {
+  it('re-resolves every source when the registry content changes', () => {
+    const registry = loadRegistry();
+    const app = testApp(registry);
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { sourceText: 'CSCN, CATT' })]), { rawDocumentId: null, seenAt: '2024-06-01T00:00:00Z' });
+    const names = () =>
+      app.db
+        .select({ name: contributionSources.name, org: organizations.name })
+        .from(contributionSources)
+        .leftJoin(organizations, eq(organizations.id, contributionSources.organizationId))
+        .orderBy(contributionSources.position)
+        .all();
+    expect(names()).toEqual([
+      { name: 'CSCN', org: null },
+      { name: 'CATT', org: 'CATT' },
+    ]);
+
+    // A reviewer adds the organization to the registry's data; on the next start it is applied.
+    const files = readRegistryFiles().map((file) =>
+      file.name === 'organizations.yaml'
+        ? { ...file, content: [...(file.content as object[]), { slug: 'china-satnet', name: 'China SatNet', kind: 'company', country: 'CN', aliases: ['CSCN'] }] }
+        : file,
+    );
+    const edited = buildRegistry(files);
+    const resolver = createResolver(edited);
+    expect(applyRegistry(app.db, resolver)).toBe(true);
+    expect(names()).toEqual([
+      { name: 'CSCN', org: 'China SatNet' },
+      { name: 'CATT', org: 'CATT' },
+    ]);
+    expect(applyRegistry(app.db, resolver)).toBe(false); // unchanged registry: nothing to do
+  });
+});

@@ -1,0 +1,24 @@
+// The captured 3GPP pages and files, served at their real URL paths (see RECONSTRUCTED.md for the
+// pages that had to be rebuilt from real values).
+import { fixture } from './app.js';
+import { startFixtureServer, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+
+export const THREE_GPP_ROUTES: Record<string, FixtureRoute> = {
+  '/dynareport?code=Meetings-RP.htm': { file: fixture('3gpp', 'dynareport_Meetings-RP.reconstructed.htm') },
+  '/dynareport?code=Meetings-S2.htm': { file: fixture('3gpp', 'dynareport_Meetings-S2.reconstructed.htm') },
+  '/ftp/tsg_ran/TSG_RAN/TSGR_104/': { file: fixture('3gpp', 'ftp_listing_TSGR_104.reconstructed.htm') },
+  '/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/': { file: fixture('3gpp', 'ftp_listing_TSGR_104_Docs.reconstructed.htm') },
+  '/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx': {
+    file: fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx'),
+    headers: { etag: '"ran104-v1"', 'last-modified': 'Sat, 17 Aug 2024 21:41:00 GMT' },
+  },
+  '/ftp/tsg_ran/TSG_RAN/TSGR_106/': { file: fixture('3gpp', 'ftp_listing_TSGR_106.reconstructed.htm') },
+  '/ftp/tsg_ran/TSG_RAN/TSGR_106/Docs/': { file: fixture('3gpp', 'ftp_listing_TSGR_106_Docs.reconstructed.htm') },
+  '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/': { file: fixture('3gpp', 'ftp_listing_2020_tsg_sa_WG2_Arch_TSGS2_137e_Electronic.htm') },
+  '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/Docs/': { file: fixture('3gpp', 'ftp_listing_TSGS2_137e_Docs.reconstructed.htm') },
+  '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/TdocsByAgenda.htm': { file: fixture('3gpp', 'sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm') },
+};
+
+export function startThreeGppSite(overrides: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {
+  return startFixtureServer({ ...THREE_GPP_ROUTES, ...overrides });
+}
