@@ -1,29 +1,96 @@
-// The `stdwatch` command line (CONTRACT.md, "Command line"). Every command prints --help, exits 0 on
-// success, and on failure exits non-zero with a one-line reason on stderr.
-import { Command } from 'commander';
-import { loadConfig } from '../server/config.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { reportCommand } from './commands/report.js';
-import { resolveCommand } from './commands/resolve.js';
-import { scrapeCommand } from './commands/scrape.js';
-import { seedCommand } from './commands/seed.js';
-import { serveCommand } from './commands/serve.js';
+// The `stdwatch` command line (CONTRACT.md, "Command line"): every command, its arguments and options.
+// Every command prints --help, exits 0 on success, and on failure exits non-zero with a one-line
+// reason on stderr. The implementations (cli/commands) are loaded only when their command runs, so
+// `--help` and `resolve` start quickly.
+import { Command, Option } from 'commander';
+import { BODY_IDS } from '../scrapers/types.js';
+import { errorMessage } from '../scrapers/errors.js';
+
+/** Runs a command body; any error becomes one line on stderr and exit code 1. */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      process.stderr.write(`stdwatch: ${errorMessage(error).split('\n')[0]}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** The report/export filters: --body, --group, --from, --to. */
+function withFilters(command: Command): Command {
+  return command
+    .addOption(new Option('--body <body>', 'only this body').choices(BODY_IDS))
+    .option('--group <name>', 'only this group (e.g. RAN, SA2)')
+    .option('--from <YYYY-MM-DD>', 'contributions dated on or after this day')
+    .option('--to <YYYY-MM-DD>', 'contributions dated on or before this day');
+}
 
 export function buildProgram(): Command {
   const program = new Command('stdwatch')
     .description('Who takes part in international technical standards bodies: contributions, sources and leadership seats, per country and per company.')
     .version('0.1.0')
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  const config = () => loadConfig();
-  serveCommand(program, config);
-  seedCommand(program, config);
-  scrapeCommand(program, config);
-  importCommand(program, config);
-  resolveCommand(program);
-  exportCommand(program, config);
-  reportCommand(program, config);
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('serve')
+    .description('serve the reports and run the scheduled scrapers; an empty database is first loaded with the bundled snapshot')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .action(action(async (options) => (await import('./commands/serve.js')).serve(options)));
+
+  program
+    .command('seed')
+    .description('load the bundled snapshot of real public data into the database (loading it again changes nothing)')
+    .action(action(async () => (await import('./commands/seed.js')).seed()));
+
+  program
+    .command('scrape')
+    .description('run scrapers now: all, a body (3gpp) or one source (3gpp:tdocs)')
+    .argument('[sources...]', 'sources to run (default: all)')
+    .option('--since <YYYY-MM-DD>', 'meetings ending on or after this day (default: the look-back window)')
+    .option('--until <YYYY-MM-DD>', 'meetings starting on or before this day (default: 60 days ahead)')
+    .option('--dry-run', 'fetch and parse, store nothing')
+    .action(action(async (sources, options) => (await import('./commands/scrape.js')).scrape(sources, options)));
+
+  program
+    .command('import')
+    .description('import saved public files (3GPP TDoc list .xlsx/.xlsm, 3GPP TdocsByAgenda page); a file that cannot be read is refused whole')
+    .argument('<files...>', 'files to import')
+    .option('--url <url>', 'the public URL the file was saved from (recorded as its provenance; one file only)')
+    .option('--meeting-date <YYYY-MM-DD>', "the meeting's first day, for lists without dates (TdocsByAgenda pages)")
+    .action(action(async (files, options) => (await import('./commands/import.js')).importFiles(files, options)));
+
+  program
+    .command('resolve')
+    .description('split raw source/affiliation strings and resolve each part to organization, ultimate parent, country and kind')
+    .argument('[raw...]', 'raw source strings, e.g. "Huawei, HiSilicon"')
+    .option('--json', 'one JSON object per input: {"input": RAW, "sources": [...]}')
+    .option('--stdin', 'read one raw string per line from standard input')
+    .action(action(async (raws, options) => (await import('./commands/resolve.js')).resolve(raws, options)));
+
+  const exporter = program.command('export').description('export every contribution or leadership seat, one record each');
+  const exportFormat = () => new Option('--format <format>', 'output format').choices(['ndjson', 'csv', 'json']).default('ndjson');
+  withFilters(exporter.command('contributions').description('every contribution, one record each (CONTRACT.md)').addOption(exportFormat())).action(
+    action(async (options) => (await import('./commands/export.js')).exportContributions(options)),
+  );
+  withFilters(exporter.command('positions').description('every leadership seat, one record each (CONTRACT.md)').addOption(exportFormat())).action(
+    action(async (options) => (await import('./commands/export.js')).exportPositions(options)),
+  );
+
+  const report = program.command('report').description('participation reports: per country, per company');
+  const reportFormat = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'html']).default('text');
+  withFilters(
+    report.command('country').description('the per-country participation report').argument('<iso2>', 'ISO 3166-1 alpha-2 code, e.g. CN').addOption(reportFormat()),
+  ).action(action(async (iso2, options) => (await import('./commands/report.js')).countryReportCommand(iso2, options)));
+  withFilters(
+    report
+      .command('company')
+      .description('the per-company report (ultimate parent, with its subsidiaries listed)')
+      .argument('<name-or-slug>', 'e.g. huawei, "China Mobile", ntt-docomo')
+      .addOption(reportFormat()),
+  ).action(action(async (name, options) => (await import('./commands/report.js')).companyReportCommand(name, options)));
+
   return program;
 }
 

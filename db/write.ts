@@ -100,12 +100,17 @@ export function syncRegistry(db: Db, resolver: Resolver): void {
 // Groups, meetings
 
 function groupId(db: Db, body: string, group: ParsedGroup): number {
-  return db
-    .insert(groups)
-    .values({ bodyId: body, code: group.code, name: group.name })
-    .onConflictDoUpdate({ target: [groups.bodyId, groups.code], set: { name: group.name } })
-    .returning({ id: groups.id })
-    .get().id;
+  // Select first: an upsert would consume an AUTOINCREMENT id even when the row exists.
+  const existing = db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.bodyId, body), eq(groups.code, group.code)))
+    .get();
+  if (existing) {
+    if (existing.name !== group.name) db.update(groups).set({ name: group.name }).where(eq(groups.id, existing.id)).run();
+    return existing.id;
+  }
+  return db.insert(groups).values({ bodyId: body, code: group.code, name: group.name }).returning({ id: groups.id }).get().id;
 }
 
 /** Upserts a meeting and returns its id and first day (as now stored, which may predate this listing). */
@@ -170,28 +175,94 @@ const COMPARED = [
   'revisedTo',
 ] as const satisfies readonly (keyof ContributionRow)[];
 
-function writeSources(
-  db: Db,
-  ids: OrganizationIds,
-  contributionId: number,
-  sources: ResolvedSource[],
-): void {
-  db.delete(contributionSources).where(eq(contributionSources.contributionId, contributionId)).run();
-  sources.forEach((source, position) => {
-    db.insert(contributionSources)
+// The statements of the hot path, prepared once per connection: building a query anew for each of
+// thousands of rows costs more than running it.
+const placeholder = sql.placeholder;
+function prepareStatements(db: Db) {
+  return {
+    findContribution: db
+      .select()
+      .from(contributions)
+      .where(and(eq(contributions.bodyId, placeholder('bodyId')), eq(contributions.ref, placeholder('ref'))))
+      .prepare(),
+    insertContribution: db
+      .insert(contributions)
       .values({
-        contributionId,
-        position,
-        raw: source.raw,
-        name: source.name,
-        role: source.role,
-        organizationId: source.organization ? ids.idOf(source.organization) : null,
-        parentId: source.parent ? ids.idOf(source.parent) : null,
-        seatGroup: source.seat?.group ?? null,
-        seatRole: source.seat?.role ?? null,
-        share: source.share,
+        bodyId: placeholder('bodyId'),
+        groupId: placeholder('groupId'),
+        meetingId: placeholder('meetingId'),
+        ref: placeholder('ref'),
+        title: placeholder('title'),
+        type: placeholder('type'),
+        docFor: placeholder('docFor'),
+        status: placeholder('status'),
+        outcome: placeholder('outcome'),
+        date: placeholder('date'),
+        agendaItem: placeholder('agendaItem'),
+        release: placeholder('release'),
+        workItems: placeholder('workItems'),
+        sourceText: placeholder('sourceText'),
+        url: placeholder('url'),
+        revisionOf: placeholder('revisionOf'),
+        revisedTo: placeholder('revisedTo'),
+        rawDocumentId: placeholder('rawDocumentId'),
+        firstSeenAt: placeholder('firstSeenAt'),
+        lastSeenAt: placeholder('lastSeenAt'),
       })
-      .run();
+      .returning({ id: contributions.id })
+      .prepare(),
+    deleteSources: db.delete(contributionSources).where(eq(contributionSources.contributionId, placeholder('contributionId'))).prepare(),
+    insertSource: db
+      .insert(contributionSources)
+      .values({
+        contributionId: placeholder('contributionId'),
+        position: placeholder('position'),
+        raw: placeholder('raw'),
+        name: placeholder('name'),
+        role: placeholder('role'),
+        organizationId: placeholder('organizationId'),
+        parentId: placeholder('parentId'),
+        seatGroup: placeholder('seatGroup'),
+        seatRole: placeholder('seatRole'),
+        share: placeholder('share'),
+      })
+      .prepare(),
+    insertHistory: db
+      .insert(contributionStatusHistory)
+      .values({
+        contributionId: placeholder('contributionId'),
+        status: placeholder('status'),
+        seenAt: placeholder('seenAt'),
+        rawDocumentId: placeholder('rawDocumentId'),
+      })
+      .prepare(),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+const statementsByConnection = new WeakMap<object, Statements>();
+function statements(db: Db): Statements {
+  let prepared = statementsByConnection.get(db.$client);
+  if (!prepared) statementsByConnection.set(db.$client, (prepared = prepareStatements(db)));
+  return prepared;
+}
+
+function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[]): void {
+  const { deleteSources, insertSource } = prepared;
+  deleteSources.run({ contributionId });
+  sources.forEach((source, position) => {
+    insertSource.run({
+      contributionId,
+      position,
+      raw: source.raw,
+      name: source.name,
+      role: source.role,
+      organizationId: source.organization ? ids.idOf(source.organization) : null,
+      parentId: source.parent ? ids.idOf(source.parent) : null,
+      seatGroup: source.seat?.group ?? null,
+      seatRole: source.seat?.role ?? null,
+      share: source.share,
+    });
   });
 }
 
@@ -207,6 +278,7 @@ export function storeListing(
   options: { rawDocumentId: number | null; seenAt: string },
 ): StoreResult {
   const result: StoreResult = { seen: listing.contributions.length, new: 0, changed: 0 };
+  const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(txDb, resolver);
@@ -223,28 +295,18 @@ export function storeListing(
 
     for (const parsed of listing.contributions) {
       const values = contributionValues(parsed, group, meeting, meetingStart);
-      const existing = tx
-        .select()
-        .from(contributions)
-        .where(and(eq(contributions.bodyId, listing.body), eq(contributions.ref, parsed.ref)))
-        .get();
+      const existing = prepared.findContribution.get({ bodyId: listing.body, ref: parsed.ref });
       if (!existing) {
-        const row = tx
-          .insert(contributions)
-          .values({
-            ...values,
-            bodyId: listing.body,
-            ref: parsed.ref,
-            rawDocumentId: options.rawDocumentId,
-            firstSeenAt: options.seenAt,
-            lastSeenAt: options.seenAt,
-          })
-          .returning({ id: contributions.id })
-          .get();
-        writeSources(txDb, ids, row.id, resolve(values.sourceText));
-        tx.insert(contributionStatusHistory)
-          .values({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId })
-          .run();
+        const row = prepared.insertContribution.get({
+          ...values,
+          bodyId: listing.body,
+          ref: parsed.ref,
+          rawDocumentId: options.rawDocumentId,
+          firstSeenAt: options.seenAt,
+          lastSeenAt: options.seenAt,
+        })!;
+        writeSources(prepared, ids, row.id, resolve(values.sourceText));
+        prepared.insertHistory.run({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
         result.new++;
         continue;
       }
@@ -264,13 +326,11 @@ export function storeListing(
       if (changedKeys.length === 0) continue;
       result.changed++;
       if (changedKeys.includes('status')) {
-        tx.insert(contributionStatusHistory)
-          .values({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId })
-          .run();
+        prepared.insertHistory.run({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
       }
-      if (changedKeys.includes('sourceText')) writeSources(txDb, ids, existing.id, resolve(merged.sourceText));
+      if (changedKeys.includes('sourceText')) writeSources(prepared, ids, existing.id, resolve(merged.sourceText));
     }
-    rebuildTdocSeats(txDb);
+    if (result.new + result.changed > 0) rebuildTdocSeats(txDb);
   });
   return result;
 }
@@ -318,6 +378,7 @@ export function applyRegistry(db: Db, resolver: Resolver): boolean {
 
 export function reresolveAll(db: Db, resolver: Resolver): number {
   let count = 0;
+  const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(txDb, resolver);
@@ -325,7 +386,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
     for (const row of tx.select({ id: contributions.id, sourceText: contributions.sourceText }).from(contributions).all()) {
       let resolved = cache.get(row.sourceText);
       if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
-      writeSources(txDb, ids, row.id, resolved);
+      writeSources(prepared, ids, row.id, resolved);
       count++;
     }
     // Organizations that left the registry and that nothing points at any more.

@@ -1,6 +1,7 @@
 // The records every adapter yields. Parsers produce these from real bytes; the store writes them.
 
-export type BodyId = '3gpp' | 'itu' | 'ieee' | 'ietf';
+export const BODY_IDS = ['3gpp', 'itu', 'ieee', 'ietf'] as const;
+export type BodyId = (typeof BODY_IDS)[number];
 
 export const ROLES = ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,15 +1,13 @@
 // `stdwatch report country ISO2` and `stdwatch report company NAME-OR-SLUG`, as text, JSON, CSV or HTML:
 // the same report functions and renderings as the web pages.
-import { Command, Option } from 'commander';
 import { companyReport, type CompanyReport } from '../../server/reports/company.js';
 import { countryReport, type CountryReport } from '../../server/reports/country.js';
 import { describeFilters } from '../../server/reports/filters.js';
 import { companyCsv, countryCsv } from '../../server/render.js';
 import { createViews } from '../../server/views.js';
-import { action, filtersFrom, formatNumber, percent, table, withApp, withFilters, write, type ConfigLoader } from '../common.js';
+import { filtersFrom, formatNumber, percent, table, withApp, write } from '../common.js';
 
-const FORMATS = ['text', 'json', 'csv', 'html'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = 'text' | 'json' | 'csv' | 'html';
 
 function commonText(report: CountryReport | CompanyReport): string[] {
   const o = report.outcomes;
@@ -62,45 +60,32 @@ function companyText(report: CompanyReport): string {
   ].join('\n');
 }
 
-export function reportCommand(program: Command, config: ConfigLoader): void {
-  const report = program.command('report').description('participation reports: per country, per company');
-  const format = () => new Option('--format <format>', 'output format').choices(FORMATS).default('text');
+type Options = Record<string, unknown> & { format: Format };
 
-  withFilters(report.command('country').description('the per-country participation report').argument('<iso2>', 'ISO 3166-1 alpha-2 code, e.g. CN').addOption(format())).action(
-    action(async (iso2: string, options: Record<string, unknown> & { format: Format }) => {
-      const filters = filtersFrom(options);
-      await withApp(config, async (app) => {
-        const result = countryReport(app.db, iso2, filters);
-        const out = {
-          text: () => `${countryText(result)}\n`,
-          json: () => `${JSON.stringify(result, null, 2)}\n`,
-          csv: () => countryCsv(result),
-          html: () => createViews().render('country', { ...result, title: result.country.name, nav: 'countries' }),
-        }[options.format];
-        await write(out());
-      });
-    }),
-  );
+export async function countryReportCommand(iso2: string, options: Options): Promise<void> {
+  const filters = filtersFrom(options);
+  await withApp(async (app) => {
+    const result = countryReport(app.db, iso2, filters);
+    const render = {
+      text: () => `${countryText(result)}\n`,
+      json: () => `${JSON.stringify(result, null, 2)}\n`,
+      csv: () => countryCsv(result),
+      html: () => createViews().render('country', { ...result, title: result.country.name, nav: 'countries' }),
+    }[options.format];
+    await write(render());
+  });
+}
 
-  withFilters(
-    report
-      .command('company')
-      .description('the per-company report (ultimate parent, with its subsidiaries listed)')
-      .argument('<name-or-slug>', 'e.g. huawei, "China Mobile", ntt-docomo')
-      .addOption(format()),
-  ).action(
-    action(async (name: string, options: Record<string, unknown> & { format: Format }) => {
-      const filters = filtersFrom(options);
-      await withApp(config, async (app) => {
-        const result = companyReport(app.db, app.resolver, name, filters);
-        const out = {
-          text: () => `${companyText(result)}\n`,
-          json: () => `${JSON.stringify(result, null, 2)}\n`,
-          csv: () => companyCsv(result),
-          html: () => createViews().render('company', { ...result, title: result.organization.name, nav: 'organizations' }),
-        }[options.format];
-        await write(out());
-      });
-    }),
-  );
+export async function companyReportCommand(name: string, options: Options): Promise<void> {
+  const filters = filtersFrom(options);
+  await withApp(async (app) => {
+    const result = companyReport(app.db, app.resolver, name, filters);
+    const render = {
+      text: () => `${companyText(result)}\n`,
+      json: () => `${JSON.stringify(result, null, 2)}\n`,
+      csv: () => companyCsv(result),
+      html: () => createViews().render('company', { ...result, title: result.organization.name, nav: 'organizations' }),
+    }[options.format];
+    await write(render());
+  });
 }

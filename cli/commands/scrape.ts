@@ -1,63 +1,47 @@
 // `stdwatch scrape [SOURCE…] [--since DATE] [--dry-run]`: run scrapers now; progress on stderr, then a
 // summary per source. Exits non-zero when a source failed.
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import { runSources } from '../../scrapers/run.js';
 import { selectSources, type ProgressEvent } from '../../scrapers/sources.js';
 import { scrapeContext } from '../../server/context.js';
-import { action, withApp, type ConfigLoader } from '../common.js';
+import { withApp } from '../common.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function scrapeCommand(program: Command, config: ConfigLoader): void {
-  program
-    .command('scrape')
-    .description('run scrapers now: all, a body (3gpp) or one source (3gpp:tdocs)')
-    .argument('[sources...]', 'sources to run (default: all)')
-    .option('--since <YYYY-MM-DD>', 'meetings ending on or after this day (default: the look-back window)')
-    .option('--until <YYYY-MM-DD>', 'meetings starting on or before this day (default: 60 days ahead)')
-    .option('--dry-run', 'fetch and parse, store nothing')
-    .action(
-      action(async (names: string[], options: { since?: string; until?: string; dryRun?: boolean }) => {
-        for (const key of ['since', 'until'] as const) {
-          if (options[key] && !DATE.test(options[key]!)) throw new Error(`--${key}: "${options[key]}" is not a date YYYY-MM-DD`);
-        }
-        const sources = selectSources(names);
-        await withApp(config, async (app) => {
-          const bar = process.stderr.isTTY
-            ? new cliProgress.SingleBar(
-                { format: '{source} [{bar}] {value}/{total} meetings · {label}', stream: process.stderr, hideCursor: true },
-                cliProgress.Presets.shades_classic,
-              )
-            : null;
-          let started = false;
-          const progress = (e: ProgressEvent) => {
-            if (!bar) return;
-            if (!started) {
-              bar.start(e.total, e.done, { source: e.source, label: e.label });
-              started = true;
-            }
-            bar.setTotal(e.total);
-            bar.update(e.done, { source: e.source, label: e.label });
-          };
-          const log = (message: string) => {
-            if (!bar) process.stderr.write(`${message}\n`);
-          };
-          const context = scrapeContext(app, { since: options.since, until: options.until, dryRun: options.dryRun, log, progress });
-          const summaries = await runSources(context, sources, 'cli');
-          bar?.stop();
-          for (const s of summaries) {
-            const o = s.outcome;
-            const counts = o
-              ? `${o.documentsFetched} list(s), ${o.recordsSeen} contributions (${o.recordsNew} new, ${o.recordsChanged} changed)`
-              : 'nothing stored';
-            process.stderr.write(`${s.source}: ${s.status} — ${counts}${s.error ? ` — ${s.error}` : ''}\n`);
-          }
-          if (summaries.some((s) => s.status === 'failed' || s.status === 'layout-changed')) {
-            const failed = summaries.filter((s) => s.status === 'failed' || s.status === 'layout-changed');
-            throw new Error(`${failed.map((s) => s.source).join(', ')} failed: ${failed.map((s) => s.error).join('; ')}`);
-          }
-        });
-      }),
-    );
+export async function scrape(names: string[], options: { since?: string; until?: string; dryRun?: boolean }): Promise<void> {
+  for (const key of ['since', 'until'] as const) {
+    if (options[key] && !DATE.test(options[key]!)) throw new Error(`--${key}: "${options[key]}" is not a date YYYY-MM-DD`);
+  }
+  const sources = selectSources(names);
+  await withApp(async (app) => {
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar(
+          { format: '{source} [{bar}] {value}/{total} meetings · {label}', stream: process.stderr, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    let started = false;
+    const progress = (e: ProgressEvent) => {
+      if (!bar) return;
+      if (!started) {
+        bar.start(e.total, e.done, { source: e.source, label: e.label });
+        started = true;
+      }
+      bar.setTotal(e.total);
+      bar.update(e.done, { source: e.source, label: e.label });
+    };
+    const log = (message: string) => {
+      if (!bar) process.stderr.write(`${message}\n`);
+    };
+    const context = scrapeContext(app, { since: options.since, until: options.until, dryRun: options.dryRun, log, progress });
+    const summaries = await runSources(context, sources, 'cli');
+    bar?.stop();
+    for (const s of summaries) {
+      const o = s.outcome;
+      const counts = o ? `${o.documentsFetched} list(s), ${o.recordsSeen} contributions (${o.recordsNew} new, ${o.recordsChanged} changed)` : 'nothing stored';
+      process.stderr.write(`${s.source}: ${s.status} — ${counts}${s.error ? ` — ${s.error}` : ''}\n`);
+    }
+    const failed = summaries.filter((s) => s.status === 'failed' || s.status === 'layout-changed');
+    if (failed.length > 0) throw new Error(`${failed.map((s) => s.source).join(', ')} did not complete; see above`);
+  });
 }

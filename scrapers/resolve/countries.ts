@@ -1,5 +1,5 @@
 // Country codes and names come from a maintained library (i18n-iso-countries), not a hand-made list.
-import countries from 'i18n-iso-countries';
+import { countries } from './country-data.js';
 
 export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);

@@ -1,7 +1,7 @@
 // Lookup keys for organization names: two spellings of one organization should meet on one key
 // ("Qualcomm Incorporated", "QUALCOMM Inc." → "qualcomm") while different organizations never do —
 // keys are compared whole, never as substrings, so "Intelsat" stays apart from "Intel".
-import countries from 'i18n-iso-countries';
+import { countries } from './country-data.js';
 
 // Legal-form endings, as key tokens (after punctuation became spaces). Removed from the end, repeatedly.
 const LEGAL_ENDINGS = [

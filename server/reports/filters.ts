@@ -3,8 +3,8 @@
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { contributions, groups } from '../../db/schema.js';
+import { BODY_IDS } from '../../scrapers/types.js';
 
-export const BODY_IDS = ['3gpp', 'itu', 'ieee', 'ietf'] as const;
 
 export const filtersSchema = z.object({
   body: z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` }).optional(),

@@ -1,5 +1,5 @@
 // The OpenAPI description of the JSON API (served at /api/openapi.json).
-import { BODY_IDS } from '../reports/filters.js';
+import { BODY_IDS } from '../../scrapers/types.js';
 
 const filterParameters = [
   { name: 'body', in: 'query', schema: { type: 'string', enum: [...BODY_IDS] }, description: 'only this standards body' },

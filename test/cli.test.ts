@@ -1,0 +1,156 @@
+// The `stdwatch` command line, run as a user runs it: a child process with its own database.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from './support/app.js';
+import { cli, type Cli } from './support/cli.js';
+import type { FixtureServer } from './support/fixture-server.js';
+import { startThreeGppSite } from './support/three-gpp-site.js';
+
+const RAN104 = fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx');
+
+/** Everything in the database, table by table, for "exactly as before" comparisons. */
+function snapshot(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
+    const hash = crypto.createHash('sha256');
+    for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`select * from "${name}"`).all()));
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+describe('stdwatch import and export', () => {
+  let run: Cli;
+  beforeAll(async () => {
+    run = cli();
+    const result = await run.run(['import', RAN104]);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toContain('830 contributions of RAN#104 (830 new, 0 changed)');
+  });
+
+  it('gives every row back with the same ref, title, status and source text as the file', async () => {
+    const { code, stdout } = await run.run(['export', 'contributions', '--format', 'ndjson']);
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(830);
+    expect(rows.find((r) => r.ref === 'RP-240863')).toMatchObject({
+      body: '3gpp',
+      group: 'RAN',
+      meeting: 'RAN#104',
+      title: 'Status Report RAN WG1',
+      status: 'noted',
+      sourceText: 'RAN1 chair (Samsung)',
+      sources: [{ raw: 'RAN1 chair (Samsung)', organization: 'Samsung', parent: 'Samsung', country: 'KR', kind: 'company', role: 'chair' }],
+    });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = snapshot(run.db);
+    const again = await run.run(['import', RAN104]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('(0 new, 0 changed)');
+    expect(snapshot(run.db)).toBe(before);
+  });
+
+  it.each([
+    ['an empty file', 'empty.xlsx', Buffer.alloc(0), /empty\.xlsx: the file is empty; nothing was imported from it/],
+    ['a truncated workbook', 'truncated.xlsx', fs.readFileSync(RAN104).subarray(0, 150_000), /truncated\.xlsx: the ZIP container has no end record: the file is truncated/],
+    ['an HTML page that is not a contribution list', 'page.htm', Buffer.from('<html><body><h1>3GPP news</h1><table><tr><td>x</td></tr></table></body></html>'), /page\.htm: an HTML page, but not a contribution list/],
+  ])('refuses %s with a one-line reason naming it, leaving the database as it was', async (_what, name, bytes, reason) => {
+    const file = path.join(run.dir, name);
+    fs.writeFileSync(file, bytes);
+    const before = snapshot(run.db);
+    const result = await run.run(['import', file]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(reason);
+    expect(snapshot(run.db)).toBe(before);
+  });
+
+  it('exports CSV with one header and a row per contribution', async () => {
+    const { stdout } = await run.run(['export', 'contributions', '--format', 'csv', '--from', '2024-06-01']);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('body,group,meeting,ref,title,type,for,status,date,sourceText,organizations,parents,countries,kinds,roles,url,revisionOf');
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('prints the country report as text and JSON', async () => {
+    const text = await run.run(['report', 'country', 'KR']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^South Korea \(KR\) — all bodies, groups and dates/);
+    const json = await run.run(['report', 'country', 'KR', '--format', 'json']);
+    expect(JSON.parse(json.stdout).seats).toContainEqual(expect.objectContaining({ group: 'RAN1', role: 'chair', organization: 'Samsung' }));
+  });
+
+  it('prints the company report for a name or a slug', async () => {
+    const byName = await run.run(['report', 'company', 'HiSilicon', '--format', 'json']);
+    expect(JSON.parse(byName.stdout).organization.slug).toBe('huawei');
+    const html = await run.run(['report', 'company', 'huawei', '--format', 'html']);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+  });
+
+  it('exits non-zero with one line for a bad filter', async () => {
+    const result = await run.run(['report', 'country', 'CN', '--from', '2024-13-01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('stdwatch: --from: must be a date YYYY-MM-DD\n');
+  });
+});
+
+describe('stdwatch resolve', () => {
+  it('answers one JSON object per input line, in order', async () => {
+    const input = ['Huawei, HiSilicon', '', 'RAN4 Chair (Huawei)', 'RAN5'].join('\n') + '\n';
+    const { code, stdout } = await cli().run(['resolve', '--json', '--stdin'], { input });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.input)).toEqual(['Huawei, HiSilicon', '', 'RAN4 Chair (Huawei)', 'RAN5']);
+    expect(lines[0].sources.map((s: { organization: string }) => s.organization)).toEqual(['Huawei', 'HiSilicon']);
+    expect(lines[1].sources).toEqual([]);
+    expect(lines[2].sources).toEqual([{ raw: 'RAN4 Chair (Huawei)', organization: 'Huawei', parent: 'Huawei', country: 'CN', kind: 'company', role: 'chair' }]);
+    expect(lines[3].sources).toEqual([{ raw: 'RAN5', organization: '3GPP RAN5', parent: '3GPP', country: null, kind: 'sdo', role: null }]);
+  });
+});
+
+describe('stdwatch scrape', () => {
+  let site: FixtureServer;
+  beforeAll(async () => {
+    site = await startThreeGppSite();
+  });
+  afterAll(() => site.close());
+
+  it('runs the 3GPP source against the configured base URL and summarises it', async () => {
+    const run = cli({ STDWATCH_3GPP_BASE_URL: site.baseUrl, STDWATCH_REQUEST_INTERVAL_MS: '0', STDWATCH_3GPP_GROUPS: 'RAN' });
+    const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
+  });
+
+  it('exits non-zero, saying why, when the site cannot be reached', async () => {
+    const run = cli({ STDWATCH_REQUEST_RETRIES: '0', STDWATCH_3GPP_GROUPS: 'RAN' });
+    const result = await run.run(['scrape']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('3gpp:tdocs: failed — 0 list(s), 0 contributions (0 new, 0 changed) — RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed');
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
+  });
+
+  it('refuses an unknown source by name', async () => {
+    const result = await cli().run(['scrape', 'w3c']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs)\n');
+  });
+});
+
+describe('every command explains itself', () => {
+  it.each([['serve'], ['seed'], ['scrape'], ['import'], ['resolve'], ['export', 'contributions'], ['export', 'positions'], ['report', 'country'], ['report', 'company']])(
+    'stdwatch %s --help',
+    async (...command) => {
+      const result = await cli().run([...command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: stdwatch ${command.join(' ')}`);
+    },
+  );
+});

@@ -1,0 +1,178 @@
+// The web routes through supertest: every report page in HTML, JSON and CSV from the same report
+// function, the API with its envelope and pagination, and the one error shape.
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storeListing } from '../../db/write.js';
+import { createApp } from '../../server/app.js';
+import type { TestApp } from '../support/app.js';
+import { seededApp } from '../support/seeded.js';
+
+let app: TestApp;
+let web: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  app = seededApp();
+  web = createApp(app);
+});
+
+describe('report pages', () => {
+  it('serves the overview with the country ranking', async () => {
+    const res = await request(web).get('/').expect(200).expect('content-type', /html/);
+    expect(res.text).toContain('<a href="/countries/CN">China</a>');
+    expect(res.text).toContain('<a href="/unresolved">1 unresolved</a>');
+  });
+
+  it('serves the country page as HTML, JSON and CSV from the same report', async () => {
+    const html = await request(web).get('/countries/CN').expect(200);
+    expect(html.text).toContain('<h1>China <span class="muted">(CN)</span></h1>');
+    const json = await request(web).get('/countries/CN.json').expect(200).expect('content-type', /json/);
+    expect(json.body.totals).toEqual({ contributions: 5, fractional: 4, allContributions: 7, share: 4 / 7 });
+    expect(json.body.basis).toBe('parent');
+    const csv = await request(web).get('/countries/CN.csv').expect(200).expect('content-type', /text\/csv/);
+    expect(csv.text.split('\n')[0]).toBe('section,key,name,country,contributions,fractional,accepted,acceptance_rate,share,date,detail');
+    expect(csv.text).toContain('organization,huawei,Huawei,CN,2,1.5,1,0.5,,,');
+    expect(html.text).toContain('href="/countries/CN.csv"');
+  });
+
+  it('keeps the filters in the query string and applies them', async () => {
+    const res = await request(web).get('/countries/CN.json?from=2024-06-03&to=2024-06-30').expect(200);
+    expect(res.body.filters).toEqual({ from: '2024-06-03', to: '2024-06-30' });
+    expect(res.body.totals.contributions).toBe(2);
+  });
+
+  it('serves the company page for a subsidiary at its group', async () => {
+    const res = await request(web).get('/organizations/hisilicon.json').expect(200);
+    expect(res.body.organization.slug).toBe('huawei');
+    await request(web).get('/organizations/huawei').expect(200).expect(/HiSilicon/);
+  });
+
+  it('serves a body and a group page', async () => {
+    const res = await request(web).get('/bodies/3gpp/groups/RAN.json').expect(200);
+    expect(res.body.filters).toEqual({ body: '3gpp', group: 'RAN' });
+    await request(web).get('/bodies/nosuch').expect(404);
+  });
+
+  it('serves leadership, unresolved and status pages', async () => {
+    await request(web).get('/leadership').expect(200).expect(/Samsung/);
+    await request(web).get('/unresolved').expect(200).expect(/CSCN/);
+    await request(web).get('/status.json').expect(200);
+  });
+});
+
+describe('errors', () => {
+  it('answers a bad parameter with 400 naming it, in the shape the client asked for', async () => {
+    const json = await request(web).get('/countries/CN.json?from=yesterday').expect(400);
+    expect(json.body).toEqual({ error: { status: 400, message: 'from: must be a date YYYY-MM-DD' } });
+    const html = await request(web).get('/countries/CN?body=w3c').expect(400).expect('content-type', /html/);
+    expect(html.text).toContain('body: must be one of 3gpp, itu, ieee, ietf');
+  });
+
+  it('answers an unknown country or page with 404', async () => {
+    await request(web).get('/countries/XX').expect(404).expect(/not an ISO 3166-1 alpha-2 country code/);
+    const res = await request(web).get('/api/nothing').expect(404);
+    expect(res.body.error.status).toBe(404);
+  });
+});
+
+describe('API', () => {
+  it('pages contributions with a next link and the contract record shape', async () => {
+    const first = await request(web).get('/api/contributions?limit=5').expect(200);
+    expect(first.body.count).toBe(5);
+    expect(first.body.next).toMatch(/^\/api\/contributions\?limit=5&after=\d+$/);
+    expect(first.body.data[0]).toEqual({
+      body: '3gpp',
+      group: 'RAN',
+      meeting: 'RAN#104',
+      ref: 'RP-240001',
+      title: 'Contribution RP-240001',
+      type: 'discussion',
+      for: 'Decision',
+      status: 'approved',
+      date: '2024-06-01',
+      sourceText: 'Huawei, HiSilicon',
+      sources: [
+        { raw: 'Huawei', organization: 'Huawei', parent: 'Huawei', country: 'CN', kind: 'company', role: null },
+        { raw: 'HiSilicon', organization: 'HiSilicon', parent: 'Huawei', country: 'CN', kind: 'company', role: null },
+      ],
+      url: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240001.zip',
+      revisionOf: null,
+    });
+    const second = await request(web).get(first.body.next).expect(200);
+    expect(second.body.count).toBe(2);
+    expect(second.body.next).toBeNull();
+  });
+
+  it('streams every matching row as NDJSON and CSV', async () => {
+    const ndjson = await request(web).get('/api/contributions?format=ndjson&group=RAN').expect(200).expect('content-type', /ndjson/);
+    expect(ndjson.text.trim().split('\n')).toHaveLength(7);
+    const csv = await request(web).get('/api/contributions?format=csv').expect(200);
+    expect(csv.text.trim().split('\n')).toHaveLength(8);
+  });
+
+  it('validates page parameters', async () => {
+    const res = await request(web).get('/api/contributions?limit=100000').expect(400);
+    expect(res.body.error.message).toMatch(/^limit: /);
+  });
+
+  it('describes itself in OpenAPI', async () => {
+    const res = await request(web).get('/api/openapi.json').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toEqual(['/api/contributions', '/api/positions']);
+  });
+
+  it('lists positions', async () => {
+    const res = await request(web).get('/api/positions').expect(200);
+    expect(res.body.data).toEqual([
+      {
+        body: '3gpp',
+        group: 'RAN1',
+        role: 'chair',
+        person: null,
+        source: { raw: 'RAN1 Chair (Samsung)', organization: 'Samsung', parent: 'Samsung', country: 'KR', kind: 'company', role: 'chair' },
+        from: '2024-06-04',
+        to: '2024-06-04',
+        evidence: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240004.zip',
+      },
+    ]);
+  });
+});
+
+describe('hostile input is shown as text', () => {
+  it('escapes titles and sources in pages and neutralises formulas in CSV', async () => {
+    const hostile = createApp(app);
+    storeListing(
+      app.db,
+      app.resolver,
+      {
+        body: '3gpp',
+        format: 'test',
+        group: { code: 'RAN', name: 'TSG RAN' },
+        meeting: null,
+        contributions: [
+          {
+            ref: 'RP-249999',
+            title: '=HYPERLINK("http://evil.example","x")',
+            type: null,
+            docFor: null,
+            status: null,
+            date: '2024-06-30',
+            agendaItem: null,
+            release: null,
+            workItems: null,
+            sourceText: '<script>alert(1)</script>',
+            url: null,
+            revisionOf: null,
+            revisedTo: null,
+          },
+        ],
+        warnings: [],
+      },
+      { rawDocumentId: null, seenAt: '2024-07-01T00:00:00Z' },
+    );
+    const page = await request(hostile).get('/unresolved').expect(200);
+    expect(page.text).not.toContain('<script>alert(1)</script>');
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const csv = await request(hostile).get('/api/contributions?format=csv').expect(200);
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  });
+});
