@@ -222,6 +222,8 @@ export const scrapeRuns = sqliteTable(
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
     status: text('status', { enum: ['running', 'ok', 'partial', 'failed', 'layout-changed'] }).notNull(),
+    /** The process running it: a run left `running` by a process that is gone was interrupted. */
+    pid: integer('pid'),
     documentsFetched: integer('documents_fetched').notNull().default(0),
     recordsSeen: integer('records_seen').notNull().default(0),
     recordsNew: integer('records_new').notNull().default(0),

@@ -409,8 +409,10 @@ export const TDOC_SEAT_BASIS = 'tdoc-source';
 
 /**
  * Rebuilds the seats that source cells reveal (`RAN1 Chair (Samsung)`): one position per group, role
- * and organization, from the first to the last date it was seen. A seat still seen at the latest
- * meeting of the listing's group is open (`to` null); otherwise it ends at its last sighting.
+ * and organization, from the first to the last date it was seen. A seat shown at the latest meeting of
+ * a list it appears in is open (`to` null); otherwise it ends at its last sighting. Meetings are
+ * compared by their first day (a contribution's own date when its meeting has none), so documents
+ * uploaded weeks after a meeting do not make it look later.
  */
 export function rebuildTdocSeats(db: Db): void {
   db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
@@ -422,37 +424,46 @@ export function rebuildTdocSeats(db: Db): void {
     parentId: number | null;
     firstDate: string | null;
     lastDate: string | null;
-    listingGroupId: number;
+    lastMeeting: string | null;
+    latestMeeting: string | null;
   }>(sql`
-    select c.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
-           s.organization_id as organizationId, s.parent_id as parentId, min(c.date) as firstDate, max(c.date) as lastDate,
-           c.group_id as listingGroupId
-    from contribution_sources s join contributions c on c.id = s.contribution_id
+    with dated as (
+      select c.id, c.body_id, c.group_id, c.date, coalesce(m.start_date, c.date) as meeting_day
+      from contributions c left join meetings m on m.id = c.meeting_id)
+    select d.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
+           s.organization_id as organizationId, s.parent_id as parentId,
+           min(d.date) as firstDate, max(d.date) as lastDate, max(d.meeting_day) as lastMeeting,
+           (select max(meeting_day) from dated latest where latest.group_id = d.group_id) as latestMeeting
+    from contribution_sources s join dated d on d.id = s.contribution_id
     where s.seat_group is not null and s.organization_id is not null
-    group by c.body_id, s.seat_group, s.seat_role, s.organization_id, c.group_id`);
-  const latestMeetingStart = new Map<number, string | null>();
-  const groupIds = new Map<string, number>();
-  for (const seat of sightings) {
-    const code = seat.seatGroup;
-    let target = groupIds.get(code);
-    if (target === undefined) {
-      const group = groupByCode(code) ?? { code, name: code };
-      target = groupId(db, seat.bodyId, group);
-      groupIds.set(code, target);
+    group by d.body_id, s.seat_group, s.seat_role, s.organization_id, d.group_id`);
+
+  // One seat may be seen in the lists of several groups: merge them.
+  const seats = new Map<string, (typeof sightings)[number] & { current: boolean }>();
+  for (const sighting of sightings) {
+    const key = [sighting.bodyId, sighting.seatGroup, sighting.seatRole, sighting.organizationId].join('|');
+    const current = sighting.lastMeeting !== null && sighting.lastMeeting === sighting.latestMeeting;
+    const seat = seats.get(key);
+    if (!seat) {
+      seats.set(key, { ...sighting, current });
+      continue;
     }
-    if (!latestMeetingStart.has(seat.listingGroupId)) {
-      const row = db.get<{ latest: string | null }>(
-        sql`select max(date) as latest from contributions where group_id = ${seat.listingGroupId}`,
-      );
-      latestMeetingStart.set(seat.listingGroupId, row?.latest ?? null);
+    if ((sighting.firstDate ?? '') < (seat.firstDate ?? '')) seat.firstDate = sighting.firstDate;
+    if ((sighting.lastDate ?? '') > (seat.lastDate ?? '')) seat.lastDate = sighting.lastDate;
+    seat.current ||= current;
+  }
+
+  const groupIds = new Map<string, number>();
+  for (const seat of seats.values()) {
+    let target = groupIds.get(seat.seatGroup);
+    if (target === undefined) {
+      target = groupId(db, seat.bodyId, groupByCode(seat.seatGroup) ?? { code: seat.seatGroup, name: seat.seatGroup });
+      groupIds.set(seat.seatGroup, target);
     }
     const first = db.get<{ url: string | null; raw: string }>(sql`
       select c.url as url, s.raw as raw from contribution_sources s join contributions c on c.id = s.contribution_id
-      where s.seat_group = ${code} and s.seat_role = ${seat.seatRole} and s.organization_id = ${seat.organizationId}
-        and c.group_id = ${seat.listingGroupId}
+      where s.seat_group = ${seat.seatGroup} and s.seat_role = ${seat.seatRole} and s.organization_id = ${seat.organizationId}
       order by c.date, c.ref limit 1`);
-    const latest = latestMeetingStart.get(seat.listingGroupId);
-    const stillSeen = latest !== null && latest !== undefined && seat.lastDate !== null && sameMeetingWindow(seat.lastDate, latest);
     db.insert(positions)
       .values({
         bodyId: seat.bodyId,
@@ -463,18 +474,13 @@ export function rebuildTdocSeats(db: Db): void {
         parentId: seat.parentId,
         sourceRaw: first?.raw ?? '',
         fromDate: seat.firstDate,
-        toDate: stillSeen ? null : seat.lastDate,
+        toDate: seat.current ? null : seat.lastDate,
         lastSeenDate: seat.lastDate,
         evidenceUrl: first?.url ?? null,
         basis: TDOC_SEAT_BASIS,
       })
       .run();
   }
-}
-
-/** Dates within 60 days of each other belong to the same meeting cycle (documents arrive weeks early). */
-function sameMeetingWindow(a: string, b: string): boolean {
-  return Math.abs(Date.parse(a) - Date.parse(b)) <= 60 * 86_400_000;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -522,7 +528,40 @@ export function latestRawDocument(db: Db, url: string): typeof rawDocuments.$inf
 export type RunStatus = 'ok' | 'partial' | 'failed' | 'layout-changed';
 
 export function startRun(db: Db, source: string, trigger: string, startedAt = new Date().toISOString()): number {
-  return db.insert(scrapeRuns).values({ source, trigger, startedAt, status: 'running' }).returning({ id: scrapeRuns.id }).get().id;
+  return db
+    .insert(scrapeRuns)
+    .values({ source, trigger, startedAt, status: 'running', pid: process.pid })
+    .returning({ id: scrapeRuns.id })
+    .get().id;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs still marked `running` whose process is gone (killed, crashed, stopped mid-run) are closed as
+ * failed, saying so: what they stored is kept (each listing is its own transaction).
+ */
+export function closeInterruptedRuns(db: Db): number {
+  const stale = db
+    .select({ id: scrapeRuns.id, pid: scrapeRuns.pid })
+    .from(scrapeRuns)
+    .where(eq(scrapeRuns.status, 'running'))
+    .all()
+    .filter((run) => run.pid === null || (run.pid !== process.pid && !processIsAlive(run.pid)));
+  for (const run of stale) {
+    db.update(scrapeRuns)
+      .set({ status: 'failed', finishedAt: new Date().toISOString(), error: 'interrupted: the process stopped before the run finished' })
+      .where(eq(scrapeRuns.id, run.id))
+      .run();
+  }
+  return stale.length;
 }
 
 export function finishRun(

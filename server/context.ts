@@ -1,7 +1,7 @@
 // The running application's parts, opened once per process: the database (migrated), the registry
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { applyRegistry } from '../db/write.js';
+import { applyRegistry, closeInterruptedRuns } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { HttpClient } from '../scrapers/http.js';
 import { loadRegistry } from '../scrapers/resolve/registry.js';
@@ -23,6 +23,7 @@ export function openStdwatch(config: Config): Stdwatch {
   const db = openDatabase(config.dbFile);
   try {
     applyRegistry(db, resolver);
+    closeInterruptedRuns(db);
   } catch (error) {
     closeDatabase(db);
     throw error;

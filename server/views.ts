@@ -22,12 +22,12 @@ function registerHelpers(hbs: typeof Handlebars): void {
     const d = typeof digits === 'number' ? digits : 0;
     return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   });
-  hbs.registerHelper('percent', (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(1)} %` : '–'));
+  hbs.registerHelper('percent', (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(1)}\u00a0%` : '–'));
   /** Width in px (0–120) of a bar for `value` out of `max`. */
   hbs.registerHelper('bar', (value: unknown, max: unknown) =>
     typeof value === 'number' && typeof max === 'number' && max > 0 ? Math.max(1, Math.round((value / max) * 120)) : 0,
   );
-  hbs.registerHelper('country', (code: unknown) => (typeof code === 'string' && code ? countryName(code) : '—'));
+  hbs.registerHelper('countryLabel', (code: unknown) => (typeof code === 'string' && code ? countryName(code) : '—'));
   hbs.registerHelper('outcomeLabel', (o: unknown) => OUTCOME_LABELS[o as Outcome] ?? String(o));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));

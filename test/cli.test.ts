@@ -133,7 +133,9 @@ describe('stdwatch scrape', () => {
     const run = cli({ STDWATCH_REQUEST_RETRIES: '0', STDWATCH_3GPP_GROUPS: 'RAN' });
     const result = await run.run(['scrape']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('3gpp:tdocs: failed — 0 list(s), 0 contributions (0 new, 0 changed) — RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed');
+    expect(result.stderr).toContain(
+      '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
+    );
     expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
   });
 

@@ -161,6 +161,7 @@ CREATE TABLE `scrape_runs` (
 	`started_at` text NOT NULL,
 	`finished_at` text,
 	`status` text NOT NULL,
+	`pid` integer,
 	`documents_fetched` integer DEFAULT 0 NOT NULL,
 	`records_seen` integer DEFAULT 0 NOT NULL,
 	`records_new` integer DEFAULT 0 NOT NULL,

@@ -2,7 +2,7 @@
 // document list, parsed, resolved and stored. One meeting's failure is recorded and the next goes on;
 // a page that no longer looks as expected stops the source ("layout changed").
 import { storeListing } from '../../db/write.js';
-import { LayoutChangedError, errorMessage } from '../errors.js';
+import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
 import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
 import type { ParsedListing } from '../types.js';
 import { discoverMeetings, findListing } from './discover.js';
@@ -65,6 +65,10 @@ export const threeGppTdocs: Source = {
         );
       } catch (error) {
         if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${group} meeting index: ${error.message}`);
+        // No answer at all (no network, DNS, connection refused) will not differ for the next group.
+        if (error instanceof RetryableFetchError && error.status === undefined) {
+          throw new Error(`the 3GPP site cannot be reached (${group} meeting index: ${error.message}); nothing was changed`);
+        }
         outcome.errors.push(`${group} meeting index: ${errorMessage(error)}`);
       }
     }

@@ -2,8 +2,8 @@
 // later listing no longer shows a document, and sources re-resolved when the registry changes.
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { contributionSources, contributionStatusHistory, contributions, organizations, positions } from '../../db/schema.js';
-import { applyRegistry, storeListing } from '../../db/write.js';
+import { contributionSources, contributionStatusHistory, contributions, organizations, positions, scrapeRuns } from '../../db/schema.js';
+import { applyRegistry, closeInterruptedRuns, finishRun, startRun, storeListing } from '../../db/write.js';
 import { buildRegistry, loadRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
 import { createResolver } from '../../scrapers/resolve/resolve.js';
 import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
@@ -154,5 +154,21 @@ describe('a registry change reaches stored sources without a re-scrape', () => {
       { name: 'CATT', org: 'CATT' },
     ]);
     expect(applyRegistry(app.db, resolver)).toBe(false); // unchanged registry: nothing to do
+  });
+});
+
+describe('runs interrupted by a stopped process', () => {
+  it('are closed as failed on the next start; finished and live runs are left alone', () => {
+    const app = testApp();
+    const finished = startRun(app.db, '3gpp:tdocs', 'test');
+    finishRun(app.db, finished, { status: 'ok', documentsFetched: 1, recordsSeen: 1, recordsNew: 1, recordsChanged: 0 });
+    const live = startRun(app.db, '3gpp:tdocs', 'test'); // this process: still alive
+    const orphan = startRun(app.db, '3gpp:tdocs', 'test');
+    app.db.update(scrapeRuns).set({ pid: 2 ** 22 + 12345 }).where(eq(scrapeRuns.id, orphan)).run(); // no such process
+    expect(closeInterruptedRuns(app.db)).toBe(1);
+    const status = (id: number) => app.db.select().from(scrapeRuns).where(eq(scrapeRuns.id, id)).get();
+    expect(status(finished)?.status).toBe('ok');
+    expect(status(live)?.status).toBe('running');
+    expect(status(orphan)).toMatchObject({ status: 'failed', error: 'interrupted: the process stopped before the run finished' });
   });
 });
