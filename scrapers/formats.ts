@@ -2,7 +2,7 @@
 import { UnreadableInputError } from './errors.js';
 import { isZip } from './zip.js';
 import { decodeHtml } from './text.js';
-import { parseTdocList } from './3gpp/parse-tdoc-list.js';
+import { isOle2, parseTdocList } from './3gpp/parse-tdoc-list.js';
 import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
 import type { ParsedListing } from './types.js';
 
@@ -10,7 +10,7 @@ export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda';
 
 export function detectFormat(bytes: Uint8Array): FileFormat {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
-  if (isZip(bytes)) return '3gpp-tdoc-list';
+  if (isZip(bytes) || isOle2(bytes)) return '3gpp-tdoc-list';
   const head = decodeHtml(bytes.subarray(0, Math.min(bytes.length, 4 << 20)));
   if (/<(?:html|table|body)\b/i.test(head)) {
     if (/>\s*TD\s*#\s*</i.test(head)) return '3gpp-tdocs-by-agenda';

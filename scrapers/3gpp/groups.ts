@@ -60,6 +60,23 @@ export function groupByMeetingsCode(meetingsCode: string): ParsedGroup | null {
 /** A 3GPP document number: two-character group prefix, a dash, digits (`RP-240861`, `S2-2001774`). */
 export const TDOC_REF = /^([A-Z][A-Z0-9])-(\d{5,7})$/;
 
+/**
+ * The gate every listing row passes: a 3GPP document number, not seen before in this listing. Rows
+ * that fail are skipped with a warning naming the row; the first of two rows with one number is kept.
+ */
+export function admitRef(ref: string, row: number, seen: Set<string>, warnings: string[]): boolean {
+  if (!TDOC_REF.test(ref)) {
+    warnings.push(`row ${row}: "${ref.slice(0, 40)}" is not a 3GPP document number; skipped`);
+    return false;
+  }
+  if (seen.has(ref)) {
+    warnings.push(`row ${row}: ${ref} listed twice; the first row is kept`);
+    return false;
+  }
+  seen.add(ref);
+  return true;
+}
+
 export function groupOfRef(ref: string): ParsedGroup | null {
   const m = TDOC_REF.exec(ref);
   const info = m ? BY_TDOC_PREFIX.get(m[1]!) : undefined;

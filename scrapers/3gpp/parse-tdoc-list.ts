@@ -7,7 +7,7 @@ import { parseHeldRange, parseListDate } from '../dates.js';
 import { collapseWhitespace, textOrNull } from '../text.js';
 import type { ParsedContribution, ParsedListing, ParsedMeeting } from '../types.js';
 import { isZip, listZipEntries } from '../zip.js';
-import { TDOC_REF, groupByCode, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
+import { admitRef, groupByCode, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
 
 export interface TdocListContext {
   /** The file's name, e.g. `TDoc_List_Meeting_RAN#104.xlsx`: names the meeting when the links do not. */
@@ -34,7 +34,8 @@ const COLUMNS = {
   workItems: ['related wis', 'related wi'],
 } as const;
 type Column = keyof typeof COLUMNS;
-const REQUIRED: Column[] = ['ref', 'title', 'source', 'status'];
+// Without a status column a list is still a list (outcomes unknown); without these it is not.
+const REQUIRED: Column[] = ['ref', 'title', 'source'];
 
 function cellValue(cell: Cell): unknown {
   return cell?.v;
@@ -44,12 +45,20 @@ function cellText(cell: Cell): string | null {
   return textOrNull(cell?.v);
 }
 
+/** The old binary Excel format (.xls, an OLE2 compound file), which SheetJS also reads. */
+export function isOle2(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
 function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
-  if (!isZip(bytes)) throw new UnreadableInputError('not an Excel workbook (no ZIP signature)');
-  const entries = listZipEntries(bytes);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-    throw new UnreadableInputError('a ZIP file, but not an Excel workbook (no xl/workbook.xml)');
+  if (isZip(bytes)) {
+    const entries = listZipEntries(bytes);
+    if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+      throw new UnreadableInputError('a ZIP file, but not an Excel workbook (no xl/workbook.xml)');
+    }
+  } else if (!isOle2(bytes)) {
+    throw new UnreadableInputError('not an Excel workbook (neither .xlsx/.xlsm nor .xls)');
   }
   try {
     return XLSX.read(bytes, {
@@ -127,6 +136,7 @@ export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}):
   const statuses = vocabulary(parameters, 1);
   const warnings: string[] = [];
   if (!parameters) warnings.push('no Parameters sheet: statuses not checked against the official vocabulary');
+  if (!col.has('status')) warnings.push('no "TDoc Status" column: outcomes unknown');
 
   const contributions: ParsedContribution[] = [];
   const seen = new Set<string>();
@@ -141,22 +151,15 @@ export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}):
       if (row?.some((c) => cellText(c))) warnings.push(`row ${r + 1}: no document number; skipped`);
       continue;
     }
-    if (!TDOC_REF.test(ref)) {
-      warnings.push(`row ${r + 1}: "${ref.slice(0, 40)}" is not a 3GPP document number; skipped`);
-      continue;
-    }
-    if (seen.has(ref)) {
-      warnings.push(`row ${r + 1}: ${ref} listed twice; the first row is kept`);
-      continue;
-    }
-    seen.add(ref);
+    if (!admitRef(ref, r + 1, seen, warnings)) continue;
     const status = cellText(at(row, 'status'))?.toLowerCase() ?? null;
     if (status && statuses.size > 0 && !statuses.has(status)) {
       unknownStatuses.set(status, (unknownStatuses.get(status) ?? 0) + 1);
     }
     const url = at(row, 'ref')?.l?.Target ?? null;
     meetingFromLinks ??= url ? meetingOfUrl(url) : null;
-    const title = cellText(at(row, 'title')) ?? '';
+    // The title as published: only the ends trimmed (whitespace inside is the author's).
+    const title = String(cellValue(at(row, 'title')) ?? '').trim();
     const type = cellText(at(row, 'type'));
     if (!meeting && type?.toLowerCase() === 'agenda') {
       const held = parseHeldRange(title);

@@ -7,7 +7,7 @@ import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedContribution, ParsedListing } from '../types.js';
-import { TDOC_REF, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
+import { admitRef, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
 
 export interface TdocsByAgendaContext {
   /** Where the page was fetched from: document links are relative to it. */
@@ -97,15 +97,7 @@ export function parseTdocsByAgenda(bytes: Uint8Array, context: TdocsByAgendaCont
       if (text('agendaItem') === '0') meetingLabel ??= text('workItems');
       continue;
     }
-    if (!TDOC_REF.test(ref)) {
-      warnings.push(`row ${i + 2}: "${ref.slice(0, 40)}" is not a 3GPP document number; skipped`);
-      continue;
-    }
-    if (seen.has(ref)) {
-      warnings.push(`row ${i + 2}: ${ref} listed twice; the first row is kept`);
-      continue;
-    }
-    seen.add(ref);
+    if (!admitRef(ref, i + 2, seen, warnings)) continue;
     const comments = text('comments') ?? '';
     const href = $(cells[index.get('ref')!]).find('a[href]').attr('href');
     let url: string | null = null;

@@ -7,7 +7,7 @@ import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { NotFoundError } from './country.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, allContributions, byGroup, byMeeting, coSources, parentOrg, seats, totals } from './participation.js';
+import { as, byGroup, byMeeting, coSources, parentOrg, participationSummary, seats } from './participation.js';
 
 const coParent = alias(organizations, 'co_parent');
 const seatParent = alias(organizations, 'seat_parent');
@@ -27,8 +27,6 @@ export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string)
 export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, filters: Filters) {
   const { organization, requested } = findOrganization(db, resolver, nameOrSlug);
   const who = sql`${parentOrg.id} = ${organization.id}`;
-  const summary = totals(db, who, filters);
-  const all = allContributions(db, filters);
   // The entities the sources named, under this parent: subsidiaries and the parent itself.
   const entities = db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select ${entity.slug} as slug, ${entity.name} as name, ${entity.country} as country,
@@ -52,13 +50,7 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     requested: requested.slug === organization.slug ? null : { slug: requested.slug, name: requested.name },
     filters,
     basis: 'parent' as const,
-    totals: {
-      contributions: summary.contributions,
-      fractional: summary.fractional,
-      allContributions: all,
-      share: all === 0 ? null : summary.fractional / all,
-    },
-    outcomes: summary.outcomes,
+    ...participationSummary(db, who, filters),
     entities,
     byMeeting: byMeeting(db, who, filters),
     byGroup: byGroup(db, who, filters),

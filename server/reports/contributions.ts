@@ -38,6 +38,18 @@ export interface PositionRecord {
 const entity = alias(organizations, 'entity');
 const parent = alias(organizations, 'parent');
 
+/** A source row joined with its organization (`entity`) and ultimate parent, as the public record. */
+function sourceRecord(row: { raw: string; role: string | null; organization: string | null; kind: string | null; parent: string | null; country: string | null }): SourceRecord {
+  return {
+    raw: row.raw,
+    organization: row.organization,
+    parent: row.parent,
+    country: row.country,
+    kind: (row.kind ?? 'unknown') as OrganizationKind,
+    role: row.role as Role | null,
+  };
+}
+
 function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
   const bySource = new Map<number, SourceRecord[]>();
   if (ids.length === 0) return bySource;
@@ -59,14 +71,7 @@ function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
     .all();
   for (const row of rows) {
     const list = bySource.get(row.contributionId) ?? [];
-    list.push({
-      raw: row.raw,
-      organization: row.organization,
-      parent: row.parent,
-      country: row.country,
-      kind: (row.kind ?? 'unknown') as OrganizationKind,
-      role: row.role as Role | null,
-    });
+    list.push(sourceRecord(row));
     bySource.set(row.contributionId, list);
   }
   return bySource;
@@ -165,14 +170,7 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       group: r.group,
       role: r.role,
       person: r.person,
-      source: {
-        raw: r.raw,
-        organization: r.organization,
-        parent: r.parent,
-        country: r.country,
-        kind: (r.kind ?? 'unknown') as OrganizationKind,
-        role: r.role as Role,
-      },
+      source: sourceRecord(r),
       from: r.from,
       to: r.to,
       evidence: r.evidence,

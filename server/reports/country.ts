@@ -3,16 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
 import type { Filters } from './filters.js';
-import {
-  allContributions,
-  byGroup,
-  byMeeting,
-  byOrganization,
-  coSources,
-  parentOrg,
-  seats,
-  totals,
-} from './participation.js';
+import { byGroup, byMeeting, byOrganization, coSources, parentOrg, participationSummary, seats } from './participation.js';
 import { organizations } from '../../db/schema.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 
@@ -27,20 +18,12 @@ export function countryReport(db: Db, code: string, filters: Filters) {
   const iso2 = code.toUpperCase();
   if (!isCountryCode(iso2)) throw new NotFoundError(`"${code}" is not an ISO 3166-1 alpha-2 country code`);
   const who = sql`${parentOrg.country} = ${iso2}`;
-  const summary = totals(db, who, filters);
-  const all = allContributions(db, filters);
   return {
     kind: 'country' as const,
     country: { code: iso2, name: countryName(iso2) },
     filters,
     basis: 'parent' as const,
-    totals: {
-      contributions: summary.contributions,
-      fractional: summary.fractional,
-      allContributions: all,
-      share: all === 0 ? null : summary.fractional / all,
-    },
-    outcomes: summary.outcomes,
+    ...participationSummary(db, who, filters),
     organizations: byOrganization(db, who, filters),
     byMeeting: byMeeting(db, who, filters),
     byGroup: byGroup(db, who, filters),

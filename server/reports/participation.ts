@@ -115,6 +115,16 @@ export function totals(db: Db, who: SQL, filters: Filters): Counts & { outcomes:
   };
 }
 
+/** Totals of a report's subject with its share of all contributions under the filters, and outcomes. */
+export function participationSummary(db: Db, who: SQL, filters: Filters) {
+  const { outcomes, ...counts } = totals(db, who, filters);
+  const all = allContributions(db, filters);
+  return {
+    totals: { ...counts, allContributions: all, share: all === 0 ? null : counts.fractional / all },
+    outcomes,
+  };
+}
+
 /** All contributions under the filters: the denominator of shares. */
 export function allContributions(db: Db, filters: Filters): number {
   return (
