@@ -2,7 +2,7 @@
 // document list, parsed, resolved and stored. One meeting's failure is recorded and the next goes on;
 // a page that no longer looks as expected stops the source ("layout changed").
 import { storeListing } from '../../db/write.js';
-import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
+import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
 import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
 import type { ParsedListing } from '../types.js';
 import { discoverMeetings, findListing } from './discover.js';
@@ -79,7 +79,13 @@ export const threeGppTdocs: Source = {
         await scrapeMeeting(context, meeting, outcome);
       } catch (error) {
         if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${meeting.name}: ${error.message}`);
-        outcome.errors.push(`${meeting.name}: ${errorMessage(error)}`);
+        // A meeting still to come often has no folder yet: that is news to wait for, not a failure.
+        const today = new Date().toISOString().slice(0, 10);
+        if (error instanceof FetchError && error.status === 404 && (meeting.startDate ?? '') > today) {
+          context.log(`${meeting.name}: no folder yet (the meeting starts ${meeting.startDate})`);
+        } else {
+          outcome.errors.push(`${meeting.name}: ${errorMessage(error)}`);
+        }
       }
       done++;
     }

@@ -1,5 +1,6 @@
 // The 3GPP scraper end to end: meeting index → meeting folder → document list, fetched from a local
 // server on 127.0.0.1 that serves the captured files at their real URL paths.
+import fs from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, meetings, rawDocuments, scrapeRuns } from '../../../db/schema.js';
@@ -7,7 +8,7 @@ import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { SOURCES, type ScrapeContext } from '../../../scrapers/sources.js';
 import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
-import { testApp, type TestApp } from '../../support/app.js';
+import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
 
@@ -161,3 +162,36 @@ describe('a document list whose layout changed', () => {
     }
   });
 });
+
+describe('a meeting still to come', () => {
+  it('is not an error when its folder does not exist yet', async () => {
+    // The reconstructed index with RAN#110 moved 30 days into the future (its folder is not served).
+    const index = fs
+      .readFileSync(fixture('3gpp', 'dynareport_Meetings-RP.reconstructed.htm'), 'utf8')
+      .replace('2025&#8209;12&#8209;08', future(30))
+      .replace('2025&#8209;12&#8209;11', future(33));
+    const site = await startThreeGppSite({ '/dynareport?code=Meetings-RP.htm': { body: index, headers: { 'content-type': 'text/html' } } });
+    const app = testApp();
+    const log: string[] = [];
+    try {
+      const [summary] = await runSources(
+        context(app, site.baseUrl, { since: iso(future(1)), until: iso(future(90)), log: (m) => log.push(m) }),
+        SOURCES,
+        'test',
+      );
+      expect(summary).toMatchObject({ status: 'ok', error: null });
+      expect(log).toContain(`RAN#110: no folder yet (the meeting starts ${iso(future(30))})`);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+/** A day n days from now, written as the meeting index writes days (with non-breaking hyphens). */
+function future(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '&#8209;');
+}
+
+function iso(day: string): string {
+  return day.replace(/&#8209;/g, '-');
+}
