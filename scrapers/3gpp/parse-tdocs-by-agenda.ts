@@ -126,6 +126,8 @@ export function parseTdocsByAgenda(bytes: Uint8Array, context: TdocsByAgendaCont
   }
   if (contributions.length === 0) throw new LayoutChangedError('the document table has no document rows');
 
+  // Older pages name the meeting only above the table: "List for Meeting: S2-128 All Sessions".
+  meetingLabel ??= /List for Meeting:\s*([A-Z][A-Z0-9]-\d+[\w-]*)/i.exec($('body').text())?.[1] ?? null;
   const fromUrl = pageUrl ? meetingOfUrl(pageUrl) : null;
   const labelGroup = meetingLabel ? groupOfRef(`${meetingLabel.split('-')[0]}-00000`) : null;
   const group = fromUrl?.group ?? labelGroup ?? groupOfRef(contributions[0]!.ref);

@@ -68,26 +68,59 @@ export function createResolver(registry: Registry): Resolver {
     return ref;
   }
 
-  function exact(name: string): OrganizationRef | null {
+  /** A registry name or alias, or a 3GPP group (`RAN4`, `SA WG2`). */
+  function known(name: string): OrganizationRef | null {
     const slug = registry.byKey.get(nameKey(name));
     if (slug) return fromRegistry(slug);
     const code = groupCodeOfName(name);
-    if (code && registry.organizations.has(THREE_GPP)) return madeGroup(`3GPP ${code}`, THREE_GPP);
+    return code && registry.organizations.has(THREE_GPP) ? madeGroup(`3GPP ${code}`, THREE_GPP) : null;
+  }
+
+  /** A group of a standards body recognised by its shape (`ITU-T SG13`, `ETSI TC ITS`). */
+  function family(name: string): OrganizationRef | null {
     const text = name.replace(/\s+/g, ' ').trim();
-    for (const family of registry.families) {
-      if (family.patterns.some((p) => p.test(text))) {
-        return family.name ? madeGroup(family.name, family.parent) : madeGroup(text, family.parent);
-      }
+    for (const f of registry.families) {
+      if (f.patterns.some((p) => p.test(text))) return f.name ? madeGroup(f.name, f.parent) : madeGroup(text, f.parent);
     }
     return null;
   }
 
-  function resolveName(name: string): OrganizationRef | null {
-    const found = exact(name);
-    if (found) return found;
+  /** A known name after a country or region qualifier is taken off (`LG Electronics Polska`). */
+  function qualified(name: string): OrganizationRef | null {
     for (const key of qualifierFallbacks(nameKey(name))) {
       const slug = registry.byKey.get(key);
       if (slug) return fromRegistry(slug);
+    }
+    return null;
+  }
+
+  function exact(name: string): OrganizationRef | null {
+    return known(name) ?? family(name);
+  }
+
+  function resolveName(name: string): OrganizationRef | null {
+    return known(name) ?? family(name) ?? qualified(name);
+  }
+
+  /**
+   * The readings of a part, most trusted first: every spelling against the registry, then by shape,
+   * then with qualifiers off. So `ETSI NTECH (NTECH(18)000006)` is ETSI NTECH, not a group named
+   * after a document number, while `Apple (Guizhou)` still finds its own registry record.
+   */
+  function resolveReadings(name: string, alternatives: string[]): OrganizationRef | null {
+    // By shape, the name before a parenthesis comes first: what follows is often a document number.
+    const [head, ...rest] = alternatives;
+    const byShape = head === undefined ? [name] : [head, name, ...rest];
+    const levels: [(n: string) => OrganizationRef | null, string[]][] = [
+      [known, [name, ...alternatives]],
+      [family, byShape],
+      [qualified, [name, ...alternatives]],
+    ];
+    for (const [lookup, candidates] of levels) {
+      for (const candidate of candidates) {
+        const found = lookup(candidate);
+        if (found) return found;
+      }
     }
     return null;
   }
@@ -112,10 +145,8 @@ export function createResolver(registry: Registry): Resolver {
   }
 
   function resolvePart(part: SourcePart): { part: SourcePart; organization: OrganizationRef | null }[] {
-    for (const candidate of [part.name, ...part.alternatives]) {
-      const organization = resolveName(candidate);
-      if (organization) return [{ part, organization }];
-    }
+    const organization = resolveReadings(part.name, part.alternatives);
+    if (organization) return [{ part, organization }];
     const pieces = splitRunTogether(part.name);
     if (pieces) return pieces.map((name) => ({ part: { ...part, name }, organization: resolveName(name) }));
     return [{ part, organization: null }];

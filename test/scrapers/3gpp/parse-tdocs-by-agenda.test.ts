@@ -131,3 +131,18 @@ describe('pages that are not a TdocsByAgenda list', () => {
     expect(() => parseTdocsByAgenda(page)).toThrow(/no "source" column/);
   });
 });
+
+describe('SA2#128 (2018: <TH> headers, "Title", the meeting named only above the table; excerpt)', () => {
+  const listing = parseTdocsByAgenda(read('sa2_TdocsByAgenda_SA2-128_2018-07-13.excerpt.htm'));
+
+  it('reads the rows and names the meeting from the heading', () => {
+    expect(listing.meeting?.name).toBe('SA2#128');
+    expect(listing.contributions.map((c) => [c.ref, c.status, c.revisionOf, c.revisedTo])).toEqual([
+      ['S2-186305', 'approved', null, null],
+      ['S2-186306', 'revised', null, 'S2-187293'],
+      ['S2-187293', 'approved', 'S2-186306', null],
+      ['S2-186368', 'noted', null, null],
+    ]);
+    expect(listing.contributions[3]).toMatchObject({ title: expect.stringMatching(/^LS from ETSI NTECH: /), sourceText: 'ETSI NTECH (NTECH(18)000006)', type: 'LS IN' });
+  });
+});

@@ -72,6 +72,7 @@ describe('roles, seats and standards-body sources', () => {
     ['ETSI TC ITS', 'ETSI TC ITS', 'ETSI'],
     ['CT WG4 (C4-241547)', '3GPP CT4', '3GPP'],
     ['SA WG3-LI (S3i240502)', '3GPP SA3', '3GPP'],
+    ['ETSI NTECH (NTECH(18)000006)', 'ETSI NTECH', 'ETSI'], // SA2#128, 2018: the group, not its document number
   ])('%j is the standards-body group %s, without a country', (raw, organization, parent) => {
     expect(records(raw)).toEqual([expect.objectContaining({ organization, parent, country: null, kind: 'sdo' })]);
   });
