@@ -50,7 +50,7 @@ export function isOle2(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
+function checkContainer(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
   if (isZip(bytes)) {
     const entries = listZipEntries(bytes);
@@ -60,10 +60,14 @@ function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
   } else if (!isOle2(bytes)) {
     throw new UnreadableInputError('not an Excel workbook (neither .xlsx/.xlsm nor .xls)');
   }
+}
+
+/** Reads only the named sheets: the real lists hold a CR pack sheet declared a million rows long. */
+function readSheets(bytes: Uint8Array, sheets: string[]): XLSX.WorkBook {
   try {
     return XLSX.read(bytes, {
       type: 'array',
-      sheets: ['TDoc_List', 'Parameters'],
+      sheets,
       dense: true,
       cellHTML: false,
       cellText: false,
@@ -120,10 +124,18 @@ function meetingFromFileName(fileName: string | undefined): { groupCode: string;
 }
 
 export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}): ParsedListing {
-  const workbook = readWorkbook(bytes);
-  const sheet = workbook.Sheets['TDoc_List'];
+  checkContainer(bytes);
+  let workbook = readSheets(bytes, ['TDoc_List', 'Parameters']);
+  let sheet = workbook.Sheets['TDoc_List'];
   if (!sheet) {
-    throw new LayoutChangedError(`no "TDoc_List" sheet (sheets: ${workbook.SheetNames.join(', ')})`);
+    // A list saved under another sheet name (the portal's own export, a re-save): the first sheet
+    // whose header row has the columns a document list needs.
+    const names = workbook.SheetNames.slice(0, 5);
+    workbook = readSheets(bytes, names);
+    sheet = names
+      .map((name) => workbook.Sheets[name])
+      .find((candidate) => candidate && REQUIRED.every((c) => rowsOf(candidate)[0]?.some((cell) => (COLUMNS[c] as readonly string[]).includes((cellText(cell) ?? '').toLowerCase()))));
+    if (!sheet) throw new LayoutChangedError(`no "TDoc_List" sheet nor any sheet with TDoc, Title and Source columns (sheets: ${workbook.SheetNames.join(', ')})`);
   }
   const rows = rowsOf(sheet);
   const col = columnIndex(rows[0]);

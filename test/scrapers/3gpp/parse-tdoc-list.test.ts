@@ -131,3 +131,22 @@ describe('input that is not a TDoc list', () => {
     expect(() => parseTdocList(bytes)).toThrow(/no "source" column/);
   });
 });
+
+describe('a list saved under another sheet name', () => {
+  it('is read from the first sheet that has the columns of a document list', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['About this export'], ['3GPP portal']]), 'Info');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['TDoc', 'Title', 'Source', 'TDoc Status'],
+        ['RP-240863', 'Status Report RAN WG1', 'RAN1 chair (Samsung)', 'noted'],
+      ]),
+      'Export',
+    );
+    const listing = parseTdocList(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(listing.contributions.map((c) => [c.ref, c.sourceText, c.status])).toEqual([['RP-240863', 'RAN1 chair (Samsung)', 'noted']]);
+    expect(listing.warnings).toContain('no Parameters sheet: statuses not checked against the official vocabulary');
+  });
+});
