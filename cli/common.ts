@@ -1,12 +1,22 @@
 // What the command implementations share: configuration, opening the application, output helpers.
+import { z } from 'zod';
 import { loadConfig } from '../server/config.js';
 import { openStdwatch, type Stdwatch } from '../server/context.js';
 import { errorMessage } from '../scrapers/errors.js';
-import { parseFilters, type Filters } from '../server/reports/filters.js';
+import { checkGroupFilter, parseFilters, type Filters } from '../server/reports/filters.js';
 
 export function filtersFrom(options: Record<string, unknown>): Filters {
   try {
     return parseFilters(options);
+  } catch (error) {
+    throw new Error(`--${errorMessage(error)}`);
+  }
+}
+
+/** The filters' group must be one the database knows. */
+export function checkGroup(app: Stdwatch, filters: Filters): void {
+  try {
+    checkGroupFilter(app.db, filters);
   } catch (error) {
     throw new Error(`--${errorMessage(error)}`);
   }
@@ -25,9 +35,36 @@ export async function withApp<T>(fn: (app: Stdwatch) => Promise<T> | T): Promise
 /** Writes to stdout, waiting when the pipe is full (large exports into a slow reader). */
 export function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve).once('error', reject);
+    if (process.stdout.write(text)) {
+      resolve();
+      return;
+    }
+    const onDrain = () => {
+      process.stdout.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      process.stdout.off('drain', onDrain);
+      reject(error);
+    };
+    process.stdout.once('drain', onDrain).once('error', onError);
   });
+}
+
+/** A calendar date option (`--since 2024-02-30` is refused, not stored). */
+export function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !z.iso.date().safeParse(value).success) {
+    throw new Error(`--${name}: "${value}" is not a date YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** A reading command on an empty database says how to fill it (on stderr; the output stays valid). */
+export function hintIfEmpty(app: Stdwatch, filters: Filters = {}): void {
+  checkGroup(app, filters);
+  if (!app.db.$client.prepare('select 1 from contributions limit 1').get()) {
+    process.stderr.write(`stdwatch: the database ${app.config.dbFile} holds no contributions yet; run \`stdwatch seed\` or \`stdwatch import FILE\`\n`);
+  }
 }
 
 export function formatNumber(n: number | null | undefined, digits = 0): string {

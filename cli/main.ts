@@ -30,8 +30,7 @@ function withFilters(command: Command): Command {
 export function buildProgram(): Command {
   const program = new Command('stdwatch')
     .description('Who takes part in international technical standards bodies: contributions, sources and leadership seats, per country and per company.')
-    .version('0.1.0')
-    .showHelpAfterError('(add --help for usage)');
+    .version('0.1.0');
 
   program
     .command('serve')
@@ -71,10 +70,10 @@ export function buildProgram(): Command {
 
   const exporter = program.command('export').description('export every contribution or leadership seat, one record each');
   const exportFormat = () => new Option('--format <format>', 'output format').choices(['ndjson', 'csv', 'json']).default('ndjson');
-  withFilters(exporter.command('contributions').description('every contribution, one record each (CONTRACT.md)').addOption(exportFormat())).action(
+  withFilters(exporter.command('contributions').description('every contribution, one record each (see the README, "Records")').addOption(exportFormat())).action(
     action(async (options) => (await import('./commands/export.js')).exportContributions(options)),
   );
-  withFilters(exporter.command('positions').description('every leadership seat, one record each (CONTRACT.md)').addOption(exportFormat())).action(
+  withFilters(exporter.command('positions').description('every leadership seat, one record each (see the README, "Records")').addOption(exportFormat())).action(
     action(async (options) => (await import('./commands/export.js')).exportPositions(options)),
   );
 

@@ -1,6 +1,6 @@
 // Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import {
   contributionSources,
@@ -114,14 +114,19 @@ function groupId(db: Db, body: string, group: ParsedGroup): number {
 }
 
 /** Upserts a meeting and returns its id and first day (as now stored, which may predate this listing). */
-function upsertMeeting(db: Db, body: string, group: number, meeting: ParsedMeeting): { id: number; startDate: string | null } {
+function upsertMeeting(
+  db: Db,
+  body: string,
+  group: number,
+  meeting: ParsedMeeting,
+): { id: number; startDate: string | null; dated: number } {
   const existing = db
     .select()
     .from(meetings)
     .where(and(eq(meetings.bodyId, body), eq(meetings.name, meeting.name)))
     .get();
   if (!existing) {
-    return db
+    const row = db
       .insert(meetings)
       .values({
         bodyId: body,
@@ -134,6 +139,7 @@ function upsertMeeting(db: Db, body: string, group: number, meeting: ParsedMeeti
       })
       .returning({ id: meetings.id, startDate: meetings.startDate })
       .get();
+    return { ...row, dated: 0 };
   }
   // What a later listing adds is kept; what it lacks does not erase what an earlier one told.
   const update = {
@@ -150,7 +156,16 @@ function upsertMeeting(db: Db, body: string, group: number, meeting: ParsedMeeti
   ) {
     db.update(meetings).set(update).where(eq(meetings.id, existing.id)).run();
   }
-  return { id: existing.id, startDate: update.startDate };
+  let dated = 0;
+  if (update.startDate && !existing.startDate) {
+    // The meeting's first day is known at last: date the contributions that had no date of their own.
+    dated = db
+      .update(contributions)
+      .set({ date: update.startDate })
+      .where(and(eq(contributions.meetingId, existing.id), isNull(contributions.date)))
+      .run().changes;
+  }
+  return { id: existing.id, startDate: update.startDate, dated };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -286,6 +301,7 @@ export function storeListing(
     const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
     const meeting = stored?.id ?? null;
     const meetingStart = stored?.startDate ?? null;
+    result.changed += stored?.dated ?? 0;
     const resolvedByText = new Map<string, ResolvedSource[]>();
     const resolve = (text: string) => {
       let resolved = resolvedByText.get(text);
@@ -407,79 +423,117 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
 
 export const TDOC_SEAT_BASIS = 'tdoc-source';
 
+interface SeatSighting {
+  bodyId: string;
+  seatGroup: string;
+  seatRole: string;
+  organizationId: number;
+  parentId: number | null;
+  date: string | null;
+  meetingDay: string;
+  latestMeetingDay: string;
+  url: string | null;
+  raw: string;
+}
+
+interface SeatTerm {
+  first: SeatSighting;
+  evidence: SeatSighting | null;
+  fromDate: string | null;
+  lastDate: string | null;
+  lastMeetingDay: string;
+  current: boolean;
+}
+
 /**
- * Rebuilds the seats that source cells reveal (`RAN1 Chair (Samsung)`): one position per group, role
- * and organization, from the first to the last date it was seen. A seat shown at the latest meeting of
- * a list it appears in is open (`to` null); otherwise it ends at its last sighting. Meetings are
- * compared by their first day (a contribution's own date when its meeting has none), so documents
- * uploaded weeks after a meeting do not make it look later.
+ * Cuts one seat's sightings into terms. A chair has one holder: when another organization is shown
+ * in the chair at a later meeting, the earlier holder's term ends at its last sighting (Apple held
+ * RAN4 until 2021, Huawei to 2025, Apple again after). Vice-chairs sit side by side, so a vice-chair's
+ * term runs from its first to its last sighting whoever else is seen.
+ */
+function seatTerms(sightings: SeatSighting[], singleHolder: boolean): Map<number, SeatTerm[]> {
+  const terms = new Map<number, SeatTerm[]>();
+  const open = new Map<number, SeatTerm>();
+  const days = [...new Set(sightings.map((s) => s.meetingDay))].sort();
+  for (const day of days) {
+    const today = sightings.filter((s) => s.meetingDay === day);
+    const holders = new Set(today.map((s) => s.organizationId));
+    if (singleHolder) {
+      for (const [org, term] of open) if (!holders.has(org)) open.delete(org);
+    }
+    for (const sighting of today.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))) {
+      let term = open.get(sighting.organizationId);
+      if (!term) {
+        term = { first: sighting, evidence: null, fromDate: sighting.date, lastDate: sighting.date, lastMeetingDay: day, current: false };
+        open.set(sighting.organizationId, term);
+        terms.set(sighting.organizationId, [...(terms.get(sighting.organizationId) ?? []), term]);
+      }
+      term.evidence ??= sighting.url ? sighting : null;
+      if ((sighting.date ?? '') < (term.fromDate ?? '')) term.fromDate = sighting.date;
+      if ((sighting.date ?? '') > (term.lastDate ?? '')) term.lastDate = sighting.date;
+      term.lastMeetingDay = day;
+      // Open when shown at the latest meeting on record of the list it was read from.
+      term.current ||= day === sighting.latestMeetingDay;
+    }
+  }
+  return terms;
+}
+
+/**
+ * Rebuilds the seats that source cells reveal (`RAN1 Chair (Samsung)`): positions from the first to
+ * the last sighting of each term (see seatTerms). A term still shown at the latest meeting of a list it
+ * appears in is open (`to` null). Meetings are compared by their first day (a contribution's own date
+ * when its meeting has none), so documents uploaded weeks after a meeting do not make it look later.
  */
 export function rebuildTdocSeats(db: Db): void {
   db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
-  const sightings = db.all<{
-    bodyId: string;
-    seatGroup: string;
-    seatRole: string;
-    organizationId: number;
-    parentId: number | null;
-    firstDate: string | null;
-    lastDate: string | null;
-    lastMeeting: string | null;
-    latestMeeting: string | null;
-  }>(sql`
+  const sightings = db.all<SeatSighting>(sql`
     with dated as (
-      select c.id, c.body_id, c.group_id, c.date, coalesce(m.start_date, c.date) as meeting_day
-      from contributions c left join meetings m on m.id = c.meeting_id)
+      select c.id, c.body_id, c.group_id, c.date, c.url, c.ref, coalesce(m.start_date, c.date, '') as meeting_day
+      from contributions c left join meetings m on m.id = c.meeting_id),
+    latest as (select group_id, max(meeting_day) as day from dated group by group_id)
     select d.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
-           s.organization_id as organizationId, s.parent_id as parentId,
-           min(d.date) as firstDate, max(d.date) as lastDate, max(d.meeting_day) as lastMeeting,
-           (select max(meeting_day) from dated latest where latest.group_id = d.group_id) as latestMeeting
-    from contribution_sources s join dated d on d.id = s.contribution_id
+           s.organization_id as organizationId, s.parent_id as parentId, d.date as date,
+           d.meeting_day as meetingDay, latest.day as latestMeetingDay, d.url as url, s.raw as raw
+    from contribution_sources s
+    join dated d on d.id = s.contribution_id
+    join latest on latest.group_id = d.group_id
     where s.seat_group is not null and s.organization_id is not null
-    group by d.body_id, s.seat_group, s.seat_role, s.organization_id, d.group_id`);
+    order by d.meeting_day, d.date, d.ref`);
 
-  // One seat may be seen in the lists of several groups: merge them.
-  const seats = new Map<string, (typeof sightings)[number] & { current: boolean }>();
+  const bySeat = new Map<string, SeatSighting[]>();
   for (const sighting of sightings) {
-    const key = [sighting.bodyId, sighting.seatGroup, sighting.seatRole, sighting.organizationId].join('|');
-    const current = sighting.lastMeeting !== null && sighting.lastMeeting === sighting.latestMeeting;
-    const seat = seats.get(key);
-    if (!seat) {
-      seats.set(key, { ...sighting, current });
-      continue;
-    }
-    if ((sighting.firstDate ?? '') < (seat.firstDate ?? '')) seat.firstDate = sighting.firstDate;
-    if ((sighting.lastDate ?? '') > (seat.lastDate ?? '')) seat.lastDate = sighting.lastDate;
-    seat.current ||= current;
+    const key = [sighting.bodyId, sighting.seatGroup, sighting.seatRole].join('|');
+    bySeat.set(key, [...(bySeat.get(key) ?? []), sighting]);
   }
-
   const groupIds = new Map<string, number>();
-  for (const seat of seats.values()) {
-    let target = groupIds.get(seat.seatGroup);
+  for (const seatSightings of bySeat.values()) {
+    const { bodyId, seatGroup, seatRole } = seatSightings[0]!;
+    let target = groupIds.get(seatGroup);
     if (target === undefined) {
-      target = groupId(db, seat.bodyId, groupByCode(seat.seatGroup) ?? { code: seat.seatGroup, name: seat.seatGroup });
-      groupIds.set(seat.seatGroup, target);
+      target = groupId(db, bodyId, groupByCode(seatGroup) ?? { code: seatGroup, name: seatGroup });
+      groupIds.set(seatGroup, target);
     }
-    const first = db.get<{ url: string | null; raw: string }>(sql`
-      select c.url as url, s.raw as raw from contribution_sources s join contributions c on c.id = s.contribution_id
-      where s.seat_group = ${seat.seatGroup} and s.seat_role = ${seat.seatRole} and s.organization_id = ${seat.organizationId}
-      order by c.date, c.ref limit 1`);
-    db.insert(positions)
-      .values({
-        bodyId: seat.bodyId,
-        groupId: target,
-        role: seat.seatRole,
-        person: null,
-        organizationId: seat.organizationId,
-        parentId: seat.parentId,
-        sourceRaw: first?.raw ?? '',
-        fromDate: seat.firstDate,
-        toDate: seat.current ? null : seat.lastDate,
-        lastSeenDate: seat.lastDate,
-        evidenceUrl: first?.url ?? null,
-        basis: TDOC_SEAT_BASIS,
-      })
-      .run();
+    for (const terms of seatTerms(seatSightings, seatRole === 'chair').values()) {
+      for (const term of terms) {
+        db.insert(positions)
+          .values({
+            bodyId,
+            groupId: target,
+            role: seatRole,
+            person: null,
+            organizationId: term.first.organizationId,
+            parentId: term.first.parentId,
+            sourceRaw: (term.evidence ?? term.first).raw,
+            fromDate: term.fromDate,
+            toDate: term.current ? null : term.lastDate,
+            lastSeenDate: term.lastDate,
+            evidenceUrl: term.evidence?.url ?? null,
+            basis: TDOC_SEAT_BASIS,
+          })
+          .run();
+      }
+    }
   }
 }
 

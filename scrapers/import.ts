@@ -3,13 +3,15 @@
 // imported twice changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/client.js';
 import { finishRun, startRun, storeListing, type StoreResult } from '../db/write.js';
 import type { RawArchive } from './archive.js';
 import { errorMessage } from './errors.js';
 import { parseFile } from './formats.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { ParsedListing } from './types.js';
+import type { Db } from '../db/client.js';
+import { meetings } from '../db/schema.js';
+import { and, eq } from 'drizzle-orm';
 
 export interface ImportTarget {
   db: Db;
@@ -36,6 +38,16 @@ export interface ImportResult extends StoreResult {
   warnings: string[];
 }
 
+function meetingStartKnown(db: Db, listing: ParsedListing): boolean {
+  if (!listing.meeting) return false;
+  const row = db
+    .select({ startDate: meetings.startDate })
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, listing.body), eq(meetings.name, listing.meeting.name)))
+    .get();
+  return Boolean(row?.startDate);
+}
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
 }
@@ -56,7 +68,9 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    throw new ImportError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code === 'EACCES' ? 'not readable (permission denied)' : errorMessage(error);
+    throw new ImportError(`${file}: ${reason}`);
   }
   const listing = readListing(file, bytes, options);
   const url = options.url ?? `file:${path.basename(file)}`;
@@ -79,12 +93,20 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
     }
     return result;
   });
+  const warnings = [...listing.warnings];
+  const undated = listing.contributions.filter((c) => c.date === null).length;
+  if (undated > 0 && !listing.meeting?.startDate && !meetingStartKnown(db, listing)) {
+    warnings.push(
+      `the list gives no dates and the meeting's first day is not known: ${undated} contributions stay undated ` +
+        '(left out of date-filtered reports) until it is imported with --meeting-date YYYY-MM-DD or a scrape finds the meeting',
+    );
+  }
   return {
     ...stored,
+    warnings,
     file,
     format: listing.format,
     group: listing.group.code,
     meeting: listing.meeting?.name ?? null,
-    warnings: listing.warnings,
   };
 }

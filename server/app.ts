@@ -24,6 +24,10 @@ function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || req.path.endsWith('.json') || req.query.format === 'json' || !req.accepts('html');
 }
 
+function wantsCsv(req: Request): boolean {
+  return req.path.endsWith('.csv') || req.query.format === 'csv';
+}
+
 export function createApp(parts: AppParts): express.Express {
   const views = parts.views ?? createViews();
   const app = express();
@@ -45,6 +49,8 @@ export function createApp(parts: AppParts): express.Express {
     }
     if (wantsJson(req)) {
       res.status(status).json({ error: { status, message } });
+    } else if (wantsCsv(req)) {
+      res.status(status).type('text/plain; charset=utf-8').send(`error ${status}: ${message}\n`);
     } else {
       const heading = status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Error';
       res.status(status).type('html').send(views.render('error', { title: heading, heading, message }));

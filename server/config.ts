@@ -1,10 +1,14 @@
 // Configuration: read from the environment once, validated, in one place. Every setting has a default
 // that works on a fresh clone; the README lists them all.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { GROUP_CODES } from '../scrapers/3gpp/groups.js';
 import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
+
+// The default database lives in the checkout's data/ folder, wherever the command is run from.
+const DEFAULT_DB = fileURLToPath(new URL('../data/stdwatch.db', import.meta.url));
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -13,7 +17,7 @@ const positiveInt = z.coerce.number().int().positive();
 const nonNegativeInt = z.coerce.number().int().nonnegative();
 
 const envSchema = z.object({
-  STDWATCH_DB: z.string().min(1).default('data/stdwatch.db'),
+  STDWATCH_DB: z.string().min(1).default(DEFAULT_DB),
   STDWATCH_ARCHIVE_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   STDWATCH_HOST: z.string().min(1).default('127.0.0.1'),

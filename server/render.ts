@@ -106,7 +106,7 @@ export const CONTRIBUTION_CSV_COLUMNS = [
 
 /** A contribution record flattened for CSV: the sources' fields joined with `; ` in source order. */
 export function contributionCsvRow(record: import('./reports/contributions.js').ContributionRecord): Record<string, unknown> {
-  const join = (values: (string | null)[]) => values.map((v) => v ?? '?').join('; ');
+  const join = (values: (string | null)[]) => values.map((v) => v ?? '').join('; ');
   return {
     ...record,
     organizations: join(record.sources.map((s) => s.organization)),

@@ -101,6 +101,29 @@ describe('stdwatch import and export', () => {
   });
 });
 
+describe('importing a TdocsByAgenda page, which has no dates', () => {
+  const page = fixture('3gpp', 'sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm');
+
+  it('warns that the contributions stay undated, and dates them when imported again with the meeting day', async () => {
+    const run = cli();
+    const first = await run.run(['import', page]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('713 contributions stay undated');
+    const again = await run.run(['import', page, '--meeting-date', '2020-02-24']);
+    expect(again.stderr).toContain('713 contributions of SA2#137-e (0 new, 713 changed)');
+    const dated = await run.run(['export', 'contributions', '--group', 'SA2', '--from', '2020-02-24', '--to', '2020-02-24']);
+    expect(dated.stdout.trim().split('\n')).toHaveLength(713);
+  });
+
+  it.each([
+    [['--meeting-date', '2024-02-30'], 'stdwatch: --meeting-date: "2024-02-30" is not a date YYYY-MM-DD\n'],
+    [['--url', 'notaurl'], 'stdwatch: --url: "notaurl" is not an http(s) address\n'],
+  ])('refuses %j before reading anything', async (options, message) => {
+    const result = await cli().run(['import', page, ...options]);
+    expect(result).toMatchObject({ code: 1, stderr: message });
+  });
+});
+
 describe('stdwatch resolve', () => {
   it('answers one JSON object per input line, in order', async () => {
     const input = ['Huawei, HiSilicon', '', 'RAN4 Chair (Huawei)', 'RAN5'].join('\n') + '\n';
@@ -137,6 +160,14 @@ describe('stdwatch scrape', () => {
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
     );
     expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
+  });
+
+  it.each([
+    [['--since', '2024-13-01'], 'stdwatch: --since: "2024-13-01" is not a date YYYY-MM-DD\n'],
+    [['--since', '2025-01-01', '--until', '2024-01-01'], 'stdwatch: --since 2025-01-01 is after --until 2024-01-01\n'],
+  ])('checks its dates before going out: %j', async (options, message) => {
+    const result = await cli().run(['scrape', ...options]);
+    expect(result).toMatchObject({ code: 1, stderr: message });
   });
 
   it('refuses an unknown source by name', async () => {

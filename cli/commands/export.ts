@@ -1,7 +1,7 @@
 // `stdwatch export contributions|positions [--format ndjson|csv|json] [FILTERS]`.
 import { allContributionRecords, positionRecords } from '../../server/reports/contributions.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../../server/render.js';
-import { filtersFrom, withApp, write } from '../common.js';
+import { checkGroup, filtersFrom, hintIfEmpty, withApp, write } from '../common.js';
 
 type Format = 'ndjson' | 'csv' | 'json';
 
@@ -20,10 +20,10 @@ async function emit<T>(records: Iterable<T>, format: Format, csvColumns: string[
 
 export async function exportContributions(options: Record<string, unknown> & { format: Format }): Promise<void> {
   const filters = filtersFrom(options);
-  await withApp((app) => emit(allContributionRecords(app.db, filters), options.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow));
+  await withApp((app) => (hintIfEmpty(app, filters), emit(allContributionRecords(app.db, filters), options.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow)));
 }
 
 export async function exportPositions(options: Record<string, unknown> & { format: Format }): Promise<void> {
   const filters = filtersFrom(options);
-  await withApp((app) => emit(positionRecords(app.db, filters), options.format, POSITION_CSV_COLUMNS, positionCsvRow));
+  await withApp((app) => (checkGroup(app, filters), emit(positionRecords(app.db, filters), options.format, POSITION_CSV_COLUMNS, positionCsvRow)));
 }

@@ -1,13 +1,14 @@
 // `stdwatch import FILE…`: import saved public files, format detected from the content.
 import { errorMessage } from '../../scrapers/errors.js';
 import { importFile } from '../../scrapers/import.js';
-import { withApp } from '../common.js';
+import { dateOption, withApp } from '../common.js';
 
 export async function importFiles(files: string[], options: { url?: string; meetingDate?: string }): Promise<void> {
   if (options.url && files.length > 1) throw new Error('--url names one file; import files one at a time with it');
-  if (options.meetingDate && !/^\d{4}-\d{2}-\d{2}$/.test(options.meetingDate)) {
-    throw new Error(`--meeting-date: "${options.meetingDate}" is not a date YYYY-MM-DD`);
+  if (options.url && !/^https?:\/\/[^\s/]+\.[^\s/]+/.test(options.url)) {
+    throw new Error(`--url: "${options.url}" is not an http(s) address`);
   }
+  dateOption('meeting-date', options.meetingDate);
   await withApp((app) => {
     let failed = 0;
     for (const file of files) {

@@ -5,7 +5,7 @@ import { countryReport, type CountryReport } from '../../server/reports/country.
 import { describeFilters } from '../../server/reports/filters.js';
 import { companyCsv, countryCsv } from '../../server/render.js';
 import { createViews } from '../../server/views.js';
-import { filtersFrom, formatNumber, percent, table, withApp, write } from '../common.js';
+import { filtersFrom, formatNumber, hintIfEmpty, percent, table, withApp, write } from '../common.js';
 
 type Format = 'text' | 'json' | 'csv' | 'html';
 
@@ -13,7 +13,7 @@ function commonText(report: CountryReport | CompanyReport): string[] {
   const o = report.outcomes;
   return [
     `Contributions: ${formatNumber(report.totals.contributions)} (fractional ${formatNumber(report.totals.fractional, 1)}, ${percent(report.totals.share)} of ${formatNumber(report.totals.allContributions)})`,
-    `Outcomes: ${o.accepted} approved/agreed/endorsed, ${o.noted} noted, ${o.notHandled} not treated/postponed, ${o.withdrawn} withdrawn, ${o.superseded} revised/merged, ${o.pending} pending; acceptance rate ${percent(o.acceptanceRate)}`,
+    `Outcomes: ${formatNumber(o.accepted)} approved/agreed/endorsed, ${formatNumber(o.noted)} noted, ${formatNumber(o.notHandled)} not treated/postponed, ${formatNumber(o.withdrawn)} withdrawn, ${formatNumber(o.superseded)} revised/merged, ${formatNumber(o.pending)} pending; acceptance rate ${percent(o.acceptanceRate)}`,
     '',
     'By group',
     table(report.byGroup.map((g) => [`${g.body} ${g.group}`, g.contributions, formatNumber(g.fractional, 1)]), ['group', 'contributions', 'fractional']),
@@ -65,6 +65,7 @@ type Options = Record<string, unknown> & { format: Format };
 export async function countryReportCommand(iso2: string, options: Options): Promise<void> {
   const filters = filtersFrom(options);
   await withApp(async (app) => {
+    hintIfEmpty(app, filters);
     const result = countryReport(app.db, iso2, filters);
     const render = {
       text: () => `${countryText(result)}\n`,
@@ -79,6 +80,7 @@ export async function countryReportCommand(iso2: string, options: Options): Prom
 export async function companyReportCommand(name: string, options: Options): Promise<void> {
   const filters = filtersFrom(options);
   await withApp(async (app) => {
+    hintIfEmpty(app, filters);
     const result = companyReport(app.db, app.resolver, name, filters);
     const render = {
       text: () => `${companyText(result)}\n`,

@@ -4,13 +4,13 @@ import cliProgress from 'cli-progress';
 import { runSources } from '../../scrapers/run.js';
 import { selectSources, type ProgressEvent } from '../../scrapers/sources.js';
 import { scrapeContext } from '../../server/context.js';
-import { withApp } from '../common.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { dateOption, withApp } from '../common.js';
 
 export async function scrape(names: string[], options: { since?: string; until?: string; dryRun?: boolean }): Promise<void> {
-  for (const key of ['since', 'until'] as const) {
-    if (options[key] && !DATE.test(options[key]!)) throw new Error(`--${key}: "${options[key]}" is not a date YYYY-MM-DD`);
+  dateOption('since', options.since);
+  dateOption('until', options.until);
+  if (options.since && options.until && options.since > options.until) {
+    throw new Error(`--since ${options.since} is after --until ${options.until}`);
   }
   const sources = selectSources(names);
   await withApp(async (app) => {

@@ -4,7 +4,7 @@
 // years (`Subject`/`Title`, `Comments`/`Comment`), so columns are found by header text.
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
-import { LayoutChangedError } from '../errors.js';
+import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedContribution, ParsedListing } from '../types.js';
 import { admitRef, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
@@ -125,6 +125,16 @@ export function parseTdocsByAgenda(bytes: Uint8Array, context: TdocsByAgendaCont
     });
   }
   if (contributions.length === 0) throw new LayoutChangedError('the document table has no document rows');
+  // A download cut short still parses (HTML forgives), so check that the table closes after the last
+  // row read, and compare with the total the page states at its end ("Total documents: 713").
+  const lastRef = contributions[contributions.length - 1]!.ref;
+  if (html.toLowerCase().lastIndexOf('</table>') < html.lastIndexOf(lastRef)) {
+    throw new UnreadableInputError(`the page ends inside its document table (after ${lastRef}): the file is truncated`);
+  }
+  const stated = /Total documents:\s*(?:<[^>]*>\s*)*(\d+)/i.exec(html.slice(-4000))?.[1];
+  if (stated && Number(stated) !== contributions.length) {
+    warnings.push(`the page states ${stated} documents; ${contributions.length} were read`);
+  }
 
   // Older pages name the meeting only above the table: "List for Meeting: S2-128 All Sessions".
   meetingLabel ??= /List for Meeting:\s*([A-Z][A-Z0-9]-\d+[\w-]*)/i.exec($('body').text())?.[1] ?? null;

@@ -2,6 +2,7 @@
 // the CLI (options), and turned into one SQL condition.
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
 
@@ -43,9 +44,25 @@ export function parseFilters(input: Record<string, unknown>): Filters {
     throw new FilterError(String(issue.path[0] ?? 'filters'), issue.message);
   }
   if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) {
-    throw new FilterError('from', `${parsed.data.from} is after to (${parsed.data.to})`);
+    throw new FilterError('from', `${parsed.data.from} is after the end date ${parsed.data.to}`);
   }
   return parsed.data;
+}
+
+/** A group filter must name a group stdwatch knows, or every report would be silently empty. */
+export function checkGroupFilter(db: Db, filters: Filters): void {
+  if (!filters.group) return;
+  const known = db
+    .selectDistinct({ code: groups.code })
+    .from(groups)
+    .where(filters.body ? eq(groups.bodyId, filters.body) : undefined)
+    .orderBy(groups.code)
+    .all()
+    .map((g) => g.code);
+  if (!known.includes(filters.group)) {
+    const where = filters.body ? ` in ${filters.body}` : '';
+    throw new FilterError('group', `no group "${filters.group}"${where} (known: ${known.join(', ') || 'none yet'})`);
+  }
 }
 
 /** The condition on `contributions` (joined with `groups`) that the filters ask for. */

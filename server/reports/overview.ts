@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
+import { as, allContributions, byCountry, byOrganization, parentOrg, seatCondition } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
   const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
@@ -56,22 +56,28 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
     limit ${limit}`);
 }
 
-/** Open leadership seats (not ended) counted by the holder's country and by company. */
-export function seatCounts(db: Db, filters: Pick<Filters, 'body'>) {
-  const condition = filters.body ? sql`${positions.toDate} is null and ${positions.bodyId} = ${filters.body}` : sql`${positions.toDate} is null`;
+/**
+ * Leadership seats counted by the holder's country and by company: the open seats, or with a period,
+ * the seats held at some point in it. A holder counts once per group and role.
+ */
+export function seatCounts(db: Db, filters: Filters) {
+  const condition = seatCondition(filters, true);
+  const seat = sql`${positions.groupId} || '|' || ${positions.role} || '|' || ${positions.organizationId}`;
   const byCountry = db.all<{ country: string | null; seats: number; chairs: number; viceChairs: number }>(sql`
-    select ${organizations.country} as country, count(*) as seats,
-      sum(case when ${positions.role} = 'chair' then 1 else 0 end) as chairs,
-      sum(case when ${positions.role} = 'vice-chair' then 1 else 0 end) as viceChairs
+    select ${organizations.country} as country, count(distinct ${seat}) as seats,
+      count(distinct case when ${positions.role} = 'chair' then ${seat} end) as chairs,
+      count(distinct case when ${positions.role} = 'vice-chair' then ${seat} end) as viceChairs
     from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
     where ${condition}
     group by ${organizations.country} order by seats desc, country`);
   const byCompany = db.all<{ slug: string; name: string; country: string | null; seats: number }>(sql`
-    select ${organizations.slug} as slug, ${organizations.name} as name, ${organizations.country} as country, count(*) as seats
+    select ${organizations.slug} as slug, ${organizations.name} as name, ${organizations.country} as country,
+      count(distinct ${seat}) as seats
     from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
     where ${condition}
     group by ${organizations.id} order by seats desc, name`);
   return {
+    period: filters.from || filters.to ? ('held in the period' as const) : ('current' as const),
     byCountry: byCountry.map((r) => ({ ...r, countryName: r.country ? countryName(r.country) : null })),
     byCompany,
   };

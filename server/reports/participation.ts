@@ -152,7 +152,7 @@ export function byGroup(db: Db, who: SQL, filters: Filters): GroupRow[] {
     order by contributions desc, "group"`);
 }
 
-/** Ultimate parents among the sources, most contributions first. */
+/** Ultimate parents among the sources, largest fractional count (the share's measure) first. */
 export function byOrganization(db: Db, who: SQL, filters: Filters, limit = 500): OrganizationRow[] {
   const rows = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select ${parentOrg.slug} as slug, ${parentOrg.name} as name, ${parentOrg.kind} as kind, ${parentOrg.country} as country,
@@ -160,7 +160,7 @@ export function byOrganization(db: Db, who: SQL, filters: Filters, limit = 500):
       ${OUTCOME_SQL[0]} as accepted, ${OUTCOME_SQL[1]} as noted, ${OUTCOME_SQL[4]} as notHandled
     ${sourcesFrom(who, filters)}
     group by ${parentOrg.id}
-    order by contributions desc, fractional desc, name
+    order by fractional desc, contributions desc, name
     limit ${limit}`);
   return rows.map(({ noted, notHandled, ...row }) => ({ ...row, acceptanceRate: rate(row.accepted, noted, notHandled) }));
 }
@@ -169,14 +169,14 @@ export interface CountryRow extends Counts {
   country: string;
 }
 
-/** Countries of the ultimate parents, most contributions first (organizations without a country left out). */
+/** Countries of the ultimate parents, largest fractional count first (organizations without a country left out). */
 export function byCountry(db: Db, who: SQL, filters: Filters): CountryRow[] {
   return db.all<CountryRow>(sql`
     select ${parentOrg.country} as country, count(distinct ${contributions.id}) as contributions,
       sum(${contributionSources.share}) as fractional
     ${sourcesFrom(sql`(${who}) and ${parentOrg.country} is not null`, filters)}
     group by ${parentOrg.country}
-    order by contributions desc, fractional desc, country`);
+    order by fractional desc, contributions desc, country`);
 }
 
 const coParent = alias(organizations, 'co_parent');
@@ -202,10 +202,25 @@ const seatOrg = alias(organizations, 'seat_org');
 const seatParent = alias(organizations, 'seat_parent');
 
 /** Leadership seats held by organizations whose ultimate parent matches `whoParent` (a condition on seat_parent). */
-export function seats(db: Db, whoParent: SQL, filters: Pick<Filters, 'body' | 'group'> = {}): SeatRow[] {
-  const conditions: SQL[] = [whoParent];
+/**
+ * The seats a report's filters select: body and group as given, and with dates, the seats held at
+ * some point in the period (a seat overlaps it). `currentWithoutDates` keeps only open seats when no
+ * period is given.
+ */
+export function seatCondition(filters: Filters, currentWithoutDates = false): SQL {
+  const conditions: SQL[] = [sql`1 = 1`];
   if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
-  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
+  if (filters.group) {
+    conditions.push(sql`${positions.groupId} in (select ${groups.id} from ${groups} where ${groups.code} = ${filters.group})`);
+  }
+  if (filters.from) conditions.push(sql`coalesce(${positions.toDate}, '9999-12-31') >= ${filters.from}`);
+  if (filters.to) conditions.push(sql`coalesce(${positions.fromDate}, '0000-01-01') <= ${filters.to}`);
+  if (currentWithoutDates && !filters.from && !filters.to) conditions.push(sql`${positions.toDate} is null`);
+  return sql.join(conditions, sql` and `);
+}
+
+export function seats(db: Db, whoParent: SQL, filters: Filters = {}): SeatRow[] {
+  const conditions: SQL[] = [whoParent, seatCondition(filters)];
   return db.all<SeatRow>(sql`
     select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role,
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug,

@@ -10,23 +10,35 @@ import type { RawArchive } from '../../scrapers/archive.js';
 import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
-import { FilterError, filterQuery, parseFilters, type Filters } from '../reports/filters.js';
+import { FilterError, checkGroupFilter, filterQuery, parseFilters, type Filters } from '../reports/filters.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
 const pageSchema = z.object({
-  limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
-  after: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  after: z.coerce.number().int().min(0).optional(),
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-function parseQuery(req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
+const API_PARAMETERS = new Set(['body', 'group', 'from', 'to', 'limit', 'after', 'format']);
+
+function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
   try {
+    // A parameter the API does not know would be silently ignored: say so instead.
+    const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
+    if (unknown) throw new FilterError(unknown.slice(0, 40), `unknown parameter (known: ${[...API_PARAMETERS].join(', ')})`);
     const filters = parseFilters(req.query as Record<string, unknown>);
+    checkGroupFilter(db, filters);
     const parsed = pageSchema.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new FilterError(String(issue.path[0]), issue.message);
+      const field = String(issue.path[0]);
+      const messages: Record<string, string> = {
+        limit: 'must be a whole number from 1 to 500',
+        after: 'must be the cursor of a `next` link (a whole number)',
+        format: 'must be one of json, csv, ndjson',
+      };
+      throw new FilterError(field, messages[field] ?? issue.message);
     }
     return { filters, page: parsed.data };
   } catch (error) {
@@ -58,7 +70,7 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/contributions', async (req, res) => {
-    const { filters, page } = parseQuery(req);
+    const { filters, page } = parseQuery(db, req);
     if (page.format !== 'json') {
       await stream(res, allContributionRecords(db, filters), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;
@@ -73,7 +85,7 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/positions', async (req, res) => {
-    const { filters, page } = parseQuery(req);
+    const { filters, page } = parseQuery(db, req);
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
       await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');
@@ -97,7 +109,8 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     const doc = db.select().from(rawDocuments).where(eq(rawDocuments.id, id)).get();
     if (!doc || !archive.has(doc.storagePath)) throw new HttpError(404, `no archived document ${id}`);
     res
-      .set('X-Source-URL', encodeURI(doc.url))
+      // Stored URLs are already percent-encoded; only stray non-ASCII (file names) needs encoding here.
+      .set('X-Source-URL', doc.url.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c)))
       .set('X-Fetched-At', doc.fetchedAt)
       .set('X-SHA256', doc.sha256)
       .type('application/octet-stream')

@@ -41,6 +41,7 @@ export function openApiDocument() {
         'Contributions and leadership seats in standards bodies, from their public listings. Every report page is also available at its own path with .json and .csv.',
     },
     paths: {
+      // Unknown parameters are refused (400), so a typo never silently widens a query.
       '/api/contributions': {
         get: {
           summary: 'Contributions, filtered and paginated',
@@ -54,7 +55,7 @@ export function openApiDocument() {
                     type: 'object',
                     properties: {
                       data: { type: 'array', items: { $ref: '#/components/schemas/Contribution' } },
-                      count: { type: 'integer' },
+                      count: { type: 'integer', description: 'records on this page (not the number of matches)' },
                       next: { type: ['string', 'null'] },
                       filters: { type: 'object' },
                     },
@@ -71,7 +72,22 @@ export function openApiDocument() {
           summary: 'Leadership seats, filtered and paginated',
           parameters: [...filterParameters, ...pageParameters],
           responses: {
-            200: { description: 'A page of positions', content: { 'application/json': { schema: { type: 'object' } } } },
+            200: {
+              description: 'A page of leadership seats; `next` is the URL of the following page or null',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      data: { type: 'array', items: { $ref: '#/components/schemas/Position' } },
+                      count: { type: 'integer', description: 'records on this page' },
+                      next: { type: ['string', 'null'] },
+                      filters: { type: 'object' },
+                    },
+                  },
+                },
+              },
+            },
             400: { description: 'A parameter is invalid', content: { 'application/json': { schema: error } } },
           },
         },
@@ -80,6 +96,19 @@ export function openApiDocument() {
     components: {
       schemas: {
         Source: source,
+        Position: {
+          type: 'object',
+          properties: {
+            body: { type: 'string' },
+            group: { type: 'string' },
+            role: { type: 'string', enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor'] },
+            person: { type: ['string', 'null'] },
+            source: { $ref: '#/components/schemas/Source' },
+            from: { type: ['string', 'null'], format: 'date' },
+            to: { type: ['string', 'null'], format: 'date', description: 'null while the seat is held' },
+            evidence: { type: ['string', 'null'], description: 'a public document that shows the seat' },
+          },
+        },
         Contribution: {
           type: 'object',
           properties: {

@@ -7,7 +7,7 @@ import { HttpError } from '../errors.js';
 import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
-import { FilterError, parseFilters, type Filters } from '../reports/filters.js';
+import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { leadershipReport } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { statusReport } from '../reports/status.js';
@@ -15,13 +15,22 @@ import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
-function filtersOf(req: Request, fixed: Filters = {}): Filters {
+function filtersOf(db: Db, req: Request, fixed: Filters = {}): Filters {
+  let filters: Filters;
   try {
-    return { ...parseFilters(req.query as Record<string, unknown>), ...fixed };
+    filters = { ...parseFilters(req.query as Record<string, unknown>), ...fixed };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
   }
+  try {
+    checkGroupFilter(db, filters);
+  } catch (error) {
+    // A group in the path that does not exist is a page that does not exist.
+    if (error instanceof FilterError) throw new HttpError(fixed.group ? 404 : 400, error.message);
+    throw error;
+  }
+  return filters;
 }
 
 function notFound<T>(fn: () => T): T {
@@ -39,7 +48,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   const router = Router();
 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
-    const filters = filtersOf(req, fixed(req));
+    const filters = filtersOf(db, req, fixed(req));
     const report = overviewReport(db, filters);
     respond(req, res, views, {
       page: 'overview',
@@ -71,7 +80,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   );
 
   router.get('/countries{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = countriesReport(db, filters);
     respond(req, res, views, {
       page: 'countries',
@@ -85,7 +94,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/countries/:iso2{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = notFound(() => countryReport(db, req.params.iso2!, filters));
     respond(req, res, views, {
       page: 'country',
@@ -100,7 +109,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/organizations{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = organizationsReport(db, filters);
     respond(req, res, views, {
       page: 'organizations',
@@ -114,7 +123,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/organizations/:slug{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = notFound(() => companyReport(db, resolver, req.params.slug!, filters));
     respond(req, res, views, {
       page: 'company',
@@ -132,7 +141,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/leadership{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = leadershipReport(db, filters);
     respond(req, res, views, {
       page: 'leadership',
@@ -147,7 +156,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/unresolved{.:format}', (req, res) => {
-    const filters = filtersOf(req);
+    const filters = filtersOf(db, req);
     const report = unresolvedReport(db, filters);
     respond(req, res, views, {
       page: 'unresolved',

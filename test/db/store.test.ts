@@ -172,3 +172,31 @@ describe('runs interrupted by a stopped process', () => {
     expect(status(orphan)).toMatchObject({ status: 'failed', error: 'interrupted: the process stopped before the run finished' });
   });
 });
+
+describe('seats read off source cells', () => {
+  it('ends a chair\'s term when another holder is shown, and opens a new one when it returns', () => {
+    const app = testApp();
+    const meeting = (name: string, startDate: string, sourceText: string, ref: string) =>
+      storeListing(
+        app.db,
+        app.resolver,
+        { ...listing([contribution(ref, { sourceText, date: startDate })]), meeting: { name, startDate, endDate: null, town: null, folderUrl: null } },
+        { rawDocumentId: null, seenAt: `${startDate}T00:00:00Z` },
+      );
+    meeting('RAN#90-e', '2020-12-07', 'RAN4 Chair (Apple)', 'RP-202001');
+    meeting('RAN#92-e', '2021-06-14', 'RAN4 Chair (Huawei)', 'RP-211001');
+    meeting('RAN#104', '2024-06-17', 'RAN4 Chair (Huawei), RAN1 vice-chair (Ericsson)', 'RP-241001');
+    meeting('RAN#108', '2025-06-09', 'RAN4 Chair (Apple), RAN1 vice-chair (Huawei)', 'RP-251001');
+    const seats = app.db.all<{ role: string; org: string; fromDate: string; toDate: string | null }>(sql`
+      select p.role, o.name as org, p.from_date as fromDate, p.to_date as toDate
+      from ${positions} p join ${organizations} o on o.id = p.organization_id order by p.role, p.from_date`);
+    expect(seats).toEqual([
+      { role: 'chair', org: 'Apple', fromDate: '2020-12-07', toDate: '2020-12-07' },
+      { role: 'chair', org: 'Huawei', fromDate: '2021-06-14', toDate: '2024-06-17' },
+      { role: 'chair', org: 'Apple', fromDate: '2025-06-09', toDate: null },
+      // Vice-chairs sit side by side: Ericsson's term is not ended by Huawei's.
+      { role: 'vice-chair', org: 'Ericsson', fromDate: '2024-06-17', toDate: '2024-06-17' },
+      { role: 'vice-chair', org: 'Huawei', fromDate: '2025-06-09', toDate: null },
+    ]);
+  });
+});

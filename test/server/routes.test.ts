@@ -1,10 +1,12 @@
 // The web routes through supertest: every report page in HTML, JSON and CSV from the same report
 // function, the API with its envelope and pagination, and the one error shape.
+import fs from 'node:fs';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeListing } from '../../db/write.js';
 import { createApp } from '../../server/app.js';
-import type { TestApp } from '../support/app.js';
+import { fixture, testApp, type TestApp } from '../support/app.js';
+import { importFile } from '../../scrapers/import.js';
 import { seededApp } from '../support/seeded.js';
 
 let app: TestApp;
@@ -52,6 +54,14 @@ describe('report pages', () => {
     await request(web).get('/bodies/nosuch').expect(404);
   });
 
+  it('shows only the seats the filters select', async () => {
+    // The one seat, RAN1 chair (Samsung), was seen on 2024-06-04.
+    expect((await request(web).get('/countries/KR.json').expect(200)).body.seats).toHaveLength(1);
+    expect((await request(web).get('/countries/KR.json?from=2024-07-01').expect(200)).body.seats).toHaveLength(0);
+    expect((await request(web).get('/countries/KR.json?group=RAN').expect(200)).body.seats).toHaveLength(0);
+    expect((await request(web).get('/countries/KR.json?group=RAN1').expect(200)).body.seats).toHaveLength(1);
+  });
+
   it('serves leadership, unresolved and status pages', async () => {
     await request(web).get('/leadership').expect(200).expect(/Samsung/);
     await request(web).get('/unresolved').expect(200).expect(/CSCN/);
@@ -65,6 +75,16 @@ describe('errors', () => {
     expect(json.body).toEqual({ error: { status: 400, message: 'from: must be a date YYYY-MM-DD' } });
     const html = await request(web).get('/countries/CN?body=w3c').expect(400).expect('content-type', /html/);
     expect(html.text).toContain('body: must be one of 3gpp, itu, ieee, ietf');
+  });
+
+  it('refuses a group it does not know, and an API parameter it does not know', async () => {
+    const page = await request(web).get('/countries/CN.json?group=XYZ').expect(400);
+    expect(page.body.error.message).toBe('group: no group "XYZ" (known: RAN, RAN1)');
+    await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
+    const api = await request(web).get('/api/contributions?country=CN').expect(400);
+    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, limit, after, format)');
+    const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
+    expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');
   });
 
   it('answers an unknown country or page with 404', async () => {
@@ -174,5 +194,25 @@ describe('hostile input is shown as text', () => {
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const csv = await request(hostile).get('/api/contributions?format=csv').expect(200);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  });
+});
+
+describe('the archived raw file behind the records', () => {
+  it('is served byte for byte with its public URL as stored', async () => {
+    const archiveApp = testApp();
+    const url = 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx';
+    importFile(archiveApp, fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx'), { url });
+    const res = await request(createApp(archiveApp))
+      .get('/raw/1')
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['x-source-url']).toBe(url);
+    expect((res.body as Buffer).equals(fs.readFileSync(fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx')))).toBe(true);
+    await request(createApp(archiveApp)).get('/raw/999').expect(404);
   });
 });

@@ -146,3 +146,16 @@ describe('SA2#128 (2018: <TH> headers, "Title", the meeting named only above the
     expect(listing.contributions[3]).toMatchObject({ title: expect.stringMatching(/^LS from ETSI NTECH: /), sourceText: 'ETSI NTECH (NTECH(18)000006)', type: 'LS IN' });
   });
 });
+
+describe('a page cut short', () => {
+  it('is refused as truncated rather than read in part', () => {
+    const whole = read('sa2_TdocsByAgenda_SA2-164_2024-08-19.htm');
+    expect(() => parseTdocsByAgenda(whole.subarray(0, Math.floor(whole.length * 0.6)))).toThrow(/the file is truncated/);
+  });
+
+  it('agrees with the total the page states at its end', () => {
+    for (const name of ['sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm', 'sa2_TdocsByAgenda_SA2-155_2023-02-14_browser-saved.htm', 'sa2_TdocsByAgenda_SA2-164_2024-08-19.htm']) {
+      expect(parseTdocsByAgenda(read(name)).warnings).toEqual([]);
+    }
+  });
+});
