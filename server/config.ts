@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { GROUP_CODES } from '../scrapers/3gpp/groups.js';
+import type { HttpClientOptions } from '../scrapers/http.js';
 import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
 
 // The default database lives in the checkout's data/ folder, wherever the command is run from.
@@ -53,15 +54,8 @@ export interface Config {
   scrapeLookbackDays: number;
   baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string };
   threeGppGroups: string[];
-  http: {
-    userAgent: string;
-    minIntervalMs: number;
-    timeoutMs: number;
-    retries: number;
-    backoffMs: number;
-    maxRetryAfterMs: number;
-    maxBytes: number;
-  };
+  /** The HTTP client's settings; hosts, database and archive are added per run (server/context.ts). */
+  http: Omit<HttpClientOptions, 'allowedHosts' | 'db' | 'archive'>;
 }
 
 export class ConfigError extends Error {

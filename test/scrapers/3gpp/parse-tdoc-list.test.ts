@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTdocList } from '../../../scrapers/3gpp/parse-tdoc-list.js';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
 import { fixture } from '../../support/app.js';
+import { workbook } from '../../support/workbook.js';
 
 const read = (name: string) => fs.readFileSync(fixture('3gpp', name));
 const countBy = <T>(items: T[], key: (t: T) => string | null) => {
@@ -118,34 +119,29 @@ describe('input that is not a TDoc list', () => {
     expect(() => parseTdocList(Buffer.from('TDoc,Title,Source\nRP-1,x,y\n'))).toThrow(UnreadableInputError);
   });
 
-  it('reports a changed layout when the Source column is gone', async () => {
-    const XLSX = await import('@e965/xlsx');
-    const sheet = XLSX.utils.aoa_to_sheet([
-      ['TDoc', 'Title', 'Origin', 'TDoc Status'],
-      ['RP-240001', 'A title', 'Huawei', 'noted'],
-    ]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, sheet, 'TDoc_List');
-    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  it('reports a changed layout when the Source column is gone', () => {
+    const bytes = workbook({
+      TDoc_List: [
+        ['TDoc', 'Title', 'Origin', 'TDoc Status'],
+        ['RP-240001', 'A title', 'Huawei', 'noted'],
+      ],
+    });
     expect(() => parseTdocList(bytes)).toThrow(LayoutChangedError);
     expect(() => parseTdocList(bytes)).toThrow(/no "source" column/);
   });
 });
 
 describe('a list saved under another sheet name', () => {
-  it('is read from the first sheet that has the columns of a document list', async () => {
-    const XLSX = await import('@e965/xlsx');
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['About this export'], ['3GPP portal']]), 'Info');
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
-        ['TDoc', 'Title', 'Source', 'TDoc Status'],
-        ['RP-240863', 'Status Report RAN WG1', 'RAN1 chair (Samsung)', 'noted'],
-      ]),
-      'Export',
+  it('is read from the first sheet that has the columns of a document list', () => {
+    const listing = parseTdocList(
+      workbook({
+        Info: [['About this export'], ['3GPP portal']],
+        Export: [
+          ['TDoc', 'Title', 'Source', 'TDoc Status'],
+          ['RP-240863', 'Status Report RAN WG1', 'RAN1 chair (Samsung)', 'noted'],
+        ],
+      }),
     );
-    const listing = parseTdocList(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     expect(listing.contributions.map((c) => [c.ref, c.sourceText, c.status])).toEqual([['RP-240863', 'RAN1 chair (Samsung)', 'noted']]);
     expect(listing.warnings).toContain('no Parameters sheet: statuses not checked against the official vocabulary');
   });

@@ -11,6 +11,7 @@ import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
+import { workbook } from '../../support/workbook.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
   const http = new HttpClient({
@@ -138,19 +139,13 @@ describe('a document list whose layout changed', () => {
     expect(stored(app)).toBe(830);
 
     // The same list, but its Source column renamed: the parser no longer knows the table.
-    const XLSX = await import('@e965/xlsx');
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
+    const renamed = workbook({
+      TDoc_List: [
         ['TDoc', 'Title', 'Submitted by', 'TDoc Status'],
         ['RP-240861', 'Agenda', 'RAN chair (Qualcomm)', 'approved'],
-      ]),
-      'TDoc_List',
-    );
-    const changed = await startThreeGppSite({
-      '/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx': { body: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer },
+      ],
     });
+    const changed = await startThreeGppSite({ '/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx': { body: renamed } });
     try {
       const [summary] = await runSources(context(app, changed.baseUrl), SOURCES, 'test');
       expect(summary!.status).toBe('layout-changed');
