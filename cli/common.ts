@@ -60,8 +60,7 @@ export function dateOption(name: string, value: string | undefined): string | un
 }
 
 /** A reading command on an empty database says how to fill it (on stderr; the output stays valid). */
-export function hintIfEmpty(app: Stdwatch, filters: Filters = {}): void {
-  checkGroup(app, filters);
+export function hintIfEmpty(app: Stdwatch): void {
   if (!app.db.$client.prepare('select 1 from contributions limit 1').get()) {
     process.stderr.write(`stdwatch: the database ${app.config.dbFile} holds no contributions yet; run \`stdwatch seed\` or \`stdwatch import FILE\`\n`);
   }

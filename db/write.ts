@@ -436,42 +436,51 @@ interface SeatSighting {
   raw: string;
 }
 
+/** Items by key, in their order (Map keeps the order keys were first met). */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 interface SeatTerm {
   first: SeatSighting;
   evidence: SeatSighting | null;
   fromDate: string | null;
   lastDate: string | null;
-  lastMeetingDay: string;
   current: boolean;
 }
 
 /**
- * Cuts one seat's sightings into terms. A chair has one holder: when another organization is shown
- * in the chair at a later meeting, the earlier holder's term ends at its last sighting (Apple held
- * RAN4 until 2021, Huawei to 2025, Apple again after). Vice-chairs sit side by side, so a vice-chair's
- * term runs from its first to its last sighting whoever else is seen.
+ * Cuts one seat's sightings (ordered by meeting day, then date) into terms. A chair has one holder:
+ * when another organization is shown in the chair at a later meeting, the earlier holder's term ends
+ * at its last sighting (Apple held RAN4 until 2021, Huawei to 2025, Apple again after). Vice-chairs
+ * sit side by side, so a vice-chair's term runs from its first to its last sighting whoever else is
+ * seen.
  */
-function seatTerms(sightings: SeatSighting[], singleHolder: boolean): Map<number, SeatTerm[]> {
-  const terms = new Map<number, SeatTerm[]>();
+function seatTerms(sightings: SeatSighting[], singleHolder: boolean): SeatTerm[] {
+  const terms: SeatTerm[] = [];
   const open = new Map<number, SeatTerm>();
-  const days = [...new Set(sightings.map((s) => s.meetingDay))].sort();
-  for (const day of days) {
-    const today = sightings.filter((s) => s.meetingDay === day);
-    const holders = new Set(today.map((s) => s.organizationId));
+  for (const [day, today] of groupBy(sightings, (s) => s.meetingDay)) {
     if (singleHolder) {
-      for (const [org, term] of open) if (!holders.has(org)) open.delete(org);
+      const holders = new Set(today.map((s) => s.organizationId));
+      for (const org of open.keys()) if (!holders.has(org)) open.delete(org);
     }
-    for (const sighting of today.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))) {
+    for (const sighting of today) {
       let term = open.get(sighting.organizationId);
       if (!term) {
-        term = { first: sighting, evidence: null, fromDate: sighting.date, lastDate: sighting.date, lastMeetingDay: day, current: false };
+        term = { first: sighting, evidence: null, fromDate: sighting.date, lastDate: sighting.date, current: false };
         open.set(sighting.organizationId, term);
-        terms.set(sighting.organizationId, [...(terms.get(sighting.organizationId) ?? []), term]);
+        terms.push(term);
       }
       term.evidence ??= sighting.url ? sighting : null;
       if ((sighting.date ?? '') < (term.fromDate ?? '')) term.fromDate = sighting.date;
       if ((sighting.date ?? '') > (term.lastDate ?? '')) term.lastDate = sighting.date;
-      term.lastMeetingDay = day;
       // Open when shown at the latest meeting on record of the list it was read from.
       term.current ||= day === sighting.latestMeetingDay;
     }
@@ -501,38 +510,26 @@ export function rebuildTdocSeats(db: Db): void {
     where s.seat_group is not null and s.organization_id is not null
     order by d.meeting_day, d.date, d.ref`);
 
-  const bySeat = new Map<string, SeatSighting[]>();
-  for (const sighting of sightings) {
-    const key = [sighting.bodyId, sighting.seatGroup, sighting.seatRole].join('|');
-    bySeat.set(key, [...(bySeat.get(key) ?? []), sighting]);
-  }
-  const groupIds = new Map<string, number>();
-  for (const seatSightings of bySeat.values()) {
+  for (const seatSightings of groupBy(sightings, (s) => [s.bodyId, s.seatGroup, s.seatRole].join('|')).values()) {
     const { bodyId, seatGroup, seatRole } = seatSightings[0]!;
-    let target = groupIds.get(seatGroup);
-    if (target === undefined) {
-      target = groupId(db, bodyId, groupByCode(seatGroup) ?? { code: seatGroup, name: seatGroup });
-      groupIds.set(seatGroup, target);
-    }
-    for (const terms of seatTerms(seatSightings, seatRole === 'chair').values()) {
-      for (const term of terms) {
-        db.insert(positions)
-          .values({
-            bodyId,
-            groupId: target,
-            role: seatRole,
-            person: null,
-            organizationId: term.first.organizationId,
-            parentId: term.first.parentId,
-            sourceRaw: (term.evidence ?? term.first).raw,
-            fromDate: term.fromDate,
-            toDate: term.current ? null : term.lastDate,
-            lastSeenDate: term.lastDate,
-            evidenceUrl: term.evidence?.url ?? null,
-            basis: TDOC_SEAT_BASIS,
-          })
-          .run();
-      }
+    const target = groupId(db, bodyId, groupByCode(seatGroup) ?? { code: seatGroup, name: seatGroup });
+    for (const term of seatTerms(seatSightings, seatRole === 'chair')) {
+      db.insert(positions)
+        .values({
+          bodyId,
+          groupId: target,
+          role: seatRole,
+          person: null,
+          organizationId: term.first.organizationId,
+          parentId: term.first.parentId,
+          sourceRaw: (term.evidence ?? term.first).raw,
+          fromDate: term.fromDate,
+          toDate: term.current ? null : term.lastDate,
+          lastSeenDate: term.lastDate,
+          evidenceUrl: term.evidence?.url ?? null,
+          basis: TDOC_SEAT_BASIS,
+        })
+        .run();
     }
   }
 }

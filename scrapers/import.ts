@@ -3,15 +3,15 @@
 // imported twice changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { meetings } from '../db/schema.js';
 import { finishRun, startRun, storeListing, type StoreResult } from '../db/write.js';
 import type { RawArchive } from './archive.js';
 import { errorMessage } from './errors.js';
 import { parseFile } from './formats.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { ParsedListing } from './types.js';
-import type { Db } from '../db/client.js';
-import { meetings } from '../db/schema.js';
-import { and, eq } from 'drizzle-orm';
 
 export interface ImportTarget {
   db: Db;

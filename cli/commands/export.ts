@@ -20,10 +20,17 @@ async function emit<T>(records: Iterable<T>, format: Format, csvColumns: string[
 
 export async function exportContributions(options: Record<string, unknown> & { format: Format }): Promise<void> {
   const filters = filtersFrom(options);
-  await withApp((app) => (hintIfEmpty(app, filters), emit(allContributionRecords(app.db, filters), options.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow)));
+  await withApp((app) => {
+    checkGroup(app, filters);
+    hintIfEmpty(app);
+    return emit(allContributionRecords(app.db, filters), options.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow);
+  });
 }
 
 export async function exportPositions(options: Record<string, unknown> & { format: Format }): Promise<void> {
   const filters = filtersFrom(options);
-  await withApp((app) => (checkGroup(app, filters), emit(positionRecords(app.db, filters), options.format, POSITION_CSV_COLUMNS, positionCsvRow)));
+  await withApp((app) => {
+    checkGroup(app, filters);
+    return emit(positionRecords(app.db, filters), options.format, POSITION_CSV_COLUMNS, positionCsvRow);
+  });
 }

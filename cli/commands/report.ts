@@ -5,7 +5,9 @@ import { countryReport, type CountryReport } from '../../server/reports/country.
 import { describeFilters } from '../../server/reports/filters.js';
 import { companyCsv, countryCsv } from '../../server/render.js';
 import { createViews } from '../../server/views.js';
-import { filtersFrom, formatNumber, hintIfEmpty, percent, table, withApp, write } from '../common.js';
+import type { Stdwatch } from '../../server/context.js';
+import type { Filters } from '../../server/reports/filters.js';
+import { checkGroup, filtersFrom, formatNumber, hintIfEmpty, percent, table, withApp, write } from '../common.js';
 
 type Format = 'text' | 'json' | 'csv' | 'html';
 
@@ -62,32 +64,43 @@ function companyText(report: CompanyReport): string {
 
 type Options = Record<string, unknown> & { format: Format };
 
-export async function countryReportCommand(iso2: string, options: Options): Promise<void> {
+/** One report in the format asked for: text for people, or the web's own JSON, CSV and HTML renderings. */
+async function printReport<R>(
+  options: Options,
+  build: (app: Stdwatch, filters: Filters) => R,
+  render: { text: (r: R) => string; csv: (r: R) => string; page: string; title: (r: R) => string; nav: string },
+): Promise<void> {
   const filters = filtersFrom(options);
   await withApp(async (app) => {
-    hintIfEmpty(app, filters);
-    const result = countryReport(app.db, iso2, filters);
-    const render = {
-      text: () => `${countryText(result)}\n`,
+    checkGroup(app, filters);
+    hintIfEmpty(app);
+    const result = build(app, filters);
+    const output = {
+      text: () => `${render.text(result)}\n`,
       json: () => `${JSON.stringify(result, null, 2)}\n`,
-      csv: () => countryCsv(result),
-      html: () => createViews().render('country', { ...result, title: result.country.name, nav: 'countries' }),
+      csv: () => render.csv(result),
+      html: () => createViews().render(render.page, { ...(result as object), title: render.title(result), nav: render.nav }),
     }[options.format];
-    await write(render());
+    await write(output());
   });
 }
 
-export async function companyReportCommand(name: string, options: Options): Promise<void> {
-  const filters = filtersFrom(options);
-  await withApp(async (app) => {
-    hintIfEmpty(app, filters);
-    const result = companyReport(app.db, app.resolver, name, filters);
-    const render = {
-      text: () => `${companyText(result)}\n`,
-      json: () => `${JSON.stringify(result, null, 2)}\n`,
-      csv: () => companyCsv(result),
-      html: () => createViews().render('company', { ...result, title: result.organization.name, nav: 'organizations' }),
-    }[options.format];
-    await write(render());
+export function countryReportCommand(iso2: string, options: Options): Promise<void> {
+  return printReport(options, (app, filters) => countryReport(app.db, iso2, filters), {
+    text: countryText,
+    csv: countryCsv,
+    page: 'country',
+    title: (r) => r.country.name,
+    nav: 'countries',
+  });
+}
+
+export function companyReportCommand(name: string, options: Options): Promise<void> {
+  return printReport(options, (app, filters) => companyReport(app.db, app.resolver, name, filters), {
+    text: companyText,
+    csv: companyCsv,
+    page: 'company',
+    title: (r) => r.organization.name,
+    nav: 'organizations',
   });
 }

@@ -73,6 +73,7 @@ export const threeGppTdocs: Source = {
       }
     }
     let done = 0;
+    const today = new Date().toISOString().slice(0, 10);
     for (const meeting of meetings) {
       context.progress?.({ source: this.name, done, total: meetings.length, label: meeting.name });
       try {
@@ -80,7 +81,6 @@ export const threeGppTdocs: Source = {
       } catch (error) {
         if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${meeting.name}: ${error.message}`);
         // A meeting still to come often has no folder yet: that is news to wait for, not a failure.
-        const today = new Date().toISOString().slice(0, 10);
         if (error instanceof FetchError && error.status === 404 && (meeting.startDate ?? '') > today) {
           context.log(`${meeting.name}: no folder yet (the meeting starts ${meeting.startDate})`);
         } else {

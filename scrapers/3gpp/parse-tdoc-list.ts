@@ -83,7 +83,8 @@ function rowsOf(sheet: XLSX.WorkSheet): Row[] {
   return (sheet['!data'] as Row[] | undefined) ?? [];
 }
 
-function columnIndex(header: Row): Map<Column, number> {
+/** Our columns in a header row, by header name, and the required ones it lacks. */
+function findColumns(header: Row): { index: Map<Column, number>; missing: Column[]; found: string[] } {
   const positions = new Map<string, number>();
   (header ?? []).forEach((cell, i) => {
     const name = cellText(cell)?.toLowerCase();
@@ -94,11 +95,14 @@ function columnIndex(header: Row): Map<Column, number> {
     const at = names.map((n) => positions.get(n)).find((i) => i !== undefined);
     if (at !== undefined) index.set(column, at);
   }
-  const missing = REQUIRED.filter((c) => !index.has(c));
+  return { index, missing: REQUIRED.filter((c) => !index.has(c)), found: [...positions.keys()] };
+}
+
+function columnIndex(header: Row): Map<Column, number> {
+  const { index, missing, found } = findColumns(header);
   if (missing.length > 0) {
-    const found = [...positions.keys()].join(', ') || 'none';
     throw new LayoutChangedError(
-      `the TDoc_List sheet has no ${missing.map((c) => `"${COLUMNS[c][0]}"`).join(', ')} column (columns found: ${found})`,
+      `the TDoc_List sheet has no ${missing.map((c) => `"${COLUMNS[c][0]}"`).join(', ')} column (columns found: ${found.join(', ') || 'none'})`,
     );
   }
   return index;
@@ -134,7 +138,7 @@ export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}):
     workbook = readSheets(bytes, names);
     sheet = names
       .map((name) => workbook.Sheets[name])
-      .find((candidate) => candidate && REQUIRED.every((c) => rowsOf(candidate)[0]?.some((cell) => (COLUMNS[c] as readonly string[]).includes((cellText(cell) ?? '').toLowerCase()))));
+      .find((candidate) => candidate && findColumns(rowsOf(candidate)[0]).missing.length === 0);
     if (!sheet) throw new LayoutChangedError(`no "TDoc_List" sheet nor any sheet with TDoc, Title and Source columns (sheets: ${workbook.SheetNames.join(', ')})`);
   }
   const rows = rowsOf(sheet);

@@ -98,10 +98,6 @@ export function createResolver(registry: Registry): Resolver {
     return known(name) ?? family(name);
   }
 
-  function resolveName(name: string): OrganizationRef | null {
-    return known(name) ?? family(name) ?? qualified(name);
-  }
-
   /**
    * The readings of a part, most trusted first: every spelling against the registry, then by shape,
    * then with qualifiers off. So `ETSI NTECH (NTECH(18)000006)` is ETSI NTECH, not a group named
@@ -123,6 +119,10 @@ export function createResolver(registry: Registry): Resolver {
       }
     }
     return null;
+  }
+
+  function resolveName(name: string): OrganizationRef | null {
+    return resolveReadings(name, []);
   }
 
   /**

@@ -7,6 +7,7 @@ import { contributionSources, contributions, groups, meetings, organizations, po
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
 import { contributionCondition, type Filters } from './filters.js';
+import { seatCondition } from './participation.js';
 
 export interface ContributionRecord {
   body: string;
@@ -137,12 +138,6 @@ export function* allContributionRecords(db: Db, filters: Filters, batch = 1000):
 }
 
 export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
-  const conditions = [sql`1 = 1`];
-  if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
-  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
-  // A seat counts for a date range when it overlaps it.
-  if (filters.from) conditions.push(sql`coalesce(${positions.toDate}, '9999-12-31') >= ${filters.from}`);
-  if (filters.to) conditions.push(sql`coalesce(${positions.fromDate}, '0000-01-01') <= ${filters.to}`);
   return db
     .select({
       body: positions.bodyId,
@@ -162,7 +157,7 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
     .innerJoin(groups, eq(groups.id, positions.groupId))
     .leftJoin(entity, eq(entity.id, positions.organizationId))
     .leftJoin(parent, eq(parent.id, sql`coalesce(${positions.parentId}, ${positions.organizationId})`))
-    .where(and(...conditions))
+    .where(seatCondition(filters))
     .orderBy(positions.bodyId, groups.code, positions.role, positions.fromDate)
     .all()
     .map((r) => ({

@@ -10,7 +10,7 @@ import type { RawArchive } from '../../scrapers/archive.js';
 import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
-import { FilterError, checkGroupFilter, filterQuery, parseFilters, type Filters } from '../reports/filters.js';
+import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -20,7 +20,7 @@ const pageSchema = z.object({
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-const API_PARAMETERS = new Set(['body', 'group', 'from', 'to', 'limit', 'after', 'format']);
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape)]);
 
 function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
   try {

@@ -31,6 +31,33 @@ const error = {
   properties: { error: { type: 'object', properties: { status: { type: 'integer' }, message: { type: 'string' } } } },
 };
 
+/** A paginated GET: the filters and page parameters, and the `{data, count, next, filters}` envelope. */
+function pagedGet(summary: string, schema: string, what: string) {
+  return {
+    summary,
+    parameters: [...filterParameters, ...pageParameters],
+    responses: {
+      200: {
+        description: `A page of ${what}; \`next\` is the URL of the following page or null`,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                data: { type: 'array', items: { $ref: `#/components/schemas/${schema}` } },
+                count: { type: 'integer', description: 'records on this page (not the number of matches)' },
+                next: { type: ['string', 'null'] },
+                filters: { type: 'object' },
+              },
+            },
+          },
+        },
+      },
+      400: { description: 'A parameter is invalid; the message names it', content: { 'application/json': { schema: error } } },
+    },
+  };
+}
+
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
@@ -42,56 +69,8 @@ export function openApiDocument() {
     },
     paths: {
       // Unknown parameters are refused (400), so a typo never silently widens a query.
-      '/api/contributions': {
-        get: {
-          summary: 'Contributions, filtered and paginated',
-          parameters: [...filterParameters, ...pageParameters],
-          responses: {
-            200: {
-              description: 'A page of contributions; `next` is the URL of the following page or null',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      data: { type: 'array', items: { $ref: '#/components/schemas/Contribution' } },
-                      count: { type: 'integer', description: 'records on this page (not the number of matches)' },
-                      next: { type: ['string', 'null'] },
-                      filters: { type: 'object' },
-                    },
-                  },
-                },
-              },
-            },
-            400: { description: 'A parameter is invalid; the message names it', content: { 'application/json': { schema: error } } },
-          },
-        },
-      },
-      '/api/positions': {
-        get: {
-          summary: 'Leadership seats, filtered and paginated',
-          parameters: [...filterParameters, ...pageParameters],
-          responses: {
-            200: {
-              description: 'A page of leadership seats; `next` is the URL of the following page or null',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      data: { type: 'array', items: { $ref: '#/components/schemas/Position' } },
-                      count: { type: 'integer', description: 'records on this page' },
-                      next: { type: ['string', 'null'] },
-                      filters: { type: 'object' },
-                    },
-                  },
-                },
-              },
-            },
-            400: { description: 'A parameter is invalid', content: { 'application/json': { schema: error } } },
-          },
-        },
-      },
+      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions') },
+      '/api/positions': { get: pagedGet('Leadership seats, filtered and paginated', 'Position', 'leadership seats') },
     },
     components: {
       schemas: {
