@@ -52,10 +52,14 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 export class HttpClient {
-  private readonly nextSlot = new Map<string, number>();
+  /** Per host: when the last request went out, and the queue of requests waiting for their turn. */
+  private readonly lastSent = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<void>>();
   private readonly allowed: Set<string>;
   /** Requests actually sent (304s included), for run summaries. */
   requests = 0;
+  /** Every request sent and when (ms since the epoch): what politeness is checked against. */
+  readonly sent: { url: string; at: number }[] = [];
 
   constructor(private readonly options: HttpClientOptions) {
     this.allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
@@ -70,11 +74,21 @@ export class HttpClient {
     }
   }
 
-  private async politeSlot(host: string): Promise<void> {
-    const now = Date.now();
-    const slot = Math.max(now, this.nextSlot.get(host) ?? 0);
-    this.nextSlot.set(host, slot + this.options.minIntervalMs);
-    if (slot > now) await sleep(slot - now);
+  /**
+   * Waits for this host's turn: requests to one host go out one at a time, each at least the interval
+   * after the previous one actually went out (a timer that fires late does not shorten the next gap).
+   */
+  private politeSlot(host: string): Promise<void> {
+    const turn = (this.turns.get(host) ?? Promise.resolve()).then(async () => {
+      for (;;) {
+        const wait = (this.lastSent.get(host) ?? -Infinity) + this.options.minIntervalMs - Date.now();
+        if (wait <= 0) break;
+        await sleep(wait);
+      }
+      this.lastSent.set(host, Date.now());
+    });
+    this.turns.set(host, turn);
+    return turn;
   }
 
   /** GET with retries; conditional on what the archive already holds for this URL. */
@@ -109,6 +123,7 @@ export class HttpClient {
       }
       await this.politeSlot(url.host);
       this.requests++;
+      this.sent.push({ url: url.toString(), at: this.lastSent.get(url.host)! });
       let response: Response;
       try {
         response = await fetch(url, {
