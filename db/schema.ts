@@ -208,8 +208,19 @@ export const positions = sqliteTable(
     lastSeenDate: text('last_seen_date'),
     evidenceUrl: text('evidence_url'),
     basis: text('basis').notNull(),
+    /** Which page of that basis reported it (`SG17/2017-2020`): a roster is replaced per (basis, scope). */
+    scope: text('scope'),
+    /** Below the group: a Question (`Q6/17`), a working party, a work item. */
+    detail: text('detail'),
+    /** The country the officer page gives with the seat, as ISO alpha-2 (may differ from the parent's). */
+    country: text('country'),
+    rawDocumentId: integer('raw_document_id').references(() => rawDocuments.id),
   },
-  (t) => [index('positions_group').on(t.groupId), index('positions_organization').on(t.organizationId)],
+  (t) => [
+    index('positions_group').on(t.groupId),
+    index('positions_organization').on(t.organizationId),
+    index('positions_basis_scope').on(t.basis, t.scope),
+  ],
 );
 
 /** One run of a scraper, an import or the snapshot seed: when, what, how many, and what went wrong. */

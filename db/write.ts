@@ -15,7 +15,7 @@ import {
   rawDocuments,
   scrapeRuns,
 } from './schema.js';
-import type { ParsedContribution, ParsedGroup, ParsedListing, ParsedMeeting } from '../scrapers/types.js';
+import type { ParsedContribution, ParsedGroup, ParsedListing, ParsedMeeting, ParsedRoster } from '../scrapers/types.js';
 import type { OrganizationRef, ResolvedSource, Resolver } from '../scrapers/resolve/resolve.js';
 import { nameKey } from '../scrapers/resolve/normalize.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
@@ -413,6 +413,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select parent_id from contribution_sources where parent_id is not null)
       and id not in (select parent_id from organizations where parent_id is not null)
       and id not in (select organization_id from positions where organization_id is not null)`);
+    reresolveOfficialPositions(txDb, ids, resolver);
     rebuildTdocSeats(txDb);
   });
   return count;
@@ -531,6 +532,116 @@ export function rebuildTdocSeats(db: Db): void {
         })
         .run();
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Seats from officer pages
+
+/** The organization a seat's published affiliation names: the first part of it that resolves. */
+function seatHolder(resolver: Resolver, sourceText: string): ResolvedSource | null {
+  const parts = resolver.resolveSourceText(sourceText);
+  return parts.find((p) => p.organization) ?? parts[0] ?? null;
+}
+
+function positionKey(p: { groupId: number; role: string; person: string | null; sourceRaw: string; detail: string | null }): string {
+  return [p.groupId, p.role, p.person ?? '', p.sourceRaw, p.detail ?? ''].join('\u0000');
+}
+
+/**
+ * Stores one officer page. Seats are matched within the page's (basis, scope) by group, role, person,
+ * affiliation and detail: a seat seen again is updated (its dates only filled in or corrected, never
+ * erased), a new one is inserted. A seat the page no longer shows is kept; with `closeMissing` (a page
+ * that lists only the current holders) an open one is closed at `seenDate`, the first day it was
+ * known to be over.
+ */
+export function storeRoster(
+  db: Db,
+  resolver: Resolver,
+  roster: ParsedRoster,
+  options: { rawDocumentId: number | null; seenDate: string; closeMissing?: boolean },
+): StoreResult {
+  const result: StoreResult = { seen: roster.positions.length, new: 0, changed: 0 };
+  db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    const ids = new OrganizationIds(txDb, resolver);
+    const existing = new Map(
+      tx.select().from(positions)
+        .where(and(eq(positions.basis, roster.basis), eq(positions.scope, roster.scope)))
+        .all()
+        .map((row) => [positionKey(row), row]),
+    );
+    const seen = new Set<string>();
+    for (const parsed of roster.positions) {
+      const holder = seatHolder(resolver, parsed.sourceText);
+      const organizationId = holder?.organization ? ids.idOf(holder.organization) : null;
+      const parentId = holder?.parent ? ids.idOf(holder.parent) : null;
+      const values = {
+        bodyId: roster.body,
+        groupId: groupId(txDb, roster.body, parsed.group),
+        role: parsed.role,
+        person: parsed.person,
+        organizationId,
+        parentId,
+        sourceRaw: parsed.sourceText,
+        fromDate: parsed.from,
+        toDate: parsed.to,
+        lastSeenDate: options.seenDate,
+        evidenceUrl: parsed.evidenceUrl,
+        basis: roster.basis,
+        scope: roster.scope,
+        detail: parsed.detail,
+        country: parsed.country,
+        rawDocumentId: options.rawDocumentId,
+      };
+      const key = positionKey(values);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const old = existing.get(key);
+      if (!old) {
+        tx.insert(positions).values(values).run();
+        result.new++;
+        continue;
+      }
+      const merged = {
+        ...values,
+        fromDate: values.fromDate ?? old.fromDate,
+        toDate: values.toDate ?? (old.toDate && options.closeMissing ? null : old.toDate),
+        country: values.country ?? old.country,
+        evidenceUrl: values.evidenceUrl ?? old.evidenceUrl,
+      };
+      if (merged.fromDate !== old.fromDate || merged.toDate !== old.toDate || merged.organizationId !== old.organizationId) {
+        result.changed++;
+      }
+      tx.update(positions).set(merged).where(eq(positions.id, old.id)).run();
+    }
+    if (options.closeMissing) {
+      for (const [key, old] of existing) {
+        if (seen.has(key) || old.toDate !== null) continue;
+        tx.update(positions).set({ toDate: options.seenDate }).where(eq(positions.id, old.id)).run();
+        result.changed++;
+      }
+    }
+  });
+  return result;
+}
+
+/** Seats from officer pages follow the registry like sources do: re-resolved from their raw text. */
+function reresolveOfficialPositions(db: Db, ids: OrganizationIds, resolver: Resolver): void {
+  const rows = db
+    .select({ id: positions.id, sourceRaw: positions.sourceRaw })
+    .from(positions)
+    .where(sql`${positions.basis} <> ${TDOC_SEAT_BASIS}`)
+    .all();
+  for (const row of rows) {
+    const holder = seatHolder(resolver, row.sourceRaw);
+    db.update(positions)
+      .set({
+        organizationId: holder?.organization ? ids.idOf(holder.organization) : null,
+        parentId: holder?.parent ? ids.idOf(holder.parent) : null,
+      })
+      .where(eq(positions.id, row.id))
+      .run();
   }
 }
 

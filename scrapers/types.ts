@@ -62,3 +62,39 @@ export interface ParsedListing {
   /** Rows skipped or values not understood: counted and reported, never silently dropped. */
   warnings: string[];
 }
+
+/**
+ * One leadership seat as a body's officer page publishes it (a study-group management list, a
+ * working group's chairs, an election result).
+ */
+export interface ParsedPosition {
+  group: ParsedGroup;
+  role: Role;
+  /** The holder's name as published. Never phone numbers, e-mail or postal addresses. */
+  person: string | null;
+  /** The organization as published (`Huawei Technologies Co., Ltd.`); resolved like a source. */
+  sourceText: string;
+  /** ISO 3166-1 alpha-2 the page gives with the seat (ITU's address country), when it gives one. */
+  country: string | null;
+  /** YYYY-MM-DD the term began/ended, as far as the page tells (a study period, an election date). */
+  from: string | null;
+  to: string | null;
+  /** What the seat is over, below the group: a Question (`Q6/17`), a working party, a work item. */
+  detail: string | null;
+  evidenceUrl: string | null;
+}
+
+/** What a parser returns for one officer page. */
+export interface ParsedRoster {
+  body: BodyId;
+  format: string;
+  /** Where the seats come from (`itu-t-mgmt`, `3gpp-elections`): positions are kept apart per basis. */
+  basis: string;
+  /**
+   * What this page covers (`SG17/2017-2020`). Storing a roster again updates the seats of the same
+   * basis and scope; seats of other scopes are never touched.
+   */
+  scope: string;
+  positions: ParsedPosition[];
+  warnings: string[];
+}
