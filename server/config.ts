@@ -29,6 +29,9 @@ const envSchema = z.object({
   STDWATCH_SCRAPE_ON_START: boolean.default(true),
   STDWATCH_SCRAPE_LOOKBACK_DAYS: positiveInt.default(120),
   STDWATCH_3GPP_BASE_URL: z.url().default(DEFAULT_3GPP_BASE_URL),
+  STDWATCH_ITU_BASE_URL: z.url().default('https://www.itu.int'),
+  STDWATCH_IEEE_BASE_URL: z.url().default('https://mentor.ieee.org'),
+  STDWATCH_IETF_BASE_URL: z.url().default('https://datatracker.ietf.org'),
   STDWATCH_3GPP_GROUPS: z
     .string()
     .default(GROUP_CODES.join(','))
@@ -78,8 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scrapeSchedule: e.STDWATCH_SCRAPE_SCHEDULE,
     scrapeOnStart: e.STDWATCH_SCRAPE_ON_START,
     scrapeLookbackDays: e.STDWATCH_SCRAPE_LOOKBACK_DAYS,
-    // Only 3GPP is scraped so far; the other bodies' sources come with their own issues.
-    baseUrls: { '3gpp': e.STDWATCH_3GPP_BASE_URL, itu: 'https://www.itu.int', ieee: 'https://mentor.ieee.org', ietf: 'https://datatracker.ietf.org' },
+    baseUrls: {
+      '3gpp': e.STDWATCH_3GPP_BASE_URL,
+      itu: e.STDWATCH_ITU_BASE_URL,
+      ieee: e.STDWATCH_IEEE_BASE_URL,
+      ietf: e.STDWATCH_IETF_BASE_URL,
+    },
     threeGppGroups: e.STDWATCH_3GPP_GROUPS,
     http: {
       userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,

@@ -44,7 +44,8 @@ export function scrapeContext(
   const dryRun = options.dryRun ?? false;
   const http = new HttpClient({
     ...config.http,
-    allowedHosts: allowedHosts(config.baseUrls['3gpp']),
+    // Only the bodies' own hosts are ever fetched (a redirect elsewhere is refused).
+    allowedHosts: [...new Set(Object.values(config.baseUrls).flatMap((base) => allowedHosts(base)))],
     db: app.db,
     archive: dryRun ? null : app.archive,
   });
