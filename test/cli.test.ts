@@ -94,6 +94,27 @@ describe('stdwatch import and export', () => {
     expect(html.stdout).toMatch(/^<!doctype html>/);
   });
 
+  it('lists the names the registry does not resolve, and the coverage per body', async () => {
+    // RAN#104's only source name not in the registry: "Swifts" among the 25 sources of RP-241094.
+    const unresolved = await run.run(['orgs', 'unresolved', '--format', 'json']);
+    expect(JSON.parse(unresolved.stdout)).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
+    const text = await run.run(['orgs', 'unresolved']);
+    expect(text.stdout).toContain('Swifts                  1  3gpp RP-241094');
+    const coverage = JSON.parse((await run.run(['orgs', 'coverage', '--format', 'json'])).stdout);
+    expect(coverage.bodies.map((b: { body: string }) => b.body)).toEqual(['3gpp']);
+    expect(coverage.all.unresolved).toBe(1);
+    expect(coverage.all.resolved).toBe(coverage.all.occurrences - 1);
+    const bad = await run.run(['orgs', 'unresolved', '--limit', 'many']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'stdwatch: --limit: "many" is not a positive whole number\n']);
+  });
+
+  it('prints the country report by the entities\' own countries with --basis entity', async () => {
+    const json = await run.run(['report', 'country', 'CN', '--basis', 'entity', '--format', 'json']);
+    expect(JSON.parse(json.stdout).basis).toBe('entity');
+    const text = await run.run(['report', 'country', 'CN', '--basis', 'entity']);
+    expect(text.stdout).toContain("country = the named entity's own home country (basis: entity)");
+  });
+
   it('exits non-zero with one line for a bad filter', async () => {
     const result = await run.run(['report', 'country', 'CN', '--from', '2024-13-01']);
     expect(result.code).toBe(1);
@@ -125,6 +146,13 @@ describe('importing a TdocsByAgenda page, which has no dates', () => {
 });
 
 describe('stdwatch resolve', () => {
+  it('resolves owners at a date and countries by entity', async () => {
+    const dated = await cli().run(['resolve', '--json', '--date', '2013-06-03', 'Motorola Mobility']);
+    expect(JSON.parse(dated.stdout).sources[0]).toMatchObject({ organization: 'Motorola Mobility', parent: 'Alphabet', country: 'US' });
+    const entity = await cli().run(['resolve', '--json', '--basis', 'entity', 'Nokia Shanghai Bell']);
+    expect(JSON.parse(entity.stdout).sources[0]).toMatchObject({ parent: 'Nokia', country: 'CN' });
+  });
+
   it('answers one JSON object per input line, in order', async () => {
     const input = ['Huawei, HiSilicon', '', 'RAN4 Chair (Huawei)', 'RAN5'].join('\n') + '\n';
     const { code, stdout } = await cli().run(['resolve', '--json', '--stdin'], { input });

@@ -51,7 +51,7 @@ function sourceRecord(row: { raw: string; role: string | null; organization: str
   };
 }
 
-function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
+function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceRecord[]> {
   const bySource = new Map<number, SourceRecord[]>();
   if (ids.length === 0) return bySource;
   const rows = db
@@ -62,7 +62,7 @@ function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
       organization: entity.name,
       kind: entity.kind,
       parent: parent.name,
-      country: parent.country,
+      country: filters.basis === 'entity' ? sql<string | null>`coalesce(${entity.country}, ${parent.country})` : parent.country,
     })
     .from(contributionSources)
     .leftJoin(entity, eq(entity.id, contributionSources.organizationId))
@@ -106,6 +106,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
   const sources = sourcesOf(
     db,
     rows.map((r) => r.id),
+    filters,
   );
   const items: ContributionRecord[] = rows.map((r) => ({
     body: r.body,

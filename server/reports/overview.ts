@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, allContributions, byCountry, byOrganization, parentOrg, seatCondition } from './participation.js';
+import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg, seatCondition } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
   const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
@@ -33,7 +33,8 @@ export function coverage(db: Db, filters: Filters) {
 /** Raw names no organization was found for, most frequent first, with an example document. */
 export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
   return db.all<{ name: string; occurrences: number; example: string }>(sql`
-    select ${contributionSources.name} as name, count(*) as occurrences, min(${contributions.ref}) as example
+    select ${contributionSources.name} as name, count(*) as occurrences,
+      min(${contributions.bodyId} || ' ' || ${contributions.ref}) as example
     from ${contributionSources}
     join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
     join ${groups} on ${groups.id} = ${contributions.groupId}
@@ -91,7 +92,7 @@ export function overviewReport(db: Db, filters: Filters) {
     countryName: countryName(r.country),
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const companies = byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 25).map((r) => ({
+  const companies = byOrganization(db, sql`${parentOrg.kind} not in ('sdo', 'individual')`, filters, 25).map((r) => ({
     ...r,
     countryName: r.country ? countryName(r.country) : null,
     share: all === 0 ? 0 : r.fractional / all,
@@ -104,7 +105,7 @@ export function overviewReport(db: Db, filters: Filters) {
   return {
     kind: 'overview' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     totals: { contributions: all, meetings: span?.meetings ?? 0, firstDate: span?.first ?? null, lastDate: span?.last ?? null },
     coverage: coverage(db, filters),
     countries,
@@ -122,7 +123,7 @@ export function countriesReport(db: Db, filters: Filters) {
   return {
     kind: 'countries' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     allContributions: all,
     countries: byCountry(db, sql`1 = 1`, filters).map((r) => ({
       ...r,
@@ -136,18 +137,27 @@ export function organizationsReport(db: Db, filters: Filters) {
   return {
     kind: 'organizations' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     organizations: byOrganization(db, sql`1 = 1`, filters, 100_000),
   };
 }
 
-export function unresolvedReport(db: Db, filters: Filters) {
+/** The share of source occurrences resolved, per body with contributions on record. */
+export function coverageByBody(db: Db, filters: Filters) {
+  const bodies = db.all<{ body: string }>(sql`select distinct ${contributions.bodyId} as body from ${contributions} order by body`);
+  return bodies
+    .filter(({ body }) => !filters.body || filters.body === body)
+    .map(({ body }) => ({ body, ...coverage(db, { ...filters, body: body as Filters['body'] }) }));
+}
+
+export function unresolvedReport(db: Db, filters: Filters, limit = 1000) {
   const cover = coverage(db, filters);
   return {
     kind: 'unresolved' as const,
     filters,
     coverage: cover,
+    byBody: coverageByBody(db, filters),
     unresolvedShare: cover.occurrences === 0 ? null : cover.unresolved / cover.occurrences,
-    names: unresolvedNames(db, filters, 1000),
+    names: unresolvedNames(db, filters, limit),
   };
 }

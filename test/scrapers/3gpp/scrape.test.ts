@@ -17,7 +17,7 @@ function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> 
   const http = new HttpClient({
     userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
     minIntervalMs: 0,
-    timeoutMs: 5000,
+    timeoutMs: 20_000, // generous: a loaded CI machine is slow, and time-outs are not what this tests
     retries: 0,
     backoffMs: 0,
     maxRetryAfterMs: 1000,
