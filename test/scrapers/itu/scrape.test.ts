@@ -109,7 +109,17 @@ describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
     for (const name of ['China (government)', 'Huawei', 'China Mobile', 'ZTE', 'South Korea (government)', 'United States (government)']) {
       expect(text).toContain(name);
     }
-    await request(web).get('/bodies/itu/groups/SG17').expect(200).expect('content-type', /html/);
+    // Member states against sector members, fractionally: governments 1/3 (China in C101) + 1 + 1 + 1 +
+    // 1/2 + 1/2 = 4 1/3 of 6 in five contributions; companies 2/3 (Huawei, China Mobile) + 1 (ZTE) in two.
+    expect(res.body.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
+      ['government', 5, 4.333],
+      ['company', 2, 1.667],
+    ]);
+    expect(res.body.countries.map((c: { country: string; contributions: number }) => [c.country, c.contributions])).toEqual([
+      ['CN', 2], ['KR', 1], ['RU', 1], ['US', 1], ['IR', 1], ['JP', 1],
+    ]);
+    const html = await request(web).get('/bodies/itu/groups/SG17').expect(200).expect('content-type', /html/);
+    expect(html.text).toContain('Member states and governments');
     await request(web).get('/bodies/itu').expect(200);
   });
 
