@@ -1,7 +1,10 @@
-// `stdwatch import` of a saved ITU listing page, run as a user runs it (a child process, its own database).
-import { describe, expect, it } from 'vitest';
+// `stdwatch import` of a saved ITU listing page and `stdwatch scrape itu`, run as a user runs them (a
+// child process, its own database).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './support/app.js';
 import { cli } from './support/cli.js';
+import type { FixtureServer } from './support/fixture-server.js';
+import { startItuSite } from './support/itu-site.js';
 
 const SG17 = fixture('itu', 'meetingdoc_T22-SG17-C.reconstructed.html');
 
@@ -35,5 +38,33 @@ describe('stdwatch import of an ITU listing page', () => {
     const result = await run.run(['import', fixture('itu', 'mgmt_SG7_2001-2004.reconstructed.html')]);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/not a contribution list stdwatch knows.*nothing was imported/);
+  });
+});
+
+describe('stdwatch scrape itu', () => {
+  let site: FixtureServer;
+  beforeAll(async () => {
+    site = await startItuSite();
+  });
+  afterAll(() => site.close());
+
+  it('runs both ITU sources against the configured base URL and summarises them', async () => {
+    const run = cli({ STDWATCH_ITU_BASE_URL: site.baseUrl, STDWATCH_REQUEST_INTERVAL_MS: '0' });
+    // 2017-2020 and 2022-2024 (see test/scrapers/itu/scrape.test.ts for the counts).
+    const result = await run.run(['scrape', 'itu', '--since', '2017-01-01', '--until', '2023-06-30']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('itu:contributions: ok — 49 list(s), 12 contributions (12 new, 0 changed)');
+    expect(result.stderr).toContain('itu:leadership: ok — 44 list(s), 1 seats (1 new, 0 changed)');
+    const seats = await run.run(['export', 'positions', '--body', 'itu', '--format', 'ndjson']);
+    const rows = seats.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows).toEqual([
+      expect.objectContaining({ body: 'itu', group: 'SG20', role: 'vice-chair', person: 'Toru YAMADA', from: '2016-11-04', to: '2022-03-09' }),
+    ]);
+  });
+
+  it('fails, saying why, when the ITU site cannot be reached', async () => {
+    const result = await cli({ STDWATCH_REQUEST_RETRIES: '0' }).run(['scrape', 'itu:contributions', '--since', '2025-01-01', '--until', '2025-02-01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('itu:contributions: failed — nothing stored — the ITU site cannot be reached');
   });
 });
