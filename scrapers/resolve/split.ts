@@ -12,7 +12,7 @@
 // Whether a comma joins or separates is decided with the registry (`IIT, Kharagpur` is one name).
 import type { Role } from '../types.js';
 import { groupCodeOfName } from '../3gpp/groups.js';
-import { plainKey } from './normalize.js';
+import { isPlaceName, plainKey } from './normalize.js';
 
 export type SeatRole = 'chair' | 'vice-chair';
 
@@ -166,7 +166,9 @@ function readPiece(piece: string): SourcePart[] {
       return [part(piece, head, { role, seat })];
     }
     if (PARTNERS.has(plainKey(inner))) return [part(piece, head)]; // `KDDI Corporation (TTC)`
-    return [part(piece, piece, { alternatives: [head, inner] })];
+    // `Acme (Japan)`: a country in parentheses qualifies the name, it is no other reading of it (else an
+    // unknown company would count for the government of Japan, now that member states are known names).
+    return [part(piece, piece, { alternatives: isPlaceName(inner) ? [head] : [head, inner] })];
   }
   const leading = leadingRoleHolder(head);
   if (leading) {

@@ -58,6 +58,13 @@ describe('ITU source names', () => {
     ]);
   });
 
+  it('does not count a person shown with a country for that state', () => {
+    // itut_2001-2004_sg07_structure.txt writes officers as "H. Bertine (USA)".
+    expect(one('H. Bertine (USA)')).toEqual([{ raw: 'H. Bertine (USA)', organization: null, parent: null, country: null, kind: 'unknown', role: null }]);
+    // itut_T22-TSAG-221212-TD-GEN-0011-R1: "Ms Gaëlle Martin-Cocher (InterDigital, Canada)".
+    expect(one('Gaëlle Martin-Cocher (InterDigital, Canada)')[0]).toMatchObject({ organization: 'InterDigital', kind: 'company', country: 'US' });
+  });
+
   it('leaves a country name inside a company name alone', () => {
     expect(one('Nokia Japan')[0]).toMatchObject({ organization: 'Nokia', kind: 'company' });
     expect(one('China Telecom')[0]).toMatchObject({ organization: 'China Telecom', kind: 'company' });
