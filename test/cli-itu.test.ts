@@ -31,7 +31,7 @@ describe('stdwatch import of an ITU listing page', () => {
     const again = await run.run(['import', SG17]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('0 new, 0 changed');
-  });
+  }, 180_000);
 
   it('refuses a page that is no ITU listing, naming the reason', async () => {
     const run = cli();
@@ -60,7 +60,7 @@ describe('stdwatch scrape itu', () => {
     expect(rows).toEqual([
       expect.objectContaining({ body: 'itu', group: 'SG20', role: 'vice-chair', person: 'Toru YAMADA', from: '2016-11-04', to: '2022-03-09' }),
     ]);
-  });
+  }, 120_000);
 
   it('fails, saying why, when the ITU site cannot be reached', async () => {
     const result = await cli({ STDWATCH_REQUEST_RETRIES: '0' }).run(['scrape', 'itu:contributions', '--since', '2025-01-01', '--until', '2025-02-01']);

@@ -31,14 +31,10 @@ export function workingParty(code: string): ParsedGroup {
  */
 export function groupOfFolder(sector: 'T' | 'R', folder: string): ParsedGroup | null {
   const sg = /^SG0*(\d{1,2})$/i.exec(folder);
-  if (sg) return sector === 'T' ? studyGroup(Number(sg[1])) : { code: `SG${Number(sg[1])}`, name: `ITU-R Study Group ${Number(sg[1])}` };
+  // ITU-R's study groups are numbered like ITU-T's (both have an SG5): theirs carry the sector.
+  if (sg) return sector === 'T' ? studyGroup(Number(sg[1])) : { code: `R-SG${Number(sg[1])}`, name: `ITU-R Study Group ${Number(sg[1])}` };
   if (/^TSAG$/i.test(folder)) return TSAG;
   const wp = /^WP(\d[A-Z])$/i.exec(folder);
   if (wp && sector === 'R') return workingParty(`WP${wp[1]!.toUpperCase()}`);
   return null;
-}
-
-/** The document-store name of a group (`SG17` → `SG17`, `TSAG`, `WP5D`). */
-export function folderOfGroup(group: ParsedGroup): string {
-  return group.code;
 }
