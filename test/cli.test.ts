@@ -182,7 +182,7 @@ describe('stdwatch scrape', () => {
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {
     const run = cli({ STDWATCH_REQUEST_RETRIES: '0', STDWATCH_3GPP_GROUPS: 'RAN' });
-    const result = await run.run(['scrape']);
+    const result = await run.run(['scrape', '3gpp']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
@@ -201,7 +201,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs)\n');
+    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, itu, itu:contributions, itu:leadership)\n');
   });
 });
 

@@ -31,6 +31,35 @@ export function coverage(db: Db, filters: Filters) {
 }
 
 /** Raw names no organization was found for, most frequent first, with an example document. */
+const KIND_LABELS: Record<string, string> = {
+  government: 'Member states and governments',
+  company: 'Companies',
+  research: 'Universities and research institutes',
+  association: 'Associations',
+  sdo: 'Standards-body groups',
+  individual: 'Individuals',
+  unknown: 'Unresolved',
+};
+
+/**
+ * Sources by kind of organization (ITU's member states against its sector members, for one): the
+ * fractional count of each kind, unresolved names included, so the shares add up to 100 %.
+ */
+export function byKind(db: Db, filters: Filters) {
+  const all = allContributions(db, filters);
+  const rows = db.all<{ kind: string; contributions: number; fractional: number }>(sql`
+    select coalesce(${parentOrg.kind}, 'unknown') as kind, count(distinct ${contributions.id}) as contributions,
+      sum(${contributionSources.share}) as fractional
+    from ${contributionSources}
+    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionCondition(filters)}
+    group by 1
+    order by fractional desc, kind`);
+  return rows.map((r) => ({ ...r, label: KIND_LABELS[r.kind] ?? r.kind, share: all === 0 ? 0 : r.fractional / all }));
+}
+
 export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
   return db.all<{ name: string; occurrences: number; example: string }>(sql`
     select ${contributionSources.name} as name, count(*) as occurrences,
@@ -110,6 +139,7 @@ export function overviewReport(db: Db, filters: Filters) {
     coverage: coverage(db, filters),
     countries,
     companies,
+    kinds: byKind(db, filters),
     latestMeetings: latestMeetings(db, filters),
     seats: seatCounts(db, filters),
     unresolved: unresolvedNames(db, filters, 10),
