@@ -5,6 +5,7 @@ import type { HttpClient } from './http.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { BodyId } from './types.js';
 import { threeGppTdocs } from './3gpp/index.js';
+import { threeGppLeadership } from './3gpp/leadership.js';
 
 export interface ProgressEvent {
   source: string;
@@ -50,7 +51,7 @@ export interface Source {
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 
-export const SOURCES: Source[] = [threeGppTdocs];
+export const SOURCES: Source[] = [threeGppTdocs, threeGppLeadership];
 
 /** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
 export function selectSources(names: string[]): Source[] {
