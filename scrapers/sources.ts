@@ -48,6 +48,8 @@ export interface Source {
   name: string;
   body: BodyId;
   description: string;
+  /** What the summary calls its documents and records; `list(s)` and `contributions` when not given. */
+  units?: { documents: string; records: string };
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 

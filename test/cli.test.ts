@@ -150,6 +150,8 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
+    // The news listing, four election articles and the SA#87-e officials annex: 16 + 15 seats.
+    expect(result.stderr).toContain('3gpp:leadership: ok — 6 page(s), 31 seats (31 new, 8 changed)');
   });
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {
@@ -159,7 +161,7 @@ describe('stdwatch scrape', () => {
     expect(result.stderr).toContain(
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
     );
-    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs, 3gpp:leadership did not complete; see above');
   });
 
   it.each([
@@ -173,7 +175,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs)\n');
+    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, 3gpp:leadership)\n');
   });
 });
 

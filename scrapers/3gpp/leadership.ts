@@ -79,6 +79,7 @@ export const threeGppLeadership: Source = {
   name: '3gpp:leadership',
   body: '3gpp',
   description: '3GPP chairs and vice-chairs: election news and the officials annexes of TSG meeting reports',
+  units: { documents: 'page(s)', records: 'seats' },
   async run(context) {
     const outcome = emptyOutcome();
     let pages: ReadPage[];
