@@ -152,6 +152,23 @@ describe('stdwatch scrape', () => {
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
     // The news listing, four election articles and the SA#87-e officials annex: 16 + 15 seats.
     expect(result.stderr).toContain('3gpp:leadership: ok — 6 page(s), 31 seats (31 new, 8 changed)');
+
+    // The RAN chair elected on 20 March 2023 (news_tsg-ran-election.excerpt.txt), as `export positions` gives it.
+    const exported = await run.run(['export', 'positions', '--body', '3gpp', '--group', 'RAN', '--format', 'ndjson']);
+    expect(exported.code).toBe(0);
+    const seats = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(seats.find((s) => s.person === 'Wanshi CHEN')).toEqual({
+      body: '3gpp',
+      group: 'RAN',
+      role: 'chair',
+      person: 'Wanshi CHEN',
+      source: { raw: 'Qualcomm Incorporated', organization: 'Qualcomm', parent: 'Qualcomm', country: 'US', kind: 'company', role: 'chair' },
+      from: '2023-03-20',
+      to: null,
+      evidence: 'https://www.3gpp.org/news-events/3gpp-news/tsg-ran-election',
+      detail: 'Organizational Partner: ATIS; 2nd term',
+      basis: '3gpp-elections',
+    });
   });
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {
