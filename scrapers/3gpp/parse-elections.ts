@@ -6,7 +6,9 @@
 //    term) of RAN by acclamation on 20.03.2023.`
 //  - older articles: `Balázs Bertényi of Nokia Corporation has been elected RAN Chairman …` and the
 //    vice-chairs as `Vince Spatafora (AT&T) for the North American partner ATIS, Xiaodong Xu (China
-//    Mobile Com. Corp.) of CCSA …`.
+//    Mobile Com. Corp.) of CCSA …`;
+//  - around 2009–2011: `Takehiro Nakamura (NTT DoCoMo Inc.) was elected … as Chairman of the Radio
+//    Access Networks (RAN) …`, and the vice-chairs in a table `Name | Company / Partner`.
 // An article that is about an election but in neither wording is a layout change, not an empty result.
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
@@ -45,6 +47,11 @@ function contains(pattern: RegExp, text: string): boolean {
   return new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text);
 }
 
+const TABLE_ERA_CHAIR = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*\(([^()]+)\)\s+was elected\b[^.]*?\bas Chair(?:man)? of (?:the )?[^()]*?\((RAN|SA|CT)\)/u;
+const TABLE_ERA_GROUP = /\bTSG\s+(RAN|SA|CT)\b/u;
+const COMPANY_AND_PARTNER = new RegExp(`^(.+?)\\s*/\\s*(${PARTNERS})$`, 'u');
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/u;
+
 function groupOf(text: string): ParsedGroup | null {
   const code = groupCodeOfName(text.replace(/\s+/g, ' '));
   return code ? groupByCode(code) : null;
@@ -55,7 +62,15 @@ function roleOf(word: string): Role {
 }
 
 /** The article's title, date and paragraphs, or a layout error when the page is not a news article. */
-function readArticle(html: string): { title: string; date: string | null; paragraphs: string[] } {
+interface ElectionTable {
+  /** The caption or heading over it: `Vice Chairmanship`. */
+  caption: string;
+  /** The paragraph just before it: `TSG RAN also elected the following Vice Chairmen …`. */
+  before: string;
+  rows: string[][];
+}
+
+function readArticle(html: string): { title: string; date: string | null; paragraphs: string[]; tables: ElectionTable[] } {
   const $ = cheerio.load(html);
   const body = $('[itemprop="articleBody"]').first();
   if (body.length === 0) throw new LayoutChangedError('the news page has no article body (itemprop="articleBody")');
@@ -63,7 +78,12 @@ function readArticle(html: string): { title: string; date: string | null; paragr
   const datetime = $('time[itemprop="datePublished"]').attr('datetime') ?? $('time[datetime]').first().attr('datetime') ?? '';
   const date = /^\d{4}-\d{2}-\d{2}/.exec(datetime)?.[0] ?? null;
   const paragraphs = body.find('p').toArray().map((p) => collapseWhitespace($(p).text())).filter((p) => p !== '');
-  return { title, date, paragraphs };
+  const tables = body.find('table').toArray().map((table) => ({
+    caption: collapseWhitespace($(table).find('caption').text() || $(table).prevAll('h2,h3,h4,strong').first().text()),
+    before: collapseWhitespace($(table).prevAll('p').first().text()),
+    rows: $(table).find('tr').toArray().map((tr) => $(tr).children('td,th').toArray().map((cell) => collapseWhitespace($(cell).text()))),
+  }));
+  return { title, date, paragraphs, tables };
 }
 
 /** The "About the election" wording: every `Name (Company - OP)` takes the role phrase that follows it. */
@@ -130,13 +150,56 @@ function readOlderWording(paragraphs: string[], from: string | null, url: string
   return positions;
 }
 
+/** The 2009–2011 wording: the chair in a sentence, the vice-chairs in a `Name | Company / Partner` table. */
+function readTableEra(paragraphs: string[], tables: ElectionTable[], from: string | null, url: string, warnings: string[]): ParsedPosition[] {
+  const positions: ParsedPosition[] = [];
+  let chairGroup: ParsedGroup | null = null;
+  for (const paragraph of paragraphs) {
+    const chair = TABLE_ERA_CHAIR.exec(paragraph);
+    const group = chair ? groupOf(chair[3]!) : null;
+    if (!chair || !group) continue;
+    chairGroup = group;
+    positions.push({ group, role: 'chair', person: chair[1]!, sourceText: collapseWhitespace(chair[2]!), country: null, from, to: null, detail: null, evidenceUrl: url });
+  }
+  for (const table of tables) {
+    const header = (table.rows[0] ?? []).map((h) => h.toLowerCase());
+    if (header[0] !== 'name' || !/company\s*\/\s*partner/.test(header[1] ?? '')) continue;
+    const role: Role = /vice/i.test(table.caption) ? 'vice-chair' : 'chair';
+    const named = TABLE_ERA_GROUP.exec(table.before);
+    const group = (named ? groupOf(named[1]!) : null) ?? chairGroup;
+    if (!group) {
+      warnings.push(`a "${table.caption}" table names no group, skipped`);
+      continue;
+    }
+    for (const [name, companyAndPartner] of table.rows.slice(1)) {
+      const split = COMPANY_AND_PARTNER.exec(companyAndPartner ?? '');
+      if (!name || !split) {
+        warnings.push(`table row "${name ?? ''} | ${companyAndPartner ?? ''}" not understood, skipped`);
+        continue;
+      }
+      positions.push({
+        group,
+        role,
+        person: name.replace(HONORIFIC, ''),
+        sourceText: split[1]!,
+        country: null,
+        from,
+        to: null,
+        detail: partnerDetail(split[2]!),
+        evidenceUrl: url,
+      });
+    }
+  }
+  return positions;
+}
+
 /** The roster's scope: the article's path, stable across hosts. */
 export function newsScope(url: string): string {
   return new URL(url).pathname.replace(/^\/+|\/+$/g, '');
 }
 
 export function parseElectionNews(bytes: Uint8Array, context: ElectionNewsContext): ParsedRoster {
-  const { title, date, paragraphs } = readArticle(decodeHtml(bytes, 'utf-8'));
+  const { title, date, paragraphs, tables } = readArticle(decodeHtml(bytes, 'utf-8'));
   const warnings: string[] = [];
   const about = paragraphs.filter((p) => contains(ROLE_PHRASE, p) && contains(HOLDER_WITH_PARTNER, p));
   let positions = about.flatMap((p) => readAboutTheElection(p, date, context.url, warnings));
@@ -145,6 +208,7 @@ export function parseElectionNews(bytes: Uint8Array, context: ElectionNewsContex
     // publication date is the same day.
     positions = readOlderWording(paragraphs, date, context.url);
   }
+  if (positions.length === 0) positions = readTableEra(paragraphs, tables, date, context.url, warnings);
   if (positions.length === 0) {
     throw new LayoutChangedError(`the election article "${title}" names no chair or vice-chair in a wording stdwatch reads`);
   }

@@ -146,7 +146,7 @@ describe('the seat table from the real election news and officials annex', () =>
   beforeAll(() => {
     app = testApp();
     const news = 'https://www.3gpp.org/news-events/3gpp-news';
-    for (const name of ['tsg-ran-election', 'tsg-sa-election', 'tsg-ct-election', 'ran-chair-2017']) {
+    for (const name of ['tsg-ran-election', 'tsg-sa-election', 'tsg-ct-election', 'ran-chair-2017', 'new-ran-chairman-elected']) {
       const roster = parseElectionNews(fs.readFileSync(fixture('3gpp', `news_${name}.reconstructed.html`)), { url: `${news}/${name}` });
       storeRoster(app.db, app.resolver, roster, { rawDocumentId: null, seenDate: '2026-11-21' });
     }
@@ -169,6 +169,15 @@ describe('the seat table from the real election news and officials annex', () =>
     // news_ran-chair-2017.excerpt.txt, RAN#75, 8 March 2017.
     const table = seatTable(app.db, '2018-01-01', { body: '3gpp' }, ['RAN']);
     expect(table.byCountry.map((c) => [c.country, c.seats])).toEqual([['CN', 1], ['FI', 1], ['JP', 1], ['US', 1]]);
+  });
+
+  it('RAN after the 2009 election: NTT DOCOMO (JP) in the chair, AT&T (US), T-Mobile (DE), China Mobile (CN)', () => {
+    // news_new-ran-chairman-elected_2009.excerpt.txt; T-Mobile International AG counts for Deutsche Telekom.
+    const table = seatTable(app.db, '2010-01-01', { body: '3gpp' }, ['RAN']);
+    expect(table.byCountry.map((c) => [c.country, c.chairs, c.viceChairs])).toEqual([['CN', 0, 1], ['DE', 0, 1], ['JP', 1, 0], ['US', 0, 1]]);
+    expect(seatTable(app.db, '2017-03-08', { body: '3gpp' }, ['RAN']).seats.map((s) => s.person)).toEqual([
+      'Balázs Bertényi', 'Vince Spatafora', 'Xiaodong Xu', 'Satoshi Nagata',
+    ]);
   });
 
   it('all of 3GPP on 2020-06-01: the 2017 RAN officers and the SA officials of the SA#87-e annex, 19 seats', () => {

@@ -60,17 +60,18 @@ describe('scraping 3GPP leadership', () => {
   });
   afterAll(() => site.close());
 
-  it('walks the news listing to four election articles and reads the SA#87-e officials annex', async () => {
+  it('walks the news listing to five election articles and reads the SA#87-e officials annex', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
-    // 4 + 4 + 4 + 4 seats in the articles, 15 in the annex.
+    // 4 seats in each of the five articles, 15 in the annex.
     expect(summary).toMatchObject({ source: '3gpp:leadership', status: 'ok', error: null });
-    expect(summary!.outcome).toMatchObject({ documentsFetched: 6, recordsSeen: 31, recordsNew: 31, errors: [] });
+    expect(summary!.outcome).toMatchObject({ documentsFetched: 7, recordsSeen: 35, recordsNew: 35, errors: [] });
     expect(site.requests.map((r) => r.url)).toEqual([
       '/news-events/3gpp-news',
       '/news-events/3gpp-news/tsg-sa-election',
       '/news-events/3gpp-news/tsg-ct-election',
       '/news-events/3gpp-news/tsg-ran-election',
       '/news-events/3gpp-news/ran-chair-2017',
+      '/news-events/3gpp-news/new-ran-chairman-elected',
       '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm',
     ]);
   });
@@ -82,6 +83,16 @@ describe('scraping 3GPP leadership', () => {
       ['vice-chair', 'Vince Spatafora', '2017-03-08', '2023-03-20'],
       ['vice-chair', 'Xiaodong Xu', '2017-03-08', '2023-03-20'],
       ['vice-chair', 'Satoshi Nagata', '2017-03-08', '2023-03-20'],
+    ]);
+  });
+
+  it('closes the 2009 RAN seats at the 2017 election: the chair replaced, AT&T and China Mobile elected again, T-Mobile the longest-held', () => {
+    const seats2009 = app.db.select().from(positions).where(eq(positions.scope, 'news-events/3gpp-news/new-ran-chairman-elected')).all();
+    expect(seats2009.map((p) => [p.person, p.toDate])).toEqual([
+      ['Takehiro Nakamura', '2017-03-08'],
+      ['Marc GRANT', '2017-03-08'],
+      ['Han VAN BUSSEL', '2017-03-08'],
+      ['Hai TANG', '2017-03-08'],
     ]);
   });
 
@@ -100,8 +111,8 @@ describe('scraping 3GPP leadership', () => {
 
   it('scraping again changes nothing', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
-    expect(summary!.outcome).toMatchObject({ recordsSeen: 31, recordsNew: 0, recordsChanged: 0 });
-    expect(app.db.select().from(positions).all()).toHaveLength(31);
+    expect(summary!.outcome).toMatchObject({ recordsSeen: 35, recordsNew: 0, recordsChanged: 0 });
+    expect(app.db.select().from(positions).all()).toHaveLength(35);
   });
 
   it('stops with "layout changed" and stores nothing of the run when one article no longer reads', async () => {

@@ -63,6 +63,19 @@ describe('election news, the older wording', () => {
     ]);
   });
 
+  it('reads the 2009 RAN election: the chair in a sentence, the vice-chairs in a "Company / Partner" table', () => {
+    // news_new-ran-chairman-elected_2009.excerpt.txt: Takehiro Nakamura (NTT DoCoMo Inc.) chair; vice-chairs
+    // Mr Marc GRANT AT&T / ATIS, Mr Han VAN BUSSEL T-Mobile International AG / ETSI, Mr Hai TANG China Mobile/ CCSA.
+    // No numeric day in the text: the article's date (Mar 04, 2009).
+    const roster = parseElectionNews(read('news_new-ran-chairman-elected.reconstructed.html'), { url: `${NEWS}/new-ran-chairman-elected` });
+    expect(seats(roster.positions)).toEqual([
+      ['RAN', 'chair', 'Takehiro Nakamura', 'NTT DoCoMo Inc.', '2009-03-04', null],
+      ['RAN', 'vice-chair', 'Marc GRANT', 'AT&T', '2009-03-04', 'Organizational Partner: ATIS'],
+      ['RAN', 'vice-chair', 'Han VAN BUSSEL', 'T-Mobile International AG', '2009-03-04', 'Organizational Partner: ETSI'],
+      ['RAN', 'vice-chair', 'Hai TANG', 'China Mobile', '2009-03-04', 'Organizational Partner: CCSA'],
+    ]);
+  });
+
   it('calls an election article in an unknown wording a layout change', () => {
     const html = read('news_tsg-ran-election.reconstructed.html')
       .toString('utf8')
@@ -85,6 +98,7 @@ describe('the news listing', () => {
       ['/tsg-ct-election', '2023-03-21'],
       ['/tsg-ran-election', '2023-03-20'],
       ['/ran-chair-2017', '2017-03-08'],
+      ['/new-ran-chairman-elected', '2009-03-04'],
     ]);
   });
 });
