@@ -6,7 +6,8 @@
 import { closeReplacedSeats, storeRoster } from '../../db/write.js';
 import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
 import type { SeatCapacity } from '../seat-terms.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+// Types only: sources.ts imports this module, and a value import back would be a cycle.
+import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
 import type { ParsedRoster } from '../types.js';
 import { ELECTIONS_BASIS, parseElectionNews, parseNewsListing } from './parse-elections.js';
 import { OFFICIALS_BASIS, parseOfficials } from './parse-officials.js';
@@ -81,7 +82,7 @@ export const threeGppLeadership: Source = {
   description: '3GPP chairs and vice-chairs: election news and the officials annexes of TSG meeting reports',
   units: { documents: 'page(s)', records: 'seats' },
   async run(context) {
-    const outcome = emptyOutcome();
+    const outcome: SourceOutcome = { documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, errors: [], documents: [] };
     let pages: ReadPage[];
     try {
       pages = [...(await readElectionNews(context, outcome)), ...(await readOfficialsAnnexes(context, outcome))];
