@@ -13,6 +13,7 @@ import { threeGppSeatCapacity } from '../../scrapers/3gpp/leadership.js';
 import { ELECTIONS_BASIS, parseElectionNews } from '../../scrapers/3gpp/parse-elections.js';
 import { OFFICIALS_BASIS, parseOfficials } from '../../scrapers/3gpp/parse-officials.js';
 import type { ParsedPosition } from '../../scrapers/types.js';
+import { importFile } from '../../scrapers/import.js';
 import { fixture, testApp, type TestApp } from '../support/app.js';
 
 function official(group: string, role: 'chair' | 'vice-chair', sourceText: string, from: string): ParsedPosition {
@@ -201,6 +202,42 @@ describe('the seat table from the real election news and officials annex', () =>
       ['CN', '4 of 12 seats', 1, 3],
       ['DE', '2 of 12 seats', 0, 2],
       ['JP', '1 of 12 seats', 0, 1],
+    ]);
+  });
+});
+
+describe('the cross-check on a real TDoc list', () => {
+  it('RAN#104 (June 2024) shows the RAN chair and AT&T as elected in 2023, and a China Telecom vice-chair the election news does not', () => {
+    const app = testApp();
+    importFile(app, fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx'), {});
+    for (const name of ['tsg-ran-election', 'tsg-sa-election', 'tsg-ct-election']) {
+      const url = `https://www.3gpp.org/news-events/3gpp-news/${name}`;
+      storeRoster(app.db, app.resolver, parseElectionNews(fs.readFileSync(fixture('3gpp', `news_${name}.reconstructed.html`)), { url }), { rawDocumentId: null, seenDate: '2026-11-21' });
+    }
+    // In the list's Source column (checked with a spreadsheet): "RAN chair (Qualcomm)" (RP-240861 …),
+    // "RAN vice-chair (AT&T)" (RP-241625, RP-241687), "RAN vice-chair (China Telecom)" (RP-241644, RP-241672),
+    // and "ETSI MCC, SA chair (Intel), CT chair (Huawei), RAN chair (Qualcomm)" (RP-240902).
+    const check = crossCheck(app.db, { body: '3gpp' }, null);
+    expect(check.agreements.map((a) => [a.group, a.role, a.organization])).toEqual([
+      ['CT', 'chair', 'Huawei'],
+      ['RAN', 'chair', 'Qualcomm'],
+      ['RAN', 'vice-chair', 'AT&T'],
+      ['SA', 'chair', 'Intel'],
+    ]);
+    expect(check.disagreements).toEqual([
+      expect.objectContaining({
+        group: 'RAN',
+        role: 'vice-chair',
+        listed: 'China Telecom',
+        listedRaw: 'RAN vice-chair (China Telecom)',
+        official: ['AT&T', 'China Mobile', 'Deutsche Telekom'],
+        evidence: 'https://www.3gpp.org/ftp/TSG_RAN/TSG_RAN/TSGR_104/Docs/RP-241644.zip',
+      }),
+    ]);
+    expect(check.disagreements[0]!.day).toMatch(/^2024-06-/);
+    // The table counts the official RAN seats, not the list's China Telecom.
+    expect(seatTable(app.db, '2024-06-20', { body: '3gpp' }, ['RAN']).seats.map((s) => s.parent)).toEqual([
+      'Qualcomm', 'AT&T', 'China Mobile', 'Deutsche Telekom',
     ]);
   });
 });
