@@ -47,6 +47,7 @@ function contains(pattern: RegExp, text: string): boolean {
   return new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text);
 }
 
+// The 2009–2011 wording: the chair in a sentence, the vice-chairs in a `Name | Company / Partner` table.
 const TABLE_ERA_CHAIR = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*\(([^()]+)\)\s+was elected\b[^.]*?\bas Chair(?:man)? of (?:the )?[^()]*?\((RAN|SA|CT)\)/u;
 const TABLE_ERA_GROUP = /\bTSG\s+(RAN|SA|CT)\b/u;
 const COMPANY_AND_PARTNER = new RegExp(`^(.+?)\\s*/\\s*(${PARTNERS})$`, 'u');
