@@ -1,6 +1,6 @@
 // Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import {
   contributionSources,
@@ -20,6 +20,7 @@ import type { OrganizationRef, ResolvedSource, Resolver } from '../scrapers/reso
 import { nameKey } from '../scrapers/resolve/normalize.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
+import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 
 export interface StoreResult {
   seen: number;
@@ -628,6 +629,35 @@ export function storeRoster(
     }
   });
   return result;
+}
+
+/**
+ * Ends the open official seats of a body that later elections or appointments filled again (see
+ * scrapers/seat-terms.ts): across all the given bases, since one seat may be read from several pages.
+ * Only empty end dates are filled; returns how many.
+ */
+export function closeReplacedSeats(db: Db, options: { body: string; bases: string[]; capacity: SeatCapacity }): number {
+  if (options.bases.length === 0) return 0;
+  const rows = db
+    .select({ id: positions.id, group: groups.code, role: positions.role, organizationId: positions.organizationId,
+      sourceRaw: positions.sourceRaw, from: positions.fromDate, to: positions.toDate })
+    .from(positions)
+    .innerJoin(groups, eq(groups.id, positions.groupId))
+    .where(and(eq(positions.bodyId, options.body), inArray(positions.basis, options.bases)))
+    .all();
+  const terms: OfficialTerm[] = rows.map((r) => ({
+    id: r.id,
+    group: r.group,
+    role: r.role,
+    holder: r.organizationId !== null ? `org:${r.organizationId}` : `raw:${r.sourceRaw.toLowerCase()}`,
+    from: r.from,
+    to: r.to,
+  }));
+  const ends = replacedTermEnds(terms, options.capacity);
+  db.transaction((tx) => {
+    for (const [id, day] of ends) tx.update(positions).set({ toDate: day }).where(and(eq(positions.id, id), isNull(positions.toDate))).run();
+  });
+  return ends.size;
 }
 
 /** Seats from officer pages follow the registry like sources do: re-resolved from their raw text. */

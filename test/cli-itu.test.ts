@@ -54,7 +54,7 @@ describe('stdwatch scrape itu', () => {
     const result = await run.run(['scrape', 'itu', '--since', '2017-01-01', '--until', '2023-06-30']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('itu:contributions: ok — 49 list(s), 12 contributions (12 new, 0 changed)');
-    expect(result.stderr).toContain('itu:leadership: ok — 44 list(s), 1 seats (1 new, 0 changed)');
+    expect(result.stderr).toContain('itu:leadership: ok — 44 page(s), 1 seats (1 new, 0 changed)');
     const seats = await run.run(['export', 'positions', '--body', 'itu', '--format', 'ndjson']);
     const rows = seats.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(rows).toEqual([

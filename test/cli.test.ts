@@ -178,6 +178,26 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
+    // The news listing, five election articles and the SA#87-e officials annex: 20 + 15 seats, of which
+    // 12 closed by a later election (RAN 2009 and 2017: 4 each; the annex's TSG SA: 4).
+    expect(result.stderr).toContain('3gpp:leadership: ok — 7 page(s), 35 seats (35 new, 12 changed)');
+
+    // The RAN chair elected on 20 March 2023 (news_tsg-ran-election.excerpt.txt), as `export positions` gives it.
+    const exported = await run.run(['export', 'positions', '--body', '3gpp', '--group', 'RAN', '--format', 'ndjson']);
+    expect(exported.code).toBe(0);
+    const seats = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(seats.find((s) => s.person === 'Wanshi CHEN')).toEqual({
+      body: '3gpp',
+      group: 'RAN',
+      role: 'chair',
+      person: 'Wanshi CHEN',
+      source: { raw: 'Qualcomm Incorporated', organization: 'Qualcomm', parent: 'Qualcomm', country: 'US', kind: 'company', role: 'chair' },
+      from: '2023-03-20',
+      to: null,
+      evidence: 'https://www.3gpp.org/news-events/3gpp-news/tsg-ran-election',
+      detail: 'Organizational Partner: ATIS; 2nd term',
+      basis: '3gpp-elections',
+    });
   });
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {
@@ -187,7 +207,7 @@ describe('stdwatch scrape', () => {
     expect(result.stderr).toContain(
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
     );
-    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs, 3gpp:leadership did not complete; see above');
   });
 
   it.each([
@@ -201,7 +221,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, itu, itu:contributions, itu:leadership)\n');
+    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, 3gpp:leadership, itu, itu:contributions, itu:leadership)\n');
   });
 });
 

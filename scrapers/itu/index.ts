@@ -127,6 +127,7 @@ export const ituLeadership: Source = {
   name: 'itu:leadership',
   body: 'itu',
   description: 'ITU-T study-group management teams (mgmt.aspx) and rapporteurs per Question (loqr.aspx), per study period',
+  units: { documents: 'page(s)', records: 'seats' },
   async run(context) {
     const outcome = emptyOutcome();
     const tasks: Task[] = [];

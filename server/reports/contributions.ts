@@ -34,6 +34,10 @@ export interface PositionRecord {
   from: string | null;
   to: string | null;
   evidence: string | null;
+  /** Below the group, or how the holder came to it: a Question, a work item, `Organizational Partner: ATIS`. */
+  detail: string | null;
+  /** Where the seat was read: `tdoc-source` (source cells), `3gpp-elections`, `3gpp-officials`, … */
+  basis: string;
 }
 
 const entity = alias(organizations, 'entity');
@@ -153,6 +157,8 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       from: positions.fromDate,
       to: positions.toDate,
       evidence: positions.evidenceUrl,
+      detail: positions.detail,
+      basis: positions.basis,
     })
     .from(positions)
     .innerJoin(groups, eq(groups.id, positions.groupId))
@@ -170,5 +176,7 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       from: r.from,
       to: r.to,
       evidence: r.evidence,
+      detail: r.detail,
+      basis: r.basis,
     }));
 }

@@ -2,10 +2,11 @@
 // companies, with the leadership seats by country.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
+import { contributionSources, contributions, groups, meetings, organizations } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg, seatCondition } from './participation.js';
+import { seatTable } from './leadership.js';
+import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
   const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
@@ -87,29 +88,19 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
 }
 
 /**
- * Leadership seats counted by the holder's country and by company: the open seats, or with a period,
- * the seats held at some point in it. A holder counts once per group and role.
+ * Leadership seats counted by the holder's country and by company, on one day: the end of the period
+ * asked for, else today (see seatTable in leadership.ts: official seats preferred over those the
+ * contribution lists reveal, one seat per group, role and holder).
  */
-export function seatCounts(db: Db, filters: Filters) {
-  const condition = seatCondition(filters, true);
-  const seat = sql`${positions.groupId} || '|' || ${positions.role} || '|' || ${positions.organizationId}`;
-  const byCountry = db.all<{ country: string | null; seats: number; chairs: number; viceChairs: number }>(sql`
-    select ${organizations.country} as country, count(distinct ${seat}) as seats,
-      count(distinct case when ${positions.role} = 'chair' then ${seat} end) as chairs,
-      count(distinct case when ${positions.role} = 'vice-chair' then ${seat} end) as viceChairs
-    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
-    where ${condition}
-    group by ${organizations.country} order by seats desc, country`);
-  const byCompany = db.all<{ slug: string; name: string; country: string | null; seats: number }>(sql`
-    select ${organizations.slug} as slug, ${organizations.name} as name, ${organizations.country} as country,
-      count(distinct ${seat}) as seats
-    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
-    where ${condition}
-    group by ${organizations.id} order by seats desc, name`);
+export function seatCounts(db: Db, filters: Filters, today = new Date().toISOString().slice(0, 10)) {
+  const day = filters.to && filters.to < today ? filters.to : today;
+  const table = seatTable(db, day, filters, null);
   return {
-    period: filters.from || filters.to ? ('held in the period' as const) : ('current' as const),
-    byCountry: byCountry.map((r) => ({ ...r, countryName: r.country ? countryName(r.country) : null })),
-    byCompany,
+    period: `held on ${day}`,
+    at: day,
+    total: table.total,
+    byCountry: table.byCountry.map(({ country, countryName, seats, chairs, viceChairs, label }) => ({ country, countryName, seats, chairs, viceChairs, label })),
+    byCompany: table.byCompany.map(({ slug, name, country, seats, chairs, viceChairs, label }) => ({ slug, name, country, seats, chairs, viceChairs, label })),
   };
 }
 

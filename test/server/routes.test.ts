@@ -166,6 +166,8 @@ describe('API', () => {
         from: '2024-06-04',
         to: '2024-06-04',
         evidence: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240004.zip',
+        detail: null,
+        basis: 'tdoc-source',
       },
     ]);
   });

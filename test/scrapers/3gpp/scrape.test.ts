@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, meetings, rawDocuments, scrapeRuns } from '../../../db/schema.js';
 import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
-import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
+import { SOURCES, type ScrapeContext } from '../../../scrapers/sources.js';
 import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
@@ -41,8 +41,8 @@ function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> 
   };
 }
 
-// Only the 3GPP source: the other bodies' sources have their own sites and tests.
-const SOURCES = selectSources(['3gpp']);
+// The contribution source alone: the leadership source has its own test (leadership-scrape.test.ts).
+const TDOCS = SOURCES.filter((s) => s.name === '3gpp:tdocs');
 
 const stored = (app: TestApp) => app.db.select({ n: count() }).from(contributions).get()!.n;
 
@@ -56,7 +56,7 @@ describe('scraping 3GPP RAN plenary meetings of 2024', () => {
   afterAll(() => site.close());
 
   it('walks index → folder → Docs → TDoc list and stores RAN#104; RAN#106 has no list yet', async () => {
-    const [summary] = await runSources(context(app, site.baseUrl), SOURCES, 'test');
+    const [summary] = await runSources(context(app, site.baseUrl), TDOCS, 'test');
     expect(summary).toMatchObject({ source: '3gpp:tdocs', status: 'ok', error: null });
     expect(summary!.outcome).toMatchObject({ documentsFetched: 1, recordsSeen: 830, recordsNew: 830, recordsChanged: 0, errors: [] });
     expect(stored(app)).toBe(830);
@@ -89,7 +89,7 @@ describe('scraping 3GPP RAN plenary meetings of 2024', () => {
 
   it('asks again with a conditional GET and stores nothing new when the list is unchanged', async () => {
     const before = site.requests.length;
-    const [summary] = await runSources(context(app, site.baseUrl), SOURCES, 'test');
+    const [summary] = await runSources(context(app, site.baseUrl), TDOCS, 'test');
     expect(summary!.outcome).toMatchObject({ recordsSeen: 830, recordsNew: 0, recordsChanged: 0 });
     const listRequest = site.requests.slice(before).find((r) => r.url.endsWith('.xlsx'))!;
     expect(listRequest.headers['if-none-match']).toBe('"ran104-v1"');
@@ -99,7 +99,7 @@ describe('scraping 3GPP RAN plenary meetings of 2024', () => {
   });
 
   it('records a meeting whose folder is missing as an error of that run, and keeps what is stored', async () => {
-    const [summary] = await runSources(context(app, site.baseUrl, { since: '2025-01-01', until: '2025-07-01' }), SOURCES, 'test');
+    const [summary] = await runSources(context(app, site.baseUrl, { since: '2025-01-01', until: '2025-07-01' }), TDOCS, 'test');
     expect(summary!.status).toBe('failed');
     expect(summary!.error).toMatch(/RAN#108: GET http:\/\/127\.0\.0\.1:\d+\/ftp\/tsg_ran\/TSG_RAN\/TSGR_108\/: HTTP 404/);
     expect(stored(app)).toBe(830);
@@ -116,7 +116,7 @@ describe('scraping SA2#137-e, whose folder has a TdocsByAgenda page and no TDoc 
     try {
       const [summary] = await runSources(
         context(app, site.baseUrl, { since: '2020-01-01', until: '2020-12-31', threeGppGroups: ['SA2'] }),
-        SOURCES,
+        TDOCS,
         'test',
       );
       expect(summary).toMatchObject({ status: 'ok' });
@@ -137,7 +137,7 @@ describe('a document list whose layout changed', () => {
   it('stops the source with "layout changed", stores nothing from the list and keeps the rest', async () => {
     const app = testApp();
     const good = await startThreeGppSite();
-    await runSources(context(app, good.baseUrl), SOURCES, 'test');
+    await runSources(context(app, good.baseUrl), TDOCS, 'test');
     await good.close();
     expect(stored(app)).toBe(830);
 
@@ -150,7 +150,7 @@ describe('a document list whose layout changed', () => {
     });
     const changed = await startThreeGppSite({ '/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx': { body: renamed } });
     try {
-      const [summary] = await runSources(context(app, changed.baseUrl), SOURCES, 'test');
+      const [summary] = await runSources(context(app, changed.baseUrl), TDOCS, 'test');
       expect(summary!.status).toBe('layout-changed');
       expect(summary!.error).toMatch(/^layout changed: RAN#104: /);
       expect(stored(app)).toBe(830);
@@ -174,7 +174,7 @@ describe('a meeting still to come', () => {
     try {
       const [summary] = await runSources(
         context(app, site.baseUrl, { since: iso(future(1)), until: iso(future(90)), log: (m) => log.push(m) }),
-        SOURCES,
+        TDOCS,
         'test',
       );
       expect(summary).toMatchObject({ status: 'ok', error: null });
