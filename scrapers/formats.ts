@@ -5,15 +5,26 @@ import { decodeHtml } from './text.js';
 import { isOle2, parseTdocList } from './3gpp/parse-tdoc-list.js';
 import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
 import type { ParsedListing } from './types.js';
+import { parseHtmlizedDraft } from './ietf/parse-draft.js';
+import { ietfJsonRefusal } from './ietf/import-json.js';
 
-export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda';
+export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda' | 'ietf-htmlized-draft';
 
 export function detectFormat(bytes: Uint8Array): FileFormat {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
   if (isZip(bytes) || isOle2(bytes)) return '3gpp-tdoc-list';
   const head = decodeHtml(bytes.subarray(0, Math.min(bytes.length, 4 << 20)));
+  if (/^\s*[{[]/.test(head)) ietfJsonRefusal(head);
   if (/<(?:html|table|body)\b/i.test(head)) {
     if (/>\s*TD\s*#\s*</i.test(head)) return '3gpp-tdocs-by-agenda';
+    if (/datatracker/i.test(head) && /\bdraft-[a-z0-9-]+-\d{2}\b/.test(head) && /Authors(?:'|&#x27;|&#39;|’)? Addresses/i.test(head)) {
+      return 'ietf-htmlized-draft';
+    }
+    if (/datatracker/i.test(head) && /<th scope="row">Authors<\/th>/.test(head)) {
+      throw new UnreadableInputError(
+        "a Datatracker document page, which gives no affiliations: import the htmlized draft (/doc/html/<name>-<rev>) instead",
+      );
+    }
     if (/Directory Listing|To Parent Directory/i.test(head)) {
       throw new UnreadableInputError('a file-server directory listing, not a contribution list');
     }
@@ -29,5 +40,7 @@ export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?:
       return parseTdocList(bytes, { fileName: context.fileName });
     case '3gpp-tdocs-by-agenda':
       return parseTdocsByAgenda(bytes, { url: context.url });
+    case 'ietf-htmlized-draft':
+      return parseHtmlizedDraft(bytes).listing;
   }
 }

@@ -5,6 +5,7 @@ import type { HttpClient } from './http.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { BodyId } from './types.js';
 import { threeGppTdocs } from './3gpp/index.js';
+import { ietfDocuments, ietfLeadership } from './ietf/index.js';
 
 export interface ProgressEvent {
   source: string;
@@ -28,6 +29,12 @@ export interface ScrapeContext {
   dryRun: boolean;
   /** 3GPP groups whose meetings are scraped (`RAN`, `SA2`, …). */
   threeGppGroups: string[];
+  /** IETF groups by acronym (`core`, `6lo`; `all`); default: the IoT-related groups. */
+  ietfGroups?: string[];
+  /** Objects per Datatracker API page asked for (default 100). */
+  ietfPageSize?: number;
+  /** IEEE 802 working groups whose Mentor listings are scraped (`802.11`); default 802.11, .15, .18, .19, .24. */
+  ieeeGroups?: string[];
   log: (message: string) => void;
   progress?: (event: ProgressEvent) => void;
 }
@@ -50,7 +57,7 @@ export interface Source {
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 
-export const SOURCES: Source[] = [threeGppTdocs];
+export const SOURCES: Source[] = [threeGppTdocs, ietfDocuments, ietfLeadership];
 
 /** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
 export function selectSources(names: string[]): Source[] {
