@@ -7,8 +7,9 @@ import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
 import type { ParsedListing } from './types.js';
 import { parseHtmlizedDraft } from './ietf/parse-draft.js';
 import { ietfJsonRefusal } from './ietf/import-json.js';
+import { parseMentorListing } from './ieee/parse-mentor-listing.js';
 
-export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda' | 'ietf-htmlized-draft';
+export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda' | 'ietf-htmlized-draft' | 'ieee-mentor-listing';
 
 export function detectFormat(bytes: Uint8Array): FileFormat {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
@@ -17,6 +18,7 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
   if (/^\s*[{[]/.test(head)) ietfJsonRefusal(head);
   if (/<(?:html|table|body)\b/i.test(head)) {
     if (/>\s*TD\s*#\s*</i.test(head)) return '3gpp-tdocs-by-agenda';
+    if (/<tr[^>]*class="[^"]*\bb_data_row\b/i.test(head)) return 'ieee-mentor-listing';
     if (/datatracker/i.test(head) && /\bdraft-[a-z0-9-]+-\d{2}\b/.test(head) && /Authors(?:'|&#x27;|&#39;|’)? Addresses/i.test(head)) {
       return 'ietf-htmlized-draft';
     }
@@ -40,6 +42,8 @@ export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?:
       return parseTdocList(bytes, { fileName: context.fileName });
     case '3gpp-tdocs-by-agenda':
       return parseTdocsByAgenda(bytes, { url: context.url });
+    case 'ieee-mentor-listing':
+      return parseMentorListing(bytes);
     case 'ietf-htmlized-draft':
       return parseHtmlizedDraft(bytes).listing;
   }

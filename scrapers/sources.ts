@@ -6,6 +6,7 @@ import type { Resolver } from './resolve/resolve.js';
 import type { BodyId } from './types.js';
 import { threeGppTdocs } from './3gpp/index.js';
 import { ietfDocuments, ietfLeadership } from './ietf/index.js';
+import { ieeeDocuments } from './ieee/index.js';
 
 export interface ProgressEvent {
   source: string;
@@ -57,7 +58,7 @@ export interface Source {
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 
-export const SOURCES: Source[] = [threeGppTdocs, ietfDocuments, ietfLeadership];
+export const SOURCES: Source[] = [threeGppTdocs, ieeeDocuments, ietfDocuments, ietfLeadership];
 
 /** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
 export function selectSources(names: string[]): Source[] {

@@ -7,6 +7,8 @@ import { affiliationsText, countryCode, ietfGroup, toListing } from '../../../sc
 import { parseApiPage, readAuthors, readDocuments, readRoles } from '../../../scrapers/ietf/parse-api.js';
 import { parseHtmlizedDraft } from '../../../scrapers/ietf/parse-draft.js';
 import { parseDocumentPage, parseGroupAboutPage, parsePersonPage, personPageRoster } from '../../../scrapers/ietf/parse-pages.js';
+import { loadRegistry } from '../../../scrapers/resolve/registry.js';
+import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
 import { fixture } from '../../support/app.js';
 
 const read = (name: string) => fs.readFileSync(fixture('ietf', name));
@@ -178,5 +180,32 @@ describe('affiliations and countries', () => {
         { name: 'D', affiliation: 'Huawei Technologies Co., Ltd.', country: null },
       ]),
     ).toBe('Cisco Systems; Huawei Technologies Co., Ltd.');
+  });
+});
+
+describe("the idr drafts' affiliations, resolved", () => {
+  // Every affiliation of the two real drafts: [organization, ultimate parent, parent's country], by hand.
+  const resolver = createResolver(loadRegistry());
+  it.each([
+    ['LinkedIn', 'LinkedIn', 'Microsoft', 'US'],
+    ['Cisco Systems', 'Cisco', 'Cisco', 'US'],
+    ['Bell Canada', 'Bell Canada', 'Bell Canada', 'CA'],
+    ['AT&T', 'AT&T', 'AT&T', 'US'],
+    ['Orange', 'Orange', 'Orange', 'FR'],
+    ['Ericsson', 'Ericsson', 'Ericsson', 'SE'],
+    ['Capitalonline', 'Capitalonline', 'Capitalonline', 'CN'],
+    ['Futurewei Technologies', 'Futurewei', 'Huawei', 'CN'],
+    ['Huawei Technologies', 'Huawei', 'Huawei', 'CN'],
+    ['China Mobile', 'China Mobile', 'China Mobile', 'CN'],
+    ['Verizon Communications Inc.', 'Verizon', 'Verizon', 'US'],
+  ])('%s → %s (%s, %s)', (raw, organization, parent, country) => {
+    expect(resolver.resolveSourceText(raw).map(toSourceRecord)).toEqual([
+      { raw, organization, parent, country, kind: 'company', role: null },
+    ]);
+  });
+
+  it('a joined source text gives one source per affiliation, commas inside a name kept', () => {
+    const sources = resolver.resolveSourceText('Huawei Technologies Co., Ltd.; Verizon Communications Inc.').map(toSourceRecord);
+    expect(sources.map((s) => s.organization)).toEqual(['Huawei', 'Verizon']);
   });
 });
