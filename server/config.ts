@@ -44,6 +44,7 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(',').map((g) => g.trim().toLowerCase()).filter(Boolean) : undefined))
     .refine((groups) => !groups || groups.every((g) => /^[a-z0-9-]+$/.test(g)), { message: 'each group must be a Datatracker acronym (core, 6lo) or "all"' }),
+  STDWATCH_IETF_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   STDWATCH_IEEE_GROUPS: z
     .string()
     .optional()
@@ -69,6 +70,8 @@ export interface Config {
   threeGppGroups: string[];
   /** IETF groups (acronyms, or `all`); undefined: the IoT-related default. */
   ietfGroups?: string[];
+  /** Objects per Datatracker API page asked for. */
+  ietfPageSize: number;
   /** IEEE 802 working groups; undefined: the default. */
   ieeeGroups?: string[];
   /** The HTTP client's settings; hosts, database and archive are added per run (server/context.ts). */
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     threeGppGroups: e.STDWATCH_3GPP_GROUPS,
     ietfGroups: e.STDWATCH_IETF_GROUPS,
+    ietfPageSize: e.STDWATCH_IETF_PAGE_SIZE,
     ieeeGroups: e.STDWATCH_IEEE_GROUPS,
     http: {
       userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,

@@ -60,6 +60,7 @@ export function scrapeContext(
     dryRun,
     threeGppGroups: config.threeGppGroups,
     ietfGroups: config.ietfGroups,
+    ietfPageSize: config.ietfPageSize,
     ieeeGroups: config.ieeeGroups,
     log: options.log ?? (() => {}),
     progress: options.progress,
