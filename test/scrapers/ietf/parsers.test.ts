@@ -204,6 +204,23 @@ describe("the idr drafts' affiliations, resolved", () => {
     ]);
   });
 
+  // Raw affiliations of the ietfdata normalisation mapping (glasgow-ipl/ietfdata, Feb 2025) that the
+  // registry now knows, each checked against the company's history; "Queen's University" is left
+  // unresolved on purpose: the mapping says Belfast, but Kingston (Canada) has one too.
+  it.each([
+    ['Dell EMC', 'Dell Technologies', 'Dell Technologies', 'US', 'company'],
+    ['Sun Microsystems', 'Oracle', 'Oracle', 'US', 'company'],
+    ['Metaswitch Networks', 'Metaswitch', 'Microsoft', 'US', 'company'],
+    ['U.S. NIST', 'NIST', 'NIST', 'US', 'government'],
+    ['British Telecom', 'BT', 'BT', 'GB', 'company'],
+  ])('ietfdata mapping: %s → %s (%s, %s)', (raw, organization, parent, country, kind) => {
+    expect(resolver.resolveSourceText(raw).map(toSourceRecord)).toEqual([{ raw, organization, parent, country, kind, role: null }]);
+  });
+
+  it("leaves an ambiguous university unresolved", () => {
+    expect(resolver.resolveSourceText("Queen's University").map(toSourceRecord)[0]!.organization).toBeNull();
+  });
+
   it('a joined source text gives one source per affiliation, commas inside a name kept', () => {
     const sources = resolver.resolveSourceText('Huawei Technologies Co., Ltd.; Verizon Communications Inc.').map(toSourceRecord);
     expect(sources.map((s) => s.organization)).toEqual(['Huawei', 'Verizon']);
