@@ -36,7 +36,7 @@ async function allPages(context: ScrapeContext, firstUrl: string, what: string, 
 async function groupsToScrape(context: ScrapeContext, outcome: SourceOutcome): Promise<{ acronym: string; name: string | null }[]> {
   const configured = context.ietfGroups ?? DEFAULT_GROUPS;
   if (!configured.includes('all')) return configured.map((acronym) => ({ acronym, name: null }));
-  const pages = await allPages(context, groupsApiUrl(context.baseUrls.ietf), 'groups', outcome);
+  const pages = await allPages(context, groupsApiUrl(context.baseUrls.ietf, context.ietfPageSize), 'groups', outcome);
   return pages.flatMap((p) => readGroups(p.page));
 }
 
@@ -44,10 +44,11 @@ function unreachable(error: unknown): boolean {
   return error instanceof RetryableFetchError && error.status === undefined;
 }
 
+// The window: documents changed since the scrape's first day (`--since`, by default the lookback).
 async function scrapeGroupDocuments(context: ScrapeContext, group: { acronym: string; name: string | null }, outcome: SourceOutcome): Promise<void> {
   const base = context.baseUrls.ietf;
   const warnings: string[] = [];
-  const pages = await allPages(context, documentsApiUrl(base, group.acronym, context.ietfPageSize), `${group.acronym} documents`, outcome);
+  const pages = await allPages(context, documentsApiUrl(base, group.acronym, context.since, context.ietfPageSize), `${group.acronym} documents`, outcome);
   const documents = pages.flatMap((p) => readDocuments(p.page, group.acronym, warnings));
   for (const doc of documents) {
     const authorPages = await allPages(context, authorsApiUrl(base, doc.id, context.ietfPageSize), `${doc.document.name} authors`, outcome);

@@ -8,8 +8,12 @@ export const DEFAULT_GROUPS = ['core', '6lo', 'roll', 'lwig', 'ace', 'suit', 'te
 /** Objects per API page asked for; the API's own `meta.next` is followed whatever it answers. */
 export const API_PAGE_SIZE = 100;
 
-export function documentsApiUrl(baseUrl: string, group: string, limit = API_PAGE_SIZE): string {
-  return new URL(`/api/v1/doc/document/?group__acronym=${encodeURIComponent(group)}&type__in=draft,rfc&limit=${limit}`, baseUrl).toString();
+/** A group's drafts and RFCs changed on or after `since` (YYYY-MM-DD; a new revision changes the document). */
+export function documentsApiUrl(baseUrl: string, group: string, since: string, limit = API_PAGE_SIZE): string {
+  return new URL(
+    `/api/v1/doc/document/?group__acronym=${encodeURIComponent(group)}&type__in=draft,rfc&time__gte=${since}&limit=${limit}`,
+    baseUrl,
+  ).toString();
 }
 
 export function authorsApiUrl(baseUrl: string, documentId: number, limit = API_PAGE_SIZE): string {

@@ -9,11 +9,12 @@ const json = (name: string): FixtureRoute => ({ file: fixture('ietf', `${name}.r
 export const TEST_PAGE_SIZE = 10;
 
 export const IETF_ROUTES: Record<string, FixtureRoute> = {
-  '/api/v1/doc/document/?group__acronym=idr&type__in=draft,rfc&limit=10': json('api-doc-document-idr'),
-  '/api/v1/doc/document/?group__acronym=rtgarea&type__in=draft,rfc&limit=10': json('api-doc-document-rtgarea'),
+  '/api/v1/doc/document/?group__acronym=idr&type__in=draft,rfc&time__gte=2020-01-01&limit=10': json('api-doc-document-idr'),
+  '/api/v1/doc/document/?group__acronym=rtgarea&type__in=draft,rfc&time__gte=2020-01-01&limit=10': json('api-doc-document-rtgarea'),
   '/api/v1/doc/documentauthor/?document=80001&limit=10': json('api-doc-documentauthor-80001-offset0'),
   '/api/v1/doc/documentauthor/?document=80001&limit=10&offset=10': json('api-doc-documentauthor-80001-offset10'),
   '/api/v1/doc/documentauthor/?document=80002&limit=10': json('api-doc-documentauthor-80002'),
+  '/api/v1/group/group/?type__in=wg,rg&state=active&limit=10': json('api-group-group-active'),
   '/api/v1/group/role/?group__acronym=idr&name=chair': json('api-group-role-idr-chair'),
   '/api/v1/group/role/?group__acronym=rtgarea&name=chair': json('api-group-role-rtgarea-chair'),
   ...Object.fromEntries(

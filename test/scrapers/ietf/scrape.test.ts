@@ -2,7 +2,7 @@
 // rebuilt from the real idr pages (test/fixtures/ietf/RECONSTRUCTED.md).
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contributionSources, contributions, positions } from '../../../db/schema.js';
+import { contributionSources, contributions, groups, positions } from '../../../db/schema.js';
 import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
@@ -97,8 +97,15 @@ describe('scraping the IETF Datatracker API for idr', () => {
     expect(guichard.country).toBe('US');
   });
 
+  it('with "all", scrapes every active group the groups API lists, under its published name', async () => {
+    const fresh = testApp();
+    const [summary] = await runSources(context(fresh, site.baseUrl, { ietfGroups: ['all'] }), selectSources(['ietf:documents']), 'test');
+    expect(summary).toMatchObject({ status: 'ok', outcome: { recordsNew: 2 } });
+    expect(fresh.db.select().from(groups).where(eq(groups.bodyId, 'ietf')).all().map((g) => [g.code, g.name])).toEqual([['idr', 'Inter-Domain Routing']]);
+  });
+
   it('fails the source as "layout changed" when the API no longer answers a Tastypie list, storing nothing', async () => {
-    const broken = await startIetfSite({ '/api/v1/doc/document/?group__acronym=idr&type__in=draft,rfc&limit=10': { body: '{"documents": []}' } });
+    const broken = await startIetfSite({ '/api/v1/doc/document/?group__acronym=idr&type__in=draft,rfc&time__gte=2020-01-01&limit=10': { body: '{"documents": []}' } });
     const fresh = testApp();
     try {
       const [summary] = await runSources(context(fresh, broken.baseUrl), selectSources(['ietf:documents']), 'test');
