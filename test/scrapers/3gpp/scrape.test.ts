@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, meetings, rawDocuments, scrapeRuns } from '../../../db/schema.js';
 import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
-import { SOURCES, type ScrapeContext } from '../../../scrapers/sources.js';
+import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
 import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
@@ -40,6 +40,9 @@ function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> 
     ...options,
   };
 }
+
+// The 3GPP sources only: the other bodies' sources would ask this 3GPP-only server for their pages.
+const SOURCES = selectSources(['3gpp']);
 
 const stored = (app: TestApp) => app.db.select({ n: count() }).from(contributions).get()!.n;
 
