@@ -2,7 +2,7 @@
 // rebuilt from the real idr pages (test/fixtures/ietf/RECONSTRUCTED.md).
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contributionSources, contributions, groups, positions } from '../../../db/schema.js';
+import { contributionSources, contributions, groups, positions, rawDocuments } from '../../../db/schema.js';
 import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
@@ -95,6 +95,15 @@ describe('scraping the IETF Datatracker API for idr', () => {
     const guichard = seats.find((s) => s.person === 'Jim Guichard')!;
     expect(guichard.organizationId).not.toBeNull();
     expect(guichard.country).toBe('US');
+  });
+
+  it('archives every API answer without the e-mail addresses it carried', () => {
+    const answers = app.db.select().from(rawDocuments).all().filter((d) => d.url.includes('/api/v1/'));
+    expect(answers.length).toBeGreaterThan(10);
+    for (const answer of answers) expect(app.archive.read(answer.storagePath).toString('utf-8')).not.toMatch(/@|%40/);
+    // The role answers did carry addresses (the fixture has them, as the real API does).
+    const role = answers.find((d) => d.url.includes('/api/v1/group/role/?group__acronym=idr'))!;
+    expect(app.archive.read(role.storagePath).toString('utf-8')).toContain('/api/v1/person/email/e-mail-removed/');
   });
 
   it('with "all", scrapes every active group the groups API lists, under its published name', async () => {
