@@ -85,5 +85,5 @@ describe('stdwatch scrape ieee / ietf', () => {
     const seats = await run.run(['export', 'positions', '--body', 'ietf', '--format', 'ndjson']);
     const guichard = seats.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((p) => p.person === 'Jim Guichard');
     expect(guichard).toMatchObject({ group: 'rtgarea', role: 'chair', source: { raw: 'Futurewei Technologies', organization: 'Futurewei', parent: 'Huawei' } });
-  });
+   }, 180_000); // three child processes, each loading the whole program
 });

@@ -115,8 +115,8 @@ export function parseMentorPage(bytes: Uint8Array, context: { group?: string } =
 
 /**
  * The revisions of one or more pages as contributions: one per document (`11-21-1606`), with the title,
- * authors and link of its latest revision, dated by the earliest upload seen, `revisionOf` naming the
- * revision the latest one replaces (`11-21-1606-03`).
+ * authors, link and upload day of its latest revision, `revisionOf` naming the revision the latest one
+ * replaces (`11-21-1606-03`).
  */
 export function mentorContributions(revisions: MentorRevision[]): ParsedContribution[] {
   const byRef = new Map<string, MentorRevision[]>();
@@ -125,14 +125,15 @@ export function mentorContributions(revisions: MentorRevision[]): ParsedContribu
     const sorted = [...all].sort((a, b) => b.rev - a.rev);
     const latest = sorted[0]!;
     const previous = sorted[1];
-    const dates = all.map((r) => r.uploaded ?? r.created).filter((d): d is string => d !== null).sort();
     return {
       ref,
       title: latest.title,
       type: null,
       docFor: null,
       status: null,
-      date: dates[0] ?? null,
+      // The latest revision's day, as for IETF drafts: a listing window that no longer shows revision 0
+      // cannot date the document's first upload.
+      date: latest.uploaded ?? latest.created,
       agendaItem: null,
       release: null,
       // The task group the document is filed under (TGbe, ARC SC): the nearest thing to a work item.

@@ -47,7 +47,7 @@ describe('a Mentor listing page (802.11, pages 1 and 2 of 766 on 2021-10-13)', (
     expect(contributions.find((c) => c.ref === '11-21-1606')).toMatchObject({
       title: 'TGme Resolutions to CIDs on Annex G',
       sourceText: 'SR Technologies',
-      date: '2021-09-30', // revision 0, uploaded 30-Sep-2021
+      date: '2021-10-04', // revision 4, uploaded 04-Oct-2021 14:27:36 ET
       url: 'https://mentor.ieee.org/802.11/dcn/21/11-21-1606-04-0arc-tgme-resolutions-to-cids-on-annex-g.docx',
       revisionOf: '11-21-1606-03',
       workItems: 'ARC SC',
