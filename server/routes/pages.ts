@@ -44,7 +44,7 @@ function notFound<T>(fn: () => T): T {
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
-export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
+export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { failureBackoffMs: number }): Router {
   const router = Router();
 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
@@ -170,7 +170,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
   });
 
   router.get('/status{.:format}', (req, res) => {
-    const report = statusReport(db);
+    const report = statusReport(db, 100, options.failureBackoffMs);
     respond(req, res, views, {
       page: 'status',
       title: 'Status',
