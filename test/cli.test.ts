@@ -157,7 +157,7 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
+      '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: connect ECONNREFUSED 127.0.0.1:9); nothing was changed',
     );
     expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
   });
