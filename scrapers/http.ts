@@ -1,7 +1,8 @@
-// The only code that touches the network (node:http/https, not fetch: fetch decodes gzip leniently).
+// The only code that touches the network. It is polite (a user agent with a contact URL, at most one
 // request per host per interval, conditional GET), patient (timeouts, retries with backoff, honouring
 // Retry-After), careful (only the bodies' own hosts, a size limit) and it archives every response it
-// hands on, so each stored record can be traced to the bytes it came from.
+// hands on, so each stored record can be traced to the bytes it came from. It speaks node:http(s)
+// rather than fetch, whose lenient gzip decoding passes a cut-off page on as a shorter one.
 import http from 'node:http';
 import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
