@@ -27,7 +27,7 @@ export async function runSources(context: ScrapeContext, sources: Source[], trig
   const summaries: SourceRunSummary[] = [];
   for (const source of sources) {
     if (running.has(source.name)) {
-      summaries.push({ source: source.name, status: 'failed', outcome: null, error: 'a run of this source is already in progress', runId: null });
+      summaries.push({ source: source.name, status: 'failed', outcome: null, error: `a run of ${source.name} is already in progress in this process`, runId: null });
       continue;
     }
     let runId: number | null = null;
