@@ -49,7 +49,7 @@ describe('a TDoc list that arrives broken', () => {
   });
 
   it('is read by its content whatever content type it is served with (or none)', async () => {
-    for (const headers of [{ 'content-type': 'text/html; charset=utf-8' }, {}]) {
+    for (const headers of [{ 'content-type': 'text/html; charset=utf-8' }, {}] as Record<string, string>[]) {
       const app = testApp();
       const summary = await scrapeWith(app, { [LIST_PATH]: { handle: withHeaders(LIST, headers) } });
       expect(summary.status).toBe('ok');
