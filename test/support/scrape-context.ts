@@ -14,7 +14,8 @@ export function scrapeContextFor(
   const client = new HttpClient({
     userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
     minIntervalMs: 0,
-    timeoutMs: 5000,
+    // Generous: the machine running the tests may be busy; fault tests that need a timeout set their own.
+    timeoutMs: 30_000,
     retries: 0,
     backoffMs: 0,
     maxRetryAfterMs: 1000,
