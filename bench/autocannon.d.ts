@@ -7,7 +7,7 @@ declare module 'autocannon' {
     p99: number;
     max: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
     errors: number;
@@ -22,6 +22,9 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  interface Instance {
+    stop(): void;
+  }
+  function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }
