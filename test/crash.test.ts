@@ -2,6 +2,7 @@
 // in the middle of their work leave a consistent database (integrity check, every list all there or not
 // at all, every archived row backed by its bytes), and running them again completes with no duplicates.
 // The kill is timed by what the child does (a request it sends, a progress line), never by a sleep.
+// Generous timeouts: each child pays tsx's start-up, which takes long on a busy machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -93,7 +94,9 @@ describe('SIGKILL in the middle of a scrape', () => {
     const args = ['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31'];
     try {
       const first = start(env, args);
-      await waiting;
+      // If the child stops before it gets there, say why instead of waiting for the test's timeout.
+      const ended = await Promise.race([waiting.then(() => null), first.exited]);
+      if (ended) throw new Error(`the scrape ended early (${ended.code}): ${ended.stderr}`);
 
       // A second scrape of the same source while the first holds it: refused, nothing fetched.
       const before = site.requests.length;
@@ -121,7 +124,7 @@ describe('SIGKILL in the middle of a scrape', () => {
     } finally {
       await site.close();
     }
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('SIGKILL in the middle of an import', () => {
@@ -131,7 +134,8 @@ describe('SIGKILL in the middle of an import', () => {
     const { env } = cli();
     const first = start(env, ['import', ...files]);
     // Killed as soon as the first list is reported stored: the child is then reading or storing the second.
-    const progress = await first.onLine((line) => / contributions of RAN#\d+ \(/.test(line));
+    const progress = await Promise.race([first.onLine((line) => / contributions of RAN#\d+ \(/.test(line)), first.exited]);
+    if (typeof progress !== 'string') throw new Error(`the import ended before its first progress line (${progress.code}): ${progress.stderr}`);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(progress).toMatch(/TDoc_List_Meeting_RAN#102\.xlsx: \d+ contributions of RAN#102 \(\d+ new, 0 changed\)/);
@@ -151,5 +155,5 @@ describe('SIGKILL in the middle of an import', () => {
     expect(complete.contributions).toBe(Object.values(complete.byMeeting).reduce((a, b) => a + b, 0));
     // The list stored before the kill is not stored again.
     expect(again.stderr).toMatch(/RAN#102\.xlsx: \d+ contributions of RAN#102 \(0 new, 0 changed\)/);
-  }, 120_000);
+  }, 240_000);
 });
