@@ -731,7 +731,7 @@ export function startRun(db: Db, source: string, trigger: string, startedAt = ne
     .get().id;
 }
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

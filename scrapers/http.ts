@@ -1,7 +1,12 @@
 // The only code that touches the network. It is polite (a user agent with a contact URL, at most one
 // request per host per interval, conditional GET), patient (timeouts, retries with backoff, honouring
 // Retry-After), careful (only the bodies' own hosts, a size limit) and it archives every response it
-// hands on, so each stored record can be traced to the bytes it came from.
+// hands on, so each stored record can be traced to the bytes it came from. It speaks node:http(s)
+// rather than fetch, whose lenient gzip decoding passes a cut-off page on as a shorter one.
+import http from 'node:http';
+import https from 'node:https';
+import { pipeline, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { latestRawDocument } from '../db/write.js';
 import type { Db } from '../db/client.js';
 import type { RawArchive } from './archive.js';
@@ -38,6 +43,69 @@ export interface FetchedDocument {
 
 const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 const MAX_REDIRECTS = 5;
+
+/** What `send` gives back: the status and headers, and a body that is already decoded. */
+interface RawResponse {
+  status: number;
+  header(name: string): string | null;
+  body: Readable;
+  /** Stops reading the body (a redirect, an error status). */
+  cancel(): void;
+}
+
+class TransferTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/**
+ * One GET over node:http(s), with one deadline for headers and body together. Compressed bodies are
+ * decoded strictly: a gzip stream cut off before its end is an error here, where fetch would quietly
+ * hand on the part that arrived — a truncated page that parses as a shorter one.
+ */
+function send(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.get(url, { headers });
+    let body: Readable | null = null;
+    const timer = setTimeout(() => {
+      const error = new TransferTimeoutError(`timed out after ${timeoutMs} ms`);
+      body?.destroy(error);
+      request.destroy(error);
+    }, timeoutMs);
+    request.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    request.once('response', (response) => {
+      const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      const decoder =
+        encoding === 'gzip' || encoding === 'x-gzip'
+          ? zlib.createGunzip()
+          : encoding === 'deflate'
+            ? zlib.createInflate()
+            : encoding === 'br'
+              ? zlib.createBrotliDecompress()
+              : null;
+      const decoded: Readable = decoder ?? response;
+      body = decoded;
+      if (decoder) pipeline(response, decoder, () => {});
+      else if (encoding !== 'identity') response.destroy(new Error(`unsupported content encoding "${encoding.slice(0, 40)}"`));
+      decoded.once('close', () => clearTimeout(timer));
+      resolve({
+        status: response.statusCode ?? 0,
+        header: (name) => {
+          const value = response.headers[name.toLowerCase()];
+          return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+        body: decoded,
+        cancel: () => {
+          clearTimeout(timer);
+          request.destroy();
+        },
+      });
+    });
+  });
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -128,20 +196,15 @@ export class HttpClient {
       await this.politeSlot(url.host);
       this.requests++;
       this.sent.push({ url: url.toString(), at: this.lastSent.get(url.host)! });
-      let response: Response;
+      let response: RawResponse;
       try {
-        response = await fetch(url, {
-          headers,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
+        response = await send(url, headers, this.options.timeoutMs);
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.options.timeoutMs} ms` : errorMessage(error);
-        throw new RetryableFetchError(`GET ${url} failed: ${reason}`, url.toString());
+        throw new RetryableFetchError(`GET ${url} failed: ${errorMessage(error)}`, url.toString());
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        const location = response.headers.get('location');
-        await response.body?.cancel();
+        const location = response.header('location');
+        response.cancel();
         if (!location || hop >= MAX_REDIRECTS) {
           throw new FetchError(`GET ${url}: redirect ${response.status} without a usable Location`, url.toString(), response.status);
         }
@@ -149,7 +212,7 @@ export class HttpClient {
         continue;
       }
       if (response.status === 304 && previous && archive) {
-        await response.body?.cancel();
+        response.cancel();
         return {
           url: url.toString(),
           status: 304,
@@ -160,8 +223,8 @@ export class HttpClient {
         };
       }
       if (RETRYABLE_STATUS.has(response.status)) {
-        await response.body?.cancel();
-        const wait = retryAfterMs(response.headers.get('retry-after'));
+        response.cancel();
+        const wait = retryAfterMs(response.header('retry-after'));
         if (wait !== null && wait > this.options.maxRetryAfterMs) {
           throw new FetchError(
             `GET ${url}: ${response.status}, the server asks to wait ${Math.round(wait / 1000)} s; giving up until the next run`,
@@ -173,19 +236,19 @@ export class HttpClient {
         if (wait !== null) Object.assign(error, { waitMs: wait });
         throw error;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
+      if (response.status < 200 || response.status > 299) {
+        response.cancel();
         throw new FetchError(`GET ${url}: HTTP ${response.status}`, url.toString(), response.status);
       }
       const fetched = await this.readBody(response, url.toString());
       const body = redact ? redact(fetched) : fetched;
-      const contentType = response.headers.get('content-type');
+      const contentType = response.header('content-type');
       const archived = archive?.store(body, {
         url: url.toString(),
         contentType,
         httpStatus: response.status,
-        etag: response.headers.get('etag'),
-        lastModified: response.headers.get('last-modified'),
+        etag: response.header('etag'),
+        lastModified: response.header('last-modified'),
       });
       return {
         url: url.toString(),
@@ -198,24 +261,26 @@ export class HttpClient {
     }
   }
 
-  private async readBody(response: Response, url: string): Promise<Buffer> {
-    const declared = Number(response.headers.get('content-length'));
+  private async readBody(response: RawResponse, url: string): Promise<Buffer> {
+    const declared = Number(response.header('content-length'));
     if (Number.isFinite(declared) && declared > this.options.maxBytes) {
-      await response.body?.cancel();
+      response.cancel();
       throw new FetchError(`GET ${url}: ${declared} bytes is over the ${this.options.maxBytes}-byte limit`, url);
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
     try {
-      for await (const chunk of response.body ?? []) {
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
         total += chunk.length;
         if (total > this.options.maxBytes) {
+          response.cancel();
           throw new FetchError(`GET ${url}: response is over the ${this.options.maxBytes}-byte limit`, url);
         }
         chunks.push(chunk);
       }
     } catch (error) {
       if (error instanceof FetchError) throw error;
+      response.cancel();
       throw new RetryableFetchError(`GET ${url}: the response broke off: ${errorMessage(error)}`, url);
     }
     return Buffer.concat(chunks);

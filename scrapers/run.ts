@@ -1,6 +1,8 @@
 // Running sources: one scrape_runs row per source per run, whatever happens inside. A source that
-// fails leaves everything stored before it untouched, and the next source still runs.
-import { finishRun, startRun, type RunStatus } from '../db/write.js';
+// fails leaves everything stored before it untouched, and the next source still runs. A source that
+// another process is running is refused (db/runs.ts), not run twice.
+import { SourceBusyError, claimRun } from '../db/runs.js';
+import { finishRun, type RunStatus } from '../db/write.js';
 import { LayoutChangedError, errorMessage } from './errors.js';
 import type { ScrapeContext, Source, SourceOutcome } from './sources.js';
 
@@ -12,18 +14,31 @@ export interface SourceRunSummary {
   runId: number | null;
 }
 
-// One run per source at a time in this process: a second request waits for nothing, it is refused.
+// One run per source at a time in this process (and, through scrape_runs, across processes): a second
+// request waits for nothing, it is refused.
 const running = new Set<string>();
+
+/** Whether this process is running `source` now. */
+export function isRunning(source: string): boolean {
+  return running.has(source);
+}
 
 export async function runSources(context: ScrapeContext, sources: Source[], trigger: string): Promise<SourceRunSummary[]> {
   const summaries: SourceRunSummary[] = [];
   for (const source of sources) {
     if (running.has(source.name)) {
-      summaries.push({ source: source.name, status: 'failed', outcome: null, error: 'a run of this source is already in progress', runId: null });
+      summaries.push({ source: source.name, status: 'failed', outcome: null, error: `a run of ${source.name} is already in progress in this process`, runId: null });
+      continue;
+    }
+    let runId: number | null = null;
+    try {
+      runId = context.dryRun ? null : claimRun(context.db, source.name, trigger);
+    } catch (error) {
+      if (!(error instanceof SourceBusyError)) throw error;
+      summaries.push({ source: source.name, status: 'failed', outcome: null, error: error.message, runId: null });
       continue;
     }
     running.add(source.name);
-    const runId = context.dryRun ? null : startRun(context.db, source.name, trigger);
     let summary: SourceRunSummary;
     try {
       const outcome = await source.run(context);

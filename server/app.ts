@@ -1,11 +1,15 @@
 // The web application, without listening: createApp is what the tests drive with supertest and what
 // server/main.ts serves.
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client.js';
 import type { RawArchive } from '../scrapers/archive.js';
 import type { Resolver } from '../scrapers/resolve/resolve.js';
 import { HttpError } from './errors.js';
+import { DEFAULT_FAILURE_BACKOFF_MS } from './reports/status.js';
+import { adminRoutes, type ScrapeTrigger } from './routes/admin.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
@@ -18,6 +22,39 @@ export interface AppParts {
   archive: RawArchive;
   views?: Views;
   log?: (message: string) => void;
+  /** From the configuration (server/config.ts); tests leave them out: no token, no rate limit. */
+  adminToken?: string | null;
+  rateLimitPerMinute?: number;
+  failureBackoffMs?: number;
+  /** Starts a scrape in the background, for POST /api/scrape (which also needs adminToken). */
+  scrape?: ScrapeTrigger;
+}
+
+/** Longest request target accepted: every real link is far shorter; longer ones are refused before any work. */
+export const MAX_URL_LENGTH = 2048;
+
+// The pages have no scripts and no inline styles, so the policy can be strict. No upgrade of requests
+// to https: stdwatch is usually served over plain http on a local or internal address.
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Errors from Express itself or its parsers (a malformed %-escape) carry a 4xx status to keep. */
+function clientErrorStatus(error: unknown): number | null {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 function wantsJson(req: Request): boolean {
@@ -33,16 +70,34 @@ export function createApp(parts: AppParts): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.use((req, _res, next) => {
+    next(req.originalUrl.length > MAX_URL_LENGTH ? new HttpError(414, `the address is longer than ${MAX_URL_LENGTH} characters`) : undefined);
+  });
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
-  app.use(pageRoutes(parts.db, parts.resolver, views));
+  if (parts.rateLimitPerMinute) {
+    app.use(
+      rateLimit({
+        windowMs: 60_000,
+        limit: parts.rateLimitPerMinute,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        handler: (_req, _res, next) => next(new HttpError(429, `more than ${parts.rateLimitPerMinute} requests a minute from this address; try again shortly`)),
+      }),
+    );
+  }
+  if (parts.adminToken && parts.scrape) app.use(adminRoutes(parts.db, parts.adminToken, parts.scrape));
+  app.use(pageRoutes(parts.db, parts.resolver, views, { failureBackoffMs: parts.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS }));
   app.use(apiRoutes(parts.db, parts.archive));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = error instanceof HttpError ? error.status : 500;
-    const message = error instanceof HttpError ? error.message : 'something went wrong on our side; it has been logged';
-    if (!(error instanceof HttpError)) parts.log?.(`${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const clientStatus = error instanceof HttpError ? null : clientErrorStatus(error);
+    const status = error instanceof HttpError ? error.status : (clientStatus ?? 500);
+    const message =
+      error instanceof HttpError ? error.message : clientStatus ? 'the request is malformed' : 'something went wrong on our side; it has been logged';
+    if (!(error instanceof HttpError) && clientStatus === null) parts.log?.(`${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
       res.destroy();
       return;
@@ -52,7 +107,7 @@ export function createApp(parts: AppParts): express.Express {
     } else if (wantsCsv(req)) {
       res.status(status).type('text/plain; charset=utf-8').send(`error ${status}: ${message}\n`);
     } else {
-      const heading = status === 404 ? 'Not found' : status === 400 ? 'Bad request' : 'Error';
+      const heading = status === 404 ? 'Not found' : status === 400 ? 'Bad request' : status === 429 ? 'Too many requests' : 'Error';
       res.status(status).type('html').send(views.render('error', { title: heading, heading, message }));
     }
   });

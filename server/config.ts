@@ -56,6 +56,9 @@ const envSchema = z.object({
   STDWATCH_RETRY_BACKOFF_MS: nonNegativeInt.default(2000),
   STDWATCH_MAX_DOWNLOAD_MB: positiveInt.default(50),
   STDWATCH_CONTACT: z.string().min(1).default('https://github.com/stdwatch/stdwatch'),
+  STDWATCH_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  STDWATCH_RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
+  STDWATCH_FAILURE_BACKOFF_HOURS: nonNegativeInt.default(144),
 });
 
 export interface Config {
@@ -74,6 +77,12 @@ export interface Config {
   ietfPageSize: number;
   /** IEEE 802 working groups; undefined: the default. */
   ieeeGroups?: string[];
+  /** Bearer token for requests that change state (POST /api/scrape); null: those routes do not exist. */
+  adminToken: string | null;
+  /** Requests per minute per client address on pages and the API; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** First wait after a source's failed run before a scheduled run tries it again; doubled per failure. */
+  failureBackoffMs: number;
   /** The HTTP client's settings; hosts, database and archive are added per run (server/context.ts). */
   http: Omit<HttpClientOptions, 'allowedHosts' | 'db' | 'archive'>;
 }
@@ -108,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ietfGroups: e.STDWATCH_IETF_GROUPS,
     ietfPageSize: e.STDWATCH_IETF_PAGE_SIZE,
     ieeeGroups: e.STDWATCH_IEEE_GROUPS,
+    adminToken: e.STDWATCH_ADMIN_TOKEN ?? null,
+    rateLimitPerMinute: e.STDWATCH_RATE_LIMIT_PER_MINUTE,
+    failureBackoffMs: e.STDWATCH_FAILURE_BACKOFF_HOURS * 3_600_000,
     http: {
       userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,
       minIntervalMs: e.STDWATCH_REQUEST_INTERVAL_MS,

@@ -19,7 +19,18 @@ export async function startServer(config: Config): Promise<Server> {
       onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions`),
     });
   }
-  const server = createApp({ db: app.db, resolver: app.resolver, archive: app.archive, log }).listen(config.port, config.host);
+  // Whatever escapes a background job is logged; the server keeps serving.
+  process.on('unhandledRejection', (reason) => log(`unhandled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  const server = createApp({
+    db: app.db,
+    resolver: app.resolver,
+    archive: app.archive,
+    log,
+    adminToken: config.adminToken,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    failureBackoffMs: config.failureBackoffMs,
+    scrape: (sources) => scrapeAll(app, 'api', log, sources),
+  }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -29,6 +40,7 @@ export async function startServer(config: Config): Promise<Server> {
   log(`stdwatch is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
   const task = startScheduler(app, log);
+  if (config.adminToken) log('POST /api/scrape is enabled (STDWATCH_ADMIN_TOKEN is set)');
   log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
   if (config.scrapeOnStart && !ranRecently(app, 6)) {
     // Catch up now rather than waiting for the schedule; the server is already answering.

@@ -1,22 +1,41 @@
 // The scheduled scrapes (node-cron). A job never takes the process down: whatever it throws is logged,
-// recorded on /status by the run itself, and the next run comes at its time.
+// recorded on /status by the run itself, and the next run comes at its time. A source that keeps
+// failing is skipped by scheduled runs for growing periods (db/runs.ts sourceBackoff); /status says so.
 import cron, { type ScheduledTask } from 'node-cron';
 import { desc, eq, and } from 'drizzle-orm';
+import { sourceBackoff } from '../db/runs.js';
 import { scrapeRuns } from '../db/schema.js';
 import { runSources } from '../scrapers/run.js';
-import { SOURCES } from '../scrapers/sources.js';
+import { SOURCES, type Source } from '../scrapers/sources.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { scrapeContext, type Stdwatch } from './context.js';
 
-export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string) => void): Promise<void> {
+/** Triggers that respect the backoff of failing sources; a scrape someone asked for always runs. */
+const AUTOMATIC_TRIGGERS = new Set(['schedule', 'start']);
+
+export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string) => void, sources: Source[] = SOURCES): Promise<void> {
   try {
-    log(`scrape (${trigger}): ${SOURCES.map((s) => s.name).join(', ')}`);
-    const summaries = await runSources(scrapeContext(app, { log: (m) => log(`  ${m}`) }), SOURCES, trigger);
+    let chosen = sources;
+    if (AUTOMATIC_TRIGGERS.has(trigger)) {
+      chosen = sources.filter((source) => {
+        const backoff = sourceBackoff(app.db, source.name, app.config.failureBackoffMs);
+        if (!backoff?.active) return true;
+        log(`scrape (${trigger}): ${source.name} skipped: ${backoff.failures} failed run(s) in a row, backing off until ${backoff.retryAfter}`);
+        return false;
+      });
+    }
+    if (chosen.length === 0) return;
+    log(`scrape (${trigger}): ${chosen.map((s) => s.name).join(', ')}`);
+    const summaries = await runSources(scrapeContext(app, { log: (m) => log(`  ${m}`) }), chosen, trigger);
     for (const s of summaries) {
       log(`scrape (${trigger}): ${s.source} ${s.status}${s.outcome ? `, ${s.outcome.recordsSeen} records (${s.outcome.recordsNew} new)` : ''}${s.error ? ` — ${s.error}` : ''}`);
     }
   } catch (error) {
-    log(`scrape (${trigger}) failed: ${errorMessage(error)}`);
+    try {
+      log(`scrape (${trigger}) failed: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}`);
+    } catch {
+      // Even a broken log must not take the server down.
+    }
   }
 }
 

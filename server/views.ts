@@ -39,6 +39,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('groupUrl', (body: string, group: string) => urls.group(body, group));
   hbs.registerHelper('bodyUrl', (body: string) => urls.body(body));
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
+  /** Only http(s) addresses from the data become links; anything else (javascript:, data:) stays text. */
+  hbs.registerHelper('isHttpUrl', (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));
 }
 
 export function createViews(dir: string = TEMPLATES_DIR): Views {

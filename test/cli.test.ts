@@ -205,7 +205,7 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
+      '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: connect ECONNREFUSED 127.0.0.1:9); nothing was changed',
     );
     // Every other body's source is unreachable too (their base URLs point at the same closed port).
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^stdwatch: 3gpp:tdocs(?:, [a-z0-9:-]+)* did not complete; see above$/);

@@ -48,6 +48,9 @@ export function parseDirectoryListing(bytes: Uint8Array, pageUrl: string): Direc
   const title = collapseWhitespace($('title').first().text());
 
   if (/^Directory Listing\b/i.test(title) || $('a[href*="sortby=name"]').length > 0) {
+    // An empty folder still has its file table; a listing page without one has changed its layout, and
+    // reading it as empty would quietly report "no list yet" for every meeting.
+    if ($('table tr').length === 0) throw new LayoutChangedError(`a directory listing without its file table (page title: "${title.slice(0, 80)}")`);
     const entries: DirectoryEntry[] = [];
     for (const tr of $('table tr').toArray()) {
       const cells = $(tr).children('td').toArray();

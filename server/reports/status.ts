@@ -1,9 +1,13 @@
 // Scrape and import runs, newest first: when, what, how many records, what went wrong.
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { sourceBackoff } from '../../db/runs.js';
 import { scrapeRuns } from '../../db/schema.js';
 
-export function statusReport(db: Db, limit = 100) {
+/** Six days, the default of STDWATCH_FAILURE_BACKOFF_HOURS. */
+export const DEFAULT_FAILURE_BACKOFF_MS = 144 * 3_600_000;
+
+export function statusReport(db: Db, limit = 100, failureBackoffMs = DEFAULT_FAILURE_BACKOFF_MS, now = Date.now()) {
   const runs = db
     .select()
     .from(scrapeRuns)
@@ -26,7 +30,12 @@ export function statusReport(db: Db, limit = 100) {
     }));
   const lastBySource = new Map<string, (typeof runs)[number]>();
   for (const run of runs) if (!lastBySource.has(run.source)) lastBySource.set(run.source, run);
-  return { kind: 'status' as const, sources: [...lastBySource.values()], runs };
+  // Imports are not scheduled: only scraped sources back off.
+  const sources = [...lastBySource.values()].map((run) => ({
+    ...run,
+    backoff: run.source.startsWith('import:') ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
+  }));
+  return { kind: 'status' as const, sources, runs };
 }
 
 export type StatusReport = ReturnType<typeof statusReport>;

@@ -3,6 +3,7 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import { ReportCache } from '../cache.js';
 import { HttpError } from '../errors.js';
 import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
 import { companyReport } from '../reports/company.js';
@@ -54,13 +55,17 @@ function notFound<T>(fn: () => T): T {
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
-export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
+export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { failureBackoffMs: number }): Router {
   const router = Router();
+  const cache = new ReportCache(db);
+  const key = (...parts: unknown[]) => JSON.stringify(parts);
 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
-    const report = overviewReport(db, filters);
+    const cacheKey = key('overview', heading(filters), filters);
+    const report = cache.get(cacheKey, () => overviewReport(db, filters));
     respond(req, res, views, {
+      cacheKey,
       page: 'overview',
       title: heading(filters),
       nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
@@ -73,7 +78,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => overviewCsv(report),
       formats: { json: urls.home(filters, 'json'), csv: urls.home(filters, 'csv') },
       csvName: 'stdwatch-overview',
-    });
+    }, cache);
   };
 
   router.get(['/', '/index{.:format}'], overview(() => 'Who takes part in standards bodies', () => ({})));
@@ -91,8 +96,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
 
   router.get('/countries{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = countriesReport(db, filters);
+    const cacheKey = key('countries', filters);
+    const report = cache.get(cacheKey, () => countriesReport(db, filters));
     respond(req, res, views, {
+      cacheKey,
       page: 'countries',
       title: 'Countries',
       nav: 'countries',
@@ -100,13 +107,15 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => toCsv(report.countries, ['country', 'countryName', 'contributions', 'fractional', 'share']),
       formats: { json: `/countries.json`, csv: `/countries.csv` },
       csvName: 'stdwatch-countries',
-    });
+    }, cache);
   });
 
   router.get('/countries/:iso2{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = notFound(() => countryReport(db, req.params.iso2!, filters));
+    const cacheKey = key('country', req.params.iso2, filters);
+    const report = notFound(() => cache.get(cacheKey, () => countryReport(db, req.params.iso2!, filters)));
     respond(req, res, views, {
+      cacheKey,
       page: 'country',
       title: report.country.name,
       nav: 'countries',
@@ -115,13 +124,15 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => countryCsv(report),
       formats: { json: urls.country(report.country.code, filters, 'json'), csv: urls.country(report.country.code, filters, 'csv') },
       csvName: `stdwatch-country-${report.country.code}`,
-    });
+    }, cache);
   });
 
   router.get('/organizations{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = organizationsReport(db, filters);
+    const cacheKey = key('organizations', filters);
+    const report = cache.get(cacheKey, () => organizationsReport(db, filters));
     respond(req, res, views, {
+      cacheKey,
       page: 'organizations',
       title: 'Organizations',
       nav: 'organizations',
@@ -129,13 +140,15 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => toCsv(report.organizations, ['slug', 'name', 'kind', 'country', 'contributions', 'fractional', 'accepted', 'acceptanceRate']),
       formats: { json: '/organizations.json', csv: '/organizations.csv' },
       csvName: 'stdwatch-organizations',
-    });
+    }, cache);
   });
 
   router.get('/organizations/:slug{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = notFound(() => companyReport(db, resolver, req.params.slug!, filters));
+    const cacheKey = key('company', req.params.slug, filters);
+    const report = notFound(() => cache.get(cacheKey, () => companyReport(db, resolver, req.params.slug!, filters)));
     respond(req, res, views, {
+      cacheKey,
       page: 'company',
       title: report.organization.name,
       nav: 'organizations',
@@ -147,14 +160,16 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
         csv: urls.organization(report.organization.slug, filters, 'csv'),
       },
       csvName: `stdwatch-organization-${report.organization.slug}`,
-    });
+    }, cache);
   });
 
   router.get('/leadership{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
     const table = tableOptionsOf(req);
-    const report = leadershipReport(db, filters, table);
+    const cacheKey = key('leadership', filters, table);
+    const report = cache.get(cacheKey, () => leadershipReport(db, filters, table));
     respond(req, res, views, {
+      cacheKey,
       page: 'leadership',
       title: 'Leadership seats',
       nav: 'leadership',
@@ -163,7 +178,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => toCsv(leadershipCsvRows(report), LEADERSHIP_CSV_COLUMNS),
       formats: { json: urls.leadership(filters, 'json', table), csv: urls.leadership(filters, 'csv', table) },
       csvName: `stdwatch-leadership-${report.at}`,
-    });
+    }, cache);
   });
 
   router.get('/leadership/cross-check{.:format}', (req, res) => {
@@ -183,8 +198,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
 
   router.get('/unresolved{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = unresolvedReport(db, filters);
+    const cacheKey = key('unresolved', filters);
+    const report = cache.get(cacheKey, () => unresolvedReport(db, filters));
     respond(req, res, views, {
+      cacheKey,
       page: 'unresolved',
       title: 'Unresolved sources',
       nav: 'unresolved',
@@ -192,11 +209,11 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
       csv: () => toCsv(report.names, ['name', 'occurrences', 'example']),
       formats: { json: urls.unresolved(filters, 'json'), csv: urls.unresolved(filters, 'csv') },
       csvName: 'stdwatch-unresolved',
-    });
+    }, cache);
   });
 
   router.get('/status{.:format}', (req, res) => {
-    const report = statusReport(db);
+    const report = statusReport(db, 100, options.failureBackoffMs);
     respond(req, res, views, {
       page: 'status',
       title: 'Status',

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { HttpError } from '../errors.js';
 import type { Format } from '../urls.js';
+import type { ReportCache } from '../cache.js';
 import type { Views } from '../views.js';
 
 export function requestedFormat(req: Request): Format {
@@ -23,17 +24,20 @@ export interface PageResult {
   csv: () => string;
   formats: { json: string; csv: string };
   csvName: string;
+  /** Set when the report came from the cache under this key: the rendering is cached beside it. */
+  cacheKey?: string;
 }
 
-export function respond(req: Request, res: Response, views: Views, result: PageResult): void {
+export function respond(req: Request, res: Response, views: Views, result: PageResult, cache?: ReportCache): void {
   const format = requestedFormat(req);
+  const rendered = (make: () => string) => (cache && result.cacheKey ? cache.get(`${result.cacheKey}.${format}`, make) : make());
   if (format === 'json') {
-    res.json(result.data);
+    res.type('application/json; charset=utf-8').send(rendered(() => JSON.stringify(result.data)));
   } else if (format === 'csv') {
-    res.type('text/csv; charset=utf-8').attachment(`${result.csvName}.csv`).send(result.csv());
+    res.type('text/csv; charset=utf-8').attachment(`${result.csvName}.csv`).send(rendered(result.csv));
   } else {
     res
       .type('html')
-      .send(views.render(result.page, { ...result.data, ...result.view, title: result.title, nav: result.nav, formats: result.formats }));
+      .send(rendered(() => views.render(result.page, { ...result.data, ...result.view, title: result.title, nav: result.nav, formats: result.formats })));
   }
 }

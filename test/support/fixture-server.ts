@@ -13,6 +13,8 @@ export interface FixtureRoute {
   body?: string | Buffer;
   status?: number;
   headers?: Record<string, string>;
+  /** Or answer by hand (test/support/faults.ts: broken connections, bad encodings, endless bodies). */
+  handle?: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   /** Answer the first n requests with this instead (e.g. a 503 with Retry-After). */
   firstResponses?: { status: number; headers?: Record<string, string>; body?: string }[];
 }
@@ -55,6 +57,10 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>): 
       res.writeHead(early.status, early.headers).end(early.body ?? '');
       return;
     }
+    if (route.handle) {
+      route.handle(req, res);
+      return;
+    }
     const body = route.file ? fs.readFileSync(route.file) : (route.body ?? '');
     const headers: Record<string, string> = { 'content-type': contentType(route.file ?? req.url ?? ''), ...route.headers };
     const etag = headers['etag'];
@@ -75,8 +81,9 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>): 
     requests,
     close: () =>
       new Promise((resolve) => {
-        server.close(() => resolve());
+        // Held-open fault connections (a stalled body) must not keep the server from closing.
         server.closeAllConnections();
+        server.close(() => resolve());
       }),
   };
 }

@@ -1,0 +1,83 @@
+// Who may run a source now. A scrape is a row in scrape_runs with status `running` and the pid of the
+// process doing it; claiming one is a single IMMEDIATE transaction, so two processes (a `stdwatch
+// scrape` beside the server's scheduled one) cannot both pass the check. A row whose process is gone
+// was interrupted: it is closed as failed and no longer holds the source.
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { scrapeRuns } from './schema.js';
+import { processIsAlive, startRun } from './write.js';
+
+export class SourceBusyError extends Error {
+  override readonly name = 'SourceBusyError';
+  constructor(
+    readonly source: string,
+    readonly pid: number | null,
+    readonly runId: number,
+  ) {
+    super(`a run of ${source} is already in progress (run ${runId}${pid === null ? '' : `, process ${pid}`}); try again when it has finished`);
+  }
+}
+
+function alive(pid: number | null): boolean {
+  return pid !== null && (pid === process.pid || processIsAlive(pid));
+}
+
+/** The run of `source` that is in progress in a live process, if any. */
+export function liveRun(db: Db, source: string): { id: number; pid: number | null } | undefined {
+  return db
+    .select({ id: scrapeRuns.id, pid: scrapeRuns.pid })
+    .from(scrapeRuns)
+    .where(and(eq(scrapeRuns.source, source), eq(scrapeRuns.status, 'running')))
+    .all()
+    .find((run) => alive(run.pid));
+}
+
+/** Starts a run of `source`, or throws SourceBusyError when another live process is running it. */
+export function claimRun(db: Db, source: string, trigger: string): number {
+  const claim = db.$client.transaction(() => {
+    const busy = liveRun(db, source);
+    if (busy) throw new SourceBusyError(source, busy.pid, busy.id);
+    db.update(scrapeRuns)
+      .set({ status: 'failed', finishedAt: new Date().toISOString(), error: 'interrupted: the process stopped before the run finished' })
+      .where(and(eq(scrapeRuns.source, source), eq(scrapeRuns.status, 'running')))
+      .run();
+    return startRun(db, source, trigger);
+  });
+  return claim.immediate();
+}
+
+export interface Backoff {
+  /** Failed runs in a row, newest first, up to the last run that was not a failure. */
+  failures: number;
+  lastFailureAt: string;
+  /** Scheduled runs before this time are skipped. */
+  retryAfter: string;
+  /** Whether a scheduled run now would be skipped. */
+  active: boolean;
+}
+
+const FAILED = new Set(['failed', 'layout-changed']);
+const MAX_DOUBLINGS = 4;
+
+/**
+ * A source that keeps failing is tried less often by the schedule: after n failures in a row it waits
+ * base × 2^(n−1) (at most 16 × base) from the start of the last failed run. With the weekly default
+ * and a base of 6 days, one failure skips nothing, two skip one week, three skip three.
+ */
+export function sourceBackoff(db: Db, source: string, baseMs: number, now = Date.now()): Backoff | null {
+  if (baseMs <= 0) return null;
+  const recent = db
+    .select({ status: scrapeRuns.status, startedAt: scrapeRuns.startedAt })
+    .from(scrapeRuns)
+    .where(and(eq(scrapeRuns.source, source), ne(scrapeRuns.status, 'running')))
+    .orderBy(desc(scrapeRuns.startedAt), desc(scrapeRuns.id))
+    .limit(MAX_DOUBLINGS + 8)
+    .all();
+  let failures = 0;
+  while (failures < recent.length && FAILED.has(recent[failures]!.status)) failures++;
+  if (failures === 0) return null;
+  const lastFailureAt = recent[0]!.startedAt;
+  const wait = baseMs * 2 ** Math.min(failures - 1, MAX_DOUBLINGS);
+  const retryAt = Date.parse(lastFailureAt) + wait;
+  return { failures, lastFailureAt, retryAfter: new Date(retryAt).toISOString(), active: now < retryAt };
+}

@@ -1,0 +1,59 @@
+// Requests that change state. They exist only when STDWATCH_ADMIN_TOKEN is set, and need it as a
+// bearer token (compared in constant time): without a token configured, nobody can start a scrape over
+// the web, and the route answers 404 like any address that does not exist.
+import crypto from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { liveRun } from '../../db/runs.js';
+import { errorMessage } from '../../scrapers/errors.js';
+import { isRunning } from '../../scrapers/run.js';
+import { selectSources, type Source } from '../../scrapers/sources.js';
+import { HttpError } from '../errors.js';
+
+/** Starts a scrape of these sources in the background (server/main.ts: scrapeAll). */
+export type ScrapeTrigger = (sources: Source[]) => Promise<void>;
+
+const scrapeQuery = z.strictObject({
+  source: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9:-]+$/, 'a body (3gpp) or a source (3gpp:tdocs)')
+    .optional(),
+});
+
+/** Whether the request carries the token; hashing both sides makes the comparison length-independent. */
+export function hasToken(req: Request, token: string): boolean {
+  const header = req.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) return false;
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+export function adminRoutes(db: Db, token: string, scrape: ScrapeTrigger): Router {
+  const router = Router();
+  router.post('/api/scrape', (req, res) => {
+    if (!hasToken(req, token)) {
+      res.set('WWW-Authenticate', 'Bearer realm="stdwatch"');
+      throw new HttpError(401, 'this request changes state and needs the admin token (Authorization: Bearer …)');
+    }
+    const parsed = scrapeQuery.safeParse(req.query);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const name = issue.code === 'unrecognized_keys' ? String(issue.keys[0]).slice(0, 40) : String(issue.path[0]);
+      throw new HttpError(400, `${name}: ${issue.code === 'unrecognized_keys' ? 'unknown parameter (known: source)' : issue.message}`);
+    }
+    let sources: Source[];
+    try {
+      sources = selectSources(parsed.data.source ? [parsed.data.source] : []);
+    } catch (error) {
+      throw new HttpError(400, `source: ${errorMessage(error)}`);
+    }
+    const busy = sources.filter((s) => isRunning(s.name) || liveRun(db, s.name));
+    if (busy.length > 0) throw new HttpError(409, `already running: ${busy.map((s) => s.name).join(', ')}; see /status`);
+    void scrape(sources);
+    res.status(202).json({ status: 'started', sources: sources.map((s) => s.name), progress: '/status' });
+  });
+  return router;
+}

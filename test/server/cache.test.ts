@@ -1,0 +1,48 @@
+// Report pages are cached between requests, and the cache never outlives the data: a write by this
+// connection or by another process's connection is seen by the next request.
+import path from 'node:path';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../db/client.js';
+import { applyRegistry, storeListing } from '../../db/write.js';
+import { RawArchive } from '../../scrapers/archive.js';
+import type { ParsedListing } from '../../scrapers/types.js';
+import { createApp } from '../../server/app.js';
+import { tempDir, testApp } from '../support/app.js';
+
+function oneContribution(ref: string, sourceText: string): ParsedListing {
+  return {
+    body: '3gpp',
+    format: 'test',
+    group: { code: 'RAN', name: 'TSG RAN' },
+    meeting: { name: 'RAN#104', startDate: '2024-06-17', endDate: null, town: null, folderUrl: null },
+    contributions: [
+      { ref, title: 't', type: null, docFor: null, status: 'noted', date: '2024-06-10', agendaItem: null, release: null, workItems: null, sourceText, url: null, revisionOf: null, revisedTo: null },
+    ],
+    warnings: [],
+  };
+}
+
+describe('the report cache', () => {
+  it('shows a write made by another connection to the same database file', async () => {
+    const { resolver } = testApp();
+    const file = path.join(tempDir(), 'stdwatch.db');
+    const served = openDatabase(file);
+    const writer = openDatabase(file);
+    try {
+      applyRegistry(served, resolver);
+      const web = createApp({ db: served, resolver, archive: new RawArchive(tempDir(), served) });
+      storeListing(writer, resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(1);
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(1);
+      storeListing(writer, resolver, oneContribution('RP-240002', 'ZTE'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(2);
+      // And a write through the server's own connection (a scrape in the server process).
+      storeListing(served, resolver, oneContribution('RP-240003', 'China Mobile'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(3);
+    } finally {
+      closeDatabase(writer);
+      closeDatabase(served);
+    }
+  });
+});
