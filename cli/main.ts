@@ -90,6 +90,15 @@ export function buildProgram(): Command {
       .addOption(reportFormat()),
   ).action(action(async (name, options) => (await import('./commands/report.js')).companyReportCommand(name, options)));
 
+  program
+    .command('digest')
+    .description('the weekly participation report of an ISO week, as published (a week not yet published is a preview)')
+    .option('--week <YYYY-Www>', 'the ISO week, e.g. 2025-W07 (default: the last complete week)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'))
+    .option('--publish', 'publish the week now (kept as published; a week already published stays as it was)')
+    .option('--replace', 'with --publish: publish again over the earlier publication')
+    .action(action(async (options) => (await import('./commands/digest.js')).digest(options)));
+
   return program;
 }
 

@@ -7,6 +7,7 @@ import type { RawArchive } from '../scrapers/archive.js';
 import type { Resolver } from '../scrapers/resolve/resolve.js';
 import { HttpError } from './errors.js';
 import { apiRoutes } from './routes/api.js';
+import { digestRoutes } from './routes/digest.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
 
@@ -36,6 +37,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
   app.use(pageRoutes(parts.db, parts.resolver, views));
   app.use(apiRoutes(parts.db, parts.archive));
+  app.use(digestRoutes(parts.db, views));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));

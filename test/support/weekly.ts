@@ -20,6 +20,8 @@
 import { storeListing } from '../../db/write.js';
 import { scrapeRuns } from '../../db/schema.js';
 import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import type { Db } from '../../db/client.js';
+import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { testApp, type TestApp } from './app.js';
 
 type Row = [ref: string, date: string, sourceText: string, title: string];
@@ -65,6 +67,13 @@ function listing(code: string, name: string, rows: Row[]): ParsedListing {
 
 export function weeklyApp(): TestApp {
   const app = testApp();
+  fillWeekly(app.db, app.resolver);
+  return app;
+}
+
+/** Stores the table above (and three runs) into any database: the CLI tests use a file. */
+export function fillWeekly(db: Db, resolver: Resolver): void {
+  const app = { db, resolver };
   const options = { rawDocumentId: null, seenAt: '2025-02-18T00:00:00Z' };
   storeListing(app.db, app.resolver, listing('RAN', 'TSG RAN', RAN), options);
   storeListing(app.db, app.resolver, listing('SA2', 'SA WG2', SA2), options);
@@ -74,5 +83,4 @@ export function weeklyApp(): TestApp {
   run('2025-02-10T06:00:00.000Z', 'ok', null);
   run('2025-02-16T23:00:00.000Z', 'failed', 'www.3gpp.org could not be reached');
   run('2025-02-17T06:00:00.000Z', 'ok', null);
-  return app;
 }
