@@ -8,6 +8,7 @@ import type { Resolver } from '../scrapers/resolve/resolve.js';
 import { HttpError } from './errors.js';
 import { apiRoutes } from './routes/api.js';
 import { digestRoutes } from './routes/digest.js';
+import { searchRoutes } from './routes/search.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
 
@@ -38,6 +39,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use(pageRoutes(parts.db, parts.resolver, views));
   app.use(apiRoutes(parts.db, parts.archive));
   app.use(digestRoutes(parts.db, views));
+  app.use(searchRoutes(parts.db, views));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));

@@ -11,6 +11,7 @@ import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
+import { matchCondition, parseSearchText } from '../reports/search.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -20,9 +21,9 @@ const pageSchema = z.object({
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape)]);
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
 
-function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
+function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema>; q: string | undefined } {
   try {
     // A parameter the API does not know would be silently ignored: say so instead.
     const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
@@ -40,7 +41,7 @@ function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typ
       };
       throw new FilterError(field, messages[field] ?? issue.message);
     }
-    return { filters, page: parsed.data };
+    return { filters, page: parsed.data, q: parseSearchText(req.query.q) };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
@@ -70,22 +71,25 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/contributions', async (req, res) => {
-    const { filters, page } = parseQuery(db, req);
+    const { filters, page, q } = parseQuery(db, req);
+    // `q`: full text over titles and source cells (server/reports/search.ts).
+    const where = q ? matchCondition(q) : undefined;
     if (page.format !== 'json') {
-      await stream(res, allContributionRecords(db, filters), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
+      await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;
     }
-    const result = contributionPage(db, filters, { after: page.after, limit: page.limit });
+    const result = contributionPage(db, filters, { after: page.after, limit: page.limit, where });
     res.json({
       data: result.items,
       count: result.items.length,
-      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), limit: page.limit, after: result.next }),
-      filters,
+      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), q, limit: page.limit, after: result.next }),
+      filters: q ? { ...filters, q } : filters,
     });
   });
 
   router.get('/api/positions', async (req, res) => {
-    const { filters, page } = parseQuery(db, req);
+    const { filters, page, q } = parseQuery(db, req);
+    if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only');
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
       await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');
