@@ -9,6 +9,7 @@ import { HttpError } from './errors.js';
 import { apiRoutes } from './routes/api.js';
 import { digestRoutes } from './routes/digest.js';
 import { searchRoutes } from './routes/search.js';
+import { watchlistRoutes } from './routes/watchlists.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
 
@@ -20,6 +21,8 @@ export interface AppParts {
   archive: RawArchive;
   views?: Views;
   log?: (message: string) => void;
+  /** The token that state-changing routes require (server/admin.ts); none: they are open. */
+  adminToken?: string;
 }
 
 function wantsJson(req: Request): boolean {
@@ -40,6 +43,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use(apiRoutes(parts.db, parts.archive));
   app.use(digestRoutes(parts.db, views));
   app.use(searchRoutes(parts.db, views));
+  app.use(watchlistRoutes(parts.db, parts.resolver, views, parts.adminToken));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));
