@@ -45,3 +45,26 @@ describe('stdwatch digest', () => {
     expect(stderr).toBe('stdwatch: --week: "2025-7" is not an ISO week YYYY-Www (e.g. 2025-W07)\n');
   });
 });
+
+describe('stdwatch watchlist', () => {
+  it('adds, lists, shows and removes a watchlist', async () => {
+    const added = await run.run(['watchlist', 'add', 'Rivals', '--org', 'Huawei', '--group', 'SA2', '--keyword', 'power saving']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('Rivals (rivals) — organizations: Huawei; groups: SA2; keywords: "power saving"\n');
+    expect((await run.run(['watchlist', 'list'])).stdout).toContain('Rivals (rivals)');
+    // Since 11 Feb: RP-250003 (Huawei), RP-250002 ("power saving"), S2-250001 (SA2) — test/support/weekly.ts.
+    const shown = await run.run(['watchlist', 'show', 'rivals', '--since', '2025-02-11', '--format', 'json']);
+    expect(JSON.parse(shown.stdout).contributions.map((c: { ref: string }) => c.ref)).toEqual(['RP-250003', 'RP-250002', 'S2-250001']);
+    const csv = await run.run(['watchlist', 'show', 'Rivals', '--format', 'csv']);
+    expect(csv.stdout.trim().split('\n')).toHaveLength(7); // header and six contributions
+    expect((await run.run(['watchlist', 'remove', 'rivals'])).code).toBe(0);
+    const gone = await run.run(['watchlist', 'show', 'rivals']);
+    expect([gone.code, gone.stderr]).toEqual([1, 'stdwatch: no watchlist "rivals"\n']);
+  });
+
+  it('refuses an organization it does not know, with one line', async () => {
+    const { code, stderr } = await run.run(['watchlist', 'add', 'X', '--org', 'Nobody Ltd']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('stdwatch: no organization "Nobody Ltd" (try a slug such as huawei or china-mobile)\n');
+  });
+});
