@@ -41,6 +41,11 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('signed', (n: unknown) =>
     typeof n === 'number' && Number.isFinite(n) ? `${n > 0 ? '+' : n < 0 ? '\u2212' : '\u00b1'}${Math.abs(n).toFixed(2)}` : '–',
   );
+  /** The compare form's organization inputs: those given, then empty ones up to five (at least two). */
+  hbs.registerHelper('orgSlots', (given: unknown) => {
+    const list = Array.isArray(given) ? given.map(String) : [];
+    return [...list, ...Array(Math.max(0, Math.max(2, Math.min(5, list.length + 1)) - list.length)).fill('')].slice(0, 5);
+  });
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
   hbs.registerHelper('or', (a: unknown, b: unknown) => a || b);
