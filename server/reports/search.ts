@@ -53,10 +53,10 @@ export type SearchResult = {
 };
 
 /** A page of the contributions matching `q` under the filters, newest first, with the number of matches. */
-export function searchContributions(db: Db, q: string, filters: Filters, options: { page?: number; pageSize?: number } = {}): SearchResult {
+export function searchContributions(db: Db, q: string, filters: Filters, options: { page?: number; pageSize?: number; where?: SQL } = {}): SearchResult {
   const page = Math.max(1, options.page ?? 1);
   const pageSize = options.pageSize ?? 50;
-  const where = sql`${matchCondition(q)} and ${contributionCondition(filters)}`;
+  const where = sql`${matchCondition(q)} and ${contributionCondition(filters)} and ${options.where ?? sql`1 = 1`}`;
   const total =
     db.get<{ n: number }>(sql`select count(*) as n from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId} where ${where}`)?.n ?? 0;
   const ids = db

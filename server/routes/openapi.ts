@@ -13,6 +13,12 @@ const searchParameter = {
   schema: { type: 'string', maxLength: 200 },
   description: 'full text over titles and source cells (SQLite FTS5): every term must match; a term ending in * matches as a prefix',
 };
+const topicParameter = {
+  name: 'topic',
+  in: 'query',
+  schema: { type: 'string', enum: ['iot', '5g', 'security'] },
+  description: 'only contributions of a topic, as defined per body in server/reports/topics.yaml (groups, work items, keywords)',
+};
 const pageParameters = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
   { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'cursor from the previous page (use `next`)' },
@@ -75,7 +81,7 @@ export function openApiDocument() {
     },
     paths: {
       // Unknown parameters are refused (400), so a typo never silently widens a query.
-      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions', [searchParameter]) },
+      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions', [searchParameter, topicParameter]) },
       '/api/positions': { get: pagedGet('Leadership seats, filtered and paginated', 'Position', 'leadership seats') },
     },
     components: {
