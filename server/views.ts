@@ -46,6 +46,7 @@ function registerHelpers(hbs: typeof Handlebars): void {
     const list = Array.isArray(given) ? given.map(String) : [];
     return [...list, ...Array(Math.max(0, Math.max(2, Math.min(5, list.length + 1)) - list.length)).fill('')].slice(0, 5);
   });
+  hbs.registerHelper('add', (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a + b : a));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
   hbs.registerHelper('or', (a: unknown, b: unknown) => a || b);

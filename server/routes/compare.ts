@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import { barChart } from '../charts.js';
 import { HttpError } from '../errors.js';
 import { toCsv } from '../render.js';
 import { CompareError, compareReport } from '../reports/compare.js';
@@ -51,7 +52,12 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
       title: `Compare ${report.subjects.map((s) => s.name).join(', ')}`,
       nav: 'compare',
       data: report,
-      view: { orgInputs: report.subjects[0]?.kind === 'organization' ? report.subjects.map((s) => s.key) : [] },
+      view: {
+        chart: barChart(
+          'Fractional contributions',
+          report.subjects.map((x) => ({ label: x.name, value: x.fractional, text: x.fractional.toFixed(1) })),
+        ),
+        orgInputs: report.subjects[0]?.kind === 'organization' ? report.subjects.map((s) => s.key) : [] },
       csv: () =>
         toCsv(
           [

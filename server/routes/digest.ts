@@ -2,6 +2,7 @@
 // JSON, Markdown or CSV. A published week is shown as published; any other week as a preview.
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
+import { barChart } from '../charts.js';
 import { digestCsv, digestMarkdown } from '../digest-render.js';
 import { HttpError } from '../errors.js';
 import { digestView, publishedDigests } from '../reports/digest.js';
@@ -45,7 +46,11 @@ export function digestRoutes(db: Db, views: Views): Router {
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(digestCsv(digest));
     else {
       const title = `Weekly digest ${digest.week}${digest.publication === 'preview' ? ' (preview)' : ''}`;
-      res.type('html').send(views.render('digest', { ...digest, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
+      const countryChart = barChart(
+        `Fractional contributions by country, ${digest.week}`,
+        digest.countries.filter((c) => c.fractional > 0).slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+      );
+      res.type('html').send(views.render('digest', { ...digest, countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
     }
   });
 
