@@ -19,8 +19,14 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
 }
 
 /** The report/export filters: --body, --group, --from, --to. */
+/** `--basis parent|entity`: which country a source counts for (see the README, "Counting rules"). */
+function basisOption(): Option {
+  return new Option('--basis <basis>', "country of the ultimate parent (default) or of the named entity itself").choices(['parent', 'entity']);
+}
+
 function withFilters(command: Command): Command {
   return command
+    .addOption(basisOption())
     .addOption(new Option('--body <body>', 'only this body').choices(BODY_IDS))
     .option('--group <name>', 'only this group (e.g. RAN, SA2)')
     .option('--from <YYYY-MM-DD>', 'contributions dated on or after this day')
@@ -66,6 +72,8 @@ export function buildProgram(): Command {
     .argument('[raw...]', 'raw source strings, e.g. "Huawei, HiSilicon"')
     .option('--json', 'one JSON object per input: {"input": RAW, "sources": [...]}')
     .option('--stdin', 'read one raw string per line from standard input')
+    .option('--date <YYYY-MM-DD>', 'owners as on this day (Motorola Mobility: Google in 2013, Lenovo from Oct 2014)')
+    .addOption(basisOption())
     .action(action(async (raws, options) => (await import('./commands/resolve.js')).resolve(raws, options)));
 
   const exporter = program.command('export').description('export every contribution or leadership seat, one record each');
@@ -76,6 +84,21 @@ export function buildProgram(): Command {
   withFilters(exporter.command('positions').description('every leadership seat, one record each (see the README, "Records")').addOption(exportFormat())).action(
     action(async (options) => (await import('./commands/export.js')).exportPositions(options)),
   );
+
+  const orgs = program.command('orgs').description('how much of what was scraped the organization registry attributes');
+  withFilters(
+    orgs
+      .command('unresolved')
+      .description('raw source names that resolve to no organization, most frequent first, with an example document')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+      .option('--limit <n>', 'at most this many names', '100'),
+  ).action(action(async (options) => (await import('./commands/orgs.js')).orgsUnresolved(options)));
+  withFilters(
+    orgs
+      .command('coverage')
+      .description('the share of source mentions resolved to an organization, per body')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  ).action(action(async (options) => (await import('./commands/orgs.js')).orgsCoverage(options)));
 
   const report = program.command('report').description('participation reports: per country, per company');
   const reportFormat = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'html']).default('text');

@@ -1,6 +1,6 @@
 // Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import {
   contributionSources,
@@ -20,6 +20,7 @@ import type { OrganizationRef, ResolvedSource, Resolver } from '../scrapers/reso
 import { nameKey } from '../scrapers/resolve/normalize.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
+import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 
 export interface StoreResult {
   seen: number;
@@ -303,10 +304,11 @@ export function storeListing(
     const meetingStart = stored?.startDate ?? null;
     result.changed += stored?.dated ?? 0;
     const resolvedByText = new Map<string, ResolvedSource[]>();
-    const resolve = (text: string) => {
+    // One resolution per distinct cell; the owner at the contribution's date is applied after.
+    const resolve = (text: string, date: string | null) => {
       let resolved = resolvedByText.get(text);
       if (!resolved) resolvedByText.set(text, (resolved = resolver.resolveSourceText(text)));
-      return resolved;
+      return resolver.atDate(resolved, date);
     };
 
     for (const parsed of listing.contributions) {
@@ -321,7 +323,7 @@ export function storeListing(
           firstSeenAt: options.seenAt,
           lastSeenAt: options.seenAt,
         })!;
-        writeSources(prepared, ids, row.id, resolve(values.sourceText));
+        writeSources(prepared, ids, row.id, resolve(values.sourceText, values.date));
         prepared.insertHistory.run({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
         result.new++;
         continue;
@@ -344,7 +346,9 @@ export function storeListing(
       if (changedKeys.includes('status')) {
         prepared.insertHistory.run({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
       }
-      if (changedKeys.includes('sourceText')) writeSources(prepared, ids, existing.id, resolve(merged.sourceText));
+      if (changedKeys.includes('sourceText') || changedKeys.includes('date')) {
+        writeSources(prepared, ids, existing.id, resolve(merged.sourceText, merged.date));
+      }
     }
     if (result.new + result.changed > 0) rebuildTdocSeats(txDb);
   });
@@ -399,10 +403,11 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(txDb, resolver);
     const cache = new Map<string, ResolvedSource[]>();
-    for (const row of tx.select({ id: contributions.id, sourceText: contributions.sourceText }).from(contributions).all()) {
+    const rows = tx.select({ id: contributions.id, sourceText: contributions.sourceText, date: contributions.date }).from(contributions).all();
+    for (const row of rows) {
       let resolved = cache.get(row.sourceText);
       if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
-      writeSources(prepared, ids, row.id, resolved);
+      writeSources(prepared, ids, row.id, resolver.atDate(resolved, row.date));
       count++;
     }
     // Organizations that left the registry and that nothing points at any more.
@@ -539,8 +544,8 @@ export function rebuildTdocSeats(db: Db): void {
 // Seats from officer pages
 
 /** The organization a seat's published affiliation names: the first part of it that resolves. */
-function seatHolder(resolver: Resolver, sourceText: string): ResolvedSource | null {
-  const parts = resolver.resolveSourceText(sourceText);
+function seatHolder(resolver: Resolver, sourceText: string, date: string | null): ResolvedSource | null {
+  const parts = resolver.resolveSourceText(sourceText, date);
   return parts.find((p) => p.organization) ?? parts[0] ?? null;
 }
 
@@ -573,7 +578,7 @@ export function storeRoster(
     );
     const seen = new Set<string>();
     for (const parsed of roster.positions) {
-      const holder = seatHolder(resolver, parsed.sourceText);
+      const holder = seatHolder(resolver, parsed.sourceText, parsed.from ?? parsed.to);
       const organizationId = holder?.organization ? ids.idOf(holder.organization) : null;
       const parentId = holder?.parent ? ids.idOf(holder.parent) : null;
       const values = {
@@ -626,15 +631,44 @@ export function storeRoster(
   return result;
 }
 
+/**
+ * Ends the open official seats of a body that later elections or appointments filled again (see
+ * scrapers/seat-terms.ts): across all the given bases, since one seat may be read from several pages.
+ * Only empty end dates are filled; returns how many.
+ */
+export function closeReplacedSeats(db: Db, options: { body: string; bases: string[]; capacity: SeatCapacity }): number {
+  if (options.bases.length === 0) return 0;
+  const rows = db
+    .select({ id: positions.id, group: groups.code, role: positions.role, organizationId: positions.organizationId,
+      sourceRaw: positions.sourceRaw, from: positions.fromDate, to: positions.toDate })
+    .from(positions)
+    .innerJoin(groups, eq(groups.id, positions.groupId))
+    .where(and(eq(positions.bodyId, options.body), inArray(positions.basis, options.bases)))
+    .all();
+  const terms: OfficialTerm[] = rows.map((r) => ({
+    id: r.id,
+    group: r.group,
+    role: r.role,
+    holder: r.organizationId !== null ? `org:${r.organizationId}` : `raw:${r.sourceRaw.toLowerCase()}`,
+    from: r.from,
+    to: r.to,
+  }));
+  const ends = replacedTermEnds(terms, options.capacity);
+  db.transaction((tx) => {
+    for (const [id, day] of ends) tx.update(positions).set({ toDate: day }).where(and(eq(positions.id, id), isNull(positions.toDate))).run();
+  });
+  return ends.size;
+}
+
 /** Seats from officer pages follow the registry like sources do: re-resolved from their raw text. */
 function reresolveOfficialPositions(db: Db, ids: OrganizationIds, resolver: Resolver): void {
   const rows = db
-    .select({ id: positions.id, sourceRaw: positions.sourceRaw })
+    .select({ id: positions.id, sourceRaw: positions.sourceRaw, fromDate: positions.fromDate, toDate: positions.toDate })
     .from(positions)
     .where(sql`${positions.basis} <> ${TDOC_SEAT_BASIS}`)
     .all();
   for (const row of rows) {
-    const holder = seatHolder(resolver, row.sourceRaw);
+    const holder = seatHolder(resolver, row.sourceRaw, row.fromDate ?? row.toDate);
     db.update(positions)
       .set({
         organizationId: holder?.organization ? ids.idOf(holder.organization) : null,

@@ -4,9 +4,10 @@ import { isZip } from './zip.js';
 import { decodeHtml } from './text.js';
 import { isOle2, parseTdocList } from './3gpp/parse-tdoc-list.js';
 import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
+import { parseDocumentListing } from './itu/parse-document-listing.js';
 import type { ParsedListing } from './types.js';
 
-export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda';
+export type FileFormat = '3gpp-tdoc-list' | '3gpp-tdocs-by-agenda' | 'itu-document-listing';
 
 export function detectFormat(bytes: Uint8Array): FileFormat {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
@@ -14,6 +15,8 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
   const head = decodeHtml(bytes.subarray(0, Math.min(bytes.length, 4 << 20)));
   if (/<(?:html|table|body)\b/i.test(head)) {
     if (/>\s*TD\s*#\s*</i.test(head)) return '3gpp-tdocs-by-agenda';
+    // ITU's document store: links to `/md/…` documents and listing folders (`parent=T22-SG17-C`).
+    if (/meetingdoc\.asp\?[^"'>]*parent=[TR]\d{2}-/i.test(head) && /\/md\/[TR]\d{2}-/i.test(head)) return 'itu-document-listing';
     if (/Directory Listing|To Parent Directory/i.test(head)) {
       throw new UnreadableInputError('a file-server directory listing, not a contribution list');
     }
@@ -29,5 +32,7 @@ export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?:
       return parseTdocList(bytes, { fileName: context.fileName });
     case '3gpp-tdocs-by-agenda':
       return parseTdocsByAgenda(bytes, { url: context.url });
+    case 'itu-document-listing':
+      return parseDocumentListing(bytes, { url: context.url });
   }
 }

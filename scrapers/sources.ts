@@ -5,6 +5,8 @@ import type { HttpClient } from './http.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { BodyId } from './types.js';
 import { threeGppTdocs } from './3gpp/index.js';
+import { ituContributions, ituLeadership } from './itu/index.js';
+import { threeGppLeadership } from './3gpp/leadership.js';
 
 export interface ProgressEvent {
   source: string;
@@ -47,10 +49,12 @@ export interface Source {
   name: string;
   body: BodyId;
   description: string;
+  /** What the summary calls its documents and records; `list(s)` and `contributions` when not given. */
+  units?: { documents: string; records: string };
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 
-export const SOURCES: Source[] = [threeGppTdocs];
+export const SOURCES: Source[] = [threeGppTdocs, threeGppLeadership, ituContributions, ituLeadership];
 
 /** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
 export function selectSources(names: string[]): Source[] {

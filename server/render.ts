@@ -117,7 +117,7 @@ export function contributionCsvRow(record: import('./reports/contributions.js').
   };
 }
 
-export const POSITION_CSV_COLUMNS = ['body', 'group', 'role', 'person', 'organization', 'parent', 'country', 'raw', 'from', 'to', 'evidence'];
+export const POSITION_CSV_COLUMNS = ['body', 'group', 'role', 'person', 'organization', 'parent', 'country', 'raw', 'from', 'to', 'evidence', 'detail', 'basis'];
 
 export function positionCsvRow(record: import('./reports/contributions.js').PositionRecord): Record<string, unknown> {
   return { ...record, organization: record.source.organization, parent: record.source.parent, country: record.source.country, raw: record.source.raw };

@@ -24,7 +24,10 @@ export const urls = {
   body: (body: string, filters: Filters = {}, format: Format = 'html') => page(`/bodies/${encodeURIComponent(body)}`, format, filters),
   group: (body: string, group: string, filters: Filters = {}, format: Format = 'html') =>
     page(`/bodies/${encodeURIComponent(body)}/groups/${encodeURIComponent(group)}`, format, filters),
-  leadership: (filters: Filters = {}, format: Format = 'html') => page('/leadership', format, filters),
+  leadership: (filters: Filters = {}, format: Format = 'html', table: { at?: string; groups?: string[] | null } = {}) =>
+    withQuery(format === 'html' ? '/leadership' : `/leadership.${format}`, { ...filterQuery(filters), at: table.at, groups: table.groups?.join(',') }),
+  leadershipCrossCheck: (filters: Filters = {}, format: Format = 'html', groups: string[] | null = null) =>
+    withQuery(format === 'html' ? '/leadership/cross-check' : `/leadership/cross-check.${format}`, { ...filterQuery(filters), groups: groups?.join(',') }),
   status: (format: Format = 'html') => page('/status', format),
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
   raw: (id: number) => `/raw/${id}`,

@@ -94,6 +94,27 @@ describe('stdwatch import and export', () => {
     expect(html.stdout).toMatch(/^<!doctype html>/);
   });
 
+  it('lists the names the registry does not resolve, and the coverage per body', async () => {
+    // RAN#104's only source name not in the registry: "Swifts" among the 25 sources of RP-241094.
+    const unresolved = await run.run(['orgs', 'unresolved', '--format', 'json']);
+    expect(JSON.parse(unresolved.stdout)).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
+    const text = await run.run(['orgs', 'unresolved']);
+    expect(text.stdout).toContain('Swifts                  1  3gpp RP-241094');
+    const coverage = JSON.parse((await run.run(['orgs', 'coverage', '--format', 'json'])).stdout);
+    expect(coverage.bodies.map((b: { body: string }) => b.body)).toEqual(['3gpp']);
+    expect(coverage.all.unresolved).toBe(1);
+    expect(coverage.all.resolved).toBe(coverage.all.occurrences - 1);
+    const bad = await run.run(['orgs', 'unresolved', '--limit', 'many']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'stdwatch: --limit: "many" is not a positive whole number\n']);
+  });
+
+  it('prints the country report by the entities\' own countries with --basis entity', async () => {
+    const json = await run.run(['report', 'country', 'CN', '--basis', 'entity', '--format', 'json']);
+    expect(JSON.parse(json.stdout).basis).toBe('entity');
+    const text = await run.run(['report', 'country', 'CN', '--basis', 'entity']);
+    expect(text.stdout).toContain("country = the named entity's own home country (basis: entity)");
+  });
+
   it('exits non-zero with one line for a bad filter', async () => {
     const result = await run.run(['report', 'country', 'CN', '--from', '2024-13-01']);
     expect(result.code).toBe(1);
@@ -125,6 +146,13 @@ describe('importing a TdocsByAgenda page, which has no dates', () => {
 });
 
 describe('stdwatch resolve', () => {
+  it('resolves owners at a date and countries by entity', async () => {
+    const dated = await cli().run(['resolve', '--json', '--date', '2013-06-03', 'Motorola Mobility']);
+    expect(JSON.parse(dated.stdout).sources[0]).toMatchObject({ organization: 'Motorola Mobility', parent: 'Alphabet', country: 'US' });
+    const entity = await cli().run(['resolve', '--json', '--basis', 'entity', 'Nokia Shanghai Bell']);
+    expect(JSON.parse(entity.stdout).sources[0]).toMatchObject({ parent: 'Nokia', country: 'CN' });
+  });
+
   it('answers one JSON object per input line, in order', async () => {
     const input = ['Huawei, HiSilicon', '', 'RAN4 Chair (Huawei)', 'RAN5'].join('\n') + '\n';
     const { code, stdout } = await cli().run(['resolve', '--json', '--stdin'], { input });
@@ -150,16 +178,36 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
+    // The news listing, five election articles and the SA#87-e officials annex: 20 + 15 seats, of which
+    // 12 closed by a later election (RAN 2009 and 2017: 4 each; the annex's TSG SA: 4).
+    expect(result.stderr).toContain('3gpp:leadership: ok — 7 page(s), 35 seats (35 new, 12 changed)');
+
+    // The RAN chair elected on 20 March 2023 (news_tsg-ran-election.excerpt.txt), as `export positions` gives it.
+    const exported = await run.run(['export', 'positions', '--body', '3gpp', '--group', 'RAN', '--format', 'ndjson']);
+    expect(exported.code).toBe(0);
+    const seats = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(seats.find((s) => s.person === 'Wanshi CHEN')).toEqual({
+      body: '3gpp',
+      group: 'RAN',
+      role: 'chair',
+      person: 'Wanshi CHEN',
+      source: { raw: 'Qualcomm Incorporated', organization: 'Qualcomm', parent: 'Qualcomm', country: 'US', kind: 'company', role: 'chair' },
+      from: '2023-03-20',
+      to: null,
+      evidence: 'https://www.3gpp.org/news-events/3gpp-news/tsg-ran-election',
+      detail: 'Organizational Partner: ATIS; 2nd term',
+      basis: '3gpp-elections',
+    });
   });
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {
     const run = cli({ STDWATCH_REQUEST_RETRIES: '0', STDWATCH_3GPP_GROUPS: 'RAN' });
-    const result = await run.run(['scrape']);
+    const result = await run.run(['scrape', '3gpp']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
     );
-    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs did not complete; see above');
+    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs, 3gpp:leadership did not complete; see above');
   });
 
   it.each([
@@ -173,7 +221,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs)\n');
+    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, 3gpp:leadership, itu, itu:contributions, itu:leadership)\n');
   });
 });
 

@@ -31,7 +31,7 @@ function commonText(report: CountryReport | CompanyReport): string[] {
       ? '(none on record)'
       : table(report.seats.map((s) => [`${s.group} ${s.role}`, s.organization, s.country ?? '', s.from ?? '', s.to ?? 'current']), ['seat', 'held by', 'country', 'from', 'to']),
     '',
-    `Counting: full (a contribution counts once per organization or country) and fractional (1/n per source); country = ultimate parent's home country (basis: ${report.basis}).`,
+    `Counting: full (a contribution counts once per organization or country) and fractional (1/n per source); country = ${report.basis === 'entity' ? "the named entity's own home country" : "the ultimate parent's home country at the contribution's date"} (basis: ${report.basis}).`,
   ];
 }
 

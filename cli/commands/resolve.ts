@@ -1,13 +1,20 @@
 // `stdwatch resolve [--json] [--stdin] [RAW…]`: split raw source strings and resolve each part.
 import readline from 'node:readline';
 import { loadRegistry } from '../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord, type Resolver } from '../../scrapers/resolve/resolve.js';
-import { write } from '../common.js';
+import { createResolver, toSourceRecord, type CountryBasis, type Resolver } from '../../scrapers/resolve/resolve.js';
+import { dateOption, write } from '../common.js';
 
-function describe(resolver: Resolver, raw: string): string {
+interface ResolveOptions {
+  json?: boolean;
+  stdin?: boolean;
+  date?: string;
+  basis?: CountryBasis;
+}
+
+function describe(resolver: Resolver, raw: string, options: ResolveOptions): string {
   const lines = [raw];
-  for (const source of resolver.resolveSourceText(raw)) {
-    const record = toSourceRecord(source);
+  for (const source of resolver.resolveSourceText(raw, options.date)) {
+    const record = toSourceRecord(source, options.basis);
     const role = record.role ? ` [${record.role}]` : '';
     const seat = source.seat ? ` seat: ${source.seat.group} ${source.seat.role}` : '';
     const person = source.person ? ` person: ${source.person}` : '';
@@ -20,11 +27,15 @@ function describe(resolver: Resolver, raw: string): string {
   return lines.join('\n');
 }
 
-export async function resolve(raws: string[], options: { json?: boolean; stdin?: boolean }): Promise<void> {
+export async function resolve(raws: string[], options: ResolveOptions): Promise<void> {
   if (!options.stdin && raws.length === 0) throw new Error('give raw strings as arguments, or --stdin');
+  dateOption('date', options.date);
   const resolver = createResolver(loadRegistry());
-  const emit = (raw: string) =>
-    write(options.json ? `${JSON.stringify({ input: raw, sources: resolver.resolveSourceText(raw).map(toSourceRecord) })}\n` : `${describe(resolver, raw)}\n`);
+  const record = (raw: string) => ({
+    input: raw,
+    sources: resolver.resolveSourceText(raw, options.date).map((s) => toSourceRecord(s, options.basis)),
+  });
+  const emit = (raw: string) => write(options.json ? `${JSON.stringify(record(raw))}\n` : `${describe(resolver, raw, options)}\n`);
   for (const raw of raws) await emit(raw);
   if (options.stdin) {
     for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) await emit(line);

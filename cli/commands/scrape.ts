@@ -38,7 +38,8 @@ export async function scrape(names: string[], options: { since?: string; until?:
     bar?.stop();
     for (const s of summaries) {
       const o = s.outcome;
-      const counts = o ? `${o.documentsFetched} list(s), ${o.recordsSeen} contributions (${o.recordsNew} new, ${o.recordsChanged} changed)` : 'nothing stored';
+      const units = sources.find((source) => source.name === s.source)?.units ?? { documents: 'list(s)', records: 'contributions' };
+      const counts = o ? `${o.documentsFetched} ${units.documents}, ${o.recordsSeen} ${units.records} (${o.recordsNew} new, ${o.recordsChanged} changed)` : 'nothing stored';
       process.stderr.write(`${s.source}: ${s.status} — ${counts}${s.error ? ` — ${s.error}` : ''}\n`);
     }
     const failed = summaries.filter((s) => s.status === 'failed' || s.status === 'layout-changed');

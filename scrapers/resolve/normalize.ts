@@ -57,6 +57,11 @@ function regions(): Set<string> {
   return regionSet;
 }
 
+/** A country or region name (`Japan`, `Korea, Republic of`, `Europe`): a qualifier, not an organization's name. */
+export function isPlaceName(text: string): boolean {
+  return regions().has(plainKey(text));
+}
+
 /**
  * Keys to try after an exact miss, most specific first: the key with one trailing country or region
  * qualifier removed (then legal endings again), repeated. `qualcomm europe inc italy` → `qualcomm

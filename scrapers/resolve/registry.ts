@@ -25,6 +25,20 @@ const organizationSchema = z
       .refine(isCountryCode, 'an ISO 3166-1 alpha-2 code')
       .nullish(),
     parent: z.string().regex(SLUG).nullish(),
+    /**
+     * Who owned it before `parent` did: each entry is the direct parent (null: independent) up to the
+     * day before `until`. A contribution is attributed to the owner at its date.
+     */
+    formerParents: z
+      .array(
+        z
+          .object({
+            parent: z.string().regex(SLUG).nullable(),
+            until: z.iso.date({ error: 'must be a date YYYY-MM-DD' }),
+          })
+          .strict(),
+      )
+      .nullish(),
     aliases: z.array(z.string().min(1)).nullish(),
     notes: z.string().nullish(),
   })
@@ -52,7 +66,10 @@ export interface OrganizationRecord {
   kind: Exclude<OrganizationKind, 'unknown'>;
   /** The entity's own home country; reports use the ultimate parent's. */
   country: string | null;
+  /** The direct parent today. */
   parent: string | null;
+  /** Earlier direct parents, oldest first: `parent` applied before `until` (exclusive). */
+  formerParents: { parent: string | null; until: string }[];
   aliases: string[];
   notes: string | null;
 }
@@ -69,6 +86,8 @@ export interface Registry {
   /** Lookup key → slug. */
   byKey: Map<string, string>;
   families: GroupFamily[];
+  /** Slugs whose ultimate parent depends on the date (an owner on their chain, now or before, changed). */
+  dated: Set<string>;
   /** Changes whenever the registry's content changes: stored sources are then re-resolved. */
   hash: string;
 }
@@ -100,6 +119,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
         kind: org.kind,
         country: org.country ?? null,
         parent: org.parent ?? null,
+        formerParents: [...(org.formerParents ?? [])].sort((a, b) => a.until.localeCompare(b.until)),
         aliases: org.aliases ?? [],
         notes: org.notes ?? null,
       });
@@ -121,6 +141,11 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
   for (const org of organizations.values()) {
     if (org.parent && !organizations.has(org.parent)) {
       problems.push(`${org.slug}: parent "${org.parent}" is not defined`);
+    }
+    for (const former of org.formerParents) {
+      if (former.parent && !organizations.has(former.parent)) {
+        problems.push(`${org.slug}: former parent "${former.parent}" is not defined`);
+      }
     }
     for (const spelling of [org.name, org.slug.replace(/[-.]/g, ' '), ...org.aliases]) {
       const key = nameKey(spelling);
@@ -150,7 +175,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
     throw new RegistryError(`the organization registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
   const hash = crypto.createHash('sha256').update(JSON.stringify(files.map((f) => f.content))).digest('hex');
-  return { organizations, byKey, families, hash };
+  return { organizations, byKey, families, dated: datedSlugs(organizations), hash };
 }
 
 /** The registry's files, parsed: every `*.yaml` of the registry folder, in name order. */
@@ -173,9 +198,41 @@ export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
   return buildRegistry(readRegistryFiles(dir));
 }
 
-/** The top of an organization's parent chain. */
-export function ultimateParent(registry: Registry, slug: string): OrganizationRecord {
+/** The organizations whose owner, or an owner's owner, changed at some date. */
+function datedSlugs(organizations: Map<string, OrganizationRecord>): Set<string> {
+  const memo = new Map<string, boolean>();
+  const isDated = (slug: string, path: Set<string>): boolean => {
+    const known = memo.get(slug);
+    if (known !== undefined) return known;
+    const org = organizations.get(slug);
+    if (!org || path.has(slug)) return false;
+    path.add(slug);
+    const above = [org.parent, ...org.formerParents.map((f) => f.parent)].filter((p): p is string => p !== null);
+    const dated = org.formerParents.length > 0 || above.some((p) => isDated(p, path));
+    path.delete(slug);
+    memo.set(slug, dated);
+    return dated;
+  };
+  return new Set([...organizations.keys()].filter((slug) => isDated(slug, new Set())));
+}
+
+/** An organization's direct parent on a day (today's when the day is unknown). */
+export function parentAt(org: OrganizationRecord, date: string | null): string | null {
+  if (date) {
+    for (const former of org.formerParents) if (date < former.until) return former.parent;
+  }
+  return org.parent;
+}
+
+/**
+ * The top of an organization's parent chain on a day: Motorola Mobility's is Google in 2013 and
+ * Lenovo from 30 October 2014. Without a day, today's owners.
+ */
+export function ultimateParent(registry: Registry, slug: string, date: string | null = null): OrganizationRecord {
   let org = registry.organizations.get(slug)!;
-  while (org.parent) org = registry.organizations.get(org.parent)!;
+  // A chain through former owners is not checked for loops on load: stop rather than spin.
+  for (let up = parentAt(org, date), steps = 0; up && steps < registry.organizations.size; up = parentAt(org, date), steps++) {
+    org = registry.organizations.get(up)!;
+  }
   return org;
 }

@@ -44,7 +44,13 @@ export interface SourceRecord {
 export interface Resolver {
   registry: Registry;
   resolveName(name: string): OrganizationRef | null;
-  resolveSourceText(text: string): ResolvedSource[];
+  /**
+   * Splits a source cell and resolves each part. `date` (YYYY-MM-DD, the contribution's) picks the
+   * owner at that day for organizations whose ownership changed; without it, today's owner.
+   */
+  resolveSourceText(text: string, date?: string | null): ResolvedSource[];
+  /** The same sources with their parents as on `date` (the same array when no owner changed). */
+  atDate(sources: ResolvedSource[], date: string | null): ResolvedSource[];
   /** Every organization the resolver can hand out, registry and pattern-made, by slug. */
   organization(slug: string): OrganizationRef | null;
 }
@@ -152,9 +158,17 @@ export function createResolver(registry: Registry): Resolver {
     return [{ part, organization: null }];
   }
 
-  function parentOf(org: OrganizationRef): OrganizationRef {
+  function parentOf(org: OrganizationRef, date: string | null): OrganizationRef {
+    if (org.origin === 'registry') return fromRegistry(ultimateParent(registry, org.slug, date).slug);
     if (!org.parentSlug) return org;
-    return fromRegistry(ultimateParent(registry, org.parentSlug).slug);
+    return fromRegistry(ultimateParent(registry, org.parentSlug, date).slug);
+  }
+
+  function atDate(sources: ResolvedSource[], date: string | null): ResolvedSource[] {
+    if (!date || !sources.some((s) => s.organization && registry.dated.has(s.organization.slug))) return sources;
+    return sources.map((s) =>
+      s.organization && registry.dated.has(s.organization.slug) ? { ...s, parent: parentOf(s.organization, date) } : s,
+    );
   }
 
   return {
@@ -164,7 +178,8 @@ export function createResolver(registry: Registry): Resolver {
       if (registry.organizations.has(slug)) return fromRegistry(slug);
       return made.get(slug) ?? null;
     },
-    resolveSourceText(text) {
+    atDate,
+    resolveSourceText(text, date = null) {
       const parts = splitSources(text, (name) => registry.byKey.has(nameKey(name)));
       const resolved = parts.flatMap(resolvePart);
       const share = resolved.length > 0 ? 1 / resolved.length : 0;
@@ -175,19 +190,32 @@ export function createResolver(registry: Registry): Resolver {
         seat: part.seat,
         person: part.person,
         organization,
-        parent: organization ? parentOf(organization) : null,
+        parent: organization ? parentOf(organization, date) : null,
         share,
       }));
     },
   };
 }
 
-export function toSourceRecord(source: ResolvedSource): SourceRecord {
+/**
+ * Which country a source counts for: `parent`, the ultimate parent's home country (the default: Nokia
+ * Shanghai Bell counts for FI), or `entity`, the named entity's own (Nokia Shanghai Bell → CN), falling
+ * back to the parent's when the entity has none of its own on record.
+ */
+export const COUNTRY_BASES = ['parent', 'entity'] as const;
+export type CountryBasis = (typeof COUNTRY_BASES)[number];
+
+export function sourceCountry(source: ResolvedSource, basis: CountryBasis = 'parent'): string | null {
+  const own = basis === 'entity' ? source.organization?.country : null;
+  return own ?? source.parent?.country ?? null;
+}
+
+export function toSourceRecord(source: ResolvedSource, basis: CountryBasis = 'parent'): SourceRecord {
   return {
     raw: source.raw,
     organization: source.organization?.name ?? null,
     parent: source.parent?.name ?? null,
-    country: source.parent?.country ?? null,
+    country: sourceCountry(source, basis),
     kind: source.organization?.kind ?? 'unknown',
     role: source.role,
   };

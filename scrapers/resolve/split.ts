@@ -12,7 +12,7 @@
 // Whether a comma joins or separates is decided with the registry (`IIT, Kharagpur` is one name).
 import type { Role } from '../types.js';
 import { groupCodeOfName } from '../3gpp/groups.js';
-import { plainKey } from './normalize.js';
+import { isPlaceName, plainKey } from './normalize.js';
 
 export type SeatRole = 'chair' | 'vice-chair';
 
@@ -126,6 +126,22 @@ export function trailingParenthesis(piece: string): { head: string; inner: strin
   return { head: piece, inner: null };
 }
 
+/** A role word and what follows it: `Rapporteur Q5/20` → rapporteur of `Q5/20`; null when nothing follows. */
+function leadingRoleHolder(text: string): { role: Role; holder: string } | null {
+  for (const [pattern, role] of LEADING_ROLE) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const holder = text.slice(m[0].length).replace(/^\s*(?:of\s+(?:the\s+)?|[,:-]\s*)?/i, '').trim();
+    return holder ? { role, holder } : null;
+  }
+  return null;
+}
+
+/** A role word standing alone (`Chairman`): in `Chairman, WP2/TSAG` it is the role of the next piece. */
+function isBareRole(piece: string): boolean {
+  return LEADING_ROLE.some(([pattern]) => pattern.test(piece)) && leadingRoleHolder(piece) === null;
+}
+
 const LEGAL_ONLY = /^(?:inc|incorporated|ltd|limited|co|corp|corporation|llc|plc|gmbh|ag|s ?a|s ?p ?a|b ?v|n ?v|oy|ab|kk|pte ltd|pvt ltd|co ltd)$/;
 
 function part(raw: string, name: string, extra: Partial<SourcePart> = {}): SourcePart {
@@ -150,7 +166,15 @@ function readPiece(piece: string): SourcePart[] {
       return [part(piece, head, { role, seat })];
     }
     if (PARTNERS.has(plainKey(inner))) return [part(piece, head)]; // `KDDI Corporation (TTC)`
-    return [part(piece, piece, { alternatives: [head, inner] })];
+    // `Acme (Japan)`: a country in parentheses qualifies the name, it is no other reading of it (else an
+    // unknown company would count for the government of Japan, now that member states are known names).
+    return [part(piece, piece, { alternatives: isPlaceName(inner) ? [head] : [head, inner] })];
+  }
+  const leading = leadingRoleHolder(head);
+  if (leading) {
+    // `Rapporteur Q5/20`, `Chairman, WP2/TSAG` (ITU's way): the role first, then who holds it.
+    const group = groupCodeOfName(leading.holder);
+    return [part(piece, leading.holder, { role: leading.role, seat: seatOf({ role: leading.role, rest: leading.holder, group }) })];
   }
   if (headPhrase) {
     // The group or body itself acting in a role: `RAN1 Chair`, `SA WG2 Secretary`, `ETSI MCC TF160 Leader`.
@@ -199,8 +223,20 @@ export function splitSources(text: string, isKnownName: (name: string) => boolea
     i += taken - 1;
   }
 
+  // `Chairman, WP2/TSAG`: a bare role word takes the piece after it.
+  const held: string[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const next = joined[i + 1];
+    if (next !== undefined && isBareRole(joined[i]!) && !isBareRole(next)) {
+      held.push(`${joined[i]}, ${next}`);
+      i++;
+    } else {
+      held.push(joined[i]!);
+    }
+  }
+
   const parts: SourcePart[] = [];
-  for (const piece of joined) {
+  for (const piece of held) {
     const read = readPiece(piece);
     // `Younsun Kim, RAN1 Chair`: a group role right after a person's name names that person.
     const previous = parts[parts.length - 1];

@@ -7,7 +7,7 @@ import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { NotFoundError } from './country.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, byGroup, byMeeting, coSources, parentOrg, participationSummary, seats } from './participation.js';
+import { as, basisOf, byGroup, byMeeting, coSources, parentOrg, participationSummary, seats } from './participation.js';
 
 const coParent = alias(organizations, 'co_parent');
 const seatParent = alias(organizations, 'seat_parent');
@@ -49,7 +49,7 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     },
     requested: requested.slug === organization.slug ? null : { slug: requested.slug, name: requested.name },
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     ...participationSummary(db, who, filters),
     entities,
     byMeeting: byMeeting(db, who, filters),

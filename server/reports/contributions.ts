@@ -34,6 +34,10 @@ export interface PositionRecord {
   from: string | null;
   to: string | null;
   evidence: string | null;
+  /** Below the group, or how the holder came to it: a Question, a work item, `Organizational Partner: ATIS`. */
+  detail: string | null;
+  /** Where the seat was read: `tdoc-source` (source cells), `3gpp-elections`, `3gpp-officials`, … */
+  basis: string;
 }
 
 const entity = alias(organizations, 'entity');
@@ -51,7 +55,7 @@ function sourceRecord(row: { raw: string; role: string | null; organization: str
   };
 }
 
-function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
+function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceRecord[]> {
   const bySource = new Map<number, SourceRecord[]>();
   if (ids.length === 0) return bySource;
   const rows = db
@@ -62,7 +66,7 @@ function sourcesOf(db: Db, ids: number[]): Map<number, SourceRecord[]> {
       organization: entity.name,
       kind: entity.kind,
       parent: parent.name,
-      country: parent.country,
+      country: filters.basis === 'entity' ? sql<string | null>`coalesce(${entity.country}, ${parent.country})` : parent.country,
     })
     .from(contributionSources)
     .leftJoin(entity, eq(entity.id, contributionSources.organizationId))
@@ -106,6 +110,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
   const sources = sourcesOf(
     db,
     rows.map((r) => r.id),
+    filters,
   );
   const items: ContributionRecord[] = rows.map((r) => ({
     body: r.body,
@@ -152,6 +157,8 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       from: positions.fromDate,
       to: positions.toDate,
       evidence: positions.evidenceUrl,
+      detail: positions.detail,
+      basis: positions.basis,
     })
     .from(positions)
     .innerJoin(groups, eq(groups.id, positions.groupId))
@@ -169,6 +176,8 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       from: r.from,
       to: r.to,
       evidence: r.evidence,
+      detail: r.detail,
+      basis: r.basis,
     }));
 }
 

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
 import type { Filters } from './filters.js';
-import { byGroup, byMeeting, byOrganization, coSources, parentOrg, participationSummary, seats } from './participation.js';
+import { basisOf, byGroup, byMeeting, byOrganization, coSources, countryOf, participationSummary, seats } from './participation.js';
 import { organizations } from '../../db/schema.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 
@@ -13,22 +13,24 @@ export class NotFoundError extends Error {
 
 const coParent = alias(organizations, 'co_parent');
 const seatParent = alias(organizations, 'seat_parent');
+const seatOrg = alias(organizations, 'seat_org');
 
 export function countryReport(db: Db, code: string, filters: Filters) {
   const iso2 = code.toUpperCase();
   if (!isCountryCode(iso2)) throw new NotFoundError(`"${code}" is not an ISO 3166-1 alpha-2 country code`);
-  const who = sql`${parentOrg.country} = ${iso2}`;
+  const who = sql`${countryOf(filters)} = ${iso2}`;
+  const seatCountry = filters.basis === 'entity' ? sql`coalesce(${seatOrg.country}, ${seatParent.country})` : sql`${seatParent.country}`;
   return {
     kind: 'country' as const,
     country: { code: iso2, name: countryName(iso2) },
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     ...participationSummary(db, who, filters),
     organizations: byOrganization(db, who, filters),
     byMeeting: byMeeting(db, who, filters),
     byGroup: byGroup(db, who, filters),
     coSources: coSources(db, who, sql`coalesce(${coParent.country}, '') = ${iso2}`, filters),
-    seats: seats(db, sql`${seatParent.country} = ${iso2}`, filters),
+    seats: seats(db, sql`${seatCountry} = ${iso2}`, filters),
   };
 }
 

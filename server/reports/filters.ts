@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
+import { COUNTRY_BASES } from '../../scrapers/resolve/resolve.js';
 
 
 export const filtersSchema = z.object({
@@ -19,6 +20,8 @@ export const filtersSchema = z.object({
     .optional(),
   from: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
   to: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  /** Which country a source counts for: its ultimate parent's (default) or the named entity's own. */
+  basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional(),
 });
 
 export type Filters = z.infer<typeof filtersSchema>;
@@ -87,5 +90,6 @@ export function describeFilters(filters: Filters): string {
   if (filters.from && filters.to) parts.push(`${filters.from} to ${filters.to}`);
   else if (filters.from) parts.push(`from ${filters.from}`);
   else if (filters.to) parts.push(`until ${filters.to}`);
-  return parts.length > 0 ? parts.join(', ') : 'all bodies, groups and dates';
+  const scope = parts.length > 0 ? parts.join(', ') : 'all bodies, groups and dates';
+  return filters.basis === 'entity' ? `${scope}; countries of the entities named` : scope;
 }

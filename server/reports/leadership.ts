@@ -1,17 +1,295 @@
-// Leadership seats: counts of current seats by country and company, and every seat with its dates.
-import { sql } from 'drizzle-orm';
+// The seat table: at a chosen date, the chair and vice-chair seats of a body's groups counted by the
+// holder's country and company ("N of M seats"), the same table at earlier dates, and the cross-check of
+// the seats the contribution lists reveal against the official ones.
+//
+// A seat is held on day D when its term started on or before D and had not ended: official terms end
+// the day the next term starts (`to` is exclusive); seats read off source cells end at their last
+// sighting (`to` is inclusive). Where a group has official seats held on D, only those count for it on
+// D; the `tdoc-source` seats count only for groups without any.
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import type { Filters } from './filters.js';
-import { seatCounts } from './overview.js';
-import { seats } from './participation.js';
+import { TDOC_SEAT_BASIS } from '../../db/write.js';
+import { groups, organizations, positions } from '../../db/schema.js';
+import { countryName } from '../../scrapers/resolve/countries.js';
+import { FilterError, type Filters } from './filters.js';
+import { as, seats } from './participation.js';
 
-export function leadershipReport(db: Db, filters: Filters) {
+/** Named sets of groups one can ask the table for (`?set=3gpp-tsgs`). Other bodies add theirs here. */
+export const GROUP_SETS: Record<string, { body: string; groups: string[]; description: string }> = {
+  '3gpp-tsgs': { body: '3gpp', groups: ['RAN', 'SA', 'CT'], description: 'the three 3GPP Technical Specification Groups (plenaries)' },
+  '3gpp-ran': { body: '3gpp', groups: ['RAN', 'RAN1', 'RAN2', 'RAN3', 'RAN4', 'RAN5'], description: 'TSG RAN and its working groups' },
+  '3gpp-sa': { body: '3gpp', groups: ['SA', 'SA1', 'SA2', 'SA3', 'SA4', 'SA5', 'SA6'], description: 'TSG SA and its working groups' },
+  '3gpp-ct': { body: '3gpp', groups: ['CT', 'CT1', 'CT3', 'CT4', 'CT6'], description: 'TSG CT and its working groups' },
+};
+
+const SEAT_ROLES = ['chair', 'vice-chair'] as const;
+
+const tableOptionsSchema = z.object({
+  at: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  groups: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9 .#/_-]+(,[A-Za-z0-9 .#/_-]+)*$/, 'a comma-separated list of group codes')
+    .transform((list) => [...new Set(list.split(',').map((g) => g.trim().toUpperCase()).filter(Boolean))])
+    .optional(),
+  set: z.string().trim().optional(),
+  dates: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'a comma-separated list of dates YYYY-MM-DD')
+    .transform((list) => [...new Set(list.split(','))].sort())
+    .optional(),
+});
+
+export interface SeatTableOptions {
+  /** The day the table is for; today when not given. */
+  at: string;
+  /** Only these groups (codes), when given. */
+  groups: string[] | null;
+  /** The earlier days to show the table at; every 1 January since the first seat when not given. */
+  dates: string[] | null;
+}
+
+/** Reads `?at=&groups=&set=&dates=`; a bad value is a FilterError naming it. */
+export function parseSeatTableOptions(input: Record<string, unknown>, today = new Date().toISOString().slice(0, 10)): SeatTableOptions & { set: string | null } {
+  const picked = Object.fromEntries(Object.entries(input).filter(([k, v]) => k in tableOptionsSchema.shape && typeof v === 'string' && v !== ''));
+  const parsed = tableOptionsSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new FilterError(String(issue.path[0] ?? 'at'), issue.message);
+  }
+  const { at, set, dates } = parsed.data;
+  let groupList = parsed.data.groups ?? null;
+  if (set) {
+    const named = GROUP_SETS[set];
+    if (!named) throw new FilterError('set', `no group set "${set}" (known: ${Object.keys(GROUP_SETS).join(', ')})`);
+    groupList = [...new Set([...(groupList ?? []), ...named.groups])];
+  }
+  if (dates && dates.length > 20) throw new FilterError('dates', 'at most 20 dates');
+  return { at: at ?? today, groups: groupList, dates: dates ?? null, set: set ?? null };
+}
+
+export interface HeldSeat {
+  body: string;
+  group: string;
+  role: string;
+  person: string | null;
+  organization: string | null;
+  organizationSlug: string | null;
+  parent: string | null;
+  parentSlug: string | null;
+  country: string | null;
+  sourceRaw: string;
+  from: string;
+  to: string | null;
+  basis: string;
+  detail: string | null;
+  evidence: string | null;
+}
+
+const seatOrg = alias(organizations, 'held_org');
+const seatParent = alias(organizations, 'held_parent');
+
+function scopeCondition(filters: Filters, groupList: string[] | null): SQL {
+  const conditions: SQL[] = [sql`${positions.role} in ('chair', 'vice-chair')`];
+  if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
+  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
+  if (groupList && groupList.length > 0) conditions.push(sql`${groups.code} in (${sql.join(groupList.map((g) => sql`${g}`), sql`, `)})`);
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The seats held on `day`: one per (group, role, holder), official ones preferred for every group that
+ * has official seats held that day.
+ */
+export function seatsHeldOn(db: Db, day: string, filters: Filters, groupList: string[] | null): HeldSeat[] {
+  const rows = db.all<HeldSeat>(sql`
+    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
+      ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
+      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
+      ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
+      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
+    from ${positions}
+    join ${groups} on ${groups.id} = ${positions.groupId}
+    left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
+    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+    where ${scopeCondition(filters, groupList)}
+      and ${positions.fromDate} is not null and ${positions.fromDate} <= ${day}
+      and (${positions.toDate} is null or ${positions.toDate} > ${day}
+           or (${positions.basis} = ${TDOC_SEAT_BASIS} and ${positions.toDate} = ${day}))
+    order by ${positions.bodyId}, ${groups.code}, ${positions.role}, ${positions.fromDate}, ${positions.id}`);
+  const official = new Set(rows.filter((r) => r.basis !== TDOC_SEAT_BASIS).map((r) => `${r.body}|${r.group}`));
+  const chosen = new Map<string, HeldSeat>();
+  for (const row of rows) {
+    const isOfficial = row.basis !== TDOC_SEAT_BASIS;
+    if (!isOfficial && official.has(`${row.body}|${row.group}`)) continue;
+    // The same term read from two official pages, or a holder twice in the source cells: one seat.
+    const key = [row.body, row.group, row.role, row.organizationSlug ?? `raw:${row.sourceRaw.toLowerCase()}`].join('|');
+    if (!chosen.has(key)) chosen.set(key, row);
+  }
+  return [...chosen.values()];
+}
+
+export interface SeatCount {
+  seats: number;
+  chairs: number;
+  viceChairs: number;
+}
+
+function count(list: HeldSeat[]): SeatCount {
+  return {
+    seats: list.length,
+    chairs: list.filter((s) => s.role === 'chair').length,
+    viceChairs: list.filter((s) => s.role === 'vice-chair').length,
+  };
+}
+
+function groupCounts<K extends string>(list: HeldSeat[], keyOf: (s: HeldSeat) => K): Map<K, HeldSeat[]> {
+  const map = new Map<K, HeldSeat[]>();
+  for (const seat of list) map.set(keyOf(seat), [...(map.get(keyOf(seat)) ?? []), seat]);
+  return map;
+}
+
+const ofSeats = (n: number, total: number) => `${n} of ${total} seat${total === 1 ? '' : 's'}`;
+
+/** The table on one day: all seats, by country of the holder's ultimate parent, and by company. */
+export function seatTable(db: Db, day: string, filters: Filters, groupList: string[] | null) {
+  const held = seatsHeldOn(db, day, filters, groupList);
+  const total = count(held);
+  const byCountry = [...groupCounts(held, (s) => s.country ?? '').entries()]
+    .map(([country, list]) => ({
+      country: country || null,
+      countryName: country ? countryName(country) : null,
+      ...count(list),
+      share: total.seats === 0 ? 0 : list.length / total.seats,
+      label: ofSeats(list.length, total.seats),
+    }))
+    .sort((a, b) => b.seats - a.seats || (a.country ?? '~').localeCompare(b.country ?? '~'));
+  const byCompany = [...groupCounts(held, (s) => s.parentSlug ?? `raw:${s.sourceRaw}`).values()]
+    .map((list) => ({
+      slug: list[0]!.parentSlug,
+      name: list[0]!.parent ?? list[0]!.sourceRaw,
+      country: list[0]!.country,
+      ...count(list),
+      label: ofSeats(list.length, total.seats),
+    }))
+    .sort((a, b) => b.seats - a.seats || a.name.localeCompare(b.name));
+  const bases = [...new Set(held.map((s) => s.basis))].sort();
+  return { at: day, total, bases, byCountry, byCompany, seats: held };
+}
+
+export type SeatTable = ReturnType<typeof seatTable>;
+
+/** Every 1 January from the year of the first seat in scope up to `at`, and `at` itself. */
+function defaultDates(db: Db, at: string, filters: Filters, groupList: string[] | null): string[] {
+  const first = db.get<{ first: string | null }>(sql`
+    select min(${positions.fromDate}) as first from ${positions} join ${groups} on ${groups.id} = ${positions.groupId}
+    where ${scopeCondition(filters, groupList)}`)?.first;
+  if (!first) return [at];
+  const dates: string[] = [];
+  for (let year = Number(first.slice(0, 4)) + 1; `${year}-01-01` < at; year++) dates.push(`${year}-01-01`);
+  return [...dates, at];
+}
+
+/**
+ * Seats the contribution lists reveal (`tdoc-source`) compared with the official ones, on the last day
+ * each was seen: a list seat whose organization holds no official seat of that role in that group that
+ * day is a disagreement. Only groups with official seats that day are compared; nothing is merged.
+ */
+export function crossCheck(db: Db, filters: Filters, groupList: string[] | null) {
+  const listSeats = db.all<{ group: string; body: string; role: string; parentSlug: string | null; parent: string | null; sourceRaw: string; from: string | null; lastSeen: string | null; evidence: string | null }>(sql`
+    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${seatParent.slug} as parentSlug,
+      ${seatParent.name} as parent, ${positions.sourceRaw} as sourceRaw, ${positions.fromDate} as "from",
+      coalesce(${positions.lastSeenDate}, ${positions.toDate}) as lastSeen, ${positions.evidenceUrl} as evidence
+    from ${positions}
+    join ${groups} on ${groups.id} = ${positions.groupId}
+    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+    where ${scopeCondition(filters, groupList)} and ${positions.basis} = ${TDOC_SEAT_BASIS}
+    order by ${groups.code}, ${positions.role}, ${positions.fromDate}`);
+  const agreements: { group: string; role: string; organization: string; day: string }[] = [];
+  const disagreements: { group: string; role: string; day: string; listed: string; listedRaw: string; official: string[]; evidence: string | null }[] = [];
+  let notComparable = 0;
+  for (const seat of listSeats) {
+    const day = seat.lastSeen ?? seat.from;
+    if (!day) continue;
+    const official = seatsHeldOn(db, day, { body: seat.body as Filters['body'] }, [seat.group]).filter(
+      (s) => s.basis !== TDOC_SEAT_BASIS && s.role === seat.role,
+    );
+    if (official.length === 0) {
+      notComparable++;
+      continue;
+    }
+    const listed = seat.parent ?? seat.sourceRaw;
+    if (official.some((s) => s.parentSlug !== null && s.parentSlug === seat.parentSlug)) {
+      agreements.push({ group: seat.group, role: seat.role, organization: listed, day });
+    } else {
+      disagreements.push({
+        group: seat.group,
+        role: seat.role,
+        day,
+        listed,
+        listedRaw: seat.sourceRaw,
+        official: official.map((s) => s.parent ?? s.sourceRaw),
+        evidence: seat.evidence,
+      });
+    }
+  }
+  return { compared: agreements.length + disagreements.length, notComparable, agreements, disagreements };
+}
+
+export function leadershipReport(db: Db, filters: Filters, options: Partial<SeatTableOptions> = {}) {
+  const at = options.at ?? new Date().toISOString().slice(0, 10);
+  const groupList = options.groups ?? null;
+  const dates = options.dates ? [...options.dates.filter((d) => d < at), at] : defaultDates(db, at, filters, groupList);
+  const table = seatTable(db, at, filters, groupList);
+  const history = dates.map((day) => (day === at ? table : seatTable(db, day, filters, groupList)));
+  const countries = [...new Set(history.flatMap((t) => t.byCountry.map((c) => c.country ?? '')))];
+  const historyByCountry = countries
+    .map((country) => ({
+      country: country || null,
+      countryName: country ? countryName(country) : null,
+      cells: history.map((t) => {
+        const row = t.byCountry.find((c) => (c.country ?? '') === country);
+        return { at: t.at, seats: row?.seats ?? 0, total: t.total.seats, label: ofSeats(row?.seats ?? 0, t.total.seats) };
+      }),
+    }))
+    .sort((a, b) => (b.cells.at(-1)?.seats ?? 0) - (a.cells.at(-1)?.seats ?? 0) || (a.country ?? '~').localeCompare(b.country ?? '~'));
   return {
     kind: 'leadership' as const,
     filters,
-    counts: seatCounts(db, filters),
+    at,
+    groups: groupList,
+    roles: [...SEAT_ROLES],
+    basis: 'parent' as const,
+    table,
+    history: history.map((t) => ({ at: t.at, total: t.total, byCountry: t.byCountry.map(({ country, seats, chairs, viceChairs }) => ({ country, seats, chairs, viceChairs })) })),
+    historyByCountry,
     seats: seats(db, sql`1 = 1`, filters),
   };
 }
 
 export type LeadershipReport = ReturnType<typeof leadershipReport>;
+
+/** The table and its history in one long CSV: one row per date, section and country or company. */
+export function leadershipCsvRows(report: LeadershipReport): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const entry of report.history) {
+    const table = entry.at === report.at ? report.table : null;
+    for (const c of entry.byCountry) {
+      rows.push({ at: entry.at, section: 'country', key: c.country ?? '', name: c.country ? countryName(c.country) : 'no country', seats: c.seats, chairs: c.chairs, viceChairs: c.viceChairs, totalSeats: entry.total.seats });
+    }
+    if (!table) continue;
+    for (const c of table.byCompany) {
+      rows.push({ at: entry.at, section: 'company', key: c.slug ?? '', name: c.name, seats: c.seats, chairs: c.chairs, viceChairs: c.viceChairs, totalSeats: table.total.seats });
+    }
+  }
+  return rows;
+}
+
+export const LEADERSHIP_CSV_COLUMNS = ['at', 'section', 'key', 'name', 'seats', 'chairs', 'viceChairs', 'totalSeats'];
+
+export function crossCheckReport(db: Db, filters: Filters, groupList: string[] | null) {
+  return { kind: 'leadership-cross-check' as const, filters, groups: groupList, ...crossCheck(db, filters, groupList) };
+}

@@ -2,10 +2,11 @@
 // companies, with the leadership seats by country.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
+import { contributionSources, contributions, groups, meetings, organizations } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, allContributions, byCountry, byOrganization, parentOrg, seatCondition } from './participation.js';
+import { seatTable } from './leadership.js';
+import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
   const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
@@ -31,9 +32,39 @@ export function coverage(db: Db, filters: Filters) {
 }
 
 /** Raw names no organization was found for, most frequent first, with an example document. */
+const KIND_LABELS: Record<string, string> = {
+  government: 'Member states and governments',
+  company: 'Companies',
+  research: 'Universities and research institutes',
+  association: 'Associations',
+  sdo: 'Standards-body groups',
+  individual: 'Individuals',
+  unknown: 'Unresolved',
+};
+
+/**
+ * Sources by kind of organization (ITU's member states against its sector members, for one): the
+ * fractional count of each kind, unresolved names included, so the shares add up to 100 %.
+ */
+export function byKind(db: Db, filters: Filters) {
+  const all = allContributions(db, filters);
+  const rows = db.all<{ kind: string; contributions: number; fractional: number }>(sql`
+    select coalesce(${parentOrg.kind}, 'unknown') as kind, count(distinct ${contributions.id}) as contributions,
+      sum(${contributionSources.share}) as fractional
+    from ${contributionSources}
+    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionCondition(filters)}
+    group by 1
+    order by fractional desc, kind`);
+  return rows.map((r) => ({ ...r, label: KIND_LABELS[r.kind] ?? r.kind, share: all === 0 ? 0 : r.fractional / all }));
+}
+
 export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
   return db.all<{ name: string; occurrences: number; example: string }>(sql`
-    select ${contributionSources.name} as name, count(*) as occurrences, min(${contributions.ref}) as example
+    select ${contributionSources.name} as name, count(*) as occurrences,
+      min(${contributions.bodyId} || ' ' || ${contributions.ref}) as example
     from ${contributionSources}
     join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
     join ${groups} on ${groups.id} = ${contributions.groupId}
@@ -57,29 +88,19 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
 }
 
 /**
- * Leadership seats counted by the holder's country and by company: the open seats, or with a period,
- * the seats held at some point in it. A holder counts once per group and role.
+ * Leadership seats counted by the holder's country and by company, on one day: the end of the period
+ * asked for, else today (see seatTable in leadership.ts: official seats preferred over those the
+ * contribution lists reveal, one seat per group, role and holder).
  */
-export function seatCounts(db: Db, filters: Filters) {
-  const condition = seatCondition(filters, true);
-  const seat = sql`${positions.groupId} || '|' || ${positions.role} || '|' || ${positions.organizationId}`;
-  const byCountry = db.all<{ country: string | null; seats: number; chairs: number; viceChairs: number }>(sql`
-    select ${organizations.country} as country, count(distinct ${seat}) as seats,
-      count(distinct case when ${positions.role} = 'chair' then ${seat} end) as chairs,
-      count(distinct case when ${positions.role} = 'vice-chair' then ${seat} end) as viceChairs
-    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
-    where ${condition}
-    group by ${organizations.country} order by seats desc, country`);
-  const byCompany = db.all<{ slug: string; name: string; country: string | null; seats: number }>(sql`
-    select ${organizations.slug} as slug, ${organizations.name} as name, ${organizations.country} as country,
-      count(distinct ${seat}) as seats
-    from ${positions} join ${organizations} on ${organizations.id} = coalesce(${positions.parentId}, ${positions.organizationId})
-    where ${condition}
-    group by ${organizations.id} order by seats desc, name`);
+export function seatCounts(db: Db, filters: Filters, today = new Date().toISOString().slice(0, 10)) {
+  const day = filters.to && filters.to < today ? filters.to : today;
+  const table = seatTable(db, day, filters, null);
   return {
-    period: filters.from || filters.to ? ('held in the period' as const) : ('current' as const),
-    byCountry: byCountry.map((r) => ({ ...r, countryName: r.country ? countryName(r.country) : null })),
-    byCompany,
+    period: `held on ${day}`,
+    at: day,
+    total: table.total,
+    byCountry: table.byCountry.map(({ country, countryName, seats, chairs, viceChairs, label }) => ({ country, countryName, seats, chairs, viceChairs, label })),
+    byCompany: table.byCompany.map(({ slug, name, country, seats, chairs, viceChairs, label }) => ({ slug, name, country, seats, chairs, viceChairs, label })),
   };
 }
 
@@ -91,7 +112,7 @@ export function overviewReport(db: Db, filters: Filters) {
     countryName: countryName(r.country),
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const companies = byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 25).map((r) => ({
+  const companies = byOrganization(db, sql`${parentOrg.kind} not in ('sdo', 'individual')`, filters, 25).map((r) => ({
     ...r,
     countryName: r.country ? countryName(r.country) : null,
     share: all === 0 ? 0 : r.fractional / all,
@@ -104,11 +125,12 @@ export function overviewReport(db: Db, filters: Filters) {
   return {
     kind: 'overview' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     totals: { contributions: all, meetings: span?.meetings ?? 0, firstDate: span?.first ?? null, lastDate: span?.last ?? null },
     coverage: coverage(db, filters),
     countries,
     companies,
+    kinds: byKind(db, filters),
     latestMeetings: latestMeetings(db, filters),
     seats: seatCounts(db, filters),
     unresolved: unresolvedNames(db, filters, 10),
@@ -122,7 +144,7 @@ export function countriesReport(db: Db, filters: Filters) {
   return {
     kind: 'countries' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     allContributions: all,
     countries: byCountry(db, sql`1 = 1`, filters).map((r) => ({
       ...r,
@@ -136,18 +158,27 @@ export function organizationsReport(db: Db, filters: Filters) {
   return {
     kind: 'organizations' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     organizations: byOrganization(db, sql`1 = 1`, filters, 100_000),
   };
 }
 
-export function unresolvedReport(db: Db, filters: Filters) {
+/** The share of source occurrences resolved, per body with contributions on record. */
+export function coverageByBody(db: Db, filters: Filters) {
+  const bodies = db.all<{ body: string }>(sql`select distinct ${contributions.bodyId} as body from ${contributions} order by body`);
+  return bodies
+    .filter(({ body }) => !filters.body || filters.body === body)
+    .map(({ body }) => ({ body, ...coverage(db, { ...filters, body: body as Filters['body'] }) }));
+}
+
+export function unresolvedReport(db: Db, filters: Filters, limit = 1000) {
   const cover = coverage(db, filters);
   return {
     kind: 'unresolved' as const,
     filters,
     coverage: cover,
+    byBody: coverageByBody(db, filters),
     unresolvedShare: cover.occurrences === 0 ? null : cover.unresolved / cover.occurrences,
-    names: unresolvedNames(db, filters, 1000),
+    names: unresolvedNames(db, filters, limit),
   };
 }

@@ -5,7 +5,8 @@
 // Counting rules (stated on every report):
 // - full: a contribution counts 1 for each organization or country among its sources;
 // - fractional: a contribution with n sources gives each source 1/n, so shares add up to the total;
-// - country: the ultimate parent's home country (HiSilicon → Huawei → CN; Nokia Shanghai Bell → FI).
+// - country: by default the ultimate parent's home country (HiSilicon → Huawei → CN; Nokia Shanghai
+//   Bell → FI); with `basis: 'entity'` the named entity's own (Nokia Shanghai Bell → CN).
 import { sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
@@ -20,6 +21,18 @@ export function as(table: AnySQLiteTable, aliased: AnySQLiteTable): SQL {
 
 /** The ultimate parent organization of a source. */
 export const parentOrg = alias(organizations, 'parent_org');
+/** The organization a source names (joined only when the entity basis needs its own country). */
+export const entityOrg = alias(organizations, 'entity_org');
+
+/** The country a source counts for under the filters' basis (see COUNTRY_BASES). */
+export function countryOf(filters: Filters): SQL {
+  return filters.basis === 'entity' ? sql`coalesce(${entityOrg.country}, ${parentOrg.country})` : sql`${parentOrg.country}`;
+}
+
+/** What a report says about its country basis. */
+export function basisOf(filters: Filters) {
+  return filters.basis ?? ('parent' as const);
+}
 
 export interface Counts {
   contributions: number;
@@ -88,6 +101,7 @@ function rate(accepted: number, noted: number, notHandled: number): number | nul
 function sourcesFrom(who: SQL, filters: Filters, join: SQL = sql``): SQL {
   return sql`from ${contributionSources}
     join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    ${filters.basis === 'entity' ? sql`left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}` : sql``}
     join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
     join ${groups} on ${groups.id} = ${contributions.groupId}
     ${join}
@@ -169,13 +183,14 @@ export interface CountryRow extends Counts {
   country: string;
 }
 
-/** Countries of the ultimate parents, largest fractional count first (organizations without a country left out). */
+/** Countries of the sources (by the filters' basis), largest fractional count first (sources without a country left out). */
 export function byCountry(db: Db, who: SQL, filters: Filters): CountryRow[] {
+  const country = countryOf(filters);
   return db.all<CountryRow>(sql`
-    select ${parentOrg.country} as country, count(distinct ${contributions.id}) as contributions,
+    select ${country} as country, count(distinct ${contributions.id}) as contributions,
       sum(${contributionSources.share}) as fractional
-    ${sourcesFrom(sql`(${who}) and ${parentOrg.country} is not null`, filters)}
-    group by ${parentOrg.country}
+    ${sourcesFrom(sql`(${who}) and ${country} is not null`, filters)}
+    group by ${country}
     order by fractional desc, contributions desc, country`);
 }
 

@@ -98,6 +98,8 @@ export function openApiDocument() {
             from: { type: ['string', 'null'], format: 'date' },
             to: { type: ['string', 'null'], format: 'date', description: 'null while the seat is held' },
             evidence: { type: ['string', 'null'], description: 'a public document that shows the seat' },
+            detail: { type: ['string', 'null'], description: 'below the group or how the holder came to it, e.g. "Organizational Partner: ATIS"' },
+            basis: { type: 'string', description: 'where the seat was read: tdoc-source, 3gpp-elections, 3gpp-officials, …' },
           },
         },
         Contribution: {

@@ -8,12 +8,22 @@ import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
-import { leadershipReport } from '../reports/leadership.js';
+import { GROUP_SETS, LEADERSHIP_CSV_COLUMNS, crossCheckReport, leadershipCsvRows, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { statusReport } from '../reports/status.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
+
+/** `?at=&groups=&set=&dates=` of the seat table; a bad one is a 400 naming it. */
+function tableOptionsOf(req: Request) {
+  try {
+    return parseSeatTableOptions(req.query as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
 
 function filtersOf(db: Db, req: Request, fixed: Filters = {}): Filters {
   let filters: Filters;
@@ -142,16 +152,32 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views): Router {
 
   router.get('/leadership{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
-    const report = leadershipReport(db, filters);
+    const table = tableOptionsOf(req);
+    const report = leadershipReport(db, filters, table);
     respond(req, res, views, {
       page: 'leadership',
       title: 'Leadership seats',
       nav: 'leadership',
       data: report,
-      view: { seatsNote: 'current seats first' },
-      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'from', 'to', 'lastSeen', 'evidence', 'basis']),
-      formats: { json: urls.leadership(filters, 'json'), csv: urls.leadership(filters, 'csv') },
-      csvName: 'stdwatch-leadership',
+      view: { seatsNote: 'current seats first', crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups), groupSets: Object.keys(GROUP_SETS) },
+      csv: () => toCsv(leadershipCsvRows(report), LEADERSHIP_CSV_COLUMNS),
+      formats: { json: urls.leadership(filters, 'json', table), csv: urls.leadership(filters, 'csv', table) },
+      csvName: `stdwatch-leadership-${report.at}`,
+    });
+  });
+
+  router.get('/leadership/cross-check{.:format}', (req, res) => {
+    const filters = filtersOf(db, req);
+    const { groups } = tableOptionsOf(req);
+    const report = crossCheckReport(db, filters, groups);
+    respond(req, res, views, {
+      page: 'leadership-cross-check',
+      title: 'Seats: contribution lists against official records',
+      nav: 'leadership',
+      data: report,
+      csv: () => toCsv(report.disagreements.map((d) => ({ ...d, official: d.official.join('; ') })), ['group', 'role', 'day', 'listed', 'listedRaw', 'official', 'evidence']),
+      formats: { json: urls.leadershipCrossCheck(filters, 'json', groups), csv: urls.leadershipCrossCheck(filters, 'csv', groups) },
+      csvName: 'stdwatch-leadership-cross-check',
     });
   });
 

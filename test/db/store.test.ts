@@ -127,7 +127,7 @@ describe('a registry change reaches stored sources without a re-scrape', () => {
   it('re-resolves every source when the registry content changes', () => {
     const registry = loadRegistry();
     const app = testApp(registry);
-    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { sourceText: 'CSCN, CATT' })]), { rawDocumentId: null, seenAt: '2024-06-01T00:00:00Z' });
+    storeListing(app.db, app.resolver, listing([contribution('RP-240001', { sourceText: 'Fainity Innovation, CATT' })]), { rawDocumentId: null, seenAt: '2024-06-01T00:00:00Z' });
     const names = () =>
       app.db
         .select({ name: contributionSources.name, org: organizations.name })
@@ -136,24 +136,47 @@ describe('a registry change reaches stored sources without a re-scrape', () => {
         .orderBy(contributionSources.position)
         .all();
     expect(names()).toEqual([
-      { name: 'CSCN', org: null },
+      { name: 'Fainity Innovation', org: null },
       { name: 'CATT', org: 'CATT' },
     ]);
 
     // A reviewer adds the organization to the registry's data; on the next start it is applied.
     const files = readRegistryFiles().map((file) =>
       file.name === 'organizations.yaml'
-        ? { ...file, content: [...(file.content as object[]), { slug: 'china-satnet', name: 'China SatNet', kind: 'company', country: 'CN', aliases: ['CSCN'] }] }
+        ? { ...file, content: [...(file.content as object[]), { slug: 'fainity-innovation', name: 'Fainity Innovation', kind: 'company' }] }
         : file,
     );
     const edited = buildRegistry(files);
     const resolver = createResolver(edited);
     expect(applyRegistry(app.db, resolver)).toBe(true);
     expect(names()).toEqual([
-      { name: 'CSCN', org: 'China SatNet' },
+      { name: 'Fainity Innovation', org: 'Fainity Innovation' },
       { name: 'CATT', org: 'CATT' },
     ]);
     expect(applyRegistry(app.db, resolver)).toBe(false); // unchanged registry: nothing to do
+  });
+});
+
+describe('owners at the contribution\'s date', () => {
+  it('attributes a Motorola Mobility contribution of 2013 to Google\'s parent and one of 2015 to Lenovo', () => {
+    const app = testApp();
+    storeListing(
+      app.db,
+      app.resolver,
+      listing([contribution('RP-130001', { sourceText: 'Motorola Mobility', date: '2013-06-03' }), contribution('RP-150001', { sourceText: 'Motorola Mobility', date: '2015-03-09' })]),
+      { rawDocumentId: null, seenAt: '2015-03-20T00:00:00Z' },
+    );
+    const parents = app.db
+      .select({ ref: contributions.ref, parent: organizations.slug })
+      .from(contributionSources)
+      .innerJoin(contributions, eq(contributions.id, contributionSources.contributionId))
+      .innerJoin(organizations, eq(organizations.id, contributionSources.parentId))
+      .orderBy(contributions.ref)
+      .all();
+    expect(parents).toEqual([
+      { ref: 'RP-130001', parent: 'alphabet' },
+      { ref: 'RP-150001', parent: 'lenovo' },
+    ]);
   });
 });
 

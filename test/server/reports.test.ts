@@ -4,7 +4,7 @@
 //   RP-240003 ZTE, Sanechips, Nokia, Nokia Shanghai Bell withdrawn RAN#104
 //   RP-240004 RAN1 Chair (Samsung)                     agreed      RAN#104
 //   RP-240005 CMCC                                     revised     RAN#104
-//   RP-240007 CSCN (not in the registry)               noted       RAN#104
+//   RP-240007 Fainity Innovation (not in the registry) noted       RAN#104
 //   RP-240006 Motorola Mobility (→ Lenovo, CN)         not treated RAN#106
 import { beforeAll, describe, expect, it } from 'vitest';
 import { companyReport } from '../../server/reports/company.js';
@@ -51,6 +51,18 @@ describe('country report for China', () => {
     expect(countryReport(app.db, 'CN', { from: '2024-06-03', to: '2024-06-30' }).totals.contributions).toBe(2);
   });
 
+  it('counts Nokia Shanghai Bell for China on the entity basis, and says which basis it used', () => {
+    const byParent = countryReport(app.db, 'CN', {});
+    const byEntity = countryReport(app.db, 'CN', { basis: 'entity' });
+    expect([byParent.basis, byEntity.basis]).toEqual(['parent', 'entity']);
+    // Nokia Shanghai Bell's quarter of RP-240003 now counts for China (the document was already
+    // Chinese through ZTE and Sanechips), while Motorola Mobility (US) no longer counts for Lenovo's
+    // China: RP-240006 leaves. 5 − 1 = 4 documents; 4 + 1/4 − 1 = 3.25.
+    expect(byEntity.totals).toMatchObject({ contributions: 4, fractional: 3.25 });
+    expect(countryReport(app.db, 'FI', {}).totals).toMatchObject({ contributions: 1, fractional: 0.5 });
+    expect(countryReport(app.db, 'FI', { basis: 'entity' }).totals).toMatchObject({ contributions: 1, fractional: 0.25 });
+  });
+
   it('refuses a code that is not a country', () => {
     expect(() => countryReport(app.db, 'XX', {})).toThrow(NotFoundError);
   });
@@ -85,9 +97,9 @@ describe('overview', () => {
       ['FI', 1, 0.5],
       ['SE', 1, 0.5],
     ]);
-    // 2 + 2 + 4 + 1 + 1 + 1 + 1 = 12 source mentions, CSCN the one unresolved.
+    // 2 + 2 + 4 + 1 + 1 + 1 + 1 = 12 source mentions, Fainity Innovation the one unresolved.
     expect(report.coverage).toMatchObject({ occurrences: 12, resolved: 11, unresolved: 1, resolvedShare: 11 / 12 });
-    expect(unresolvedReport(app.db, {}).names).toEqual([{ name: 'CSCN', occurrences: 1, example: 'RP-240007' }]);
+    expect(unresolvedReport(app.db, {}).names).toEqual([{ name: 'Fainity Innovation', occurrences: 1, example: '3gpp RP-240007' }]);
   });
 
   it('dates the seat the lists reveal, and ends it when the latest meeting no longer shows it', () => {

@@ -24,6 +24,9 @@ export function cli(extraEnv: Record<string, string> = {}): Cli {
     STDWATCH_ARCHIVE_DIR: path.join(dir, 'raw'),
     // Never reach for the real sites from a test: an unset base URL would point at www.3gpp.org.
     STDWATCH_3GPP_BASE_URL: 'http://127.0.0.1:9',
+    STDWATCH_ITU_BASE_URL: 'http://127.0.0.1:9',
+    STDWATCH_IEEE_BASE_URL: 'http://127.0.0.1:9',
+    STDWATCH_IETF_BASE_URL: 'http://127.0.0.1:9',
     STDWATCH_SCRAPE_ON_START: 'false',
     ...extraEnv,
   };

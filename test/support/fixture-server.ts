@@ -64,6 +64,10 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>): 
     }
     res.writeHead(route.status ?? 200, headers).end(body);
   });
+  // Node closes an idle kept-alive connection after 5 s; when storing a large list takes about that
+  // long (a loaded machine), the client's next request races the close and fails ("fetch failed").
+  // A test server keeps them longer; close() still ends idle connections.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

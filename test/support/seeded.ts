@@ -44,7 +44,7 @@ export function seededApp(): TestApp {
       c('RP-240003', 'ZTE, Sanechips, Nokia, Nokia Shanghai Bell', 'withdrawn', '2024-06-03'),
       c('RP-240004', 'RAN1 Chair (Samsung)', 'agreed', '2024-06-04'),
       c('RP-240005', 'CMCC', 'revised', '2024-06-05'),
-      c('RP-240007', 'CSCN', 'noted', '2024-06-07'),
+      c('RP-240007', 'Fainity Innovation', 'noted', '2024-06-07'), // a real name from RP-250898, not in the registry
     ]),
     { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' },
   );

@@ -17,6 +17,16 @@ export const THREE_GPP_ROUTES: Record<string, FixtureRoute> = {
   '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/': { file: fixture('3gpp', 'ftp_listing_2020_tsg_sa_WG2_Arch_TSGS2_137e_Electronic.htm') },
   '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/Docs/': { file: fixture('3gpp', 'ftp_listing_TSGS2_137e_Docs.reconstructed.htm') },
   '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/TdocsByAgenda.htm': { file: fixture('3gpp', 'sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm') },
+  // Leadership: the news listing, the election articles it links to, an officials annex.
+  '/news-events/3gpp-news': { file: fixture('3gpp', 'news_3gpp-news_listing.reconstructed.html') },
+  '/news-events/3gpp-news/tsg-ran-election': { file: fixture('3gpp', 'news_tsg-ran-election.reconstructed.html') },
+  '/news-events/3gpp-news/tsg-sa-election': { file: fixture('3gpp', 'news_tsg-sa-election.reconstructed.html') },
+  '/news-events/3gpp-news/tsg-ct-election': { file: fixture('3gpp', 'news_tsg-ct-election.reconstructed.html') },
+  '/news-events/3gpp-news/ran-chair-2017': { file: fixture('3gpp', 'news_ran-chair-2017.reconstructed.html') },
+  '/news-events/3gpp-news/new-ran-chairman-elected': { file: fixture('3gpp', 'news_new-ran-chairman-elected.reconstructed.html') },
+  '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm': {
+    file: fixture('3gpp', 'Report_Annexes_SA87e_officials.reconstructed.htm'),
+  },
 };
 
 export function startThreeGppSite(overrides: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {

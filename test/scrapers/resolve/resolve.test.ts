@@ -6,7 +6,7 @@ import { loadRegistry } from '../../../scrapers/resolve/registry.js';
 import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
 
 const resolver = createResolver(loadRegistry());
-const records = (raw: string) => resolver.resolveSourceText(raw).map(toSourceRecord);
+const records = (raw: string) => resolver.resolveSourceText(raw).map((s) => toSourceRecord(s));
 const short = (raw: string) => records(raw).map((s) => [s.organization, s.parent, s.country, s.kind, s.role]);
 
 describe('splitting source cells', () => {
@@ -98,6 +98,55 @@ describe('no loose matching', () => {
   });
 
   it('leaves an unknown name unresolved, with its raw text', () => {
-    expect(records('CSCN')).toEqual([{ raw: 'CSCN', organization: null, parent: null, country: null, kind: 'unknown', role: null }]);
+    expect(records('Fainity Innovation')).toEqual([{ raw: 'Fainity Innovation', organization: null, parent: null, country: null, kind: 'unknown', role: null }]);
   });
 });
+
+describe('beyond companies', () => {
+  // The kinds the issue names, with real strings: people in their own name, a ministry, a regulator, a
+  // university, and names seen in the RAN lists of 2023–2025 (RP-241536 CSCN, RP-251270 ICS).
+  it.each<[string, (string | null)[]]>([
+    ['self', ['Individual', 'Individual', null, 'individual', null]],
+    ['Individual', ['Individual', 'Individual', null, 'individual', null]],
+    ['Consultant', ['Individual', 'Individual', null, 'individual', null]],
+    ['MIIT', ['MIIT', 'MIIT', 'CN', 'government', null]],
+    ['Federal Communications Commission', ['FCC', 'FCC', 'US', 'government', null]],
+    ['Tsinghua University', ['Tsinghua University', 'Tsinghua University', 'CN', 'research', null]],
+    ['CSCN', ['China SatNet', 'China SatNet', 'CN', 'company', null]],
+    ['ICS', ['University of Surrey ICS', 'University of Surrey', 'GB', 'research', null]],
+    ['SyncTechno Inc.', ['SyncTechno', 'SyncTechno', 'JP', 'company', null]],
+    ['vivo (RAN Vice-Chair)', ['vivo', 'vivo', 'CN', 'company', 'vice-chair']],
+    ['Ericsson (moderator)', ['Ericsson', 'Ericsson', 'SE', 'company', 'moderator']],
+  ])('%j', (raw, expected) => {
+    expect(short(raw)).toEqual([expected]);
+  });
+
+  it('does not read Intelsat as Intel, nor lose Sanechips', () => {
+    expect(short('Intelsat')[0]!.slice(0, 3)).toEqual(['Intelsat', 'SES', 'LU']);
+    expect(short('Sanechips')[0]!.slice(0, 3)).toEqual(['Sanechips', 'ZTE', 'CN']);
+  });
+});
+
+describe('owners at a date and the country basis', () => {
+  const at = (raw: string, date: string | null) => resolver.resolveSourceText(raw, date).map((s) => s.parent?.name);
+
+  it('attributes Motorola Mobility to Google before 30 October 2014 and to Lenovo from then', () => {
+    expect(at('Motorola Mobility', '2013-06-03')).toEqual(['Alphabet']);
+    expect(at('Motorola Mobility', '2014-11-17')).toEqual(['Lenovo']);
+    expect(at('Inmarsat, Viasat', '2022-05-09')).toEqual(['Inmarsat', 'Viasat']);
+    expect(at('Inmarsat, Viasat', '2024-05-20')).toEqual(['Viasat', 'Viasat']);
+  });
+
+  it('counts Nokia Shanghai Bell for Finland by parent and for China by entity', () => {
+    const [source] = resolver.resolveSourceText('Nokia Shanghai Bell');
+    expect(toSourceRecord(source!).country).toBe('FI');
+    expect(toSourceRecord(source!, 'entity').country).toBe('CN');
+    // Apple's Shanghai trading company: China by entity, the US by parent.
+    const [apple] = resolver.resolveSourceText('Apple Computer Trading (Shanghai)');
+    expect([toSourceRecord(apple!).country, toSourceRecord(apple!, 'entity').country]).toEqual(['US', 'CN']);
+    // An entity with no country of its own on record counts for its parent's on either basis.
+    const [hisilicon] = resolver.resolveSourceText('HiSilicon');
+    expect(toSourceRecord(hisilicon!, 'entity').country).toBe('CN');
+  });
+});
+

@@ -1,0 +1,114 @@
+// The 3GPP leadership source: the chairs and vice-chairs of the TSGs and working groups, from 3GPP's
+// election news (walked from the news listing) and the "Co-ordinates of TSG and WG Officials" annexes
+// of TSG meeting reports. Every page is read before anything is stored, so a page whose layout changed
+// stops the source with nothing of this run stored. After storing, the seats later elections filled
+// again are closed (scrapers/seat-terms.ts).
+import { closeReplacedSeats, storeRoster } from '../../db/write.js';
+import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
+import type { SeatCapacity } from '../seat-terms.js';
+// Types only: sources.ts imports this module, and a value import back would be a cycle.
+import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
+import type { ParsedRoster } from '../types.js';
+import { ELECTIONS_BASIS, parseElectionNews, parseNewsListing } from './parse-elections.js';
+import { OFFICIALS_BASIS, parseOfficials } from './parse-officials.js';
+import { onBase, publicUrl } from './urls.js';
+
+export const NEWS_LISTING_PATH = '/news-events/3gpp-news';
+
+/**
+ * Officials annexes of TSG meeting reports known to hold the table. Finding every report's annex
+ * through the meeting indexes is still to do; until then the list names them.
+ */
+export const OFFICIALS_ANNEXES: { path: string; meeting: string }[] = [
+  { path: '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm', meeting: 'SA#87-e' },
+];
+
+const TSGS = new Set(['RAN', 'SA', 'CT']);
+
+/** 3GPP Working Procedures, article 22: one chair; at most three vice-chairs in a TSG, two in a WG. */
+export const threeGppSeatCapacity: SeatCapacity = (group, role) => {
+  if (role === 'chair') return 1;
+  if (role === 'vice-chair') return TSGS.has(group) ? 3 : 2;
+  return Number.POSITIVE_INFINITY;
+};
+
+interface ReadPage {
+  roster: ParsedRoster;
+  rawDocumentId: number | null;
+  url: string;
+}
+
+async function readElectionNews(context: ScrapeContext, outcome: SourceOutcome): Promise<ReadPage[]> {
+  const base = context.baseUrls['3gpp'];
+  const listing = await context.http.get(new URL(NEWS_LISTING_PATH, base).toString());
+  outcome.documentsFetched++;
+  const links = parseNewsListing(listing.body, { url: publicUrl(listing.url, base) });
+  const pages: ReadPage[] = [];
+  for (const [done, link] of links.entries()) {
+    context.progress?.({ source: threeGppLeadership.name, done, total: links.length, label: link.title });
+    try {
+      const page = await context.http.get(onBase(link.url, base));
+      outcome.documentsFetched++;
+      const url = publicUrl(page.url, base);
+      pages.push({ roster: parseElectionNews(page.body, { url }), rawDocumentId: page.rawDocumentId, url });
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${link.url}: ${error.message}`);
+      outcome.errors.push(`${link.url}: ${errorMessage(error)}`);
+    }
+  }
+  return pages;
+}
+
+async function readOfficialsAnnexes(context: ScrapeContext, outcome: SourceOutcome): Promise<ReadPage[]> {
+  const base = context.baseUrls['3gpp'];
+  const pages: ReadPage[] = [];
+  for (const annex of OFFICIALS_ANNEXES) {
+    try {
+      const page = await context.http.get(new URL(annex.path, base).toString());
+      outcome.documentsFetched++;
+      const url = publicUrl(page.url, base);
+      pages.push({ roster: parseOfficials(page.body, { url, meeting: annex.meeting }), rawDocumentId: page.rawDocumentId, url });
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${annex.meeting} officials annex: ${error.message}`);
+      outcome.errors.push(`${annex.meeting} officials annex: ${errorMessage(error)}`);
+    }
+  }
+  return pages;
+}
+
+export const threeGppLeadership: Source = {
+  name: '3gpp:leadership',
+  body: '3gpp',
+  description: '3GPP chairs and vice-chairs: election news and the officials annexes of TSG meeting reports',
+  units: { documents: 'page(s)', records: 'seats' },
+  async run(context) {
+    const outcome: SourceOutcome = { documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, errors: [], documents: [] };
+    let pages: ReadPage[];
+    try {
+      pages = [...(await readElectionNews(context, outcome)), ...(await readOfficialsAnnexes(context, outcome))];
+    } catch (error) {
+      if (error instanceof RetryableFetchError && error.status === undefined) {
+        throw new Error(`the 3GPP site cannot be reached (${error.message}); nothing was changed`);
+      }
+      if (error instanceof FetchError) throw new Error(`the 3GPP news listing: ${error.message}`);
+      throw error;
+    }
+    const seenDate = new Date().toISOString().slice(0, 10);
+    for (const page of pages) {
+      outcome.recordsSeen += page.roster.positions.length;
+      outcome.documents.push({ url: page.url, records: page.roster.positions.length, warnings: page.roster.warnings });
+      if (context.dryRun) continue;
+      const stored = storeRoster(context.db, context.resolver, page.roster, { rawDocumentId: page.rawDocumentId, seenDate });
+      outcome.recordsNew += stored.new;
+      outcome.recordsChanged += stored.changed;
+      context.log(`${page.url}: ${page.roster.positions.length} seats (${stored.new} new, ${stored.changed} changed)`);
+    }
+    if (!context.dryRun) {
+      const closed = closeReplacedSeats(context.db, { body: '3gpp', bases: [ELECTIONS_BASIS, OFFICIALS_BASIS], capacity: threeGppSeatCapacity });
+      outcome.recordsChanged += closed;
+      if (closed > 0) context.log(`${closed} seats closed by a later election or appointment`);
+    }
+    context.progress?.({ source: this.name, done: pages.length, total: pages.length, label: 'done' });
+    return outcome;
+  },
+};

@@ -1,0 +1,149 @@
+// The ITU sources. `itu:contributions`: for each study period in the scrape window, the ITU-T study
+// groups from the sector's own list (and TSAG), each group's contribution and TD listings, and the
+// ITU-R working parties' contribution listings. `itu:leadership`: each study group's management team
+// and rapporteurs. One listing that cannot be fetched is recorded and the next goes on; a page that no
+// longer looks as expected stops the source ("layout changed").
+import { storeListing, storeRoster } from '../../db/write.js';
+import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
+import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+import { ITU_R_GROUPS } from './groups.js';
+import { parseDocumentListing } from './parse-document-listing.js';
+import { parseStudyGroupList, type ListedGroup } from './parse-group-list.js';
+import { parseManagementTeam, parseRapporteurs } from './parse-roster.js';
+import { periodsInWindow, type StudyPeriod } from './periods.js';
+import { documentListingUrl, officerListUrl, publicUrl, studyGroupListUrl } from './urls.js';
+
+interface Task {
+  label: string;
+  run: () => Promise<void>;
+}
+
+async function listedGroups(context: ScrapeContext, period: StudyPeriod): Promise<ListedGroup[]> {
+  const url = studyGroupListUrl(context.baseUrls.itu, period);
+  const page = await context.http.get(url);
+  return parseStudyGroupList(page.body, period);
+}
+
+/** Runs the tasks in order: a failed fetch is an error of the run, a changed layout or an unreachable site ends it. */
+async function runTasks(context: ScrapeContext, source: string, tasks: Task[], outcome: SourceOutcome): Promise<void> {
+  let done = 0;
+  for (const task of tasks) {
+    context.progress?.({ source, done, total: tasks.length, label: task.label });
+    try {
+      await task.run();
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${task.label}: ${error.message}`);
+      if (error instanceof RetryableFetchError && error.status === undefined) {
+        throw new Error(`the ITU site cannot be reached (${task.label}: ${error.message}); nothing was changed`);
+      }
+      outcome.errors.push(`${task.label}: ${errorMessage(error)}`);
+    }
+    done++;
+  }
+  context.progress?.({ source, done, total: tasks.length, label: 'done' });
+}
+
+/** The groups of every ITU-T period in the window; a period whose list is missing is an error, not the end. */
+async function periodGroups(context: ScrapeContext, outcome: SourceOutcome): Promise<{ period: StudyPeriod; groups: ListedGroup[] }[]> {
+  const out: { period: StudyPeriod; groups: ListedGroup[] }[] = [];
+  for (const period of periodsInWindow(context).filter((p) => p.sector === 'T')) {
+    try {
+      out.push({ period, groups: await listedGroups(context, period) });
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`ITU-T study groups ${period.years}: ${error.message}`);
+      if (error instanceof RetryableFetchError && error.status === undefined) {
+        throw new Error(`the ITU site cannot be reached (ITU-T study groups ${period.years}: ${error.message}); nothing was changed`);
+      }
+      outcome.errors.push(`ITU-T study groups ${period.years}: ${errorMessage(error)}`);
+    }
+  }
+  return out;
+}
+
+async function scrapeListing(context: ScrapeContext, url: string, outcome: SourceOutcome): Promise<void> {
+  const page = await context.http.get(url);
+  outcome.documentsFetched++;
+  const address = publicUrl(page.url, context.baseUrls.itu);
+  const listing = parseDocumentListing(page.body, { url: address });
+  outcome.recordsSeen += listing.contributions.length;
+  outcome.documents.push({ url: address, records: listing.contributions.length, warnings: listing.warnings });
+  if (context.dryRun) return;
+  const stored = storeListing(context.db, context.resolver, listing, { rawDocumentId: page.rawDocumentId, seenAt: new Date().toISOString() });
+  outcome.recordsNew += stored.new;
+  outcome.recordsChanged += stored.changed;
+}
+
+export const ituContributions: Source = {
+  name: 'itu:contributions',
+  body: 'itu',
+  description: 'ITU-T contribution and TD listings of every study group and TSAG, ITU-R WP 5D contributions, per study period',
+  async run(context) {
+    const outcome = emptyOutcome();
+    const base = context.baseUrls.itu;
+    const tasks: Task[] = [];
+    for (const { period, groups } of await periodGroups(context, outcome)) {
+      for (const { group } of groups) {
+        for (const kind of ['C', 'TD'] as const) {
+          const url = documentListingUrl(base, period, group.code, kind);
+          tasks.push({ label: `${period.prefix}-${group.code}-${kind}`, run: () => scrapeListing(context, url, outcome) });
+        }
+      }
+    }
+    for (const period of periodsInWindow(context).filter((p) => p.sector === 'R')) {
+      for (const code of ITU_R_GROUPS) {
+        const url = documentListingUrl(base, period, code, 'C');
+        tasks.push({ label: `${period.prefix}-${code}-C`, run: () => scrapeListing(context, url, outcome) });
+      }
+    }
+    await runTasks(context, this.name, tasks, outcome);
+    return outcome;
+  },
+};
+
+async function scrapeRoster(
+  context: ScrapeContext,
+  page: 'mgmt' | 'loqr',
+  listed: ListedGroup & { number: number },
+  period: StudyPeriod,
+  outcome: SourceOutcome,
+): Promise<void> {
+  const fetched = await context.http.get(officerListUrl(context.baseUrls.itu, page, listed.number, period));
+  outcome.documentsFetched++;
+  const address = publicUrl(fetched.url, context.baseUrls.itu);
+  const parse = page === 'mgmt' ? parseManagementTeam : parseRapporteurs;
+  const roster = parse(fetched.body, { group: listed.group, period, url: address });
+  outcome.recordsSeen += roster.positions.length;
+  outcome.documents.push({ url: address, records: roster.positions.length, warnings: roster.warnings });
+  if (context.dryRun) return;
+  const stored = storeRoster(context.db, context.resolver, roster, {
+    rawDocumentId: fetched.rawDocumentId,
+    seenDate: new Date().toISOString().slice(0, 10),
+  });
+  outcome.recordsNew += stored.new;
+  outcome.recordsChanged += stored.changed;
+}
+
+export const ituLeadership: Source = {
+  name: 'itu:leadership',
+  body: 'itu',
+  description: 'ITU-T study-group management teams (mgmt.aspx) and rapporteurs per Question (loqr.aspx), per study period',
+  units: { documents: 'page(s)', records: 'seats' },
+  async run(context) {
+    const outcome = emptyOutcome();
+    const tasks: Task[] = [];
+    for (const { period, groups } of await periodGroups(context, outcome)) {
+      if (!period.listPeriod) continue;
+      for (const listed of groups) {
+        // TSAG is not on the study-group officer lists.
+        if (listed.number === null) continue;
+        const numbered = { ...listed, number: listed.number };
+        for (const page of ['mgmt', 'loqr'] as const) {
+          tasks.push({ label: `${page} SG${listed.number} ${period.years}`, run: () => scrapeRoster(context, page, numbered, period, outcome) });
+        }
+      }
+    }
+    await runTasks(context, this.name, tasks, outcome);
+    return outcome;
+  },
+};
+
