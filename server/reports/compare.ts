@@ -9,7 +9,7 @@ import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js'
 import { findOrganization } from './company.js';
 import { NotFoundError } from './country.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, byGroup, parentOrg, participationSummary, seats } from './participation.js';
+import { as, basisOf, byGroup, countryOf, entityOrg, parentOrg, participationSummary, seats } from './participation.js';
 
 /** The seat holder's ultimate parent, as named in participation.seats(). */
 const seatParent = alias(organizations, 'seat_parent');
@@ -29,7 +29,7 @@ export class CompareError extends Error {
   override readonly name = 'CompareError';
 }
 
-function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }): { subject: Subject; who: SQL; seatWho: SQL }[] {
+function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }, filters: Filters): { subject: Subject; who: SQL; seatWho: SQL }[] {
   if (request.organizations.length > 0 && request.countries.length > 0) throw new CompareError('compare organizations or countries, not both');
   const keys = request.organizations.length > 0 ? request.organizations : request.countries;
   if (keys.length < MIN_SUBJECTS || keys.length > MAX_SUBJECTS) {
@@ -49,7 +49,8 @@ function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string
         if (!isCountryCode(code)) throw new NotFoundError(`no country "${key.slice(0, 10)}" (ISO 3166-1 alpha-2, e.g. CN)`);
         return {
           subject: { kind: 'country' as const, key: code, name: countryName(code), country: code },
-          who: sql`${parentOrg.country} = ${code}`,
+          // The country a source counts for follows the filters' basis (parent or entity), as on the country page.
+          who: sql`${countryOf(filters)} = ${code}`,
           seatWho: sql`${seatParent.country} = ${code}`,
         };
       });
@@ -63,6 +64,7 @@ function byYear(db: Db, who: SQL, filters: Filters) {
     select substr(${contributions.date}, 1, 4) as year, count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional
     from ${contributionSources}
     join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
     join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
     join ${groups} on ${groups.id} = ${contributions.groupId}
     where (${who}) and ${contributions.date} is not null and ${contributionCondition(filters)}
@@ -79,7 +81,7 @@ function groupTotals(db: Db, filters: Filters): Map<string, number> {
 }
 
 export function compareReport(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }, filters: Filters) {
-  const subjects = subjectsOf(db, resolver, request);
+  const subjects = subjectsOf(db, resolver, request, filters);
   const per = subjects.map(({ subject, who, seatWho }) => {
     const summary = participationSummary(db, who, filters);
     const held = seats(db, seatWho, filters);
@@ -112,7 +114,7 @@ export function compareReport(db: Db, resolver: Resolver, request: { organizatio
   return {
     kind: 'compare' as const,
     filters,
-    basis: 'parent' as const,
+    basis: basisOf(filters),
     subjects: per.map((p) => ({ ...p.subject, ...p.totals })),
     groups: groupRows,
     years: years.map((year) => ({

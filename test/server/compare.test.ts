@@ -39,6 +39,19 @@ describe('comparing organizations', () => {
     ]);
   });
 
+  it('follows the country basis: on the entity basis Nokia Shanghai Bell counts for China', () => {
+    const report = compareReport(app.db, app.resolver, { organizations: [], countries: ['CN', 'FI'] }, { basis: 'entity' });
+    // RP-240003 has four sources (0.25 each): ZTE, Sanechips (CN), Nokia (FI), Nokia Shanghai Bell (its own country CN).
+    // And RP-240006, Motorola Mobility, counts for its own country (US), not for Lenovo's:
+    // CN = 4 (parent basis) + 0.25 (NSB) − 1 (RP-240006) = 3.25, in 4 contributions.
+    expect(report.basis).toBe('entity');
+    expect(report.subjects.map((s) => [s.key, s.contributions, s.fractional])).toEqual([
+      ['CN', 4, 3.25],
+      ['FI', 1, 0.25],
+    ]);
+    expect(report.years.map((y) => y.values.map((v) => v.fractional))).toEqual([[3.25, 0.25]]);
+  });
+
   it('refuses too few, too many, mixed or unknown subjects', () => {
     const compare = (organizations: string[], countries: string[] = []) => () => compareReport(app.db, app.resolver, { organizations, countries }, {});
     expect(compare(['huawei'])).toThrow(CompareError);

@@ -99,7 +99,7 @@ describe('digest of 2025-W07', () => {
     // Runs on 10 Feb (ok) and 16 Feb 23:00 (failed); the 17 Feb run belongs to W08.
     expect(coverage.runs.map((r) => r.status)).toEqual(['ok', 'failed']);
     expect(coverage.failures).toBe(1);
-    // Source mentions of W07: 2 + 1 + 2 + 1 + 1 + 1 = 8, of which CSCN unresolved.
+    // Source mentions of W07: 2 + 1 + 2 + 1 + 1 + 1 = 8, of which Fainity Innovation unresolved.
     expect([coverage.sourceMentions, coverage.unresolved, coverage.unresolvedShare]).toEqual([8, 1, 1 / 8]);
   });
 });

@@ -6,7 +6,7 @@
 //   RP-250001  RAN   2025-02-10  Huawei, HiSilicon        NB-IoT coverage enhancement           W07
 //   RP-250002  RAN   2025-02-12  Ericsson                 RedCap power saving                   W07
 //   RP-250003  RAN   2025-02-16  Huawei, Nokia            <script>alert("x")</script> & NR positioning   W07
-//   RP-250004  RAN   2025-02-14  CSCN (unresolved)        Discussion on network energy saving   W07
+//   RP-250004  RAN   2025-02-14  Fainity Innovation (unresolved)     Discussion on network energy saving   W07
 //   RP-250005  RAN   2025-02-13  RAN4 Chair (Apple)       Status report of RAN4                 W07
 //   S2-250001  SA2   2025-02-11  ZTE                      Security of IoT devices               W07
 //   RP-250010  RAN   2025-02-03  Ericsson                 NR-NTN mobility                       W06
@@ -30,7 +30,7 @@ const RAN: Row[] = [
   ['RP-250001', '2025-02-10', 'Huawei, HiSilicon', 'NB-IoT coverage enhancement'],
   ['RP-250002', '2025-02-12', 'Ericsson', 'RedCap power saving'],
   ['RP-250003', '2025-02-16', 'Huawei, Nokia', '<script>alert("x")</script> & NR positioning'],
-  ['RP-250004', '2025-02-14', 'CSCN', 'Discussion on network energy saving'],
+  ['RP-250004', '2025-02-14', 'Fainity Innovation', 'Discussion on network energy saving'],
   ['RP-250005', '2025-02-13', 'RAN4 Chair (Apple)', 'Status report of RAN4'],
   ['RP-250010', '2025-02-03', 'Ericsson', 'NR-NTN mobility'],
   ['RP-250011', '2025-02-09', 'Ericsson, Nokia', 'Ambient IoT study'],
