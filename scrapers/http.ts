@@ -91,12 +91,16 @@ export class HttpClient {
     return turn;
   }
 
-  /** GET with retries; conditional on what the archive already holds for this URL. */
-  async get(url: string): Promise<FetchedDocument> {
+  /**
+   * GET with retries; conditional on what the archive already holds for this URL. `redact` rewrites the
+   * body before it is archived or parsed: personal data a page carries beyond what stdwatch keeps
+   * (e-mail addresses in API answers) never reaches the disk.
+   */
+  async get(url: string, options: { redact?: (body: Buffer) => Buffer } = {}): Promise<FetchedDocument> {
     let attempt = 0;
     for (;;) {
       try {
-        return await this.attempt(url);
+        return await this.attempt(url, options.redact);
       } catch (error) {
         if (!(error instanceof RetryableFetchError) || attempt >= this.options.retries) throw error;
         const waitFor = (error as RetryableFetchError & { waitMs?: number }).waitMs ?? this.options.backoffMs * 2 ** attempt;
@@ -106,7 +110,7 @@ export class HttpClient {
     }
   }
 
-  private async attempt(startUrl: string): Promise<FetchedDocument> {
+  private async attempt(startUrl: string, redact?: (body: Buffer) => Buffer): Promise<FetchedDocument> {
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       this.checkHost(url);
@@ -173,7 +177,8 @@ export class HttpClient {
         await response.body?.cancel();
         throw new FetchError(`GET ${url}: HTTP ${response.status}`, url.toString(), response.status);
       }
-      const body = await this.readBody(response, url.toString());
+      const fetched = await this.readBody(response, url.toString());
+      const body = redact ? redact(fetched) : fetched;
       const contentType = response.headers.get('content-type');
       const archived = archive?.store(body, {
         url: url.toString(),

@@ -7,6 +7,8 @@ import type { BodyId } from './types.js';
 import { threeGppTdocs } from './3gpp/index.js';
 import { ituContributions, ituLeadership } from './itu/index.js';
 import { threeGppLeadership } from './3gpp/leadership.js';
+import { ietfDocuments, ietfLeadership } from './ietf/index.js';
+import { ieeeDocuments } from './ieee/index.js';
 
 export interface ProgressEvent {
   source: string;
@@ -30,6 +32,12 @@ export interface ScrapeContext {
   dryRun: boolean;
   /** 3GPP groups whose meetings are scraped (`RAN`, `SA2`, …). */
   threeGppGroups: string[];
+  /** IETF groups by acronym (`core`, `6lo`; `all`); default: the IoT-related groups. */
+  ietfGroups?: string[];
+  /** Objects per Datatracker API page asked for (default 100). */
+  ietfPageSize?: number;
+  /** IEEE 802 working groups whose Mentor listings are scraped (`802.11`); default 802.11, .15, .18, .19, .24. */
+  ieeeGroups?: string[];
   log: (message: string) => void;
   progress?: (event: ProgressEvent) => void;
 }
@@ -54,7 +62,15 @@ export interface Source {
   run(context: ScrapeContext): Promise<SourceOutcome>;
 }
 
-export const SOURCES: Source[] = [threeGppTdocs, threeGppLeadership, ituContributions, ituLeadership];
+export const SOURCES: Source[] = [
+  threeGppTdocs,
+  threeGppLeadership,
+  ituContributions,
+  ituLeadership,
+  ieeeDocuments,
+  ietfDocuments,
+  ietfLeadership,
+];
 
 /** `3gpp` selects every 3GPP source; `3gpp:tdocs` one. No names: all. */
 export function selectSources(names: string[]): Source[] {

@@ -43,6 +43,17 @@ const envSchema = z.object({
     .refine((groups) => groups.every((g) => GROUP_CODES.includes(g)), {
       message: `each group must be one of ${GROUP_CODES.join(', ')}`,
     }),
+  STDWATCH_IETF_GROUPS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((g) => g.trim().toLowerCase()).filter(Boolean) : undefined))
+    .refine((groups) => !groups || groups.every((g) => /^[a-z0-9-]+$/.test(g)), { message: 'each group must be a Datatracker acronym (core, 6lo) or "all"' }),
+  STDWATCH_IETF_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  STDWATCH_IEEE_GROUPS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((g) => g.trim()).filter(Boolean) : undefined))
+    .refine((groups) => !groups || groups.every((g) => /^802\.\d+$/.test(g)), { message: 'each group must be an IEEE 802 working group (802.11, 802.15)' }),
   STDWATCH_REQUEST_INTERVAL_MS: nonNegativeInt.default(1000),
   STDWATCH_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
   STDWATCH_REQUEST_RETRIES: nonNegativeInt.default(3),
@@ -63,6 +74,12 @@ export interface Config {
   scrapeLookbackDays: number;
   baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string };
   threeGppGroups: string[];
+  /** IETF groups (acronyms, or `all`); undefined: the IoT-related default. */
+  ietfGroups?: string[];
+  /** Objects per Datatracker API page asked for. */
+  ietfPageSize: number;
+  /** IEEE 802 working groups; undefined: the default. */
+  ieeeGroups?: string[];
   /** The HTTP client's settings; hosts, database and archive are added per run (server/context.ts). */
   http: Omit<HttpClientOptions, 'allowedHosts' | 'db' | 'archive'>;
 }
@@ -95,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ietf: e.STDWATCH_IETF_BASE_URL,
     },
     threeGppGroups: e.STDWATCH_3GPP_GROUPS,
+    ietfGroups: e.STDWATCH_IETF_GROUPS,
+    ietfPageSize: e.STDWATCH_IETF_PAGE_SIZE,
+    ieeeGroups: e.STDWATCH_IEEE_GROUPS,
     http: {
       userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,
       minIntervalMs: e.STDWATCH_REQUEST_INTERVAL_MS,

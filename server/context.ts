@@ -59,6 +59,9 @@ export function scrapeContext(
     until: options.until ?? isoDay(new Date(now.getTime() + 60 * 86_400_000)),
     dryRun,
     threeGppGroups: config.threeGppGroups,
+    ietfGroups: config.ietfGroups,
+    ietfPageSize: config.ietfPageSize,
+    ieeeGroups: config.ieeeGroups,
     log: options.log ?? (() => {}),
     progress: options.progress,
   };

@@ -207,7 +207,8 @@ describe('stdwatch scrape', () => {
     expect(result.stderr).toContain(
       '3gpp:tdocs: failed — nothing stored — the 3GPP site cannot be reached (RAN meeting index: GET http://127.0.0.1:9/dynareport?code=Meetings-RP.htm failed: fetch failed); nothing was changed',
     );
-    expect(result.stderr.trim().split('\n').at(-1)).toBe('stdwatch: 3gpp:tdocs, 3gpp:leadership did not complete; see above');
+    // Every other body's source is unreachable too (their base URLs point at the same closed port).
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^stdwatch: 3gpp:tdocs(?:, [a-z0-9:-]+)* did not complete; see above$/);
   });
 
   it.each([
@@ -221,7 +222,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: unknown source "w3c" (available: 3gpp, 3gpp:tdocs, 3gpp:leadership, itu, itu:contributions, itu:leadership)\n');
+    expect(result.stderr).toMatch(/^stdwatch: unknown source "w3c" \(available: 3gpp, 3gpp:tdocs, .*\bietf:documents\b.*\)\n$/);
   });
 });
 

@@ -1,7 +1,7 @@
 // `stdwatch resolve [--json] [--stdin] [RAW…]`: split raw source strings and resolve each part.
 import readline from 'node:readline';
 import { loadRegistry } from '../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord, type CountryBasis, type Resolver } from '../../scrapers/resolve/resolve.js';
+import { createResolver, sourceRecordOn, type CountryBasis, type Resolver } from '../../scrapers/resolve/resolve.js';
 import { dateOption, write } from '../common.js';
 
 interface ResolveOptions {
@@ -14,7 +14,7 @@ interface ResolveOptions {
 function describe(resolver: Resolver, raw: string, options: ResolveOptions): string {
   const lines = [raw];
   for (const source of resolver.resolveSourceText(raw, options.date)) {
-    const record = toSourceRecord(source, options.basis);
+    const record = sourceRecordOn(options.basis ?? 'parent')(source);
     const role = record.role ? ` [${record.role}]` : '';
     const seat = source.seat ? ` seat: ${source.seat.group} ${source.seat.role}` : '';
     const person = source.person ? ` person: ${source.person}` : '';
@@ -33,7 +33,7 @@ export async function resolve(raws: string[], options: ResolveOptions): Promise<
   const resolver = createResolver(loadRegistry());
   const record = (raw: string) => ({
     input: raw,
-    sources: resolver.resolveSourceText(raw, options.date).map((s) => toSourceRecord(s, options.basis)),
+    sources: resolver.resolveSourceText(raw, options.date).map(sourceRecordOn(options.basis ?? 'parent')),
   });
   const emit = (raw: string) => write(options.json ? `${JSON.stringify(record(raw))}\n` : `${describe(resolver, raw, options)}\n`);
   for (const raw of raws) await emit(raw);

@@ -210,15 +210,21 @@ export function sourceCountry(source: ResolvedSource, basis: CountryBasis = 'par
   return own ?? source.parent?.country ?? null;
 }
 
-export function toSourceRecord(source: ResolvedSource, basis: CountryBasis = 'parent'): SourceRecord {
-  return {
+/** A source as the public record, its country on the given basis. */
+export function sourceRecordOn(basis: CountryBasis): (source: ResolvedSource) => SourceRecord {
+  return (source) => ({
     raw: source.raw,
     organization: source.organization?.name ?? null,
     parent: source.parent?.name ?? null,
     country: sourceCountry(source, basis),
     kind: source.organization?.kind ?? 'unknown',
     role: source.role,
-  };
+  });
+}
+
+/** A source as the public record, its country by its ultimate parent (the default basis). */
+export function toSourceRecord(source: ResolvedSource): SourceRecord {
+  return sourceRecordOn('parent')(source);
 }
 
 /** The 3GPP group a seat names, for the positions derived from source cells. */

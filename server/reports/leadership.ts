@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { TDOC_SEAT_BASIS } from '../../db/write.js';
 import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
+import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
 import { FilterError, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
 
@@ -22,6 +23,11 @@ export const GROUP_SETS: Record<string, { body: string; groups: string[]; descri
   '3gpp-ran': { body: '3gpp', groups: ['RAN', 'RAN1', 'RAN2', 'RAN3', 'RAN4', 'RAN5'], description: 'TSG RAN and its working groups' },
   '3gpp-sa': { body: '3gpp', groups: ['SA', 'SA1', 'SA2', 'SA3', 'SA4', 'SA5', 'SA6'], description: 'TSG SA and its working groups' },
   '3gpp-ct': { body: '3gpp', groups: ['CT', 'CT1', 'CT3', 'CT4', 'CT6'], description: 'TSG CT and its working groups' },
+  'itu-5g-iot': {
+    body: 'itu',
+    groups: [...FIVE_G_IOT_GROUPS],
+    description: "ITU's 5G- and IoT-related groups: ITU-T SG13, SG15, SG17, SG20 and ITU-R WP 5D",
+  },
 };
 
 const SEAT_ROLES = ['chair', 'vice-chair'] as const;

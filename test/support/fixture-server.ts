@@ -64,15 +64,19 @@ export async function startFixtureServer(routes: Record<string, FixtureRoute>): 
     }
     res.writeHead(route.status ?? 200, headers).end(body);
   });
-  // Node closes an idle kept-alive connection after 5 s; when storing a large list takes about that
-  // long (a loaded machine), the client's next request races the close and fails ("fetch failed").
-  // A test server keeps them longer; close() still ends idle connections.
-  server.keepAliveTimeout = 60_000;
+  // Node closes an idle kept-alive connection after 5 s; a client that parses a large list for longer
+  // (a loaded machine) may then reuse a socket the server is closing and see "fetch failed". Tests
+  // run with no retries, so keep connections open longer than any test.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

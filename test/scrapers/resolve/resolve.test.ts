@@ -3,7 +3,7 @@
 // parent's home country, the kind, and the role the string names.
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
+import { createResolver, sourceRecordOn, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
 
 const resolver = createResolver(loadRegistry());
 const records = (raw: string) => resolver.resolveSourceText(raw).map((s) => toSourceRecord(s));
@@ -140,13 +140,13 @@ describe('owners at a date and the country basis', () => {
   it('counts Nokia Shanghai Bell for Finland by parent and for China by entity', () => {
     const [source] = resolver.resolveSourceText('Nokia Shanghai Bell');
     expect(toSourceRecord(source!).country).toBe('FI');
-    expect(toSourceRecord(source!, 'entity').country).toBe('CN');
+    expect(sourceRecordOn('entity')(source!).country).toBe('CN');
     // Apple's Shanghai trading company: China by entity, the US by parent.
     const [apple] = resolver.resolveSourceText('Apple Computer Trading (Shanghai)');
-    expect([toSourceRecord(apple!).country, toSourceRecord(apple!, 'entity').country]).toEqual(['US', 'CN']);
+    expect([toSourceRecord(apple!).country, sourceRecordOn('entity')(apple!).country]).toEqual(['US', 'CN']);
     // An entity with no country of its own on record counts for its parent's on either basis.
     const [hisilicon] = resolver.resolveSourceText('HiSilicon');
-    expect(toSourceRecord(hisilicon!, 'entity').country).toBe('CN');
+    expect(sourceRecordOn('entity')(hisilicon!).country).toBe('CN');
   });
 });
 

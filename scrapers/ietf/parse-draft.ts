@@ -1,0 +1,118 @@
+// A htmlized Internet-Draft as the Datatracker serves it (`/doc/html/draft-…-03`): the draft's own
+// metadata and its "Authors' Addresses", the one place where every author's organization and country
+// are published. Two renderings exist: xml2rfc v3 HTML (`<address class="vcard">` with `span.org`,
+// `span.country-name`) and the older plain text in `<pre>` (name, organization, address lines, country,
+// e-mail, one block per author). Addresses, phone numbers and e-mail are read past, never kept.
+import * as cheerio from 'cheerio';
+import { LayoutChangedError } from '../errors.js';
+import { collapseWhitespace, decodeHtml } from '../text.js';
+import type { ParsedListing } from '../types.js';
+import { countryCode, ietfGroup, splitRevision, toListing, type IetfAuthor, type IetfDocument } from './document.js';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `6 November 2022` → 2022-11-06. */
+function textDate(text: string): string | null {
+  const m = /\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b/.exec(text);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!.toLowerCase());
+  if (month < 0) return null;
+  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+function fullName($: cheerio.CheerioAPI): string {
+  const fromIdentifiers = collapseWhitespace($('dd.internet-draft').first().text());
+  if (fromIdentifiers) return fromIdentifiers;
+  const fromTitle = collapseWhitespace($('title').first().text());
+  const m = /\b(draft-[a-z0-9-]+-\d{2})\b/i.exec(fromTitle);
+  if (!m) throw new LayoutChangedError('the page names no Internet-Draft (no dd.internet-draft, no draft name in the title)');
+  return m[1]!;
+}
+
+function groupAcronym($: cheerio.CheerioAPI, name: string): string | null {
+  for (const a of $('a[href]').toArray()) {
+    const m = /^\/(?:wg|rg|group)\/([a-z0-9-]+)\/about\/?$/.exec($(a).attr('href') ?? '');
+    if (m) return m[1]!;
+  }
+  // A page of an older revision links no group; the IETF's naming rule says it (`draft-ietf-<wg>-…`,
+  // `draft-irtf-<rg>-…`).
+  return /^draft-(?:ietf|irtf)-([a-z0-9]+)-/.exec(name)?.[1] ?? null;
+}
+
+function v3Authors($: cheerio.CheerioAPI): IetfAuthor[] {
+  return $('#authors-addresses address.vcard, address.vcard')
+    .toArray()
+    .map((address) => {
+      const card = $(address);
+      const text = (selector: string) => collapseWhitespace(card.find(selector).first().text()) || null;
+      return { name: text('.fn'), affiliation: text('.org'), country: countryCode(text('.country-name')) };
+    });
+}
+
+const CONTACT_LINE = /^(?:e-?mail|phone|tel|fax|uri|url)\s*:/i;
+
+/** The plain-text "Authors' Addresses" section: blocks separated by blank lines. */
+function v2Authors(text: string): IetfAuthor[] {
+  const start = text.search(/^Authors?'? Addresses\s*$/m);
+  if (start < 0) return [];
+  const lines = text
+    .slice(start)
+    .split('\n')
+    .slice(1)
+    // Page furniture between two pages of the section.
+    .filter((line) => !/\[Page \d+\]\s*$/.test(line) && !/^Internet-Draft\s{2,}/.test(line));
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current.length > 0) blocks.push(current);
+      current = [];
+    } else current.push(line.trim());
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks
+    .filter((block) => block.length >= 2 && !CONTACT_LINE.test(block[0]!))
+    .map((block) => {
+      const [first, ...rest] = block;
+      const name = first!.replace(/\s*\((?:editor|ed\.)\)\s*$/i, '').trim();
+      const address = rest.filter((l) => !CONTACT_LINE.test(l));
+      const country = [...address].reverse().map(countryCode).find((c) => c) ?? null;
+      const second = address[0] ?? null;
+      // The organization is the line after the name unless that line is already the country.
+      const affiliation = second && !(address.length === 1 && countryCode(second)) ? second : null;
+      return { name, affiliation, country };
+    });
+}
+
+export interface ParsedDraft {
+  document: IetfDocument;
+  listing: ParsedListing;
+}
+
+export function parseHtmlizedDraft(bytes: Uint8Array): ParsedDraft {
+  const $ = cheerio.load(decodeHtml(bytes, 'utf-8'));
+  const { name, rev } = splitRevision(fullName($));
+  const group = groupAcronym($, name);
+  let authors: IetfAuthor[];
+  let title: string;
+  let date: string | null;
+  if ($('address.vcard').length > 0) {
+    authors = v3Authors($);
+    title = collapseWhitespace($('h1#title').first().text());
+    date = $('time.published').first().attr('datetime') ?? null;
+  } else {
+    const pre = $('div.rfcmarkup pre, pre')
+      .toArray()
+      .map((p) => $(p).text())
+      .join('\n');
+    authors = v2Authors(pre);
+    title = collapseWhitespace($('pre span.h1').first().text());
+    // The date closes the first-page header, right above the title.
+    date = textDate(pre.slice(0, Math.max(0, pre.indexOf(title.slice(0, 20)))).split('\n').filter((l) => l.trim()).pop() ?? '');
+  }
+  if (authors.length === 0) throw new LayoutChangedError(`${name}: no "Authors' Addresses" section found`);
+  if (!title) throw new LayoutChangedError(`${name}: no title found`);
+  const document: IetfDocument = { name, rev, title, type: 'draft', group, date, authors };
+  const warnings = authors.filter((a) => !a.affiliation).map((a) => `${name}: ${a.name ?? 'an author'} gives no affiliation`);
+  return { document, listing: toListing('ietf-htmlized-draft', ietfGroup(group), [document], warnings) };
+}
