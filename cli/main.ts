@@ -113,6 +113,43 @@ export function buildProgram(): Command {
       .addOption(reportFormat()),
   ).action(action(async (name, options) => (await import('./commands/report.js')).companyReportCommand(name, options)));
 
+  program
+    .command('digest')
+    .description('the weekly participation report of an ISO week, as published (a week not yet published is a preview)')
+    .option('--week <YYYY-Www>', 'the ISO week, e.g. 2025-W07 (default: the last complete week)')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'))
+    .option('--publish', 'publish the week now (kept as published; a week already published stays as it was)')
+    .option('--replace', 'with --publish: publish again over the earlier publication')
+    .action(action(async (options) => (await import('./commands/digest.js')).digest(options)));
+
+  const watchlist = program.command('watchlist').description('watchlists of organizations, groups and keywords (the same as /watchlists)');
+  watchlist
+    .command('add')
+    .description('create a watchlist, or add to the one of that name')
+    .argument('<name>', 'e.g. "Competitors in RAN"')
+    .option('--org <name-or-slug...>', 'organizations (a parent covers its subsidiaries)')
+    .option('--group <code...>', 'groups, e.g. RAN SA2')
+    .option('--keyword <words...>', 'keywords matched against titles and sources, as /search')
+    .action(action(async (name, options) => (await import('./commands/watchlist.js')).addToWatchlist(name, options)));
+  watchlist
+    .command('list')
+    .description('every watchlist with what it follows')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(action(async (options) => (await import('./commands/watchlist.js')).listWatchlistsCommand(options)));
+  watchlist
+    .command('show')
+    .description("a watchlist's contributions, newest first")
+    .argument('<name>', 'its name or slug')
+    .option('--since <YYYY-MM-DD>', 'only contributions dated on or after this day')
+    .option('--group <name>', 'only this group')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .action(action(async (name, options) => (await import('./commands/watchlist.js')).showWatchlist(name, options)));
+  watchlist
+    .command('remove')
+    .description('remove a watchlist')
+    .argument('<name>', 'its name or slug')
+    .action(action(async (name) => (await import('./commands/watchlist.js')).removeWatchlistCommand(name)));
+
   return program;
 }
 

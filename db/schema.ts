@@ -251,3 +251,38 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * A weekly digest as it was published (`week` = ISO week `2025-W07`): the report's JSON is kept so the
+ * page shows that week as readers saw it, not recomputed from later data.
+ */
+export const digests = sqliteTable('digests', {
+  week: text('week').primaryKey(),
+  generatedAt: text('generated_at').notNull(),
+  json: text('json').notNull(),
+});
+
+/** A named list of things a user follows: organizations, groups and keywords (watchlist_items). */
+export const watchlists = sqliteTable(
+  'watchlists',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('watchlists_slug').on(t.slug)],
+);
+
+/** One followed thing: an organization slug (with its group), a group code, or a keyword of titles. */
+export const watchlistItems = sqliteTable(
+  'watchlist_items',
+  {
+    watchlistId: integer('watchlist_id')
+      .notNull()
+      .references(() => watchlists.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['organization', 'group', 'keyword'] }).notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.watchlistId, t.kind, t.value] })],
+);

@@ -11,6 +11,10 @@ import { HttpError } from './errors.js';
 import { DEFAULT_FAILURE_BACKOFF_MS } from './reports/status.js';
 import { adminRoutes, type ScrapeTrigger } from './routes/admin.js';
 import { apiRoutes } from './routes/api.js';
+import { digestRoutes } from './routes/digest.js';
+import { searchRoutes } from './routes/search.js';
+import { watchlistRoutes } from './routes/watchlists.js';
+import { compareRoutes } from './routes/compare.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
 
@@ -89,6 +93,10 @@ export function createApp(parts: AppParts): express.Express {
   if (parts.adminToken && parts.scrape) app.use(adminRoutes(parts.db, parts.adminToken, parts.scrape));
   app.use(pageRoutes(parts.db, parts.resolver, views, { failureBackoffMs: parts.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS }));
   app.use(apiRoutes(parts.db, parts.archive));
+  app.use(digestRoutes(parts.db, views));
+  app.use(searchRoutes(parts.db, views));
+  app.use(watchlistRoutes(parts.db, parts.resolver, views, parts.adminToken));
+  app.use(compareRoutes(parts.db, parts.resolver, views));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));

@@ -26,6 +26,10 @@ const envSchema = z.object({
     .string()
     .default('0 6 * * 1')
     .refine((v) => cron.validate(v), 'not a valid cron expression (e.g. "0 6 * * 1": Mondays 06:00)'),
+  STDWATCH_DIGEST_SCHEDULE: z
+    .string()
+    .default('0 7 * * 1')
+    .refine((v) => cron.validate(v), 'not a valid cron expression (e.g. "0 7 * * 1": Mondays 07:00)'),
   STDWATCH_SCRAPE_ON_START: boolean.default(true),
   STDWATCH_SCRAPE_LOOKBACK_DAYS: positiveInt.default(120),
   STDWATCH_3GPP_BASE_URL: z.url().default(DEFAULT_3GPP_BASE_URL),
@@ -68,6 +72,8 @@ export interface Config {
   host: string;
   scrapeSchedule: string;
   scrapeOnStart: boolean;
+  /** When the weekly digest of the last complete week is published (node-cron syntax). */
+  digestSchedule: string;
   scrapeLookbackDays: number;
   baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string };
   threeGppGroups: string[];
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.STDWATCH_HOST,
     scrapeSchedule: e.STDWATCH_SCRAPE_SCHEDULE,
     scrapeOnStart: e.STDWATCH_SCRAPE_ON_START,
+    digestSchedule: e.STDWATCH_DIGEST_SCHEDULE,
     scrapeLookbackDays: e.STDWATCH_SCRAPE_LOOKBACK_DAYS,
     baseUrls: {
       '3gpp': e.STDWATCH_3GPP_BASE_URL,

@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
 import { log } from './log.js';
-import { ranRecently, scrapeAll, startScheduler } from './scheduler.js';
+import { ranRecently, scrapeAll, startDigestScheduler, startScheduler } from './scheduler.js';
 
 export async function startServer(config: Config): Promise<Server> {
   const app = openStdwatch(config);
@@ -42,6 +42,8 @@ export async function startServer(config: Config): Promise<Server> {
   const task = startScheduler(app, log);
   if (config.adminToken) log('POST /api/scrape is enabled (STDWATCH_ADMIN_TOKEN is set)');
   log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
+  const digestTask = startDigestScheduler(app, log);
+  log(`weekly digest scheduled at "${config.digestSchedule}" (next: ${digestTask.getNextRun()?.toISOString() ?? 'never'})`);
   if (config.scrapeOnStart && !ranRecently(app, 6)) {
     // Catch up now rather than waiting for the schedule; the server is already answering.
     void scrapeAll(app, 'start', log);
@@ -50,6 +52,7 @@ export async function startServer(config: Config): Promise<Server> {
   const stop = () => {
     log('stopping');
     void task.stop();
+    void digestTask.stop();
     server.close(() => {
       app.close();
       process.exit(0);

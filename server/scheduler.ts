@@ -9,6 +9,8 @@ import { runSources } from '../scrapers/run.js';
 import { SOURCES, type Source } from '../scrapers/sources.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { scrapeContext, type Stdwatch } from './context.js';
+import { publishDigest } from './reports/digest.js';
+import { lastCompleteWeek } from './reports/weeks.js';
 
 /** Triggers that respect the backoff of failing sources; a scrape someone asked for always runs. */
 const AUTOMATIC_TRIGGERS = new Set(['schedule', 'start']);
@@ -59,4 +61,19 @@ export function startScheduler(app: Stdwatch, log: (m: string) => void): Schedul
     name: 'weekly-scrape',
     noOverlap: true,
   });
+}
+
+/** Publishes the digest of the last complete week (kept as published; a week already published stays). */
+export function publishLastWeek(app: Stdwatch, log: (m: string) => void, now: Date = new Date()): void {
+  const week = lastCompleteWeek(now);
+  try {
+    const digest = publishDigest(app.db, week, { now });
+    log(`digest ${week}: ${digest.totals.contributions} contributions, published ${digest.generatedAt}`);
+  } catch (error) {
+    log(`digest ${week} failed: ${errorMessage(error)}`);
+  }
+}
+
+export function startDigestScheduler(app: Stdwatch, log: (m: string) => void): ScheduledTask {
+  return cron.schedule(app.config.digestSchedule, () => publishLastWeek(app, log), { name: 'weekly-digest', noOverlap: true });
 }

@@ -16,6 +16,15 @@ export interface Views {
   render(page: string, data: Record<string, unknown>): string;
 }
 
+/**
+ * A helper's optional filters argument. Called without it (`{{countryUrl country}}`), Handlebars passes
+ * its own options object there, which must not end up in the link's query string.
+ */
+function filtersArgument(f: unknown): Filters {
+  if (!f || typeof f !== 'object' || ('hash' in f && 'data' in f)) return {};
+  return f as Filters;
+}
+
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('number', (n: unknown, digits: unknown) => {
     if (typeof n !== 'number' || !Number.isFinite(n)) return '–';
@@ -29,13 +38,22 @@ function registerHelpers(hbs: typeof Handlebars): void {
   );
   hbs.registerHelper('countryLabel', (code: unknown) => (typeof code === 'string' && code ? countryName(code) : '—'));
   hbs.registerHelper('outcomeLabel', (o: unknown) => OUTCOME_LABELS[o as Outcome] ?? String(o));
+  hbs.registerHelper('signed', (n: unknown) =>
+    typeof n === 'number' && Number.isFinite(n) ? `${n > 0 ? '+' : n < 0 ? '\u2212' : '\u00b1'}${Math.abs(n).toFixed(2)}` : '–',
+  );
+  /** The compare form's organization inputs: those given, then empty ones up to five (at least two). */
+  hbs.registerHelper('orgSlots', (given: unknown) => {
+    const list = Array.isArray(given) ? given.map(String) : [];
+    return [...list, ...Array(Math.max(0, Math.max(2, Math.min(5, list.length + 1)) - list.length)).fill('')].slice(0, 5);
+  });
+  hbs.registerHelper('add', (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a + b : a));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
   hbs.registerHelper('or', (a: unknown, b: unknown) => a || b);
   hbs.registerHelper('upper', (s: unknown) => (typeof s === 'string' ? s.toUpperCase() : ''));
   hbs.registerHelper('filtersText', (f: unknown) => describeFilters((f ?? {}) as Filters));
-  hbs.registerHelper('countryUrl', (code: string, f: unknown) => urls.country(code, (f ?? {}) as Filters));
-  hbs.registerHelper('orgUrl', (slug: string, f: unknown) => urls.organization(slug, (f ?? {}) as Filters));
+  hbs.registerHelper('countryUrl', (code: string, f: unknown) => urls.country(code, filtersArgument(f)));
+  hbs.registerHelper('orgUrl', (slug: string, f: unknown) => urls.organization(slug, filtersArgument(f)));
   hbs.registerHelper('groupUrl', (body: string, group: string) => urls.group(body, group));
   hbs.registerHelper('bodyUrl', (body: string) => urls.body(body));
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));

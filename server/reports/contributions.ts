@@ -1,6 +1,6 @@
 // Contributions and positions as the public records of CONTRACT.md, for exports and the API: keyset
 // pages (by internal id), or every matching row streamed in batches.
-import { and, asc, gt, inArray, sql, eq } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
@@ -83,7 +83,7 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
 }
 
 /** One page of contributions after the given internal id, oldest id first. */
-export function contributionPage(db: Db, filters: Filters, options: { after?: number; limit: number }) {
+export function contributionPage(db: Db, filters: Filters, options: { after?: number; limit: number; where?: SQL }) {
   const rows = db
     .select({
       id: contributions.id,
@@ -103,7 +103,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
     .from(contributions)
     .innerJoin(groups, eq(groups.id, contributions.groupId))
     .leftJoin(meetings, eq(meetings.id, contributions.meetingId))
-    .where(and(contributionCondition(filters), options.after === undefined ? undefined : gt(contributions.id, options.after)))
+    .where(and(contributionCondition(filters), options.where, options.after === undefined ? undefined : gt(contributions.id, options.after)))
     .orderBy(asc(contributions.id))
     .limit(options.limit)
     .all();
@@ -128,14 +128,14 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
     revisionOf: r.revisionOf,
   }));
   const last = rows[rows.length - 1];
-  return { items, next: rows.length === options.limit && last ? last.id : null };
+  return { items, ids: rows.map((r) => r.id), next: rows.length === options.limit && last ? last.id : null };
 }
 
 /** Every matching contribution, in batches, without holding them all in memory. */
-export function* allContributionRecords(db: Db, filters: Filters, batch = 1000): Generator<ContributionRecord> {
+export function* allContributionRecords(db: Db, filters: Filters, batch = 1000, where?: SQL): Generator<ContributionRecord> {
   let after: number | undefined;
   for (;;) {
-    const page = contributionPage(db, filters, { after, limit: batch });
+    const page = contributionPage(db, filters, { after, limit: batch, where });
     yield* page.items;
     if (page.next === null) return;
     after = page.next;
@@ -179,4 +179,21 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       detail: r.detail,
       basis: r.basis,
     }));
+}
+
+/** The contributions with these internal ids as public records, in the order of `ids`. */
+export function contributionRecords(db: Db, ids: number[]): ContributionRecord[] {
+  if (ids.length === 0) return [];
+  const records = new Map<number, ContributionRecord>();
+  for (const chunk of chunks(ids, 500)) {
+    const page = contributionPage(db, {}, { limit: chunk.length, where: inArray(contributions.id, chunk) });
+    for (const [i, item] of page.items.entries()) records.set(page.ids[i]!, item);
+  }
+  return ids.map((id) => records.get(id)).filter((r): r is ContributionRecord => r !== undefined);
+}
+
+function chunks<T>(values: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
 }

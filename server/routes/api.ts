@@ -2,7 +2,7 @@
 // ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
 // documents behind the records.
 import { Router, type Request, type Response } from 'express';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
@@ -11,6 +11,8 @@ import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
+import { matchCondition, parseSearchText } from '../reports/search.js';
+import { parseTopic, topicCondition } from '../reports/topics.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -20,9 +22,9 @@ const pageSchema = z.object({
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape)]);
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape), 'q', 'topic']);
 
-function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema> } {
+function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema>; q: string | undefined; topic: string | undefined } {
   try {
     // A parameter the API does not know would be silently ignored: say so instead.
     const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
@@ -40,7 +42,7 @@ function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typ
       };
       throw new FilterError(field, messages[field] ?? issue.message);
     }
-    return { filters, page: parsed.data };
+    return { filters, page: parsed.data, q: parseSearchText(req.query.q), topic: parseTopic(req.query.topic) };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
@@ -70,22 +72,26 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/contributions', async (req, res) => {
-    const { filters, page } = parseQuery(db, req);
+    const { filters, page, q, topic } = parseQuery(db, req);
+    // `q`: full text over titles and source cells (server/reports/search.ts); `topic`: topics.yaml.
+    const where = and(q ? matchCondition(q) : undefined, topic ? topicCondition(topic) : undefined);
     if (page.format !== 'json') {
-      await stream(res, allContributionRecords(db, filters), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
+      await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;
     }
-    const result = contributionPage(db, filters, { after: page.after, limit: page.limit });
+    const result = contributionPage(db, filters, { after: page.after, limit: page.limit, where });
     res.json({
       data: result.items,
       count: result.items.length,
-      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), limit: page.limit, after: result.next }),
-      filters,
+      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), q, topic, limit: page.limit, after: result.next }),
+      filters: { ...filters, ...(q ? { q } : {}), ...(topic ? { topic } : {}) },
     });
   });
 
   router.get('/api/positions', async (req, res) => {
-    const { filters, page } = parseQuery(db, req);
+    const { filters, page, q, topic } = parseQuery(db, req);
+    if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only');
+    if (topic !== undefined) throw new HttpError(400, 'topic: applies to /api/contributions only (so far)');
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
       await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');

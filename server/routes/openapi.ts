@@ -7,6 +7,18 @@ const filterParameters = [
   { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or after' },
   { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or before' },
 ];
+const searchParameter = {
+  name: 'q',
+  in: 'query',
+  schema: { type: 'string', maxLength: 200 },
+  description: 'full text over titles and source cells (SQLite FTS5): every term must match; a term ending in * matches as a prefix',
+};
+const topicParameter = {
+  name: 'topic',
+  in: 'query',
+  schema: { type: 'string', enum: ['iot', '5g', 'security'] },
+  description: 'only contributions of a topic, as defined per body in server/reports/topics.yaml (groups, work items, keywords)',
+};
 const pageParameters = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
   { name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'cursor from the previous page (use `next`)' },
@@ -32,10 +44,10 @@ const error = {
 };
 
 /** A paginated GET: the filters and page parameters, and the `{data, count, next, filters}` envelope. */
-function pagedGet(summary: string, schema: string, what: string) {
+function pagedGet(summary: string, schema: string, what: string, extra: object[] = []) {
   return {
     summary,
-    parameters: [...filterParameters, ...pageParameters],
+    parameters: [...filterParameters, ...extra, ...pageParameters],
     responses: {
       200: {
         description: `A page of ${what}; \`next\` is the URL of the following page or null`,
@@ -69,7 +81,7 @@ export function openApiDocument() {
     },
     paths: {
       // Unknown parameters are refused (400), so a typo never silently widens a query.
-      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions') },
+      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions', [searchParameter, topicParameter]) },
       '/api/positions': { get: pagedGet('Leadership seats, filtered and paginated', 'Position', 'leadership seats') },
     },
     components: {

@@ -96,7 +96,7 @@ describe('errors', () => {
     expect(page.body.error.message).toBe('group: no group "XYZ" (known: RAN, RAN1)');
     await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
     const api = await request(web).get('/api/contributions?country=CN').expect(400);
-    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, basis, limit, after, format)');
+    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, basis, limit, after, format, q, topic)');
     const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
     expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');
   });

@@ -1,0 +1,32 @@
+// `stdwatch digest [--week YYYY-Www] [--format html|json|md|csv] [--publish]`: the weekly report, as
+// published (or a preview of a week not yet published), from the same functions as /digest/:week.
+import { digestCsv, digestMarkdown } from '../../server/digest-render.js';
+import { digestView, publishDigest } from '../../server/reports/digest.js';
+import { lastCompleteWeek, weekRange } from '../../server/reports/weeks.js';
+import { createViews } from '../../server/views.js';
+import { errorMessage } from '../../scrapers/errors.js';
+import { hintIfEmpty, withApp, write } from '../common.js';
+
+export async function digest(options: { week?: string; format: 'html' | 'json' | 'md' | 'csv'; publish?: boolean; replace?: boolean }): Promise<void> {
+  const week = options.week ?? lastCompleteWeek();
+  try {
+    weekRange(week);
+  } catch (error) {
+    throw new Error(`--week: ${errorMessage(error)}`);
+  }
+  await withApp(async (app) => {
+    hintIfEmpty(app);
+    if (options.publish) {
+      publishDigest(app.db, week, { replace: options.replace });
+      process.stderr.write(`stdwatch: digest ${week} published\n`);
+    }
+    const view = digestView(app.db, week);
+    const output = {
+      md: () => digestMarkdown(view),
+      json: () => `${JSON.stringify(view, null, 2)}\n`,
+      csv: () => digestCsv(view),
+      html: () => createViews().render('digest', { ...view, title: `Weekly digest ${view.week}`, nav: 'digest' }),
+    }[options.format];
+    await write(output());
+  });
+}

@@ -1,0 +1,98 @@
+// The weekly digest as Markdown and as CSV (long form, one row per figure, like the other reports'
+// CSV); HTML is templates/pages/digest.hbs.
+import type { DigestRow, DigestView } from './reports/digest.js';
+import { toCsv } from './render.js';
+
+/** Text from the data is escaped so that a name cannot open a link, a table cell or HTML. */
+export function markdownText(value: string): string {
+  return value.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+const n1 = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const n2 = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)} %`);
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${n2(Math.abs(n))}`;
+
+function table(header: string[], rows: string[][]): string[] {
+  if (rows.length === 0) return ['(none)'];
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+function rankRows(rows: DigestRow[]): string[][] {
+  return rows.map((r) => [markdownText(r.name), n1(r.fractional), pct(r.share), n1(r.previous), n2(r.average), signed(r.change)]);
+}
+
+export function digestMarkdown(d: DigestView): string {
+  const rankHeader = ['', 'this week', 'share', 'week before', '12-week average', 'change'];
+  const movers = [...d.movers.countries.up, ...d.movers.companies.up].sort((a, b) => b.change - a.change).slice(0, 5);
+  const fallers = [...d.movers.countries.down, ...d.movers.companies.down].sort((a, b) => a.change - b.change).slice(0, 5);
+  const seat = (s: DigestView['leadership']['started'][number]) =>
+    `- ${markdownText(`${s.body.toUpperCase()} ${s.group} ${s.role}`)}: ${markdownText(s.organization)}${s.country ? ` (${s.country})` : ''}, ${s.from ?? '?'} – ${s.to ?? 'current'}`;
+  const c = d.coverage;
+  return [
+    `# stdwatch weekly digest ${d.week}`,
+    '',
+    `${d.from} to ${d.to} · ${d.publication === 'published' ? `published ${d.generatedAt}` : `**preview** computed ${d.generatedAt}, not yet published`}`,
+    '',
+    `**${d.totals.contributions}** new contributions (week before: ${d.totals.previous}; ${d.baseline.weeks}-week average: ${n2(d.totals.average)}).`,
+    '',
+    `Counting: ${d.counting}.`,
+    '',
+    '## By country',
+    '',
+    ...table(['country', ...rankHeader.slice(1)], rankRows(d.countries)),
+    '',
+    '## By company',
+    '',
+    ...table(['organization', ...rankHeader.slice(1)], rankRows(d.companies)),
+    '',
+    '## Biggest movers (against the 12-week average)',
+    '',
+    ...(movers.length + fallers.length === 0 ? ['(none)'] : [...movers, ...fallers].map((r) => `- ${markdownText(r.name)}: ${signed(r.change)}`)),
+    '',
+    '## Shares per body and group',
+    '',
+    ...table(
+      ['body', 'group', 'contributions', 'largest country shares'],
+      d.groups.map((g) => [g.body.toUpperCase(), markdownText(g.group), String(g.contributions), g.countries.map((x) => `${x.country} ${pct(x.share)}`).join(', ')]),
+    ),
+    '',
+    '## Leadership changes',
+    '',
+    'Seats first seen in the week:',
+    '',
+    ...(d.leadership.started.length === 0 ? ['(none)'] : d.leadership.started.map(seat)),
+    '',
+    'Seats whose term ended in the week:',
+    '',
+    ...(d.leadership.ended.length === 0 ? ['(none)'] : d.leadership.ended.map(seat)),
+    '',
+    '## Coverage',
+    '',
+    `${c.runs.length} scrape or import runs in the week, ${c.failures} failed, ${c.partial} partial; ${c.unresolved} of ${c.sourceMentions} source mentions unresolved (${pct(c.unresolvedShare)}).`,
+    '',
+    ...c.runs.map((r) => `- ${r.startedAt} ${markdownText(r.source)} (${r.trigger}): ${r.status}, ${r.recordsSeen} records, ${r.recordsNew} new${r.error ? ` — ${markdownText(r.error)}` : ''}`),
+    '',
+  ].join('\n');
+}
+
+const COLUMNS = ['section', 'key', 'name', 'country', 'contributions', 'fractional', 'share', 'previous', 'average', 'change', 'detail'];
+
+export function digestCsv(d: DigestView): string {
+  const rank = (section: string) => (r: DigestRow) => ({ section, ...r });
+  return toCsv(
+    [
+      { section: 'total', key: d.week, contributions: d.totals.contributions, previous: d.totals.previous, average: d.totals.average, detail: `${d.publication}; ${d.from} to ${d.to}` },
+      ...d.countries.map(rank('country')),
+      ...d.companies.map(rank('company')),
+      ...d.groups.flatMap((g) => [
+        { section: 'group', key: `${g.body} ${g.group}`, name: g.groupName, contributions: g.contributions },
+        ...g.countries.map((x) => ({ section: 'group-country', key: `${g.body} ${g.group}`, name: x.name, country: x.country, fractional: x.fractional, share: x.share })),
+      ]),
+      ...d.leadership.started.map((s) => ({ section: 'seat-started', key: `${s.body} ${s.group} ${s.role}`, name: s.organization, country: s.country, detail: `${s.from} – ${s.to ?? 'current'}` })),
+      ...d.leadership.ended.map((s) => ({ section: 'seat-ended', key: `${s.body} ${s.group} ${s.role}`, name: s.organization, country: s.country, detail: `${s.from} – ${s.to ?? 'current'}` })),
+      { section: 'coverage', key: 'unresolved', contributions: d.coverage.unresolved, share: d.coverage.unresolvedShare, detail: `of ${d.coverage.sourceMentions} source mentions; ${d.coverage.runs.length} runs, ${d.coverage.failures} failed` },
+    ],
+    COLUMNS,
+  );
+}

@@ -1,0 +1,58 @@
+// The weekly digest pages: /digest (the latest and the list) and /digest/:week as printable HTML,
+// JSON, Markdown or CSV. A published week is shown as published; any other week as a preview.
+import { Router } from 'express';
+import type { Db } from '../../db/client.js';
+import { barChart } from '../charts.js';
+import { digestCsv, digestMarkdown } from '../digest-render.js';
+import { HttpError } from '../errors.js';
+import { digestView, publishedDigests } from '../reports/digest.js';
+import { WeekError, lastCompleteWeek, weekOf } from '../reports/weeks.js';
+import type { Views } from '../views.js';
+
+const FORMATS = ['html', 'json', 'md', 'csv'] as const;
+type DigestFormat = (typeof FORMATS)[number];
+
+function formatOf(value: unknown): DigestFormat {
+  const format = value ?? 'html';
+  if (!FORMATS.includes(format as DigestFormat)) throw new HttpError(400, `format: "${String(format).slice(0, 20)}" is not one of ${FORMATS.join(', ')}`);
+  return format as DigestFormat;
+}
+
+export function digestRoutes(db: Db, views: Views): Router {
+  const router = Router();
+
+  router.get('/digest{.:format}', (req, res) => {
+    const format = formatOf(req.params.format ?? req.query.format);
+    const digests = publishedDigests(db);
+    const now = new Date();
+    const data = { kind: 'digests' as const, latest: digests[0] ?? null, digests, current: weekOf(now), lastComplete: lastCompleteWeek(now) };
+    if (format === 'json') res.json(data);
+    else if (format === 'html') res.type('html').send(views.render('digests', { ...data, title: 'Weekly digests', nav: 'digest' }));
+    else throw new HttpError(400, 'format: the list of digests is HTML or JSON');
+  });
+
+  router.get('/digest/:week{.:format}', (req, res) => {
+    const format = formatOf(req.params.format ?? req.query.format);
+    let digest;
+    try {
+      digest = digestView(db, req.params.week!);
+    } catch (error) {
+      if (error instanceof WeekError) throw new HttpError(400, `week: ${error.message}`);
+      throw error;
+    }
+    const name = `stdwatch-digest-${digest.week}`;
+    if (format === 'json') res.json(digest);
+    else if (format === 'md') res.type('text/markdown; charset=utf-8').send(digestMarkdown(digest));
+    else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(digestCsv(digest));
+    else {
+      const title = `Weekly digest ${digest.week}${digest.publication === 'preview' ? ' (preview)' : ''}`;
+      const countryChart = barChart(
+        `Fractional contributions by country, ${digest.week}`,
+        digest.countries.filter((c) => c.fractional > 0).slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+      );
+      res.type('html').send(views.render('digest', { ...digest, countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
+    }
+  });
+
+  return router;
+}
