@@ -21,6 +21,7 @@ import { nameKey } from '../scrapers/resolve/normalize.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
+import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
 
 export interface StoreResult {
   seen: number;
@@ -283,9 +284,71 @@ function writeSources(prepared: Statements, ids: OrganizationIds, contributionId
 }
 
 /**
+ * Refs under which an earlier stdwatch stored documents it now stores under another ref: `glob` picks
+ * the candidates, `currentRefOf` gives the ref the document goes by now (null: not a former ref).
+ */
+export interface FormerRefs {
+  glob: string;
+  currentRefOf: (storedRef: string) => string | null;
+}
+
+/** ITU contributions were stored once per revision (`T22-SG17-C-0102-R1`) before one per document. */
+const FORMER_REFS: Partial<Record<string, FormerRefs>> = { itu: ITU_FORMER_REVISION_REFS };
+
+/**
+ * Folds the rows stored under former refs into one row per document, for the documents this listing
+ * shows (a row the listing does not vouch for is left alone). The row that stays is the one under the
+ * current ref, else the most recently seen former row, renamed; it keeps the earliest first sighting.
+ * The rows folded into it are deleted with their sources (derived data), after their status history
+ * is moved to the row that stays, plus one entry for the listing each was last read from: every page
+ * that showed a superseded revision stays reachable through the raw archive, which is where its title
+ * and sources remain. Only what the listing itself replaced (a revision it no longer shows as the
+ * document's) leaves the contributions table. Returns the ids of the rows that stayed.
+ */
+function foldFormerRefs(db: Db, body: string, group: number, listedRefs: string[], former: FormerRefs): Set<number> {
+  const listed = new Set(listedRefs);
+  const byDocument = new Map<string, ContributionRow[]>();
+  const candidates = db
+    .select()
+    .from(contributions)
+    .where(and(eq(contributions.bodyId, body), eq(contributions.groupId, group), sql`${contributions.ref} glob ${former.glob}`))
+    .all();
+  for (const row of candidates) {
+    const current = former.currentRefOf(row.ref);
+    if (current === null || current === row.ref || !listed.has(current)) continue;
+    byDocument.set(current, [...(byDocument.get(current) ?? []), row]);
+  }
+  const kept = new Set<number>();
+  for (const [ref, formerRows] of byDocument) {
+    const currentRow = db.select().from(contributions).where(and(eq(contributions.bodyId, body), eq(contributions.ref, ref))).get();
+    const byLastSeen = [...formerRows].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt) || b.id - a.id);
+    const stays = currentRow ?? byLastSeen[0]!;
+    const folded = byLastSeen.filter((row) => row.id !== stays.id);
+    const firstSeenAt = [stays, ...folded].map((row) => row.firstSeenAt).sort()[0]!;
+    for (const row of folded) {
+      db.update(contributionStatusHistory).set({ contributionId: stays.id }).where(eq(contributionStatusHistory.contributionId, row.id)).run();
+      const lastRead = row.rawDocumentId === null ? undefined : db
+        .select({ id: contributionStatusHistory.id })
+        .from(contributionStatusHistory)
+        .where(and(eq(contributionStatusHistory.contributionId, stays.id), eq(contributionStatusHistory.rawDocumentId, row.rawDocumentId)))
+        .get();
+      if (row.rawDocumentId !== null && !lastRead) {
+        db.insert(contributionStatusHistory).values({ contributionId: stays.id, status: row.status, seenAt: row.lastSeenAt, rawDocumentId: row.rawDocumentId }).run();
+      }
+      db.delete(contributionSources).where(eq(contributionSources.contributionId, row.id)).run();
+      db.delete(contributions).where(eq(contributions.id, row.id)).run();
+    }
+    db.update(contributions).set({ ref, firstSeenAt }).where(eq(contributions.id, stays.id)).run();
+    kept.add(stays.id);
+  }
+  return kept;
+}
+
+/**
  * Stores one parsed listing: upserts each contribution by (body, ref), resolves its sources, keeps a
  * changed status as history, and never deletes a contribution the listing no longer shows. Storing the
- * same listing from the same raw document twice changes nothing.
+ * same listing from the same raw document twice changes nothing. Rows of the listing's documents stored
+ * under former refs (FORMER_REFS) are first folded into one (foldFormerRefs), each counted as changed.
  */
 export function storeListing(
   db: Db,
@@ -303,6 +366,8 @@ export function storeListing(
     const meeting = stored?.id ?? null;
     const meetingStart = stored?.startDate ?? null;
     result.changed += stored?.dated ?? 0;
+    const former = FORMER_REFS[listing.body];
+    const folded = former ? foldFormerRefs(txDb, listing.body, group, listing.contributions.map((c) => c.ref), former) : new Set<number>();
     const resolvedByText = new Map<string, ResolvedSource[]>();
     // One resolution per distinct cell; the owner at the contribution's date is applied after.
     const resolve = (text: string, date: string | null) => {
@@ -328,7 +393,8 @@ export function storeListing(
         result.new++;
         continue;
       }
-      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null) continue;
+      const wasFolded = folded.has(existing.id);
+      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null && !wasFolded) continue;
       // A later listing fills in and corrects; an empty cell does not erase what an earlier one told
       // (a list captured before the meeting has no outcomes yet).
       const merged = { ...values };
@@ -341,7 +407,7 @@ export function storeListing(
         .set({ ...merged, rawDocumentId: options.rawDocumentId, lastSeenAt: options.seenAt })
         .where(eq(contributions.id, existing.id))
         .run();
-      if (changedKeys.length === 0) continue;
+      if (changedKeys.length === 0 && !wasFolded) continue;
       result.changed++;
       if (changedKeys.includes('status')) {
         prepared.insertHistory.run({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });

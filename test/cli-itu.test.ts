@@ -31,6 +31,14 @@ describe('stdwatch import of an ITU listing page', () => {
     const again = await run.run(['import', SG17]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('0 new, 0 changed');
+    // The page saved later, with C 102 at Rev.2 (and its Rev.1 row): still six documents, C 102 changed.
+    const revised = await run.run(['import', fixture('itu', 'meetingdoc_T22-SG17-C_rev2.reconstructed.html'), '--url', 'https://www.itu.int/md/meetingdoc.asp?lang=en&parent=T22-SG17-C']);
+    expect(revised.code).toBe(0);
+    expect(revised.stderr).toContain('6 contributions');
+    expect(revised.stderr).toContain('0 new, 1 changed');
+    const afterRevision = (await run.run(['export', 'contributions', '--body', 'itu', '--format', 'ndjson'])).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(afterRevision).toHaveLength(6);
+    expect(afterRevision.find((r) => r.ref === 'T22-SG17-C-0102')).toMatchObject({ date: '2022-09-05', revisionOf: 'T22-SG17-C-0102-R1' });
   }, 180_000);
 
   it('refuses a page that is no ITU listing, naming the reason', async () => {

@@ -2,7 +2,8 @@
 // `R19-WP5D-C`): one table row per document. Cells are counted from 0: 1 the number, linked to the
 // document (`a strong`, plain `a` text while not yet uploaded) with its revision in a `font`
 // ("(Rev.1)"); 2 the title; 3 one link per source; 4 the Questions; then the date. Rows with fewer than
-// five cells are navigation or headers. The page is read tolerantly (the number by its link, the date
+// five cells are navigation or headers. A document is one contribution at its latest revision, ref
+// without the revision (revisions.ts), however many of its revisions the page lists. The page is read tolerantly (the number by its link, the date
 // by its shape), but a page with no document table at all is a changed layout, not an empty list.
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
@@ -10,6 +11,7 @@ import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedContribution, ParsedListing } from '../types.js';
 import { groupOfFolder } from './groups.js';
+import { latestRevisions, revisionName, type ListedRevision } from './revisions.js';
 
 export interface DocumentListingContext {
   /** Where the page was fetched from (its public address): tells the group and period, and makes links absolute. */
@@ -88,7 +90,7 @@ export function parseDocumentListing(bytes: Uint8Array, context: DocumentListing
   if (!group) throw new LayoutChangedError(`an ITU document listing of "${parent.folder}", which is not a group stdwatch knows`);
   const base = context.url ?? 'https://www.itu.int/md/';
   const warnings: string[] = [];
-  const contributions: ParsedContribution[] = [];
+  const listed: ListedRevision<ParsedContribution>[] = [];
   const seen = new Set<string>();
   let wideRows = 0;
 
@@ -101,18 +103,19 @@ export function parseDocumentListing(bytes: Uint8Array, context: DocumentListing
     const number = collapseWhitespace(link.find('strong').first().text() || link.text());
     const href = link.attr('href') ?? '';
     const storeId = DOCUMENT_ID.exec(href)?.[1]?.toUpperCase() ?? null;
-    const base_ = storeId ?? refOfNumber(parent, number);
-    if (!base_) {
+    const documentRef = storeId ?? refOfNumber(parent, number);
+    if (!documentRef) {
       warnings.push(`row ${wideRows}: "${number}" is not a document number; skipped`);
       continue;
     }
-    const revision = REVISION.exec(collapseWhitespace($(cells[1]!).find('font').text()))?.[1] ?? null;
-    const ref = revision ? `${base_}-R${revision}` : base_;
-    if (seen.has(ref)) {
-      warnings.push(`row ${wideRows}: ${ref} listed twice; the first kept`);
+    const revisionText = REVISION.exec(collapseWhitespace($(cells[1]!).find('font').text()))?.[1];
+    const revision = revisionText ? Number(revisionText) : 0;
+    const name = revisionName(documentRef, revision);
+    if (seen.has(name)) {
+      warnings.push(`row ${wideRows}: ${name} listed twice; the first kept`);
       continue;
     }
-    seen.add(ref);
+    seen.add(name);
     const title = collapseWhitespace($(cells[2]!).text());
     // One link per source: joined by line breaks, which separate sources as commas do, while a
     // comma inside one source ("Chairman, WP2/TSAG", "Co., Ltd.") stays with it.
@@ -120,27 +123,32 @@ export function parseDocumentListing(bytes: Uint8Array, context: DocumentListing
     const sources = (sourceLinks.length > 0 ? sourceLinks.map((a) => $(a).text()) : $(cells[3]!).text().split('\n'))
       .map(collapseWhitespace)
       .filter((s) => s !== '');
-    if (sources.length === 0) warnings.push(`row ${wideRows}: ${ref} names no source`);
+    if (sources.length === 0) warnings.push(`row ${wideRows}: ${name} names no source`);
     const questions = collapseWhitespace($(cells[4]!).text())
       .split(/\s*[,;]\s*|\s+/)
       .filter((q) => /^Q?\d{1,2}\/\d{1,2}$/i.test(q))
       .map((q) => (q.toUpperCase().startsWith('Q') ? q.toUpperCase() : `Q${q}`));
-    contributions.push({
-      ref,
-      title,
-      type: parent.kind === 'C' ? 'contribution' : 'td',
-      docFor: null,
-      status: null,
-      date: dateOf($, cells),
-      agendaItem: null,
-      release: null,
-      workItems: questions.length > 0 ? questions.join(', ') : null,
-      sourceText: sources.join('\n'),
-      url: storeId ? new URL(href, base).toString() : null,
-      revisionOf: revision ? base_ : null,
-      revisedTo: null,
+    listed.push({
+      documentRef,
+      revision,
+      row: {
+        ref: documentRef,
+        title,
+        type: parent.kind === 'C' ? 'contribution' : 'td',
+        docFor: null,
+        status: null,
+        date: dateOf($, cells),
+        agendaItem: null,
+        release: null,
+        workItems: questions.length > 0 ? questions.join(', ') : null,
+        sourceText: sources.join('\n'),
+        url: storeId ? new URL(href, base).toString() : null,
+        revisionOf: null,
+        revisedTo: null,
+      },
     });
   }
+  const contributions = latestRevisions(listed).map(({ row, revisionOf }) => ({ ...row, revisionOf }));
 
   // An empty listing still has ITU's page frame ("Home : ITU-T : SG13 : Contributions") and the
   // table header; a page with neither is something else.

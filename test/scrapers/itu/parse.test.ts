@@ -39,9 +39,10 @@ describe('ITU document listings', () => {
     });
   });
 
-  it('keeps the revision in the number, several Questions, and a number not yet uploaded', () => {
+  it('stores a revised document under its number, the revision it replaces in revisionOf; several Questions; a number not yet uploaded', () => {
     const [, c102, , , c105, c106] = parseDocumentListing(page('meetingdoc_T22-SG17-C.reconstructed.html'), { url: listingUrl('T22-SG17-C') }).contributions;
-    expect(c102).toMatchObject({ ref: 'T22-SG17-C-0102-R1', revisionOf: 'T22-SG17-C-0102', workItems: 'Q2/17, Q15/17', sourceText: 'Korea (Rep. of)' });
+    // "C 102 (Rev.1)": Rev.1 replaces the original, which ITU names without a suffix.
+    expect(c102).toMatchObject({ ref: 'T22-SG17-C-0102', revisionOf: 'T22-SG17-C-0102', workItems: 'Q2/17, Q15/17', sourceText: 'Korea (Rep. of)' });
     // C 105 has plain link text and no document yet: numbered from the listing's folder, no link.
     expect(c105).toMatchObject({ ref: 'T22-SG17-C-0105', url: null, sourceText: 'Russian Federation', workItems: 'Q11/17' });
     expect(c106).toMatchObject({ sourceText: 'Japan\nIran (Islamic Republic of)', workItems: 'Q1/17' });
@@ -52,21 +53,54 @@ describe('ITU document listings', () => {
     expect(tsag.group.code).toBe('TSAG');
     expect(tsag.contributions).toEqual([
       expect.objectContaining({
-        ref: 'T22-TSAG-221212-TD-GEN-0011-R1',
+        ref: 'T22-TSAG-221212-TD-GEN-0011',
+        revisionOf: 'T22-TSAG-221212-TD-GEN-0011',
         type: 'td',
         sourceText: 'Chairman, WP2/TSAG',
         title: 'Report of the meeting of WP2/TSAG “Industry Engagement, Work Programme, Restructuring” (Geneva, 12 - 16 December 2022)',
       }),
     ]);
     const sg20 = parseDocumentListing(page('meetingdoc_T17-SG20-TD.reconstructed.html'), { url: listingUrl('T17-SG20-TD') });
-    expect(sg20.contributions.map((c) => [c.ref, c.sourceText, c.workItems])).toEqual([
-      ['T17-SG20-181203-TD-PLEN-1061-R1', 'Rapporteur Q2/20', 'Q2/20'],
-      ['T17-SG20-190409-TD-PLEN-1197', 'Japan', null],
-      ['T17-SG20-190409-TD-PLEN-1228-R2', 'Rapporteur Q5/20', 'Q5/20'],
+    // TD 1061 Rev.1, TD 1197, TD 1228 Rev.2 (replacing Rev.1).
+    expect(sg20.contributions.map((c) => [c.ref, c.revisionOf, c.sourceText, c.workItems])).toEqual([
+      ['T17-SG20-181203-TD-PLEN-1061', 'T17-SG20-181203-TD-PLEN-1061', 'Rapporteur Q2/20', 'Q2/20'],
+      ['T17-SG20-190409-TD-PLEN-1197', null, 'Japan', null],
+      ['T17-SG20-190409-TD-PLEN-1228', 'T17-SG20-190409-TD-PLEN-1228-R1', 'Rapporteur Q5/20', 'Q5/20'],
     ]);
     const wp5d = parseDocumentListing(page('meetingdoc_R19-WP5D-C.reconstructed.html'), { url: listingUrl('R19-WP5D-C') });
     expect(wp5d.group).toEqual({ code: 'WP5D', name: 'ITU-R Working Party 5D' });
     expect(wp5d.contributions[0]).toMatchObject({ ref: 'R19-WP5D-C-1078', date: '2022-03-14', title: 'Report on the 40th meeting of Working Party 5D (e-Meeting, 7-23 February 2022)' });
+  });
+
+  it('counts a document listed at two revisions once, at the latest: title, sources, date and link of Rev.2', () => {
+    const listing = parseDocumentListing(page('meetingdoc_T22-SG17-C_rev2.reconstructed.html'), { url: listingUrl('T22-SG17-C') });
+    // Seven document rows (C 101, C 102 Rev.2, C 102 Rev.1, C 103 … C 106), six documents.
+    expect(listing.contributions.map((c) => c.ref)).toEqual(['T22-SG17-C-0101', 'T22-SG17-C-0102', 'T22-SG17-C-0103', 'T22-SG17-C-0104', 'T22-SG17-C-0105', 'T22-SG17-C-0106']);
+    expect(listing.warnings).toEqual([]);
+    expect(listing.contributions[1]).toEqual({
+      ref: 'T22-SG17-C-0102',
+      title: 'Illustrative contribution of a member state, second revision with a co-source',
+      type: 'contribution',
+      docFor: null,
+      status: null,
+      date: '2022-09-05',
+      agendaItem: null,
+      release: null,
+      workItems: 'Q2/17, Q15/17',
+      sourceText: 'Korea (Rep. of)\nElectronics and Telecommunications Research Institute',
+      url: 'https://www.itu.int/md/T22-SG17-C-0102/en',
+      revisionOf: 'T22-SG17-C-0102-R1',
+      revisedTo: null,
+    });
+  });
+
+  it('warns about a revision listed twice and keeps the first row of it', () => {
+    const html = page('meetingdoc_T22-SG17-C_rev2.reconstructed.html').toString().replace('(Rev.1)', '(Rev.2)');
+    const listing = parseDocumentListing(Buffer.from(html), { url: listingUrl('T22-SG17-C') });
+    expect(listing.contributions).toHaveLength(6);
+    expect(listing.contributions[1]!.title).toBe('Illustrative contribution of a member state, second revision with a co-source');
+    // Row 1 is the header; C 101 is row 2, the two C 102 rows are 3 and 4.
+    expect(listing.warnings).toEqual(['row 4: T22-SG17-C-0102-R2 listed twice; the first kept']);
   });
 
   it('finds the folder from the links of a page saved without its address', () => {

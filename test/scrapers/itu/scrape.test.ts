@@ -11,6 +11,7 @@ import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js'
 import { createApp } from '../../../server/app.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
+import { fixture } from '../../support/app.js';
 import { startItuSite } from '../../support/itu-site.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
@@ -134,6 +135,46 @@ describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
       expect(fresh.db.select().from(scrapeRuns).all().map((r) => r.status)).toEqual(['layout-changed']);
     } finally {
       await broken.close();
+    }
+  });
+});
+
+describe('scraping ITU twice across a revision', () => {
+  it('keeps one contribution for C 102 when it went from Rev.1 to Rev.2 between the scrapes, at Rev.2', async () => {
+    const before = await startItuSite();
+    const app = testApp();
+    try {
+      await runSources(context(app, before.baseUrl), selectSources(['itu:contributions']), 'test');
+    } finally {
+      await before.close();
+    }
+    const first = app.db.select().from(contributions).where(eq(contributions.ref, 'T22-SG17-C-0102')).get()!;
+    expect(first).toMatchObject({ title: 'Illustrative contribution of a member state', revisionOf: 'T22-SG17-C-0102' });
+    // The second scrape finds SG17's listing with C 102 at Rev.2 (and its Rev.1 row still listed).
+    const after = await startItuSite({ '/md/meetingdoc.asp?lang=en&parent=T22-SG17-C': { file: fixture('itu', 'meetingdoc_T22-SG17-C_rev2.reconstructed.html') } });
+    try {
+      const [summary] = await runSources(context(app, after.baseUrl), selectSources(['itu:contributions']), 'test');
+      expect(summary!.outcome).toMatchObject({ recordsSeen: 12, recordsNew: 0, recordsChanged: 1 });
+      expect(app.db.select({ n: count() }).from(contributions).get()!.n).toBe(12);
+      const second = app.db.select().from(contributions).where(eq(contributions.ref, 'T22-SG17-C-0102')).get()!;
+      expect(second).toMatchObject({
+        id: first.id,
+        firstSeenAt: first.firstSeenAt,
+        title: 'Illustrative contribution of a member state, second revision with a co-source',
+        sourceText: 'Korea (Rep. of)\nElectronics and Telecommunications Research Institute',
+        date: '2022-09-05',
+        revisionOf: 'T22-SG17-C-0102-R1',
+      });
+      // SG17 counted by kind once more, by hand: C 101 China 1/3 + Huawei, China Mobile 2/3; C 102 Korea
+      // 1/2 + ETRI (research) 1/2; C 103, C 105 one member state each; C 104 ZTE; C 106 Japan and Iran.
+      const res = await request(createApp(app)).get('/bodies/itu/groups/SG17.json').expect(200);
+      expect(res.body.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
+        ['government', 5, 3.833],
+        ['company', 2, 1.667],
+        ['research', 1, 0.5],
+      ]);
+    } finally {
+      await after.close();
     }
   });
 });
