@@ -172,6 +172,9 @@ describe('owners at the date of the document', () => {
     ['VMWare', '2010-06-01', 'Dell Technologies'],
     ['VMWare', '2022-06-01', 'VMware'],
     ['PARC', '2010-06-01', 'Xerox'],
+    ['Bell Laboratories', '2000-06-01', 'Lucent Technologies'],
+    ['Bell Laboratories', '2010-06-01', 'Alcatel-Lucent'],
+    ['Bell Laboratories', '2020-06-01', 'Nokia'],
   ])('%j on %s counts for %s', (raw, date, parent) => {
     expect(records(raw, date).map((s) => s.parent)).toEqual([parent]);
   });
