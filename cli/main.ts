@@ -27,6 +27,9 @@ function basisOption(): Option {
 function withFilters(command: Command): Command {
   return command
     .addOption(basisOption())
+    .option('--topic <topic>', 'only contributions of a topic (iot, 5g, security: server/reports/topics.yaml)')
+    .addOption(new Option('--withdrawn <rule>', 'count withdrawn documents (include, the default) or leave them out').choices(['include', 'exclude']))
+    .addOption(new Option('--revisions <rule>', 'keep a revised document and its revision apart, or count them once (collapse)').choices(['keep', 'collapse']))
     .addOption(new Option('--body <body>', 'only this body').choices(BODY_IDS))
     .option('--group <name>', 'only this group (e.g. RAN, SA2)')
     .option('--from <YYYY-MM-DD>', 'contributions dated on or after this day')

@@ -14,6 +14,7 @@ import { apiRoutes } from './routes/api.js';
 import { digestRoutes } from './routes/digest.js';
 import { searchRoutes } from './routes/search.js';
 import { watchlistRoutes } from './routes/watchlists.js';
+import { downloadRoutes } from './routes/download.js';
 import { compareRoutes } from './routes/compare.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
@@ -97,6 +98,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use(searchRoutes(parts.db, views));
   app.use(watchlistRoutes(parts.db, parts.resolver, views, parts.adminToken));
   app.use(compareRoutes(parts.db, parts.resolver, views));
+  app.use(downloadRoutes(parts.db));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.
   app.use((req, _res, next) => next(new HttpError(404, `nothing at ${req.path.slice(0, 200)}`)));

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
 import { COUNTRY_BASES } from '../../scrapers/resolve/resolve.js';
+import { parseTopic, topicCondition } from './topics.js';
 
 
 export const filtersSchema = z.object({
@@ -22,6 +23,15 @@ export const filtersSchema = z.object({
   to: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
   /** Which country a source counts for: its ultimate parent's (default) or the named entity's own. */
   basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional(),
+  /** Only contributions of a topic (server/reports/topics.yaml: groups, work items, keywords per body). */
+  topic: z.string().trim().max(40).optional(),
+  /** Counting rule: withdrawn documents counted (the default) or left out. */
+  withdrawn: z.enum(['include', 'exclude'], { error: 'must be one of include, exclude' }).optional(),
+  /**
+   * Counting rule: `collapse` counts a revised document and its revision once (the document a revision
+   * replaced — outcome "revised/merged" — is left out, its revision carries the count).
+   */
+  revisions: z.enum(['keep', 'collapse'], { error: 'must be one of keep, collapse' }).optional(),
 });
 
 export type Filters = z.infer<typeof filtersSchema>;
@@ -46,6 +56,7 @@ export function parseFilters(input: Record<string, unknown>): Filters {
     const issue = parsed.error.issues[0]!;
     throw new FilterError(String(issue.path[0] ?? 'filters'), issue.message);
   }
+  if (parsed.data.topic !== undefined) parsed.data.topic = parseTopic(parsed.data.topic);
   if (parsed.data.from && parsed.data.to && parsed.data.from > parsed.data.to) {
     throw new FilterError('from', `${parsed.data.from} is after the end date ${parsed.data.to}`);
   }
@@ -75,6 +86,9 @@ export function contributionCondition(filters: Filters): SQL {
   if (filters.group) conditions.push(eq(groups.code, filters.group));
   if (filters.from) conditions.push(gte(contributions.date, filters.from));
   if (filters.to) conditions.push(lte(contributions.date, filters.to));
+  if (filters.topic) conditions.push(topicCondition(filters.topic));
+  if (filters.withdrawn === 'exclude') conditions.push(sql`coalesce(${contributions.outcome}, '') <> 'withdrawn'`);
+  if (filters.revisions === 'collapse') conditions.push(sql`coalesce(${contributions.outcome}, '') <> 'superseded'`);
   return and(...conditions)!;
 }
 
@@ -90,6 +104,12 @@ export function describeFilters(filters: Filters): string {
   if (filters.from && filters.to) parts.push(`${filters.from} to ${filters.to}`);
   else if (filters.from) parts.push(`from ${filters.from}`);
   else if (filters.to) parts.push(`until ${filters.to}`);
+  if (filters.topic) parts.push(`topic ${filters.topic}`);
   const scope = parts.length > 0 ? parts.join(', ') : 'all bodies, groups and dates';
-  return filters.basis === 'entity' ? `${scope}; countries of the entities named` : scope;
+  const rules = [
+    filters.basis === 'entity' ? 'countries of the entities named' : null,
+    filters.withdrawn === 'exclude' ? 'withdrawn documents left out' : null,
+    filters.revisions === 'collapse' ? 'revisions counted once' : null,
+  ].filter(Boolean);
+  return rules.length > 0 ? `${scope}; ${rules.join(', ')}` : scope;
 }

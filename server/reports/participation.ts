@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import { OUTCOMES, type Outcome } from '../../scrapers/outcomes.js';
 import { contributionCondition, type Filters } from './filters.js';
+import { topicSeatCondition } from './topics.js';
 
 /** `"organizations" as "alias"`: an aliased table in a hand-written FROM clause. */
 export function as(table: AnySQLiteTable, aliased: AnySQLiteTable): SQL {
@@ -231,6 +232,7 @@ export function seatCondition(filters: Filters, currentWithoutDates = false): SQ
   if (filters.from) conditions.push(sql`coalesce(${positions.toDate}, '9999-12-31') >= ${filters.from}`);
   if (filters.to) conditions.push(sql`coalesce(${positions.fromDate}, '0000-01-01') <= ${filters.to}`);
   if (currentWithoutDates && !filters.from && !filters.to) conditions.push(sql`${positions.toDate} is null`);
+  if (filters.topic) conditions.push(topicSeatCondition(filters.topic));
   return sql.join(conditions, sql` and `);
 }
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { contributions, groups } from '../../db/schema.js';
+import { contributions, groups, positions } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
 import { FilterError } from './filters.js';
 import { ftsQuery, matchCondition } from './search.js';
@@ -64,3 +64,20 @@ export function topicCondition(topic: string, topics: Topics = loadTopics()): SQ
   });
   return perBody.length === 0 ? sql`0 = 1` : sql`(${sql.join(perBody, sql` or `)})`;
 }
+
+/**
+ * The condition on `positions` that a seat is in one of the topic's groups. Topics that a body defines
+ * only by work items or keywords have no seats there: a seat belongs to a group, not to a subject.
+ */
+export function topicSeatCondition(topic: string, topics: Topics = loadTopics()): SQL {
+  const definition = topics[topic];
+  if (!definition) throw new FilterError('topic', `must be one of ${Object.keys(topics).join(', ')}`);
+  const perBody = Object.entries(definition.bodies)
+    .filter(([, rule]) => rule.groups.length > 0)
+    .map(
+      ([body, rule]) => sql`(${positions.bodyId} = ${body} and ${positions.groupId} in (select ${groups.id} from ${groups}
+        where upper(${groups.code}) in (${sql.join(rule.groups.map((g) => sql`${g.toUpperCase()}`), sql`, `)})))`,
+    );
+  return perBody.length === 0 ? sql`0 = 1` : sql`(${sql.join(perBody, sql` or `)})`;
+}
+

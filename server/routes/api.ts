@@ -2,7 +2,7 @@
 // ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
 // documents behind the records.
 import { Router, type Request, type Response } from 'express';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
@@ -12,7 +12,6 @@ import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, pos
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
 import { matchCondition, parseSearchText } from '../reports/search.js';
-import { parseTopic, topicCondition } from '../reports/topics.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -22,9 +21,9 @@ const pageSchema = z.object({
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape), 'q', 'topic']);
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
 
-function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema>; q: string | undefined; topic: string | undefined } {
+function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema>; q: string | undefined } {
   try {
     // A parameter the API does not know would be silently ignored: say so instead.
     const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
@@ -42,7 +41,7 @@ function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typ
       };
       throw new FilterError(field, messages[field] ?? issue.message);
     }
-    return { filters, page: parsed.data, q: parseSearchText(req.query.q), topic: parseTopic(req.query.topic) };
+    return { filters, page: parsed.data, q: parseSearchText(req.query.q) };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
@@ -72,9 +71,9 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/contributions', async (req, res) => {
-    const { filters, page, q, topic } = parseQuery(db, req);
-    // `q`: full text over titles and source cells (server/reports/search.ts); `topic`: topics.yaml.
-    const where = and(q ? matchCondition(q) : undefined, topic ? topicCondition(topic) : undefined);
+    const { filters, page, q } = parseQuery(db, req);
+    // `q`: full text over titles and source cells (server/reports/search.ts); `topic` is a filter.
+    const where = q ? matchCondition(q) : undefined;
     if (page.format !== 'json') {
       await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;
@@ -83,15 +82,14 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     res.json({
       data: result.items,
       count: result.items.length,
-      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), q, topic, limit: page.limit, after: result.next }),
-      filters: { ...filters, ...(q ? { q } : {}), ...(topic ? { topic } : {}) },
+      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), q, limit: page.limit, after: result.next }),
+      filters: { ...filters, ...(q ? { q } : {}) },
     });
   });
 
   router.get('/api/positions', async (req, res) => {
-    const { filters, page, q, topic } = parseQuery(db, req);
+    const { filters, page, q } = parseQuery(db, req);
     if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only');
-    if (topic !== undefined) throw new HttpError(400, 'topic: applies to /api/contributions only (so far)');
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
       await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');

@@ -7,7 +7,6 @@ import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../render.j
 import { HttpError } from '../errors.js';
 import { FilterError, checkGroupFilter, filterQuery, parseFilters } from '../reports/filters.js';
 import { parseSearchText, searchContributions } from '../reports/search.js';
-import { parseTopic, topicCondition } from '../reports/topics.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
@@ -29,8 +28,8 @@ export function searchRoutes(db: Db, views: Views): Router {
     let page: number;
     try {
       q = parseSearchText(req.query.q);
-      topic = parseTopic(req.query.topic);
       filters = parseFilters(req.query as Record<string, unknown>);
+      topic = filters.topic;
       checkGroupFilter(db, filters);
       const parsed = pageNumber.safeParse(req.query.page ?? undefined);
       if (!parsed.success) throw new FilterError('page', 'must be a whole number from 1');
@@ -39,8 +38,8 @@ export function searchRoutes(db: Db, views: Views): Router {
       if (error instanceof FilterError) throw new HttpError(400, error.message);
       throw error;
     }
-    const where = topic ? topicCondition(topic) : undefined;
-    const found = q ? searchContributions(db, q, filters, { page, where }) : { kind: 'search' as const, q: '', filters, total: 0, page: 1, pageSize: 50, results: [] };
+    // The topic is one of the filters (contributionCondition applies it).
+    const found = q ? searchContributions(db, q, filters, { page }) : { kind: 'search' as const, q: '', filters, total: 0, page: 1, pageSize: 50, results: [] };
     const result = { ...found, topic: topic ?? null };
     const base = { q, topic, ...filterQuery(filters) };
     const count = Math.ceil(result.total / result.pageSize);
@@ -57,7 +56,7 @@ export function searchRoutes(db: Db, views: Views): Router {
         },
       },
       // The CSV holds every match, not only this page.
-      csv: () => toCsv((q ? searchContributions(db, q, filters, { pageSize: 100_000, where }).results : []).map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
+      csv: () => toCsv((q ? searchContributions(db, q, filters, { pageSize: 100_000 }).results : []).map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
       formats: { json: searchUrl({ ...base, page }, 'json'), csv: searchUrl(base, 'csv') },
       csvName: 'stdwatch-search',
     });

@@ -63,6 +63,14 @@ describe('country report for China', () => {
     expect(countryReport(app.db, 'FI', { basis: 'entity' }).totals).toMatchObject({ contributions: 1, fractional: 0.25 });
   });
 
+  it('leaves withdrawn documents out, and counts a revised document once, when asked', () => {
+    // RP-240003 (withdrawn) gave China 1/2 (ZTE, Sanechips of four sources); RP-240005 (CMCC, revised)
+    // gave it 1. All documents: 7, less one each.
+    expect(countryReport(app.db, 'CN', { withdrawn: 'exclude' }).totals).toEqual({ contributions: 4, fractional: 3.5, allContributions: 6, share: 3.5 / 6 });
+    expect(countryReport(app.db, 'CN', { revisions: 'collapse' }).totals).toEqual({ contributions: 4, fractional: 3, allContributions: 6, share: 3 / 6 });
+    expect(countryReport(app.db, 'CN', { withdrawn: 'exclude', revisions: 'collapse' }).totals).toMatchObject({ contributions: 3, fractional: 2.5, allContributions: 5 });
+  });
+
   it('refuses a code that is not a country', () => {
     expect(() => countryReport(app.db, 'XX', {})).toThrow(NotFoundError);
   });

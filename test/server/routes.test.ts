@@ -1,6 +1,8 @@
 // The web routes through supertest: every report page in HTML, JSON and CSV from the same report
 // function, the API with its envelope and pagination, and the one error shape.
 import fs from 'node:fs';
+import os from 'node:os';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storeListing } from '../../db/write.js';
@@ -96,7 +98,7 @@ describe('errors', () => {
     expect(page.body.error.message).toBe('group: no group "XYZ" (known: RAN, RAN1)');
     await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
     const api = await request(web).get('/api/contributions?country=CN').expect(400);
-    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, basis, limit, after, format, q, topic)');
+    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, limit, after, format, q)');
     const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
     expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');
   });
@@ -230,5 +232,33 @@ describe('the archived raw file behind the records', () => {
     expect(res.headers['x-source-url']).toBe(url);
     expect((res.body as Buffer).equals(fs.readFileSync(fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx')))).toBe(true);
     await request(createApp(archiveApp)).get('/raw/999').expect(404);
+  });
+});
+
+describe('the database as a file', () => {
+  it('is a consistent SQLite copy with every contribution', async () => {
+    const web = createApp(app);
+    const res = await request(web)
+      .get('/data/stdwatch.db')
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="?stdwatch-\d{4}-\d{2}-\d{2}\.db"?$/);
+    const body = res.body as Buffer;
+    expect(body.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/stdwatch-test-download-`);
+    const file = `${dir}/copy.db`;
+    fs.writeFileSync(file, body);
+    const copy = new Database(file, { readonly: true });
+    // Everything the served database holds (the seeded seven and what earlier tests here added).
+    const live = app.db.$client.prepare('select count(*) as n from contributions').get() as { n: number };
+    expect(live.n).toBeGreaterThanOrEqual(7);
+    expect(copy.prepare('select count(*) as n from contributions').get()).toEqual(live);
+    copy.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

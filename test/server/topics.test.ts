@@ -55,4 +55,16 @@ describe('topics', () => {
     const search = await request(web).get('/search.json?q=iot&topic=security').expect(200);
     expect(search.body.results.map((r: { ref: string }) => r.ref)).toEqual(['S2-250001']);
   });
+
+  it('narrows every report: the country report for China and for Sweden on IoT', async () => {
+    const web = createApp(app);
+    // IoT: RP-250001 (Huawei, HiSilicon), RP-250002 (Ericsson), RP-250011 (Ericsson, Nokia), S2-250001 (ZTE).
+    const cn = await request(web).get('/countries/CN.json?topic=iot').expect(200);
+    expect(cn.body.totals).toMatchObject({ contributions: 2, fractional: 2, allContributions: 4 });
+    const se = await request(web).get('/countries/SE.json?topic=iot').expect(200);
+    expect(se.body.totals).toMatchObject({ contributions: 2, fractional: 1.5 });
+    const html = await request(web).get('/countries/CN?topic=iot').expect(200);
+    expect(html.text).toContain('<option value="iot" selected>');
+    await request(web).get('/countries/CN.json?topic=6g').expect(400);
+  });
 });
