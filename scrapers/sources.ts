@@ -9,6 +9,7 @@ import { ituContributions, ituLeadership } from './itu/index.js';
 import { threeGppLeadership } from './3gpp/leadership.js';
 import { ietfDocuments, ietfLeadership } from './ietf/index.js';
 import { ieeeDocuments } from './ieee/index.js';
+import { ieeeLeadership } from './ieee/leadership.js';
 
 export interface ProgressEvent {
   source: string;
@@ -23,7 +24,7 @@ export interface ScrapeContext {
   http: HttpClient;
   archive: RawArchive | null;
   /** Per body, the base URL its pages are fetched from (the real site, or a local server in tests). */
-  baseUrls: Record<BodyId, string>;
+  baseUrls: Record<BodyId, string> & { /** IEEE 802's own site (officers), apart from Mentor; default www.ieee802.org. */ ieee802?: string };
   /** Meetings ending on or after this day are scraped. */
   since: string;
   /** Meetings starting on or before this day are scraped. */
@@ -68,6 +69,7 @@ export const SOURCES: Source[] = [
   ituContributions,
   ituLeadership,
   ieeeDocuments,
+  ieeeLeadership,
   ietfDocuments,
   ietfLeadership,
 ];

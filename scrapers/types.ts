@@ -3,7 +3,7 @@
 export const BODY_IDS = ['3gpp', 'itu', 'ieee', 'ietf'] as const;
 export type BodyId = (typeof BODY_IDS)[number];
 
-export const ROLES = ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor'] as const;
+export const ROLES = ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor', 'secretary'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ORGANIZATION_KINDS = [

@@ -36,6 +36,7 @@ const envSchema = z.object({
   STDWATCH_ITU_BASE_URL: z.url().default('https://www.itu.int'),
   STDWATCH_IEEE_BASE_URL: z.url().default('https://mentor.ieee.org'),
   STDWATCH_IETF_BASE_URL: z.url().default('https://datatracker.ietf.org'),
+  STDWATCH_IEEE802_BASE_URL: z.url().default('https://www.ieee802.org'),
   STDWATCH_3GPP_GROUPS: z
     .string()
     .default(GROUP_CODES.join(','))
@@ -75,7 +76,7 @@ export interface Config {
   /** When the weekly digest of the last complete week is published (node-cron syntax). */
   digestSchedule: string;
   scrapeLookbackDays: number;
-  baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string };
+  baseUrls: { '3gpp': string; itu: string; ieee: string; ietf: string; ieee802: string };
   threeGppGroups: string[];
   /** IETF groups (acronyms, or `all`); undefined: the IoT-related default. */
   ietfGroups?: string[];
@@ -119,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       itu: e.STDWATCH_ITU_BASE_URL,
       ieee: e.STDWATCH_IEEE_BASE_URL,
       ietf: e.STDWATCH_IETF_BASE_URL,
+      ieee802: e.STDWATCH_IEEE802_BASE_URL,
     },
     threeGppGroups: e.STDWATCH_3GPP_GROUPS,
     ietfGroups: e.STDWATCH_IETF_GROUPS,

@@ -69,6 +69,8 @@ describe('stdwatch scrape ieee / ietf', () => {
   it('scrapes the configured groups at the configured base URLs', async () => {
     const run = cli({
       STDWATCH_IEEE_BASE_URL: ieee.baseUrl,
+      // The same local server also stands for www.ieee802.org (the officers page at /11/).
+      STDWATCH_IEEE802_BASE_URL: ieee.baseUrl,
       STDWATCH_IEEE_GROUPS: '802.11',
       STDWATCH_IETF_BASE_URL: ietf.baseUrl,
       STDWATCH_IETF_GROUPS: 'idr,rtgarea',
@@ -78,6 +80,15 @@ describe('stdwatch scrape ieee / ietf', () => {
     const ieeeRun = await run.run(['scrape', 'ieee', '--since', '2021-10-02']);
     expect(ieeeRun.code).toBe(0);
     expect(ieeeRun.stderr).toMatch(/ieee:documents: ok .*127 contributions \(127 new/);
+    expect(ieeeRun.stderr).toMatch(/ieee:leadership: ok .*3 seats \(3 new/);
+    const ieeeSeats = await run.run(['export', 'positions', '--body', 'ieee', '--format', 'ndjson']);
+    expect(ieeeSeats.code).toBe(0);
+    // 802.11's officers as the 9 Sep 2016 leaders meeting listed them (test/fixtures/ieee, RECONSTRUCTED.md).
+    expect(ieeeSeats.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((p) => [p.group, p.role, p.detail, p.person, p.source.raw, p.source.parent, p.source.country, p.from, p.to, p.evidence]).sort((a, b) => `${a[1]} ${a[3]}`.localeCompare(`${b[1]} ${b[3]}`))).toEqual([
+      ['802.11', 'chair', 'TGak', 'Donald Eastlake', 'Huawei Technologies', 'Huawei', 'CN', '2016-09-09', null, 'https://www.ieee802.org/11/'],
+      ['802.11', 'vice-chair', null, 'Dorothy Stanley', 'Hewlett Packard Enterprise', 'HPE', 'US', '2016-09-09', null, 'https://www.ieee802.org/11/'],
+      ['802.11', 'vice-chair', null, 'Jon Rosdahl', 'Qualcomm', 'Qualcomm', 'US', '2016-09-09', null, 'https://www.ieee802.org/11/'],
+    ]);
     const ietfRun = await run.run(['scrape', 'ietf', '--since', '2020-01-01']);
     expect(ietfRun.code).toBe(0);
     expect(ietfRun.stderr).toMatch(/ietf:documents: ok .*2 contributions \(2 new/);

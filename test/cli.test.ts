@@ -222,7 +222,7 @@ describe('stdwatch scrape', () => {
   it('refuses an unknown source by name', async () => {
     const result = await cli().run(['scrape', 'w3c']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^stdwatch: unknown source "w3c" \(available: 3gpp, 3gpp:tdocs, .*\bietf:documents\b.*\)\n$/);
+    expect(result.stderr).toMatch(/^stdwatch: unknown source "w3c" \(available: 3gpp, 3gpp:tdocs, .*\bieee:leadership\b.*\bietf:documents\b.*\)\n$/);
   });
 });
 

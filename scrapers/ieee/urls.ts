@@ -20,3 +20,18 @@ export function publicUrl(url: string, baseUrl: string): string {
   if (fetched.host !== new URL(baseUrl).host) return url;
   return new URL(fetched.pathname + fetched.search, DEFAULT_BASE_URL).toString();
 }
+
+/** Where the working groups' own pages are (officers, meetings): not on Mentor. */
+export const DEFAULT_IEEE802_BASE_URL = 'https://www.ieee802.org';
+
+/** A working group's page on ieee802.org, which holds its officers table (`802.11` → `/11/`). */
+export function officersUrl(baseUrl: string, group: string): string {
+  return new URL(`/${group.replace(/^802\./, '')}/`, baseUrl).toString();
+}
+
+/** A fetched ieee802.org address as the public site names it. */
+export function publicIeee802Url(url: string, baseUrl: string): string {
+  const fetched = new URL(url);
+  if (fetched.host !== new URL(baseUrl).host) return url;
+  return new URL(fetched.pathname + fetched.search, DEFAULT_IEEE802_BASE_URL).toString();
+}

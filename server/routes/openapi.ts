@@ -34,7 +34,7 @@ const source = {
     parent: { type: ['string', 'null'], description: 'canonical name of the ultimate parent' },
     country: { type: ['string', 'null'], description: "ISO 3166-1 alpha-2 of the parent's home country" },
     kind: { type: 'string', enum: ['company', 'government', 'research', 'association', 'sdo', 'individual', 'unknown'] },
-    role: { type: ['string', 'null'], enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor', null] },
+    role: { type: ['string', 'null'], enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor', 'secretary', null] },
   },
 };
 
@@ -92,7 +92,7 @@ export function openApiDocument() {
           properties: {
             body: { type: 'string' },
             group: { type: 'string' },
-            role: { type: 'string', enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor'] },
+            role: { type: 'string', enum: ['chair', 'vice-chair', 'rapporteur', 'editor', 'moderator', 'convenor', 'secretary'] },
             person: { type: ['string', 'null'] },
             source: { $ref: '#/components/schemas/Source' },
             from: { type: ['string', 'null'], format: 'date' },

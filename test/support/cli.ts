@@ -27,6 +27,7 @@ export function cli(extraEnv: Record<string, string> = {}): Cli {
     STDWATCH_ITU_BASE_URL: 'http://127.0.0.1:9',
     STDWATCH_IEEE_BASE_URL: 'http://127.0.0.1:9',
     STDWATCH_IETF_BASE_URL: 'http://127.0.0.1:9',
+    STDWATCH_IEEE802_BASE_URL: 'http://127.0.0.1:9',
     STDWATCH_SCRAPE_ON_START: 'false',
     ...extraEnv,
   };

@@ -30,7 +30,7 @@ export function scrapeContextFor(
     resolver: app.resolver,
     http: client,
     archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
+    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl, ieee802: baseUrl },
     since: '2024-01-01',
     until: '2024-12-31',
     dryRun: false,

@@ -49,7 +49,7 @@ describe('scraping the IEEE 802.11 Mentor listing', () => {
   afterAll(() => site.close());
 
   it('reads pages until one holds only revisions created before the window, and stores one contribution per document', async () => {
-    const [summary] = await runSources(context(app, site.baseUrl), selectSources(['ieee']), 'test');
+    const [summary] = await runSources(context(app, site.baseUrl), selectSources(['ieee:documents']), 'test');
     expect(summary).toMatchObject({ source: 'ieee:documents', status: 'ok', error: null });
     // Page 2 is read (page 1 still had uploads in the window), page 3 is not.
     expect(site.requests.map((r) => r.url)).toEqual(['/802.11/documents?n=1', '/802.11/documents?n=2']);
