@@ -101,7 +101,7 @@ export function statusCsv(report: StatusReport): string {
 
 export const CONTRIBUTION_CSV_COLUMNS = [
   'body', 'group', 'meeting', 'ref', 'title', 'type', 'for', 'status', 'date', 'sourceText',
-  'organizations', 'parents', 'countries', 'kinds', 'roles', 'url', 'revisionOf',
+  'organizations', 'parents', 'countries', 'kinds', 'roles', 'url', 'revisionOf', 'archived',
 ];
 
 /** A contribution record flattened for CSV: the sources' fields joined with `; ` in source order. */

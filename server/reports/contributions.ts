@@ -23,6 +23,8 @@ export interface ContributionRecord {
   sources: SourceRecord[];
   url: string | null;
   revisionOf: string | null;
+  /** Where stdwatch serves the archived raw page or file this record was last read from (`/raw/ID`). */
+  archived: string | null;
 }
 
 export interface PositionRecord {
@@ -99,6 +101,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
       sourceText: contributions.sourceText,
       url: contributions.url,
       revisionOf: contributions.revisionOf,
+      rawDocumentId: contributions.rawDocumentId,
     })
     .from(contributions)
     .innerJoin(groups, eq(groups.id, contributions.groupId))
@@ -126,6 +129,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
     sources: sources.get(r.id) ?? [],
     url: r.url,
     revisionOf: r.revisionOf,
+    archived: r.rawDocumentId === null ? null : `/raw/${r.rawDocumentId}`,
   }));
   const last = rows[rows.length - 1];
   return { items, ids: rows.map((r) => r.id), next: rows.length === options.limit && last ? last.id : null };

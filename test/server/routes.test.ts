@@ -132,6 +132,7 @@ describe('API', () => {
       ],
       url: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240001.zip',
       revisionOf: null,
+      archived: null, // stored by hand, not read from an archived file
     });
     const second = await request(web).get(first.body.next).expect(200);
     expect(second.body.count).toBe(2);
@@ -220,6 +221,9 @@ describe('the archived raw file behind the records', () => {
     const archiveApp = testApp();
     const url = 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/TDoc_List_Meeting_RAN%23104.xlsx';
     importFile(archiveApp, fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx'), { url });
+    // Every record names the archived file it was read from.
+    const records = await request(createApp(archiveApp)).get('/api/contributions?limit=2').expect(200);
+    expect(records.body.data.map((r: { archived: string }) => r.archived)).toEqual(['/raw/1', '/raw/1']);
     const res = await request(createApp(archiveApp))
       .get('/raw/1')
       .buffer(true)
