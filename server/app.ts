@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client.js';
 import type { RawArchive } from '../scrapers/archive.js';
 import type { Resolver } from '../scrapers/resolve/resolve.js';
+import { reportCache } from './cache.js';
 import { HttpError } from './errors.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
@@ -34,6 +35,8 @@ export function createApp(parts: AppParts): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+  // Reports are computed once per data version (see cache.ts).
+  app.use(reportCache(parts.db));
   app.use(pageRoutes(parts.db, parts.resolver, views));
   app.use(apiRoutes(parts.db, parts.archive));
 
