@@ -1,4 +1,4 @@
-// The little of autocannon's API that bench/load.ts uses (the package ships no types).
+// The little of autocannon's API that bench/load.ts and bench/run.ts use (the package ships no types).
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -21,10 +21,12 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    headers?: Record<string, string>;
   }
   interface Instance {
     stop(): void;
   }
   function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;
+  function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

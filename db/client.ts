@@ -31,8 +31,16 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB of page cache (default 2 MB): the report queries walk indexes of hundreds of MB at full history.
+  sqlite.pragma('cache_size = -65536');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
+  // The query planner's statistics, kept current: without them (or without those of an index a
+  // migration just added) a date-filtered report at 2 M contributions walks every source row instead
+  // of the date index, 50 s instead of 0.3 s. Sampled (analysis_limit) and only for tables that need
+  // it, so it costs ~1 s once on a 2 M database and ~0 ms after.
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
   const insertBody = sqlite.prepare('insert or ignore into bodies (id, name) values (?, ?)');
   for (const body of BODIES) insertBody.run(body.id, body.name);
   return db;

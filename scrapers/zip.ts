@@ -1,7 +1,10 @@
 // A structural check of a ZIP container (xlsx files are ZIP) before a workbook library sees it: the
 // central directory must be complete and what it promises to unpack must stay within bounds. A
 // truncated download fails here with a clear reason instead of deep inside the xlsx reader, and a
-// "zip bomb" is refused before anything is decompressed.
+// "zip bomb" is refused: by the sizes the directory declares before anything is decompressed, and by
+// inflating each entry with its declared size as the ceiling, so a directory that understates them
+// is caught too (the workbook reader would otherwise inflate whatever the data holds).
+import zlib from 'node:zlib';
 import { UnreadableInputError } from './errors.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -59,8 +62,10 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_ENTRY_SIGNATURE) {
       throw new UnreadableInputError('the ZIP central directory is damaged');
     }
+    const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
     const uncompressedSize = view.getUint32(at + 24, true);
+    const localHeader = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -71,8 +76,37 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
         `the ZIP container would decompress to more than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB`,
       );
     }
+    checkInflatedSize(bytes, view, { name, method, compressedSize, uncompressedSize, localHeader }, eocd);
     entries.push({ name, compressedSize, uncompressedSize });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** An entry must inflate to no more than the directory says; more is a bomb or a corrupt file. */
+function checkInflatedSize(
+  bytes: Uint8Array,
+  view: DataView,
+  entry: { name: string; method: number; compressedSize: number; uncompressedSize: number; localHeader: number },
+  eocd: number,
+): void {
+  const { name, method, compressedSize, uncompressedSize, localHeader } = entry;
+  if (localHeader + 30 > eocd) throw new UnreadableInputError('the ZIP central directory points outside the file: the file is truncated or corrupt');
+  const start = localHeader + 30 + view.getUint16(localHeader + 26, true) + view.getUint16(localHeader + 28, true);
+  if (start + compressedSize > eocd) throw new UnreadableInputError(`the ZIP entry ${name} runs past the end of the file: the file is truncated`);
+  if (method === 0) {
+    if (compressedSize !== uncompressedSize) throw new UnreadableInputError(`the ZIP entry ${name} is stored with inconsistent sizes`);
+    return;
+  }
+  if (method !== 8) return; // other methods: left to the reader, which refuses what it cannot read
+  try {
+    zlib.inflateRawSync(bytes.subarray(start, start + compressedSize), { maxOutputLength: Math.max(1, uncompressedSize) });
+  } catch (error) {
+    const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new UnreadableInputError(
+      tooBig
+        ? `the ZIP entry ${name} decompresses to more than the ${uncompressedSize} bytes its directory declares (a zip bomb, or a corrupt file)`
+        : `the ZIP entry ${name} does not decompress: the file is corrupt`,
+    );
+  }
 }

@@ -41,6 +41,24 @@ describe('the ZIP check before a workbook is read', () => {
     expect(() => listZipEntries(workbook.subarray(0, workbook.length - 100))).toThrow(UnreadableInputError);
     expect(() => listZipEntries(workbook, { maxUncompressedBytes: 1_000_000, maxEntries: 100 })).toThrow(/would decompress to more than 1 MB/);
   });
+
+  it('refuses a workbook whose directory understates what an entry decompresses to', () => {
+    // The real RAN#104 list with xl/sharedStrings.xml declared at 1,000 bytes instead of 430,304: a
+    // bomb that lies about its size passes the declared-size check and is caught on inflating.
+    const lying = Buffer.from(workbook);
+    const view = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
+    let patched = 0;
+    for (let at = 0; at + 46 < lying.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      if (lying.subarray(at + 46, at + 46 + nameLength).toString() === 'xl/sharedStrings.xml') {
+        view.setUint32(at + 24, 1000, true);
+        patched++;
+      }
+    }
+    expect(patched).toBe(1);
+    expect(() => listZipEntries(lying)).toThrow('the ZIP entry xl/sharedStrings.xml decompresses to more than the 1000 bytes its directory declares');
+  });
 });
 
 describe('outcome classes', () => {

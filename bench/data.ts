@@ -1,0 +1,282 @@
+// Generates a realistic full-history 3GPP database for the benchmarks.
+//   npm run bench:data [-- --size 2000000] [--db FILE]
+// The database is made through the project's own schema and migrations (openDatabase), loaded first
+// with the bundled real snapshot (data/snapshot: ~13,000 real contributions of RAN and SA2), and then
+// grown by sampling those real contributions: each generated contribution copies one real
+// contribution's source cell with its resolved source rows (so organizations keep their relative
+// frequencies and contributions their co-source counts), its type, "for", status and outcome, and its
+// title. Groups are 3GPP's 18 groups with meetings spread 1999–2025 (working groups ~6 a year,
+// plenaries 4), volume growing over the years. The group weights and the growth are assumptions (the
+// snapshot holds only RAN and SA2), stated in GROUP_WEIGHTS below.
+//
+// Rows are written directly, one transaction per batch, with prepared statements, exactly the rows
+// db/write.ts storeListing writes: contributions, contribution_sources (denormalised parent and share)
+// and one contribution_status_history row each. Leadership seats are those of the snapshot (the
+// generated rows copy seat cells, but the tdoc seat table is not rebuilt over them).
+//
+// Default file: <os tmpdir>/stdwatch-bench/bench-<size>.db (kept out of the repository).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { closeDatabase, openDatabase } from '../db/client.js';
+import { applyRegistry } from '../db/write.js';
+import { RawArchive } from '../scrapers/archive.js';
+import { groupByCode } from '../scrapers/3gpp/groups.js';
+import { loadRegistry } from '../scrapers/resolve/registry.js';
+import { createResolver } from '../scrapers/resolve/resolve.js';
+import { loadSnapshot } from '../scrapers/seed.js';
+
+export const DEFAULT_SIZE = 2_000_000;
+
+export function defaultBenchDb(size: number): string {
+  return path.join(os.tmpdir(), 'stdwatch-bench', `bench-${size}.db`);
+}
+
+/**
+ * Share of all contributions per group (assumed, roughly 3GPP's: the radio working groups largest,
+ * plenaries small), and the folder prefix for document URLs.
+ */
+const GROUP_WEIGHTS: Array<{ code: string; prefix: string; folder: string; weight: number; perYear: number }> = [
+  { code: 'RAN', prefix: 'RP', folder: 'tsg_ran/TSG_RAN/TSGR_', weight: 3, perYear: 4 },
+  { code: 'RAN1', prefix: 'R1', folder: 'tsg_ran/WG1_RL1/TSGR1_', weight: 16, perYear: 6 },
+  { code: 'RAN2', prefix: 'R2', folder: 'tsg_ran/WG2_RL2/TSGR2_', weight: 14, perYear: 6 },
+  { code: 'RAN3', prefix: 'R3', folder: 'tsg_ran/WG3_Iu/TSGR3_', weight: 7, perYear: 6 },
+  { code: 'RAN4', prefix: 'R4', folder: 'tsg_ran/WG4_Radio/TSGR4_', weight: 18, perYear: 6 },
+  { code: 'RAN5', prefix: 'R5', folder: 'tsg_ran/WG5_Test_ex-T1/TSGR5_', weight: 7, perYear: 5 },
+  { code: 'SA', prefix: 'SP', folder: 'tsg_sa/TSG_SA/TSGS_', weight: 1.5, perYear: 4 },
+  { code: 'SA1', prefix: 'S1', folder: 'tsg_sa/WG1_Serv/TSGS1_', weight: 3, perYear: 5 },
+  { code: 'SA2', prefix: 'S2', folder: 'tsg_sa/WG2_Arch/TSGS2_', weight: 8, perYear: 6 },
+  { code: 'SA3', prefix: 'S3', folder: 'tsg_sa/WG3_Security/TSGS3_', weight: 5, perYear: 5 },
+  { code: 'SA4', prefix: 'S4', folder: 'tsg_sa/WG4_CODEC/TSGS4_', weight: 3, perYear: 5 },
+  { code: 'SA5', prefix: 'S5', folder: 'tsg_sa/WG5_TM/TSGS5_', weight: 4, perYear: 6 },
+  { code: 'SA6', prefix: 'S6', folder: 'tsg_sa/WG6_MissionCritical/TSGS6_', weight: 2, perYear: 5 },
+  { code: 'CT', prefix: 'CP', folder: 'tsg_ct/TSG_CT/TSGC_', weight: 1.5, perYear: 4 },
+  { code: 'CT1', prefix: 'C1', folder: 'tsg_ct/WG1_mm-cc-sm_ex-CN1/TSGC1_', weight: 8, perYear: 6 },
+  { code: 'CT3', prefix: 'C3', folder: 'tsg_ct/WG3_interworking_ex-CN3/TSGC3_', weight: 2.5, perYear: 5 },
+  { code: 'CT4', prefix: 'C4', folder: 'tsg_ct/WG4_protocollars_ex-CN4/TSGC4_', weight: 3.5, perYear: 6 },
+  { code: 'CT6', prefix: 'C6', folder: 'tsg_ct/WG6_Smartcard_Ex-T3/TSGC6_', weight: 0.5, perYear: 4 },
+];
+const FIRST_YEAR = 1999;
+const LAST_YEAR = 2025;
+/** Yearly volume grows linearly: 2025 has 7.5 times the contributions of 1999. */
+const yearWeight = (year: number) => 1 + (year - FIRST_YEAR) * 0.25;
+
+/** A small seeded PRNG (mulberry32), so two runs at one size make the same database. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+interface SampleSource {
+  raw: string;
+  name: string;
+  role: string | null;
+  organization_id: number | null;
+  parent_id: number | null;
+  seat_group: string | null;
+  seat_role: string | null;
+  share: number;
+}
+interface Sample {
+  title: string;
+  type: string | null;
+  doc_for: string | null;
+  status: string | null;
+  outcome: string;
+  source_text: string;
+  sources: SampleSource[];
+}
+
+interface PlannedMeeting {
+  id: number;
+  group: (typeof GROUP_WEIGHTS)[number];
+  groupId: number;
+  start: Date;
+  contributions: number;
+}
+
+export interface GenerateResult {
+  file: string;
+  contributions: number;
+  sources: number;
+  meetings: number;
+  seconds: number;
+  rowsPerSec: number;
+}
+
+export function generate(options: { size: number; file: string; log?: (m: string) => void }): GenerateResult {
+  const log = options.log ?? (() => {});
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(options.file + suffix, { force: true });
+  const resolver = createResolver(loadRegistry());
+  const db = openDatabase(options.file);
+  const sqlite = db.$client;
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -262144');
+  applyRegistry(db, resolver);
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-archive-'));
+  let t = performance.now();
+  loadSnapshot({ db, resolver, archive: new RawArchive(archiveDir, db) });
+  fs.rmSync(archiveDir, { recursive: true, force: true });
+  log(`snapshot loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  // The real contributions to sample from, with their resolved source rows.
+  const samples: Sample[] = sqlite
+    .prepare('select id, title, type, doc_for, status, outcome, source_text from contributions order by id')
+    .all()
+    .map((row) => ({ ...(row as Omit<Sample, 'sources'>), sources: [] as SampleSource[], id: (row as { id: number }).id }))
+    .map((s) => s as Sample & { id: number });
+  const byId = new Map((samples as Array<Sample & { id: number }>).map((s) => [s.id, s]));
+  for (const row of sqlite
+    .prepare('select contribution_id, raw, name, role, organization_id, parent_id, seat_group, seat_role, share from contribution_sources order by contribution_id, position')
+    .all() as Array<SampleSource & { contribution_id: number }>) {
+    const { contribution_id, ...source } = row;
+    byId.get(contribution_id)?.sources.push(source);
+  }
+  const usable = samples.filter((s) => s.sources.length > 0);
+  log(`sampling from ${usable.length} real contributions`);
+
+  const rand = random(options.size);
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
+
+  // Groups and meetings.
+  const groupIdOf = sqlite.prepare('select id from groups where body_id = ? and code = ?');
+  const insertGroup = sqlite.prepare('insert into groups (body_id, code, name) values (?, ?, ?)');
+  const existingMeetings = new Set((sqlite.prepare("select name from meetings where body_id = '3gpp'").pluck().all() as string[]));
+  const insertMeeting = sqlite.prepare(
+    "insert into meetings (body_id, group_id, name, start_date, end_date, town, folder_url) values ('3gpp', ?, ?, ?, ?, null, ?) returning id",
+  );
+  const planned: PlannedMeeting[] = [];
+  const totalWeight = GROUP_WEIGHTS.reduce((n, g) => n + g.weight, 0);
+  sqlite.transaction(() => {
+    for (const group of GROUP_WEIGHTS) {
+      const known = groupByCode(group.code)!;
+      let gid = (groupIdOf.get('3gpp', group.code) as { id: number } | undefined)?.id;
+      if (gid === undefined) gid = Number(insertGroup.run('3gpp', known.code, known.name).lastInsertRowid);
+      const groupMeetings: Array<{ start: Date; weight: number; name: string; folder: string }> = [];
+      let number = 1;
+      for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+        for (let k = 0; k < group.perYear; k++) {
+          const day = Math.floor(((k + rand() * 0.5) / group.perYear) * 360);
+          const start = new Date(Date.UTC(year, 0, 5 + day));
+          let name = `${group.code}#${number}`;
+          if (existingMeetings.has(name)) name = `${name}-bis`;
+          groupMeetings.push({ start, weight: yearWeight(year), name, folder: `https://www.3gpp.org/ftp/${group.folder}${number}` });
+          number++;
+        }
+      }
+      const groupTotal = (options.size * group.weight) / totalWeight;
+      const weightSum = groupMeetings.reduce((n, m) => n + m.weight, 0);
+      for (const m of groupMeetings) {
+        const end = new Date(m.start.getTime() + 4 * 86_400_000);
+        const id = (insertMeeting.get(gid, m.name, iso(m.start), iso(end), m.folder) as { id: number }).id;
+        planned.push({ id, group, groupId: gid, start: m.start, contributions: (groupTotal * m.weight) / weightSum });
+      }
+    }
+  })();
+  // Whole numbers adding up to the size exactly.
+  let carried = 0;
+  let assigned = 0;
+  for (const m of planned) {
+    carried += m.contributions;
+    const n = Math.round(carried) - assigned;
+    m.contributions = n;
+    assigned += n;
+  }
+  planned[planned.length - 1]!.contributions += options.size - assigned;
+  log(`${planned.length} meetings planned, 1999–2025`);
+
+  const insertContribution = sqlite.prepare(`insert into contributions
+    (id, body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date, agenda_item, release, work_items,
+     source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
+    values (?, '3gpp', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?, null, null, null, ?, ?)`);
+  const insertSource = sqlite.prepare(`insert into contribution_sources
+    (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertHistory = sqlite.prepare('insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, null)');
+  let nextId = ((sqlite.prepare('select max(id) as id from contributions').get() as { id: number | null }).id ?? 0) + 1;
+  const counters = new Map<string, number>();
+  const seenAt = new Date().toISOString();
+  let sources = 0;
+  let written = 0;
+  const BATCH = 20_000;
+  const pending: Array<() => void> = [];
+  const writeBatch = sqlite.transaction((jobs: Array<() => void>) => {
+    for (const job of jobs) job();
+  });
+
+  // Secondary indexes are dropped during the bulk insert and rebuilt after from their own definitions
+  // (the migration's SQL as stored in sqlite_master): one sort per index instead of millions of
+  // random B-tree updates.
+  const indexes = sqlite
+    .prepare(
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('contributions', 'contribution_sources', 'contribution_status_history')",
+    )
+    .all() as Array<{ name: string; sql: string }>;
+  for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
+
+  t = performance.now();
+  for (const meeting of planned) {
+    const year = meeting.start.getUTCFullYear();
+    const yy = String(year % 100).padStart(2, '0');
+    const counterKey = `${meeting.group.prefix}${yy}`;
+    for (let i = 0; i < meeting.contributions; i++) {
+      const sample = pick(usable);
+      const seq = (counters.get(counterKey) ?? 0) + 1;
+      counters.set(counterKey, seq);
+      const ref = `${meeting.group.prefix}-${yy}${String(seq).padStart(6, '0')}`;
+      const date = iso(new Date(meeting.start.getTime() - Math.floor(rand() * 21) * 86_400_000));
+      const id = nextId++;
+      const folder = `https://www.3gpp.org/ftp/${meeting.group.folder}`;
+      pending.push(() => {
+        insertContribution.run(id, meeting.groupId, meeting.id, ref, sample.title, sample.type, sample.doc_for, sample.status, sample.outcome, date, sample.source_text, `${folder}/Docs/${ref}.zip`, seenAt, seenAt);
+        sample.sources.forEach((s, position) => {
+          insertSource.run(id, position, s.raw, s.name, s.role, s.organization_id, s.parent_id, s.seat_group, s.seat_role, s.share);
+        });
+        insertHistory.run(id, sample.status, seenAt);
+      });
+      sources += sample.sources.length;
+      if (pending.length === BATCH) {
+        writeBatch(pending.splice(0));
+        written += BATCH;
+        if (written % 200_000 === 0) {
+          const s = (performance.now() - t) / 1000;
+          log(`  ${written} contributions, ${Math.round(written / s)} rows/s`);
+        }
+      }
+    }
+  }
+  written += pending.length;
+  writeBatch(pending.splice(0));
+  log(`  ${written} contributions written, rebuilding ${indexes.length} indexes`);
+  for (const index of indexes) sqlite.exec(index.sql);
+  const seconds = (performance.now() - t) / 1000;
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('analyze');
+  closeDatabase(db);
+  return { file: options.file, contributions: written, sources, meetings: planned.length, seconds, rowsPerSec: Math.round(written / seconds) };
+}
+
+function main() {
+  const { values } = parseArgs({ options: { size: { type: 'string' }, db: { type: 'string' } } });
+  const size = values.size ? Number(values.size.replace(/_/g, '')) : DEFAULT_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw new Error(`--size: "${values.size}" is not a positive whole number`);
+  const file = values.db ?? defaultBenchDb(size);
+  console.log(`generating ${size} contributions into ${file}`);
+  const result = generate({ size, file, log: (m) => console.log(m) });
+  const mb = fs.statSync(file).size / 1_048_576;
+  console.log(
+    `done: ${result.contributions} contributions, ${result.sources} source rows, ${result.meetings} meetings in ${result.seconds.toFixed(1)} s → ${result.rowsPerSec} contributions/s; ${mb.toFixed(0)} MB`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

@@ -1,0 +1,312 @@
+// The performance figures of issue 7, on a generated full-history database (npm run bench:data first).
+//   npm run bench [-- --db FILE] [--size N] [--runs N] [--duration S]
+// Prints a table (figure, measured, target, the naive way, naive ÷ measured) and ends with one JSON
+// line keyed importPerSec, fileToDbRatio, reportP95Ms, digestMs, apiPageP95Ms, overviewRps, rssMb,
+// startMs. "The naive way" is the plain GROUP BY over the raw tables: the report functions called
+// directly, with no cache in front (stdwatch has no rollups).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import autocannon from 'autocannon';
+import { closeDatabase, openDatabase, type Db } from '../db/client.js';
+import { applyRegistry, rebuildTdocSeats, storeListing } from '../db/write.js';
+import { RawArchive } from '../scrapers/archive.js';
+import { parseFile } from '../scrapers/formats.js';
+import { importFile } from '../scrapers/import.js';
+import { loadRegistry } from '../scrapers/resolve/registry.js';
+import { createResolver } from '../scrapers/resolve/resolve.js';
+import { companyReport } from '../server/reports/company.js';
+import { countryReport } from '../server/reports/country.js';
+import { contributionPage } from '../server/reports/contributions.js';
+import { overviewReport } from '../server/reports/overview.js';
+import { allContributions, byCountry, byGroup, byOrganization } from '../server/reports/participation.js';
+import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const LARGEST = path.join(ROOT, 'test', 'fixtures', '3gpp', 'TDoc_List_Meeting_RAN#102.xlsx');
+
+const { values: args } = parseArgs({
+  options: { db: { type: 'string' }, size: { type: 'string' }, runs: { type: 'string' }, duration: { type: 'string' } },
+});
+const size = args.size ? Number(args.size) : DEFAULT_SIZE;
+const dbFile = args.db ?? defaultBenchDb(size);
+const RUNS = Number(args.runs ?? 5);
+const DURATION = Number(args.duration ?? 10);
+if (!fs.existsSync(dbFile)) {
+  console.error(`no benchmark database at ${dbFile}: run npm run bench:data -- --size ${size} first`);
+  process.exit(1);
+}
+
+const resolver = createResolver(loadRegistry());
+const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+const median = (v: number[]) => sorted(v)[Math.floor(v.length / 2)]!;
+/** Nearest-rank percentile. */
+const percentile = (v: number[], p: number) => sorted(v)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
+/** CPU milliseconds of this process per measured thing: on a shared machine wall time includes waiting for a core. */
+const cpuMs = new Map<string, number[]>();
+const time = (fn: () => unknown, label = 'other') => {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(c);
+  cpuMs.set(label, [...(cpuMs.get(label) ?? []), (used.user + used.system) / 1000]);
+  return wall;
+};
+const cpuMedian = (label: string) => Math.round(median(cpuMs.get(label) ?? [0]));
+const loadAtStart = os.loadavg()[0]!;
+const log = (m: string) => console.error(m);
+
+interface Row {
+  figure: string;
+  measured: number | null;
+  unit: string;
+  target: string;
+  meets: boolean | null;
+  naive: number | null;
+  note?: string;
+}
+const rows: Row[] = [];
+
+// 1. Storing parsed contributions (resolve + write through storeListing), and file to database.
+function freshTarget() {
+  const db = openDatabase(':memory:');
+  applyRegistry(db, resolver);
+  const archive = new RawArchive(fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-')), db);
+  return { db, resolver, archive };
+}
+const bytes = fs.readFileSync(LARGEST);
+const parseMs: number[] = [];
+const storeMs: number[] = [];
+const fileMs: number[] = [];
+let listingRows = 0;
+for (let i = 0; i < RUNS; i++) {
+  let listing!: ReturnType<typeof parseFile>;
+  parseMs.push(time(() => (listing = parseFile(bytes, { fileName: path.basename(LARGEST) })), 'parse'));
+  listingRows = listing.contributions.length;
+  const target = freshTarget();
+  storeMs.push(time(() => storeListing(target.db, resolver, listing, { rawDocumentId: null, seenAt: new Date().toISOString() }), 'store'));
+  closeDatabase(target.db);
+  const other = freshTarget();
+  fileMs.push(time(() => importFile(other, LARGEST), 'file'));
+  closeDatabase(other.db);
+}
+const importPerSec = Math.round(listingRows / (median(storeMs) / 1000));
+// On CPU time: on a shared machine a wall-clock ratio of two sub-second runs is mostly other load.
+const fileToDbRatio = Number((cpuMedian('file') / cpuMedian('parse')).toFixed(2));
+log(`store: ${listingRows} rows in ${median(storeMs).toFixed(0)} ms; parse ${median(parseMs).toFixed(0)} ms, file to db ${median(fileMs).toFixed(0)} ms`);
+
+// The same store into the full database costs more: every store that adds rows rebuilds the seats
+// read off source cells over all contributions (rebuildTdocSeats). Timed in a transaction rolled back.
+const big = openDatabase(dbFile);
+const contributionCount = big.get<{ n: number }>(sql`select count(*) as n from contributions`)!.n;
+const sourceCount = big.get<{ n: number }>(sql`select count(*) as n from contribution_sources`)!.n;
+big.$client.exec('begin');
+const seatRebuildMs = time(() => rebuildTdocSeats(big), 'seats');
+big.$client.exec('rollback');
+const importAtScalePerSec = Math.round(listingRows / ((median(storeMs) + seatRebuildMs) / 1000));
+log(`at ${contributionCount}: seat rebuild on store ${seatRebuildMs.toFixed(0)} ms`);
+rows.push({
+  figure: 'storing parsed contributions (resolve + write), empty database',
+  measured: importPerSec,
+  unit: '/s',
+  target: '≥ 50,000/s',
+  meets: importPerSec >= 50_000,
+  naive: null,
+  note: `store CPU ${cpuMedian('store')} ms; into the ${contributionCount}-row database: ${importAtScalePerSec}/s (every store rebuilds the tdoc seats: ${Math.round(seatRebuildMs)} ms, CPU ${cpuMedian('seats')} ms)`,
+});
+rows.push({
+  figure: 'largest real TDoc list, file to DB ÷ parse',
+  measured: fileToDbRatio,
+  unit: '×',
+  target: '≤ 1.5',
+  meets: fileToDbRatio <= 1.5,
+  naive: null,
+  note: `CPU: parse ${cpuMedian('parse')} ms, file to DB ${cpuMedian('file')} ms; wall: ${Math.round(median(parseMs))} and ${Math.round(median(fileMs))} ms; ${listingRows} rows`,
+});
+
+// 2. The naive way: the report functions straight on the database, no cache.
+function directTimes(label: string, fn: () => unknown, runs: number): number[] {
+  return Array.from({ length: runs }, () => time(fn, label));
+}
+const reportRuns = Math.max(1, Math.min(RUNS, 3));
+const naiveReport = [
+  ...directTimes('report', () => countryReport(big, 'CN', {}), reportRuns),
+  ...directTimes('report', () => companyReport(big, resolver, 'huawei', {}), reportRuns),
+];
+log(`naive reports: ${naiveReport.map((m) => m.toFixed(0)).join(', ')} ms`);
+// The digest's week: the seven days ending on the busiest day of the last year on record (the worst
+// week a weekly digest meets; the very last days hold only the snapshot's few late uploads).
+const latest = big.get<{ d: string }>(sql`select max(date) as d from contributions`)!.d;
+const lastDate = big.get<{ d: string }>(sql`select date as d from contributions where date > date(${latest}, '-365 day')
+  group by date order by count(*) desc limit 1`)!.d;
+const weekStart = new Date(Date.parse(lastDate) - 6 * 86_400_000).toISOString().slice(0, 10);
+/** No digest exists on this branch: the closest query set, the week's counts by country, company and group and the seats that changed. */
+function digestEquivalent(db: Db) {
+  const week = { from: weekStart, to: lastDate };
+  return {
+    total: allContributions(db, week),
+    countries: byCountry(db, sql`1 = 1`, week),
+    companies: byOrganization(db, sql`1 = 1`, week, 25),
+    groups: byGroup(db, sql`1 = 1`, week),
+    seats: db.all(sql`select * from positions where from_date between ${weekStart} and ${lastDate} or to_date between ${weekStart} and ${lastDate}`),
+  };
+}
+const digestTimes = directTimes('digest', () => digestEquivalent(big), RUNS);
+const digestMs = Math.round(median(digestTimes));
+const maxId = big.get<{ n: number }>(sql`select max(id) as n from contributions`)!.n;
+const naiveApi = [
+  ...directTimes('api', () => contributionPage(big, {}, { after: Math.floor(Math.random() * maxId), limit: 100 }), 20),
+  ...directTimes('api', () => contributionPage(big, { group: 'RAN1', from: '2020-01-01' }, { after: Math.floor(Math.random() * maxId), limit: 100 }), 10),
+];
+const naiveOverviewMs = median(directTimes('overview', () => overviewReport(big, {}), 1));
+log(`naive overview: ${naiveOverviewMs.toFixed(0)} ms, digest-equivalent ${digestMs} ms (week ${weekStart}..${lastDate})`);
+closeDatabase(big);
+
+// 3. The real server on the database.
+async function startServer(): Promise<{ child: ChildProcess; base: string; startMs: number; startCpuMs: number }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = `http://127.0.0.1:${port}`;
+  const t = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'stdwatch.js'), 'serve', '--port', String(port)], {
+    env: {
+      ...process.env,
+      STDWATCH_DB: dbFile,
+      STDWATCH_ARCHIVE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-raw-')),
+      STDWATCH_HOST: '127.0.0.1',
+      STDWATCH_SCRAPE_ON_START: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    try {
+      const response = await fetch(`${base}/api/openapi.json`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { child, base, startMs: performance.now() - t, startCpuMs: cpuOf(child.pid!) };
+}
+/** User + system CPU milliseconds a process has used (/proc/PID/stat, in clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+async function get(url: string): Promise<number> {
+  const t = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return performance.now() - t;
+}
+function rssOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+const server = await startServer();
+try {
+  const startMs = Math.round(server.startMs);
+  log(`server answered after ${startMs} ms`);
+  const overviewColdMs = await get(`${server.base}/`);
+  const reportCold: number[] = [];
+  const reportWarm: number[] = [];
+  for (const url of ['/countries/CN.json', '/organizations/huawei.json']) {
+    reportCold.push(await get(server.base + url));
+    for (let i = 0; i < 20; i++) reportWarm.push(await get(server.base + url));
+  }
+  const api: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const after = Math.floor(Math.random() * maxId);
+    const query = i % 4 === 3 ? `group=RAN1&from=2020-01-01&limit=100&after=${after}` : `limit=100&after=${after}`;
+    api.push(await get(`${server.base}/api/contributions?${query}`));
+  }
+  const load = await autocannon({ url: `${server.base}/`, connections: 10, duration: DURATION });
+  const memory = rssOf(server.child.pid!);
+  const reportP95Ms = Math.round(percentile(reportWarm, 95));
+  const apiPageP95Ms = Math.round(percentile(api, 95));
+  const overviewRps = Math.round(load.requests.average);
+  const loadErrors = load.errors + load.timeouts + load.non2xx;
+  const naiveReportP95 = Math.round(percentile(naiveReport, 95));
+  rows.push({
+    figure: 'country + company report JSON, p95',
+    measured: reportP95Ms,
+    unit: 'ms',
+    target: '≤ 50 ms',
+    meets: reportP95Ms <= 50,
+    naive: naiveReportP95,
+    note: `served from the cache; first request after a write (computed): CN ${reportCold.map((m) => Math.round(m)).join(' ms, huawei ')} ms; naive = the report functions (CPU median ${cpuMedian('report')} ms)`,
+  });
+  rows.push({
+    figure: 'weekly digest (no digest on this branch: the week by country, company, group, seats)',
+    measured: digestMs,
+    unit: 'ms',
+    target: '≤ 200 ms',
+    meets: digestMs <= 200,
+    naive: digestMs,
+    note: `week ${weekStart} to ${lastDate} (the busiest of the last year), direct queries, median of ${RUNS}, CPU ${cpuMedian('digest')} ms`,
+  });
+  rows.push({
+    figure: '/api/contributions page (100), p95',
+    measured: apiPageP95Ms,
+    unit: 'ms',
+    target: '≤ 20 ms',
+    meets: apiPageP95Ms <= 20,
+    naive: Math.round(percentile(naiveApi, 95)),
+    note: `keyset pages at random positions over HTTP, one in four filtered (RAN1 since 2020); naive = the page function alone (CPU median ${cpuMedian('api')} ms)`,
+  });
+  rows.push({
+    figure: 'overview page under load (10 connections)',
+    measured: overviewRps,
+    unit: 'req/s',
+    target: '≥ 1,000/s, 0 errors',
+    meets: overviewRps >= 1000 && loadErrors === 0,
+    naive: Number((1000 / naiveOverviewMs).toFixed(2)),
+    note: `${loadErrors} errors; p99 ${load.latency.p99} ms; first (computed) request ${Math.round(overviewColdMs)} ms; naive = 1000 ÷ one overview computation (${Math.round(naiveOverviewMs)} ms, CPU ${cpuMedian('overview')} ms)`,
+  });
+  rows.push({ figure: 'server RSS after the load', measured: memory.rss, unit: 'MB', target: '≤ 300 MB', meets: memory.rss <= 300, naive: null, note: `peak ${memory.peak} MB` });
+  rows.push({ figure: 'server start to first response', measured: startMs, unit: 'ms', target: '≤ 2,000 ms', meets: startMs <= 2000, naive: null, note: `server CPU until then ${server.startCpuMs} ms (tsx compiling the sources, the registry, opening the database)` });
+
+  console.log(`stdwatch benchmark, ${contributionCount} contributions, ${sourceCount} source rows (${path.basename(dbFile)}), ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`);
+  console.log('');
+  console.log('| figure | measured | target | meets | naive | naive ÷ measured | note |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const ratio = r.naive !== null && r.measured ? (r.unit === 'req/s' ? r.measured / r.naive : r.naive / r.measured) : null;
+    console.log(
+      `| ${r.figure} | ${r.measured ?? '—'} ${r.unit} | ${r.target} | ${r.meets === null ? '—' : r.meets ? 'yes' : 'NO'} | ${r.naive ?? '—'} | ${ratio === null ? '—' : ratio.toFixed(1)} | ${r.note ?? ''} |`,
+    );
+  }
+  console.log(
+    JSON.stringify({
+      importPerSec,
+      fileToDbRatio,
+      reportP95Ms,
+      digestMs,
+      apiPageP95Ms,
+      overviewRps,
+      rssMb: memory.rss,
+      startMs,
+      naive: {
+        reportP95Ms: naiveReportP95,
+        digestMs,
+        apiPageP95Ms: Math.round(percentile(naiveApi, 95)),
+        overviewRps: Number((1000 / naiveOverviewMs).toFixed(2)),
+      },
+      cpuMs: { parse: cpuMedian('parse'), fileToDb: cpuMedian('file'), store: cpuMedian('store'), seatRebuild: cpuMedian('seats'), naiveReport: cpuMedian('report'), digest: cpuMedian('digest'), naiveApiPage: cpuMedian('api'), naiveOverview: cpuMedian('overview'), serverStart: server.startCpuMs },
+      load: [Number(loadAtStart.toFixed(1)), Number(os.loadavg()[0]!.toFixed(1))],
+      contributions: contributionCount,
+      sources: sourceCount,
+    }),
+  );
+} finally {
+  server.child.kill('SIGTERM');
+}

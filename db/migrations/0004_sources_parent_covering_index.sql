@@ -1,0 +1,1 @@
+CREATE INDEX `sources_parent_contribution` ON `contribution_sources` (`parent_id`,`contribution_id`,`share`);
