@@ -2,7 +2,7 @@
 // ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
 // documents behind the records.
 import { Router, type Request, type Response } from 'express';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
@@ -12,6 +12,7 @@ import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, pos
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
 import { matchCondition, parseSearchText } from '../reports/search.js';
+import { parseRecordFilters, recordCondition, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -21,9 +22,12 @@ const pageSchema = z.object({
   format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
 });
 
-const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
 
-function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typeof pageSchema>; q: string | undefined } {
+function parseQuery(
+  db: Db,
+  req: Request,
+): { filters: Filters; record: RecordFilters; page: z.infer<typeof pageSchema>; q: string | undefined } {
   try {
     // A parameter the API does not know would be silently ignored: say so instead.
     const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
@@ -41,7 +45,8 @@ function parseQuery(db: Db, req: Request): { filters: Filters; page: z.infer<typ
       };
       throw new FilterError(field, messages[field] ?? issue.message);
     }
-    return { filters, page: parsed.data, q: parseSearchText(req.query.q) };
+    const record = parseRecordFilters(req.query as Record<string, unknown>);
+    return { filters, record, page: parsed.data, q: parseSearchText(req.query.q) };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
@@ -71,9 +76,11 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
   });
 
   router.get('/api/contributions', async (req, res) => {
-    const { filters, page, q } = parseQuery(db, req);
-    // `q`: full text over titles and source cells (server/reports/search.ts); `topic` is a filter.
-    const where = q ? matchCondition(q) : undefined;
+    const { filters, record, page, q } = parseQuery(db, req);
+    // `q`: full text over titles and source cells (server/reports/search.ts); `topic` is a filter;
+    // organization, parent, country, kind, status, type, meeting pick records (record-filters.ts).
+    const conditions = [q ? matchCondition(q) : undefined, recordCondition(record, filters)].filter((c) => c !== undefined);
+    const where = conditions.length === 0 ? undefined : sql.join(conditions, sql` and `);
     if (page.format !== 'json') {
       await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;
@@ -82,14 +89,16 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     res.json({
       data: result.items,
       count: result.items.length,
-      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), q, limit: page.limit, after: result.next }),
-      filters: { ...filters, ...(q ? { q } : {}) },
+      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), ...record, q, limit: page.limit, after: result.next }),
+      filters: { ...filters, ...record, ...(q ? { q } : {}) },
     });
   });
 
   router.get('/api/positions', async (req, res) => {
-    const { filters, page, q } = parseQuery(db, req);
+    const { filters, record, page, q } = parseQuery(db, req);
     if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only');
+    const recordFilter = Object.keys(record)[0];
+    if (recordFilter) throw new HttpError(400, `${recordFilter}: applies to /api/contributions only`);
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
       await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');

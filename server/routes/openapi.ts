@@ -1,11 +1,23 @@
 // The OpenAPI description of the JSON API (served at /api/openapi.json).
-import { BODY_IDS } from '../../scrapers/types.js';
+import { BODY_IDS, ORGANIZATION_KINDS } from '../../scrapers/types.js';
 
 const filterParameters = [
   { name: 'body', in: 'query', schema: { type: 'string', enum: [...BODY_IDS] }, description: 'only this standards body' },
   { name: 'group', in: 'query', schema: { type: 'string', maxLength: 40 }, description: "the body's group code, e.g. RAN, SA2" },
   { name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or after' },
   { name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'contributions dated on or before' },
+  { name: 'basis', in: 'query', schema: { type: 'string', enum: ['parent', 'entity'] }, description: "a source's country: its ultimate parent's (default) or the entity's own" },
+  { name: 'withdrawn', in: 'query', schema: { type: 'string', enum: ['include', 'exclude'] }, description: 'count withdrawn documents (default) or leave them out' },
+  { name: 'revisions', in: 'query', schema: { type: 'string', enum: ['keep', 'collapse'] }, description: 'collapse: a revised document and its revision count once' },
+];
+const recordParameters = [
+  { name: 'organization', in: 'query', schema: { type: 'string' }, description: 'a source is this organization (slug, e.g. hisilicon)' },
+  { name: 'parent', in: 'query', schema: { type: 'string' }, description: "a source's ultimate parent is this organization (slug, e.g. huawei)" },
+  { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, description: 'a source counts for this country (ISO 3166-1 alpha-2, on the basis)' },
+  { name: 'kind', in: 'query', schema: { type: 'string', enum: [...ORGANIZATION_KINDS] }, description: 'a source is of this kind' },
+  { name: 'status', in: 'query', schema: { type: 'string' }, description: "the body's own outcome word, e.g. agreed, noted" },
+  { name: 'type', in: 'query', schema: { type: 'string' }, description: 'the document type as published, e.g. CR, discussion' },
+  { name: 'meeting', in: 'query', schema: { type: 'string' }, description: 'the meeting, e.g. RAN#104' },
 ];
 const searchParameter = {
   name: 'q',
@@ -81,7 +93,7 @@ export function openApiDocument() {
     },
     paths: {
       // Unknown parameters are refused (400), so a typo never silently widens a query.
-      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions', [searchParameter, topicParameter]) },
+      '/api/contributions': { get: pagedGet('Contributions, filtered and paginated', 'Contribution', 'contributions', [searchParameter, topicParameter, ...recordParameters]) },
       '/api/positions': { get: pagedGet('Leadership seats, filtered and paginated', 'Position', 'leadership seats') },
     },
     components: {

@@ -97,8 +97,10 @@ describe('errors', () => {
     const page = await request(web).get('/countries/CN.json?group=XYZ').expect(400);
     expect(page.body.error.message).toBe('group: no group "XYZ" (known: RAN, RAN1)');
     await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
-    const api = await request(web).get('/api/contributions?country=CN').expect(400);
-    expect(api.body.error.message).toBe('country: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, limit, after, format, q)');
+    const api = await request(web).get('/api/contributions?nation=CN').expect(400);
+    expect(api.body.error.message).toBe(
+      'nation: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, organization, parent, country, kind, status, type, meeting, limit, after, format, q)',
+    );
     const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
     expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');
   });
@@ -137,6 +139,24 @@ describe('API', () => {
     const second = await request(web).get(first.body.next).expect(200);
     expect(second.body.count).toBe(2);
     expect(second.body.next).toBeNull();
+  });
+
+  it('picks records by organization, parent, country, kind, status, type and meeting', async () => {
+    // The seeded table (test/server/reports.test.ts): who signed which document, with which outcome.
+    const refs = async (query: string) =>
+      (await request(web).get(`/api/contributions?${query}`).expect(200)).body.data.map((c: { ref: string }) => c.ref);
+    expect(await refs('country=CN')).toEqual(['RP-240001', 'RP-240002', 'RP-240003', 'RP-240005', 'RP-240006']);
+    expect(await refs('parent=huawei')).toEqual(['RP-240001', 'RP-240002']);
+    expect(await refs('organization=hisilicon')).toEqual(['RP-240001']);
+    expect(await refs('status=noted')).toEqual(['RP-240002', 'RP-240007']);
+    expect(await refs('kind=unknown')).toEqual(['RP-240007']);
+    expect(await refs('meeting=RAN%23106')).toEqual(['RP-240006']);
+    // Motorola Mobility counts for China through Lenovo, for the US on its own.
+    expect(await refs('country=US&basis=entity')).toEqual(['RP-240006']);
+    const next = await request(web).get('/api/contributions?country=CN&limit=2').expect(200);
+    expect(next.body.next).toMatch(/country=CN/);
+    expect((await request(web).get('/api/contributions?country=XX').expect(400)).body.error.message).toBe('country: an ISO 3166-1 alpha-2 code such as CN');
+    expect((await request(web).get('/api/positions?country=CN').expect(400)).body.error.message).toBe('country: applies to /api/contributions only');
   });
 
   it('streams every matching row as NDJSON and CSV', async () => {
