@@ -3,41 +3,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positions, scrapeRuns } from '../../../db/schema.js';
-import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
-import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
 import { replacedTermEnds, type OfficialTerm } from '../../../scrapers/seat-terms.js';
 import { threeGppSeatCapacity } from '../../../scrapers/3gpp/leadership.js';
 import { testApp, type TestApp } from '../../support/app.js';
+import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
 
 function context(app: TestApp, baseUrl: string): ScrapeContext {
-  const http = new HttpClient({
-    userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
-    minIntervalMs: 0,
-    timeoutMs: 5000,
-    retries: 0,
-    backoffMs: 0,
-    maxRetryAfterMs: 1000,
-    maxBytes: 20 * 1024 * 1024,
-    allowedHosts: allowedHosts(baseUrl),
-    db: app.db,
-    archive: app.archive,
-  });
-  return {
-    db: app.db,
-    resolver: app.resolver,
-    http,
-    archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
-    since: '2024-01-01',
-    until: '2024-12-31',
-    dryRun: false,
-    threeGppGroups: ['RAN'],
-    log: () => {},
-  };
+  return scrapeContextFor(app, baseUrl, {}, { timeoutMs: 5000 });
 }
 
 const LEADERSHIP = selectSources(['3gpp:leadership']);

@@ -4,41 +4,17 @@ import fs from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, meetings, rawDocuments, scrapeRuns } from '../../../db/schema.js';
-import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { SOURCES, type ScrapeContext } from '../../../scrapers/sources.js';
-import { allowedHosts } from '../../../scrapers/3gpp/urls.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
+import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
 import { workbook } from '../../support/workbook.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
-  const http = new HttpClient({
-    userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
-    minIntervalMs: 0,
-    timeoutMs: 20_000, // generous: a loaded CI machine is slow, and time-outs are not what this tests
-    retries: 0,
-    backoffMs: 0,
-    maxRetryAfterMs: 1000,
-    maxBytes: 20 * 1024 * 1024,
-    allowedHosts: allowedHosts(baseUrl),
-    db: app.db,
-    archive: app.archive,
-  });
-  return {
-    db: app.db,
-    resolver: app.resolver,
-    http,
-    archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
-    since: '2024-01-01',
-    until: '2024-12-31',
-    dryRun: false,
-    threeGppGroups: ['RAN'],
-    log: () => {},
-    ...options,
-  };
+  // generous: a loaded CI machine is slow, and time-outs are not what this tests
+  return scrapeContextFor(app, baseUrl, options, { timeoutMs: 20_000 });
 }
 
 // The contribution source alone: the leadership source has its own test (leadership-scrape.test.ts).

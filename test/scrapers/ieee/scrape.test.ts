@@ -2,41 +2,27 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionSources, contributions } from '../../../db/schema.js';
-import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
 import { testApp, type TestApp } from '../../support/app.js';
+import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startIeeeSite } from '../../support/ieee-site.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
-  const http = new HttpClient({
-    userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
-    minIntervalMs: 0,
-    timeoutMs: 5000,
-    retries: 0,
-    backoffMs: 0,
-    maxRetryAfterMs: 1000,
-    maxBytes: 20 * 1024 * 1024,
-    allowedHosts: [new URL(baseUrl).host],
-    db: app.db,
-    archive: app.archive,
-  });
-  return {
-    db: app.db,
-    resolver: app.resolver,
-    http,
-    archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
-    // The listing is ordered by creation date: page 1 runs from 13 Oct to 1 Oct 2021, page 2 from 1 Oct to 24 Sep.
-    since: '2021-10-02',
-    until: '2021-12-31',
-    dryRun: false,
-    threeGppGroups: [],
-    ieeeGroups: ['802.11'],
-    log: () => {},
-    ...options,
-  };
+  return scrapeContextFor(
+    app,
+    baseUrl,
+    {
+      // The listing is ordered by creation date: page 1 runs from 13 Oct to 1 Oct 2021, page 2 from 1 Oct to 24 Sep.
+      since: '2021-10-02',
+      until: '2021-12-31',
+      threeGppGroups: [],
+      ieeeGroups: ['802.11'],
+      ...options,
+    },
+    { timeoutMs: 5000, allowedHosts: [new URL(baseUrl).host] },
+  );
 }
 
 describe('scraping the IEEE 802.11 Mentor listing', () => {

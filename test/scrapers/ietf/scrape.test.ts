@@ -3,41 +3,20 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionSources, contributions, groups, positions, rawDocuments } from '../../../db/schema.js';
-import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
 import { testApp, type TestApp } from '../../support/app.js';
+import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { TEST_PAGE_SIZE, startIetfSite } from '../../support/ietf-site.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
-  const http = new HttpClient({
-    userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
-    minIntervalMs: 0,
-    timeoutMs: 5000,
-    retries: 0,
-    backoffMs: 0,
-    maxRetryAfterMs: 1000,
-    maxBytes: 20 * 1024 * 1024,
-    allowedHosts: [new URL(baseUrl).host],
-    db: app.db,
-    archive: app.archive,
-  });
-  return {
-    db: app.db,
-    resolver: app.resolver,
-    http,
-    archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
-    since: '2020-01-01',
-    until: '2025-12-31',
-    dryRun: false,
-    threeGppGroups: [],
-    ietfGroups: ['idr', 'rtgarea'],
-    ietfPageSize: TEST_PAGE_SIZE,
-    log: () => {},
-    ...options,
-  };
+  return scrapeContextFor(
+    app,
+    baseUrl,
+    { since: '2020-01-01', until: '2025-12-31', threeGppGroups: [], ietfGroups: ['idr', 'rtgarea'], ietfPageSize: TEST_PAGE_SIZE, ...options },
+    { timeoutMs: 5000, allowedHosts: [new URL(baseUrl).host] },
+  );
 }
 
 describe('scraping the IETF Datatracker API for idr', () => {

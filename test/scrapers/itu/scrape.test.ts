@@ -5,42 +5,23 @@ import { count, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, positions, scrapeRuns } from '../../../db/schema.js';
-import { HttpClient } from '../../../scrapers/http.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
 import { createApp } from '../../../server/app.js';
 import { testApp, type TestApp } from '../../support/app.js';
+import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { fixture } from '../../support/app.js';
 import { startItuSite } from '../../support/itu-site.js';
 
 function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
-  const http = new HttpClient({
-    userAgent: 'stdwatch/0.1 (+https://github.com/stdwatch/stdwatch; test)',
-    minIntervalMs: 0,
-    timeoutMs: 5000,
-    retries: 0,
-    backoffMs: 0,
-    maxRetryAfterMs: 1000,
-    maxBytes: 20 * 1024 * 1024,
-    allowedHosts: [new URL(baseUrl).host],
-    db: app.db,
-    archive: app.archive,
-  });
-  return {
-    db: app.db,
-    resolver: app.resolver,
-    http,
-    archive: app.archive,
-    baseUrls: { '3gpp': baseUrl, itu: baseUrl, ieee: baseUrl, ietf: baseUrl },
+  return scrapeContextFor(
+    app,
+    baseUrl,
     // The study periods 2017-2020 and 2022-2024 and ITU-R's 2019-2023 (its next begins 2023-11-18).
-    since: '2017-01-01',
-    until: '2023-06-30',
-    dryRun: false,
-    threeGppGroups: [],
-    log: () => {},
-    ...options,
-  };
+    { since: '2017-01-01', until: '2023-06-30', threeGppGroups: [], ...options },
+    { timeoutMs: 5000, allowedHosts: [new URL(baseUrl).host] },
+  );
 }
 
 describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
