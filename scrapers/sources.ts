@@ -4,6 +4,7 @@ import type { RawArchive } from './archive.js';
 import type { HttpClient } from './http.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { BodyId } from './types.js';
+import { LayoutChangedError, RetryableFetchError, errorMessage } from './errors.js';
 import { threeGppTdocs } from './3gpp/index.js';
 import { ituContributions, ituLeadership } from './itu/index.js';
 import { threeGppLeadership } from './3gpp/leadership.js';
@@ -91,3 +92,33 @@ export function selectSources(names: string[]): Source[] {
 export function emptyOutcome(): SourceOutcome {
   return { documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, errors: [], documents: [] };
 }
+
+/** One page or list a source reads, named for progress and error messages (`T22-SG17-C`, `802.11`). */
+export interface SourceTask {
+  label: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * Runs a source's tasks in order with progress. A task whose page changed layout stops the source
+ * (nothing more is read); a site that cannot be reached at all stops it too, saying which site; any
+ * other failure is that task's error and the rest go on.
+ */
+export async function runTasks(context: ScrapeContext, source: string, site: string, tasks: SourceTask[], outcome: SourceOutcome): Promise<void> {
+  let done = 0;
+  for (const task of tasks) {
+    context.progress?.({ source, done, total: tasks.length, label: task.label });
+    try {
+      await task.run();
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${task.label}: ${error.message}`);
+      if (error instanceof RetryableFetchError && error.status === undefined) {
+        throw new Error(`${site} cannot be reached (${task.label}: ${errorMessage(error)}); nothing was changed`);
+      }
+      outcome.errors.push(`${task.label}: ${errorMessage(error)}`);
+    }
+    done++;
+  }
+  context.progress?.({ source, done, total: tasks.length, label: 'done' });
+}
+

@@ -3,8 +3,7 @@
 // listing is ordered by creation date; an old revision may be uploaded again later), or the pager shows
 // no next page. All revisions read are folded into one contribution per document.
 import { storeListing } from '../../db/write.js';
-import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
 import { mentorListing, parseMentorPage, type MentorRevision } from './parse-mentor-listing.js';
 import { DEFAULT_GROUPS, listingUrl, publicUrl } from './urls.js';
 
@@ -43,21 +42,8 @@ export const ieeeDocuments: Source = {
   async run(context) {
     const outcome = emptyOutcome();
     const groups = context.ieeeGroups ?? DEFAULT_GROUPS;
-    let done = 0;
-    for (const group of groups) {
-      context.progress?.({ source: this.name, done, total: groups.length, label: group });
-      try {
-        await scrapeGroup(context, group, outcome);
-      } catch (error) {
-        if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${group}: ${error.message}`);
-        if (error instanceof RetryableFetchError && error.status === undefined) {
-          throw new Error(`IEEE Mentor cannot be reached (${group}: ${errorMessage(error)}); nothing was changed`);
-        }
-        outcome.errors.push(`${group}: ${errorMessage(error)}`);
-      }
-      done++;
-    }
-    context.progress?.({ source: this.name, done, total: groups.length, label: 'done' });
+    const tasks = groups.map((group) => ({ label: group, run: () => scrapeGroup(context, group, outcome) }));
+    await runTasks(context, this.name, 'IEEE Mentor', tasks, outcome);
     return outcome;
   },
 };

@@ -6,8 +6,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { positions } from '../../db/schema.js';
 import { storeRoster } from '../../db/write.js';
-import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
 import type { ParsedRoster } from '../types.js';
 import { OFFICERS_BASIS, parseOfficerPage } from './parse-officers.js';
 import { DEFAULT_GROUPS, DEFAULT_IEEE802_BASE_URL, officersUrl, publicIeee802Url } from './urls.js';
@@ -63,21 +62,8 @@ export const ieeeLeadership: Source = {
   async run(context) {
     const outcome = emptyOutcome();
     const groups = context.ieeeGroups ?? DEFAULT_GROUPS;
-    let done = 0;
-    for (const group of groups) {
-      context.progress?.({ source: this.name, done, total: groups.length, label: group });
-      try {
-        await scrapeOfficers(context, group, outcome);
-      } catch (error) {
-        if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${group}: ${error.message}`);
-        if (error instanceof RetryableFetchError && error.status === undefined) {
-          throw new Error(`ieee802.org cannot be reached (${group}: ${errorMessage(error)}); nothing was changed`);
-        }
-        outcome.errors.push(`${group}: ${errorMessage(error)}`);
-      }
-      done++;
-    }
-    context.progress?.({ source: this.name, done, total: groups.length, label: 'done' });
+    const tasks = groups.map((group) => ({ label: group, run: () => scrapeOfficers(context, group, outcome) }));
+    await runTasks(context, this.name, 'ieee802.org', tasks, outcome);
     return outcome;
   },
 };

@@ -5,7 +5,7 @@
 // longer looks as expected stops the source ("layout changed").
 import { storeListing, storeRoster } from '../../db/write.js';
 import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome, type SourceTask } from '../sources.js';
 import { ITU_R_GROUPS } from './groups.js';
 import { parseDocumentListing } from './parse-document-listing.js';
 import { parseStudyGroupList, type ListedGroup } from './parse-group-list.js';
@@ -13,34 +13,10 @@ import { parseManagementTeam, parseRapporteurs } from './parse-roster.js';
 import { periodsInWindow, type StudyPeriod } from './periods.js';
 import { documentListingUrl, officerListUrl, publicUrl, studyGroupListUrl } from './urls.js';
 
-interface Task {
-  label: string;
-  run: () => Promise<void>;
-}
-
 async function listedGroups(context: ScrapeContext, period: StudyPeriod): Promise<ListedGroup[]> {
   const url = studyGroupListUrl(context.baseUrls.itu, period);
   const page = await context.http.get(url);
   return parseStudyGroupList(page.body, period);
-}
-
-/** Runs the tasks in order: a failed fetch is an error of the run, a changed layout or an unreachable site ends it. */
-async function runTasks(context: ScrapeContext, source: string, tasks: Task[], outcome: SourceOutcome): Promise<void> {
-  let done = 0;
-  for (const task of tasks) {
-    context.progress?.({ source, done, total: tasks.length, label: task.label });
-    try {
-      await task.run();
-    } catch (error) {
-      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${task.label}: ${error.message}`);
-      if (error instanceof RetryableFetchError && error.status === undefined) {
-        throw new Error(`the ITU site cannot be reached (${task.label}: ${error.message}); nothing was changed`);
-      }
-      outcome.errors.push(`${task.label}: ${errorMessage(error)}`);
-    }
-    done++;
-  }
-  context.progress?.({ source, done, total: tasks.length, label: 'done' });
 }
 
 /** The groups of every ITU-T period in the window; a period whose list is missing is an error, not the end. */
@@ -80,7 +56,7 @@ export const ituContributions: Source = {
   async run(context) {
     const outcome = emptyOutcome();
     const base = context.baseUrls.itu;
-    const tasks: Task[] = [];
+    const tasks: SourceTask[] = [];
     for (const { period, groups } of await periodGroups(context, outcome)) {
       for (const { group } of groups) {
         for (const kind of ['C', 'TD'] as const) {
@@ -95,7 +71,7 @@ export const ituContributions: Source = {
         tasks.push({ label: `${period.prefix}-${code}-C`, run: () => scrapeListing(context, url, outcome) });
       }
     }
-    await runTasks(context, this.name, tasks, outcome);
+    await runTasks(context, this.name, 'the ITU site', tasks, outcome);
     return outcome;
   },
 };
@@ -130,7 +106,7 @@ export const ituLeadership: Source = {
   units: { documents: 'page(s)', records: 'seats' },
   async run(context) {
     const outcome = emptyOutcome();
-    const tasks: Task[] = [];
+    const tasks: SourceTask[] = [];
     for (const { period, groups } of await periodGroups(context, outcome)) {
       if (!period.listPeriod) continue;
       for (const listed of groups) {
@@ -142,7 +118,7 @@ export const ituLeadership: Source = {
         }
       }
     }
-    await runTasks(context, this.name, tasks, outcome);
+    await runTasks(context, this.name, 'the ITU site', tasks, outcome);
     return outcome;
   },
 };
