@@ -7,7 +7,7 @@ import { contributionSources, contributions, groups, meetings, organizations, po
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { seatCondition } from './participation.js';
+import { countryOnBasis, seatCondition } from './participation.js';
 
 export interface ContributionRecord {
   body: string;
@@ -68,7 +68,7 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
       organization: entity.name,
       kind: entity.kind,
       parent: parent.name,
-      country: filters.basis === 'entity' ? sql<string | null>`coalesce(${entity.country}, ${parent.country})` : parent.country,
+      country: countryOnBasis(filters, entity.country, parent.country),
     })
     .from(contributionSources)
     .leftJoin(entity, eq(entity.id, contributionSources.organizationId))

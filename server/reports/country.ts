@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
 import type { Filters } from './filters.js';
-import { basisOf, byGroup, byMeeting, byOrganization, coSources, countryOf, participationSummary, seats } from './participation.js';
+import { basisOf, byGroup, byMeeting, byOrganization, coSources, countryOf, countryOnBasis, participationSummary, seats } from './participation.js';
 import { organizations } from '../../db/schema.js';
 import { alias } from 'drizzle-orm/sqlite-core';
 
@@ -19,7 +19,7 @@ export function countryReport(db: Db, code: string, filters: Filters) {
   const iso2 = code.toUpperCase();
   if (!isCountryCode(iso2)) throw new NotFoundError(`"${code}" is not an ISO 3166-1 alpha-2 country code`);
   const who = sql`${countryOf(filters)} = ${iso2}`;
-  const seatCountry = filters.basis === 'entity' ? sql`coalesce(${seatOrg.country}, ${seatParent.country})` : sql`${seatParent.country}`;
+  const seatCountry = countryOnBasis(filters, seatOrg.country, seatParent.country);
   return {
     kind: 'country' as const,
     country: { code: iso2, name: countryName(iso2) },

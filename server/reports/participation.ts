@@ -7,7 +7,7 @@
 // - fractional: a contribution with n sources gives each source 1/n, so shares add up to the total;
 // - country: by default the ultimate parent's home country (HiSilicon → Huawei → CN; Nokia Shanghai
 //   Bell → FI); with `basis: 'entity'` the named entity's own (Nokia Shanghai Bell → CN).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
@@ -25,9 +25,17 @@ export const parentOrg = alias(organizations, 'parent_org');
 /** The organization a source names (joined only when the entity basis needs its own country). */
 export const entityOrg = alias(organizations, 'entity_org');
 
-/** The country a source counts for under the filters' basis (see COUNTRY_BASES). */
+/**
+ * The country on the filters' basis (see COUNTRY_BASES), given the entity's and the parent's country
+ * columns: the entity's own, falling back to the parent's, or the parent's.
+ */
+export function countryOnBasis(filters: Filters, entityCountry: SQLWrapper, parentCountry: SQLWrapper): SQL<string | null> {
+  return filters.basis === 'entity' ? sql<string | null>`coalesce(${entityCountry}, ${parentCountry})` : sql<string | null>`${parentCountry}`;
+}
+
+/** The country a source counts for under the filters' basis. */
 export function countryOf(filters: Filters): SQL {
-  return filters.basis === 'entity' ? sql`coalesce(${entityOrg.country}, ${parentOrg.country})` : sql`${parentOrg.country}`;
+  return countryOnBasis(filters, entityOrg.country, parentOrg.country);
 }
 
 /** What a report says about its country basis. */

@@ -7,6 +7,7 @@ import { contributionSources, contributions, meetings, organizations } from '../
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
 import { ORGANIZATION_KINDS } from '../../scrapers/types.js';
 import { FilterError, type Filters } from './filters.js';
+import { countryOnBasis } from './participation.js';
 
 const slug = z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an organization slug such as huawei or china-mobile');
 const word = z.string().trim().min(1).max(60);
@@ -53,7 +54,7 @@ export function recordCondition(record: RecordFilters, filters: Filters): SQL | 
   if (record.organization) conditions.push(withSource(sql`o.slug = ${record.organization}`));
   if (record.parent) conditions.push(withSource(sql`p.slug = ${record.parent}`));
   if (record.country) {
-    conditions.push(withSource(filters.basis === 'entity' ? sql`coalesce(o.country, p.country) = ${record.country}` : sql`p.country = ${record.country}`));
+    conditions.push(withSource(sql`${countryOnBasis(filters, sql`o.country`, sql`p.country`)} = ${record.country}`));
   }
   if (record.kind) conditions.push(record.kind === 'unknown' ? withSource(sql`s.organization_id is null`) : withSource(sql`o.kind = ${record.kind}`));
   if (record.status) conditions.push(sql`lower(${contributions.status}) = ${record.status}`);
