@@ -1,0 +1,59 @@
+// `stdwatch import` of saved Datatracker API JSON as a child process: the documents and documentauthor
+// answers of one run, given together, down to the export and the company report.
+import { describe, expect, it } from 'vitest';
+import { fixture } from './support/app.js';
+import { cli } from './support/cli.js';
+
+const api = (name: string): string => fixture('ietf', `${name}.reconstructed.json`);
+
+describe('stdwatch import of Datatracker API JSON', () => {
+  it('refuses the documents answer alone, naming the author answers it needs, and stores nothing', async () => {
+    const run = cli();
+    const result = await run.run(['import', api('api-doc-document-idr')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("documents without their authors' affiliations");
+    expect(result.stderr).toContain('/api/v1/doc/documentauthor/?document=80001');
+    expect(result.stderr).toContain('nothing was imported from them');
+    const { stdout } = await run.run(['export', 'contributions', '--body', 'ietf', '--format', 'ndjson']);
+    expect(stdout.trim()).toBe('');
+  });
+
+  it('imports documents, their authors over two pages and an HTML page in one call, and reports them', async () => {
+    const run = cli();
+    const result = await run.run([
+      'import',
+      api('api-doc-documentauthor-80001-offset10'),
+      api('api-doc-document-idr'),
+      fixture('ieee', 'mentor-802.11-documents-n1.reconstructed.html'),
+      api('api-doc-documentauthor-80002'),
+      api('api-doc-documentauthor-80001-offset0'),
+    ]);
+    expect(result.stderr).toContain('mentor-802.11-documents-n1.reconstructed.html: 74 contributions of 802.11 (74 new, 0 changed)');
+    expect(result.stderr).toMatch(/api-doc-documentauthor-80001-offset10\.reconstructed\.json \+ .*: 2 contributions of idr \(2 new, 0 changed\); 1 warning\(s\): charter-ietf-idr/);
+    expect(result.code).toBe(0);
+
+    const { stdout } = await run.run(['export', 'contributions', '--body', 'ietf', '--format', 'ndjson']);
+    const drafts = stdout.trim().split('\n').map((l) => JSON.parse(l) as { ref: string; sources: { raw: string; organization: string; country: string }[] });
+    const segments = drafts.find((d) => d.ref === 'draft-ietf-idr-bgp-ls-sr-service-segments')!;
+    // The draft's 11 authors give 9 organizations ("Authors' Addresses" of the htmlized -02).
+    expect(segments.sources.map((s) => [s.raw, s.country])).toEqual([
+      ['LinkedIn', 'US'],
+      ['Cisco Systems', 'US'],
+      ['Bell Canada', 'CA'],
+      ['AT&T', 'US'],
+      ['Orange', 'FR'],
+      ['Ericsson', 'SE'],
+      ['Capitalonline', 'CN'],
+      ['Futurewei Technologies', 'CN'],
+      ['Huawei Technologies', 'CN'],
+    ]);
+
+    // Huawei (as parent): 2 of the 9 sources of the first draft (Futurewei Technologies, Huawei
+    // Technologies) and 1 of the 3 of the second (Huawei Technologies): 2/9 + 1/3 fractionally.
+    const report = await run.run(['report', 'company', 'huawei', '--body', 'ietf', '--format', 'json']);
+    expect(report.code).toBe(0);
+    const totals = JSON.parse(report.stdout).totals;
+    expect(totals).toMatchObject({ contributions: 2, allContributions: 2 });
+    expect(totals.fractional).toBeCloseTo(2 / 9 + 1 / 3, 6);
+  });
+});
