@@ -59,6 +59,7 @@ export function buildProgram(): Command {
     .option('--since <YYYY-MM-DD>', 'meetings ending on or after this day (default: the look-back window)')
     .option('--until <YYYY-MM-DD>', 'meetings starting on or before this day (default: 60 days ahead)')
     .option('--dry-run', 'fetch and parse, store nothing')
+    .option('--groups <list>', 'comma-separated groups of one body for this run (ietf: core,6lo or all; ieee: 802.11; 3gpp: RAN1), instead of its STDWATCH_*_GROUPS setting')
     .action(action(async (sources, options) => (await import('./commands/scrape.js')).scrape(sources, options)));
 
   program

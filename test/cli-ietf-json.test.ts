@@ -1,8 +1,10 @@
 // `stdwatch import` of saved Datatracker API JSON as a child process: the documents and documentauthor
 // answers of one run, given together, down to the export and the company report.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './support/app.js';
 import { cli } from './support/cli.js';
+import type { FixtureServer } from './support/fixture-server.js';
+import { startIetfSite } from './support/ietf-site.js';
 
 const api = (name: string): string => fixture('ietf', `${name}.reconstructed.json`);
 
@@ -56,4 +58,34 @@ describe('stdwatch import of Datatracker API JSON', () => {
     expect(totals).toMatchObject({ contributions: 2, allContributions: 2 });
     expect(totals.fractional).toBeCloseTo(2 / 9 + 1 / 3, 6);
   });
+});
+
+describe('stdwatch scrape ietf --groups, against a local Datatracker as the README says', () => {
+  let mirror: FixtureServer;
+  beforeAll(async () => {
+    mirror = await startIetfSite();
+  });
+  afterAll(() => mirror.close());
+
+  it('scrapes the groups named on the command line instead of the setting', async () => {
+    // STDWATCH_IETF_GROUPS is left at its default (core, 6lo, …, which the mirror does not have): --groups replaces it.
+    const run = cli({ STDWATCH_IETF_BASE_URL: mirror.baseUrl, STDWATCH_IETF_PAGE_SIZE: '10', STDWATCH_REQUEST_INTERVAL_MS: '0' });
+    const result = await run.run(['scrape', 'ietf', '--groups', 'idr', '--since', '2020-01-01']);
+    expect(result.stderr).toMatch(/ietf:documents: ok — 4 .*2 contributions \(2 new, 0 changed\)/);
+    expect(result.stderr).toMatch(/ietf:leadership: ok/);
+    expect(result.code).toBe(0);
+    const seats = await run.run(['export', 'positions', '--body', 'ietf', '--format', 'ndjson']);
+    // idr's three chairs (its about page, 2025-02); rtgarea was not asked for.
+    expect(seats.stdout.trim().split('\n').map((l) => JSON.parse(l).person).sort()).toEqual(['Jeffrey Haas', 'Keyur Patel', 'Susan Hares']);
+  }, 120_000);
+
+  it('refuses --groups for sources of several bodies, and a group name that is not one', async () => {
+    const run = cli();
+    const all = await run.run(['scrape', '--groups', 'core']);
+    expect(all.code).toBe(1);
+    expect(all.stderr).toContain('--groups names groups of one body');
+    const bad = await run.run(['scrape', 'ieee', '--groups', 'core']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--groups core: each group must be an IEEE 802 working group (802.11, 802.15)');
+  }, 120_000);
 });
