@@ -1,6 +1,8 @@
 // Importing saved Datatracker JSON: the API answers the scrape reads (test/fixtures/ietf, rebuilt from
 // the real idr pages — RECONSTRUCTED.md), given to the import as files, must give the very records the
 // scrape stores; a set that is not whole is refused with what is missing and stores nothing.
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionSources, contributions, groups, organizations, rawDocuments } from '../../../db/schema.js';
@@ -8,7 +10,7 @@ import { ImportError } from '../../../scrapers/import.js';
 import { importIetfJsonFiles } from '../../../scrapers/ietf/import-api.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources } from '../../../scrapers/sources.js';
-import { fixture, testApp, type TestApp } from '../../support/app.js';
+import { fixture, tempDir, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { TEST_PAGE_SIZE, startIetfSite } from '../../support/ietf-site.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
@@ -133,6 +135,32 @@ describe('stdwatch import of saved Datatracker API answers', () => {
     const imported = testApp();
     importIetfJsonFiles(imported, [DOCUMENTS, AUTHORS_80001_P1, AUTHORS_80001_P2, AUTHORS_80002, api('api-group-group-active')]);
     expect(imported.db.select().from(groups).where(eq(groups.bodyId, 'ietf')).all().map((g) => [g.code, g.name])).toEqual([['idr', 'Inter-Domain Routing']]);
+  });
+
+  it("names an RFC's group by the group answer, and refuses it when no file names its group", () => {
+    // The flowspec draft's answers, edited into an RFC's (rfc9999 is made up: no draft name names the group).
+    const dir = tempDir();
+    const documents = JSON.parse(fs.readFileSync(DOCUMENTS, 'utf-8'));
+    documents.objects = documents.objects.filter((o: { id: number }) => o.id === 80002);
+    Object.assign(documents.objects[0], { name: 'rfc9999', rev: '', type: '/api/v1/name/doctypename/rfc/', resource_uri: '/api/v1/doc/document/rfc9999/' });
+    documents.meta.total_count = 1;
+    const authors = fs.readFileSync(AUTHORS_80002, 'utf-8').replaceAll('/api/v1/doc/document/draft-ietf-idr-ts-flowspec-srv6-policy/', '/api/v1/doc/document/rfc9999/');
+    const rfcDocuments = path.join(dir, 'documents.json');
+    const rfcAuthors = path.join(dir, 'authors.json');
+    fs.writeFileSync(rfcDocuments, JSON.stringify(documents));
+    fs.writeFileSync(rfcAuthors, authors);
+
+    const refused = testApp();
+    expect(() => importIetfJsonFiles(refused, [rfcDocuments, rfcAuthors])).toThrow(
+      /rfc9999: its group \/api\/v1\/group\/group\/1041\/ is not named by any file/,
+    );
+    expect(refused.db.select().from(contributions).all()).toHaveLength(0);
+
+    const imported = testApp();
+    importIetfJsonFiles(imported, [rfcAuthors, api('api-group-group-active'), rfcDocuments]);
+    expect(storedRecords(imported)).toMatchObject([
+      { group: 'idr', ref: 'rfc9999', type: 'rfc', url: 'https://datatracker.ietf.org/doc/rfc9999/', sourceText: 'China Mobile; Huawei Technologies; Verizon Communications Inc.' },
+    ]);
   });
 
   const refusals: [string, string[], RegExp][] = [
