@@ -59,11 +59,12 @@ export function buildProgram(): Command {
     .option('--since <YYYY-MM-DD>', 'meetings ending on or after this day (default: the look-back window)')
     .option('--until <YYYY-MM-DD>', 'meetings starting on or before this day (default: 60 days ahead)')
     .option('--dry-run', 'fetch and parse, store nothing')
+    .option('--groups <list>', 'comma-separated groups of one body for this run (ietf: core,6lo or all; ieee: 802.11; 3gpp: RAN1), instead of its STDWATCH_*_GROUPS setting')
     .action(action(async (sources, options) => (await import('./commands/scrape.js')).scrape(sources, options)));
 
   program
     .command('import')
-    .description('import saved public files (3GPP TDoc list .xlsx/.xlsm, 3GPP TdocsByAgenda page); a file that cannot be read is refused whole')
+    .description('import saved public files (3GPP TDoc list .xlsx/.xlsm, 3GPP TdocsByAgenda page, ITU listing, IEEE Mentor page, IETF htmlized draft, Datatracker API JSON read together); a file that cannot be read is refused whole')
     .argument('<files...>', 'files to import')
     .option('--url <url>', 'the public URL the file was saved from (recorded as its provenance; one file only)')
     .option('--meeting-date <YYYY-MM-DD>', "the meeting's first day, for lists without dates (TdocsByAgenda pages)")

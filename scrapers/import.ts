@@ -63,15 +63,19 @@ function readListing(file: string, bytes: Buffer, options: ImportOptions): Parse
   }
 }
 
-export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
-  let bytes: Buffer;
+/** The bytes of a file to import, or an ImportError saying why it cannot be read. */
+export function readImportFile(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code === 'EACCES' ? 'not readable (permission denied)' : errorMessage(error);
     throw new ImportError(`${file}: ${reason}`);
   }
+}
+
+export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
+  const bytes = readImportFile(file);
   const listing = readListing(file, bytes, options);
   const url = options.url ?? `file:${path.basename(file)}`;
   const { db } = target;

@@ -44,10 +44,10 @@ describe('stdwatch import of saved IEEE Mentor and Datatracker pages', () => {
     expect(JSON.parse(stdout).totals).toMatchObject({ contributions: 14, fractional: 14, allContributions: 74 });
   });
 
-  it('refuses a Datatracker API answer alone, and a document page without affiliations, saying why', async () => {
+  it('refuses author records without their documents, and a document page without affiliations, saying why', async () => {
     const json = await run.run(['import', fixture('ietf', 'api-doc-documentauthor-80002.reconstructed.json')]);
     expect(json.code).toBe(1);
-    expect(json.stderr).toContain('a Datatracker API answer of documentauthor records');
+    expect(json.stderr).toContain('documentauthor records without their documents');
     const page = await run.run(['import', fixture('ietf', 'datatracker-doc-draft-ietf-idr-bgp-ls-sr-service-segments.2025-02.html')]);
     expect(page.code).toBe(1);
     expect(page.stderr).toContain('gives no affiliations');

@@ -2,17 +2,42 @@
 // summary per source. Exits non-zero when a source failed.
 import cliProgress from 'cli-progress';
 import { runSources } from '../../scrapers/run.js';
-import { selectSources, type ProgressEvent } from '../../scrapers/sources.js';
+import { selectSources, type ProgressEvent, type ScrapeContext, type Source } from '../../scrapers/sources.js';
+import { loadConfig } from '../../server/config.js';
 import { scrapeContext } from '../../server/context.js';
 import { dateOption, withApp } from '../common.js';
 
-export async function scrape(names: string[], options: { since?: string; until?: string; dryRun?: boolean }): Promise<void> {
+/** The setting `--groups` stands in for, per body that has one. */
+const GROUP_SETTINGS: Record<string, string> = { '3gpp': 'STDWATCH_3GPP_GROUPS', ieee: 'STDWATCH_IEEE_GROUPS', ietf: 'STDWATCH_IETF_GROUPS' };
+
+/**
+ * `--groups core,6lo`: the groups of this run instead of the body's setting, checked as the setting is.
+ * Group names belong to one body, so the sources run must all be of one body that has groups.
+ */
+function groupsOption(sources: Source[], groups: string | undefined): Partial<ScrapeContext> {
+  if (groups === undefined) return {};
+  const bodies = [...new Set(sources.map((s) => s.body))];
+  const variable = bodies.length === 1 ? GROUP_SETTINGS[bodies[0]!] : undefined;
+  if (!variable) {
+    throw new Error(`--groups names groups of one body (${Object.keys(GROUP_SETTINGS).join(', ')}): scrape one of them with it, e.g. \`stdwatch scrape ietf --groups core\``);
+  }
+  let config;
+  try {
+    config = loadConfig({ ...process.env, [variable]: groups });
+  } catch (error) {
+    throw new Error(`--groups ${groups}: ${(error as Error).message.replace(/^configuration: [A-Z0-9_]+: /, '')}`);
+  }
+  return { threeGppGroups: config.threeGppGroups, ietfGroups: config.ietfGroups, ieeeGroups: config.ieeeGroups };
+}
+
+export async function scrape(names: string[], options: { since?: string; until?: string; dryRun?: boolean; groups?: string }): Promise<void> {
   dateOption('since', options.since);
   dateOption('until', options.until);
   if (options.since && options.until && options.since > options.until) {
     throw new Error(`--since ${options.since} is after --until ${options.until}`);
   }
   const sources = selectSources(names);
+  const groups = groupsOption(sources, options.groups);
   await withApp(async (app) => {
     const bar = process.stderr.isTTY
       ? new cliProgress.SingleBar(
@@ -33,7 +58,7 @@ export async function scrape(names: string[], options: { since?: string; until?:
     const log = (message: string) => {
       if (!bar) process.stderr.write(`${message}\n`);
     };
-    const context = scrapeContext(app, { since: options.since, until: options.until, dryRun: options.dryRun, log, progress });
+    const context = { ...scrapeContext(app, { since: options.since, until: options.until, dryRun: options.dryRun, log, progress }), ...groups };
     const summaries = await runSources(context, sources, 'cli');
     bar?.stop();
     for (const s of summaries) {
