@@ -77,6 +77,12 @@ export function admitRef(ref: string, row: number, seen: Set<string>, warnings: 
   return true;
 }
 
+/** A group by the two-character code its documents and the work plan's Resource_Names use (`S1`, `RP`, `C4`). */
+export function groupByPrefix(prefix: string): ParsedGroup | null {
+  const info = BY_TDOC_PREFIX.get(prefix.trim().toUpperCase());
+  return info ? { code: info.code, name: info.name } : null;
+}
+
 export function groupOfRef(ref: string): ParsedGroup | null {
   const m = TDOC_REF.exec(ref);
   const info = m ? BY_TDOC_PREFIX.get(m[1]!) : undefined;
