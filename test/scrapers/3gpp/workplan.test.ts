@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { eq } from 'drizzle-orm';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positions } from '../../../db/schema.js';
+import { createApp } from '../../../server/app.js';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
 import { parseWorkPlan, WORK_PLAN_BASIS } from '../../../scrapers/3gpp/parse-work-plan.js';
 import { newestWorkPlan, workPlanDate } from '../../../scrapers/3gpp/workplan.js';
@@ -111,6 +113,36 @@ describe('scraping the 3GPP work plan', () => {
     const [summary] = await runSources(scrapeContextFor(app, site.baseUrl, {}, { timeoutMs: 5000 }), selectSources(['3gpp:workplan']), 'test');
     expect(summary!.outcome).toMatchObject({ recordsSeen: 4, recordsNew: 0, recordsChanged: 0 });
     expect(app.db.select().from(positions).all()).toHaveLength(4);
+  });
+
+  it('counts rapporteur items on the seat table only when asked, apart from the chair and vice-chair seats', async () => {
+    const web = createApp(app);
+    // On 2021-06-01 the CT1 and CT4 items are under way (started 2021-03-22); the SA1 item ended and the
+    // CT6 item had not started — by the fixture's reconstructed dates, not 3GPP's (RECONSTRUCTED.md).
+    const asked = await request(web).get('/leadership.json?at=2021-06-01&body=3gpp&rapporteurs=1&dates=2020-01-01').expect(200);
+    expect(asked.body.table.total).toEqual({ seats: 0, chairs: 0, viceChairs: 0 });
+    expect(asked.body.rapporteurs.table).toMatchObject({
+      total: 2,
+      byCountry: [{ country: 'JP', items: 2, label: '2 of 2 items' }],
+      byCompany: [{ slug: 'ntt', name: 'NTT', country: 'JP', items: 2 }],
+    });
+    expect(asked.body.rapporteurs.table.items.map((i: { group: string; detail: string }) => [i.group, i.detail])).toEqual([
+      ['CT1', 'WI 880022 eCPSOR_CON'],
+      ['CT4', 'WI 900036 eCPSOR_CON'],
+    ]);
+    // 2020-01-01: only the SA1 stage 1 item (2019-09-16 to 2020-03-20).
+    expect(asked.body.rapporteurs.history.map((h: { at: string; total: number }) => [h.at, h.total])).toEqual([['2020-01-01', 1], ['2021-06-01', 2]]);
+    const csv = await request(web).get('/leadership.csv?at=2021-06-01&body=3gpp&rapporteurs=1&dates=2020-01-01').expect(200);
+    expect(csv.text).toContain('2021-06-01,rapporteur-country,JP,Japan,2,,,2');
+    expect(csv.text).toContain('2021-06-01,rapporteur-company,ntt,NTT,2,,,2');
+    const html = await request(web).get('/leadership?at=2021-06-01&body=3gpp&rapporteurs=1').expect(200);
+    expect(html.text).toContain('Work-item rapporteurs on 2021-06-01');
+    expect(html.text).toContain('&amp;rapporteurs&#x3D;1"');
+
+    const plain = await request(web).get('/leadership.json?at=2021-06-01&body=3gpp').expect(200);
+    expect(plain.body.rapporteurs).toBeNull();
+    expect(plain.body.seats).toEqual([]);
+    expect((await request(web).get('/leadership.json?rapporteurs=maybe').expect(400)).body.error.message).toBe('rapporteurs: must be 1 or 0');
   });
 
   it('stops with "layout changed" and stores nothing when the workbook lost its rapporteur column', async () => {
