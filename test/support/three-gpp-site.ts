@@ -27,6 +27,11 @@ export const THREE_GPP_ROUTES: Record<string, FixtureRoute> = {
   // Work-item rapporteurs: the WORK_PLAN folder and its newest work plan.
   '/ftp/Information/WORK_PLAN/': { file: fixture('3gpp', 'ftp_listing_WORK_PLAN.reconstructed.htm') },
   '/ftp/Information/WORK_PLAN/Work_plan_3gpp_260106.xlsx': { file: fixture('3gpp', 'Work_plan_3gpp_260106.reconstructed.xlsx') },
+  // The TSG plenaries' meeting folders and the SA#87-e report folder, where the officials annex is found.
+  '/ftp/tsg_sa/TSG_SA/': { file: fixture('3gpp', 'ftp_listing_TSG_SA.reconstructed.htm') },
+  '/ftp/tsg_ran/TSG_RAN/': { file: fixture('3gpp', 'ftp_listing_TSG_RAN.reconstructed.htm') },
+  '/ftp/tsg_ct/TSG_CT/': { file: fixture('3gpp', 'ftp_listing_TSG_CT.reconstructed.htm') },
+  '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/': { file: fixture('3gpp', 'ftp_listing_TSGS_87E_Report.reconstructed.htm') },
   '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm': {
     file: fixture('3gpp', 'Report_Annexes_SA87e_officials.reconstructed.htm'),
   },

@@ -36,11 +36,13 @@ describe('scraping 3GPP leadership', () => {
   });
   afterAll(() => site.close());
 
-  it('walks the news listing to five election articles and reads the SA#87-e officials annex', async () => {
+  it('walks the news listing to five election articles, and the TSG meeting folders to the SA#87-e officials annex', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
-    // 4 seats in each of the five articles, 15 in the annex.
+    // 4 seats in each of the five articles, 15 in the annex. Pages read: the listing, five articles,
+    // three TSG folder listings, one Report folder listing, the annex (the other meetings' Report
+    // folders are not served: a 404 is "no report yet", not an error).
     expect(summary).toMatchObject({ source: '3gpp:leadership', status: 'ok', error: null });
-    expect(summary!.outcome).toMatchObject({ documentsFetched: 7, recordsSeen: 35, recordsNew: 35, errors: [] });
+    expect(summary!.outcome).toMatchObject({ documentsFetched: 11, recordsSeen: 35, recordsNew: 35, errors: [] });
     expect(site.requests.map((r) => r.url)).toEqual([
       '/news-events/3gpp-news',
       '/news-events/3gpp-news/tsg-sa-election',
@@ -48,6 +50,16 @@ describe('scraping 3GPP leadership', () => {
       '/news-events/3gpp-news/tsg-ran-election',
       '/news-events/3gpp-news/ran-chair-2017',
       '/news-events/3gpp-news/new-ran-chairman-elected',
+      '/ftp/tsg_sa/TSG_SA/',
+      '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/',
+      '/ftp/tsg_sa/TSG_SA/TSGs_90E_Electronic/Report/',
+      '/ftp/tsg_sa/TSG_SA/TSGS_99_Rotterdam_2023-03/Report/',
+      '/ftp/tsg_ran/TSG_RAN/',
+      '/ftp/tsg_ran/TSG_RAN/TSGR_104/Report/',
+      '/ftp/tsg_ran/TSG_RAN/TSGR_106/Report/',
+      '/ftp/tsg_ct/TSG_CT/',
+      // CT_109_Beijing-2025-09 is a real CT folder name, but not in the TSGC_ form: not taken for a meeting.
+      '/ftp/tsg_ct/TSG_CT/TSGC_101_Bangalore/Report/',
       '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm',
     ]);
   });
