@@ -178,10 +178,10 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
-    // The news listing, five election articles, three TSG folder listings, SA#87-e's Report folder and
-    // its officials annex: 20 + 15 seats, of which 12 closed by a later election (RAN 2009 and 2017:
-    // 4 each; the annex's TSG SA: 4).
-    expect(result.stderr).toContain('3gpp:leadership: ok — 11 page(s), 35 seats (35 new, 12 changed)');
+    // The news listing's two pages, six election articles, three TSG folder listings, SA#87-e's Report
+    // folder and its officials annex: 24 + 15 seats, of which 16 closed by a later election (RAN 2009
+    // and 2017: 4 each; SA 2011: 4, at the annex's 2019 terms; the annex's TSG SA: 4).
+    expect(result.stderr).toContain('3gpp:leadership: ok — 13 page(s), 39 seats (39 new, 16 changed)');
     // The WORK_PLAN listing and the newest work plan: the four eCPSOR_CON items with a lead group.
     expect(result.stderr).toContain('3gpp:workplan: ok — 2 file(s), 4 rapporteur seats (4 new, 0 changed)');
 

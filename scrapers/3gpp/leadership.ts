@@ -9,7 +9,7 @@ import type { SeatCapacity } from '../seat-terms.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
 import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
 import type { ParsedRoster } from '../types.js';
-import { ELECTIONS_BASIS, parseElectionNews, parseNewsListing } from './parse-elections.js';
+import { ELECTIONS_BASIS, nextListingPage, parseElectionNews, parseNewsListing, type NewsLink } from './parse-elections.js';
 import { OFFICIALS_BASIS, parseOfficials } from './parse-officials.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { meetingOfFolder } from './groups.js';
@@ -41,11 +41,32 @@ interface ReadPage {
   url: string;
 }
 
+/** Pages of the news listing read at most: a loop in its paging cannot walk on for ever. */
+export const MAX_LISTING_PAGES = 200;
+
+/** The election articles of every page of the news listing, following its paging to the last page. */
+async function readListing(context: ScrapeContext, outcome: SourceOutcome): Promise<NewsLink[]> {
+  const base = context.baseUrls['3gpp'];
+  const links: NewsLink[] = [];
+  const visited = new Set<string>();
+  let next: string | null = new URL(NEWS_LISTING_PATH, base).toString();
+  while (next && !visited.has(next) && visited.size < MAX_LISTING_PAGES) {
+    visited.add(next);
+    const listing = await context.http.get(next);
+    outcome.documentsFetched++;
+    const url = publicUrl(listing.url, base);
+    for (const link of parseNewsListing(listing.body, { url })) {
+      if (!links.some((l) => l.url === link.url)) links.push(link);
+    }
+    const following = nextListingPage(listing.body, { url });
+    next = following ? onBase(following, base) : null;
+  }
+  return links;
+}
+
 async function readElectionNews(context: ScrapeContext, outcome: SourceOutcome): Promise<ReadPage[]> {
   const base = context.baseUrls['3gpp'];
-  const listing = await context.http.get(new URL(NEWS_LISTING_PATH, base).toString());
-  outcome.documentsFetched++;
-  const links = parseNewsListing(listing.body, { url: publicUrl(listing.url, base) });
+  const links = await readListing(context, outcome);
   const pages: ReadPage[] = [];
   for (const [done, link] of links.entries()) {
     context.progress?.({ source: threeGppLeadership.name, done, total: links.length, label: link.title });

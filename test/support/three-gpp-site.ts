@@ -19,6 +19,8 @@ export const THREE_GPP_ROUTES: Record<string, FixtureRoute> = {
   '/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/TdocsByAgenda.htm': { file: fixture('3gpp', 'sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm') },
   // Leadership: the news listing, the election articles it links to, an officials annex.
   '/news-events/3gpp-news': { file: fixture('3gpp', 'news_3gpp-news_listing.reconstructed.html') },
+  '/news-events/3gpp-news?start=5': { file: fixture('3gpp', 'news_3gpp-news_listing_page2.reconstructed.html') },
+  '/news-events/1346-SA-Election-completes-3GPP-line-up': { file: fixture('3gpp', 'news_sa-election-2011.reconstructed.html') },
   '/news-events/3gpp-news/tsg-ran-election': { file: fixture('3gpp', 'news_tsg-ran-election.reconstructed.html') },
   '/news-events/3gpp-news/tsg-sa-election': { file: fixture('3gpp', 'news_tsg-sa-election.reconstructed.html') },
   '/news-events/3gpp-news/tsg-ct-election': { file: fixture('3gpp', 'news_tsg-ct-election.reconstructed.html') },
