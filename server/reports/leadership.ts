@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { TDOC_SEAT_BASIS } from '../../db/write.js';
 import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
+import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/parse-work-plan.js';
 import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
 import { FilterError, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
@@ -253,9 +254,10 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
 }
 
 /**
- * The work-item rapporteurs on `day`: every item whose start is on or before `day` and whose completion
- * is after it (an unfinished item has no end), counted by the rapporteur company's ultimate parent and
- * its country. Each item counts once; a company rapporteur of ten items counts ten.
+ * The rapporteurs on `day` — 3GPP work and study items (the work plan), ITU-T Questions: every seat
+ * whose start is on or before `day` and whose end is after it (an unfinished item has no end), counted
+ * by the rapporteur organization's ultimate parent and its country. Each item or Question counts once;
+ * a company rapporteur of ten items counts ten.
  */
 export function rapporteurTable(db: Db, day: string, filters: Filters, groupList: string[] | null) {
   const conditions: SQL[] = [sql`${positions.role} = 'rapporteur'`];
@@ -322,7 +324,7 @@ export function leadershipReport(db: Db, filters: Filters, options: Partial<Seat
     history: history.map((t) => ({ at: t.at, total: t.total, byCountry: t.byCountry.map(({ country, seats, chairs, viceChairs }) => ({ country, seats, chairs, viceChairs })) })),
     historyByCountry,
     // Without `rapporteurs`, the work plan's thousands of item seats stay out of the seat list too.
-    seats: seats(db, options.rapporteurs ? sql`1 = 1` : sql`${positions.role} <> 'rapporteur'`, filters),
+    seats: seats(db, options.rapporteurs ? sql`1 = 1` : sql`${positions.basis} <> ${WORK_PLAN_BASIS}`, filters),
     rapporteurs: options.rapporteurs
       ? {
           table: rapporteurTable(db, at, filters, groupList),

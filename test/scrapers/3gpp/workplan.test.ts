@@ -136,7 +136,7 @@ describe('scraping the 3GPP work plan', () => {
     expect(csv.text).toContain('2021-06-01,rapporteur-country,JP,Japan,2,,,2');
     expect(csv.text).toContain('2021-06-01,rapporteur-company,ntt,NTT,2,,,2');
     const html = await request(web).get('/leadership?at=2021-06-01&body=3gpp&rapporteurs=1').expect(200);
-    expect(html.text).toContain('Work-item rapporteurs on 2021-06-01');
+    expect(html.text).toContain('Rapporteurs on 2021-06-01');
     expect(html.text).toContain('&amp;rapporteurs&#x3D;1"');
 
     const plain = await request(web).get('/leadership.json?at=2021-06-01&body=3gpp').expect(200);
