@@ -114,6 +114,10 @@ export function meetingOfFolder(folder: string): { group: ParsedGroup; meeting: 
       if (name) return { group: { code: info.code, name: info.name }, meeting: name };
     }
   }
+  // TSG CT's newer plenary folders drop the TSGC prefix: `CT_109_Beijing-2025-09` (CT#109).
+  const ct = /^CT_(\d.*)$/i.exec(folder);
+  const ctName = ct ? meetingName('CT', ct[1]!) : null;
+  if (ctName) return { group: groupByCode('CT')!, meeting: ctName };
   return null;
 }
 

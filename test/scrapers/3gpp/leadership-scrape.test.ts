@@ -61,8 +61,9 @@ describe('scraping 3GPP leadership', () => {
       '/ftp/tsg_ran/TSG_RAN/TSGR_104/Report/',
       '/ftp/tsg_ran/TSG_RAN/TSGR_106/Report/',
       '/ftp/tsg_ct/TSG_CT/',
-      // CT_109_Beijing-2025-09 is a real CT folder name, but not in the TSGC_ form: not taken for a meeting.
       '/ftp/tsg_ct/TSG_CT/TSGC_101_Bangalore/Report/',
+      // A real CT folder name in the newer form, without the TSGC prefix.
+      '/ftp/tsg_ct/TSG_CT/CT_109_Beijing-2025-09/Report/',
       '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm',
     ]);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
 import { nextListingPage, parseElectionNews, parseNewsListing } from '../../../scrapers/3gpp/parse-elections.js';
 import { parseOfficials } from '../../../scrapers/3gpp/parse-officials.js';
+import { meetingOfFolder } from '../../../scrapers/3gpp/groups.js';
 import { fixture } from '../../support/app.js';
 
 const NEWS = 'https://www.3gpp.org/news-events/3gpp-news';
@@ -166,5 +167,15 @@ describe('the 2011 wording and the listing\'s paging', () => {
     expect(nextListingPage(page2, { url: `${NEWS}?start=5` })).toBeNull();
     // Page 2 also lists "Progress in TSG SA (Post SA#87-e)", which is no election.
     expect(parseNewsListing(page2, { url: `${NEWS}?start=5` }).map((l) => l.url)).toEqual(['https://www.3gpp.org/news-events/1346-SA-Election-completes-3GPP-line-up']);
+  });
+});
+
+describe('TSG meeting folders', () => {
+  it('reads the plenary folder names of both eras as meetings', () => {
+    // Real folder names: the SA#87-e annex's URL, WID links on a public work plan page.
+    expect(meetingOfFolder('TSGS_87E_Electronic')?.meeting).toBe('SA#87-e');
+    expect(meetingOfFolder('TSGC_101_Bangalore')?.meeting).toBe('CT#101');
+    expect(meetingOfFolder('CT_109_Beijing-2025-09')?.meeting).toBe('CT#109');
+    expect(meetingOfFolder('CT_Inbox')).toBeNull();
   });
 });
