@@ -36,7 +36,7 @@ describe('scraping 3GPP leadership', () => {
   });
   afterAll(() => site.close());
 
-  it('walks the news listing to five election articles, and the TSG meeting folders to the SA#87-e officials annex', async () => {
+  it('walks the news listing\'s two pages to six election articles, and the TSG meeting folders to the SA#87-e officials annex', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
     // 4 seats in each of the six election articles, 15 in the annex. Pages read: the listing's two
     // pages, six articles (page 2 also links a news item that is no election: not read), three TSG
