@@ -8,6 +8,7 @@ import { LayoutChangedError, RetryableFetchError, errorMessage } from './errors.
 import { threeGppTdocs } from './3gpp/index.js';
 import { ituContributions, ituLeadership } from './itu/index.js';
 import { threeGppLeadership } from './3gpp/leadership.js';
+import { threeGppWorkPlan } from './3gpp/workplan.js';
 import { ietfDocuments, ietfLeadership } from './ietf/index.js';
 import { ieeeDocuments } from './ieee/index.js';
 import { ieeeLeadership } from './ieee/leadership.js';
@@ -67,6 +68,7 @@ export interface Source {
 export const SOURCES: Source[] = [
   threeGppTdocs,
   threeGppLeadership,
+  threeGppWorkPlan,
   ituContributions,
   ituLeadership,
   ieeeDocuments,

@@ -24,8 +24,16 @@ export const urls = {
   body: (body: string, filters: Filters = {}, format: Format = 'html') => page(`/bodies/${encodeURIComponent(body)}`, format, filters),
   group: (body: string, group: string, filters: Filters = {}, format: Format = 'html') =>
     page(`/bodies/${encodeURIComponent(body)}/groups/${encodeURIComponent(group)}`, format, filters),
-  leadership: (filters: Filters = {}, format: Format = 'html', table: { at?: string; groups?: string[] | null } = {}) =>
-    withQuery(format === 'html' ? '/leadership' : `/leadership.${format}`, { ...filterQuery(filters), at: table.at, groups: table.groups?.join(',') }),
+  // The table's own options travel with every link to it: a JSON or CSV link that dropped `dates`
+  // would give a different history than the page it sits on.
+  leadership: (filters: Filters = {}, format: Format = 'html', table: { at?: string; groups?: string[] | null; dates?: string[] | null; rapporteurs?: boolean } = {}) =>
+    withQuery(format === 'html' ? '/leadership' : `/leadership.${format}`, {
+      ...filterQuery(filters),
+      at: table.at,
+      groups: table.groups?.join(','),
+      dates: table.dates?.join(','),
+      rapporteurs: table.rapporteurs ? 1 : undefined,
+    }),
   leadershipCrossCheck: (filters: Filters = {}, format: Format = 'html', groups: string[] | null = null) =>
     withQuery(format === 'html' ? '/leadership/cross-check' : `/leadership/cross-check.${format}`, { ...filterQuery(filters), groups: groups?.join(',') }),
   status: (format: Format = 'html') => page('/status', format),

@@ -178,9 +178,12 @@ describe('stdwatch scrape', () => {
     const result = await run.run(['scrape', '3gpp', '--since', '2024-01-01', '--until', '2024-12-31']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('3gpp:tdocs: ok — 1 list(s), 830 contributions (830 new, 0 changed)');
-    // The news listing, five election articles and the SA#87-e officials annex: 20 + 15 seats, of which
-    // 12 closed by a later election (RAN 2009 and 2017: 4 each; the annex's TSG SA: 4).
-    expect(result.stderr).toContain('3gpp:leadership: ok — 7 page(s), 35 seats (35 new, 12 changed)');
+    // The news listing's two pages, six election articles, three TSG folder listings, SA#87-e's Report
+    // folder and its officials annex: 24 + 15 seats, of which 16 closed by a later election (RAN 2009
+    // and 2017: 4 each; SA 2011: 4, at the annex's 2019 terms; the annex's TSG SA: 4).
+    expect(result.stderr).toContain('3gpp:leadership: ok — 13 page(s), 39 seats (39 new, 16 changed)');
+    // The WORK_PLAN listing and the newest work plan: the four eCPSOR_CON items with a lead group.
+    expect(result.stderr).toContain('3gpp:workplan: ok — 2 file(s), 4 rapporteur seats (4 new, 0 changed)');
 
     // The RAN chair elected on 20 March 2023 (news_tsg-ran-election.excerpt.txt), as `export positions` gives it.
     const exported = await run.run(['export', 'positions', '--body', '3gpp', '--group', 'RAN', '--format', 'ndjson']);
@@ -198,6 +201,24 @@ describe('stdwatch scrape', () => {
       detail: 'Organizational Partner: ATIS; 2nd term',
       basis: '3gpp-elections',
     });
+
+    // A work-item rapporteur seat: CT1's eCPSOR_CON item, NTT DOCOMO (TR 21.917); the dates are the
+    // fixture's reconstructed ones (test/fixtures/3gpp/RECONSTRUCTED.md).
+    const ct1 = await run.run(['export', 'positions', '--body', '3gpp', '--group', 'CT1', '--format', 'ndjson']);
+    expect(ct1.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      {
+        body: '3gpp',
+        group: 'CT1',
+        role: 'rapporteur',
+        person: null,
+        source: { raw: 'NTT DOCOMO', organization: 'NTT DOCOMO', parent: 'NTT', country: 'JP', kind: 'company', role: 'rapporteur' },
+        from: '2021-03-22',
+        to: '2022-03-25',
+        evidence: 'https://www.3gpp.org/ftp/Information/WORK_PLAN/Work_plan_3gpp_260106.xlsx',
+        detail: 'WI 880022 eCPSOR_CON',
+        basis: '3gpp-workplan',
+      },
+    ]);
   });
 
   it('exits non-zero, saying why, when the site cannot be reached', async () => {

@@ -77,6 +77,12 @@ export function admitRef(ref: string, row: number, seen: Set<string>, warnings: 
   return true;
 }
 
+/** A group by the two-character code its documents and the work plan's Resource_Names use (`S1`, `RP`, `C4`). */
+export function groupByPrefix(prefix: string): ParsedGroup | null {
+  const info = BY_TDOC_PREFIX.get(prefix.trim().toUpperCase());
+  return info ? { code: info.code, name: info.name } : null;
+}
+
 export function groupOfRef(ref: string): ParsedGroup | null {
   const m = TDOC_REF.exec(ref);
   const info = m ? BY_TDOC_PREFIX.get(m[1]!) : undefined;
@@ -108,6 +114,10 @@ export function meetingOfFolder(folder: string): { group: ParsedGroup; meeting: 
       if (name) return { group: { code: info.code, name: info.name }, meeting: name };
     }
   }
+  // TSG CT's newer plenary folders drop the TSGC prefix: `CT_109_Beijing-2025-09` (CT#109).
+  const ct = /^CT_(\d.*)$/i.exec(folder);
+  const ctName = ct ? meetingName('CT', ct[1]!) : null;
+  if (ctName) return { group: groupByCode('CT')!, meeting: ctName };
   return null;
 }
 

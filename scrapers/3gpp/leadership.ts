@@ -9,19 +9,22 @@ import type { SeatCapacity } from '../seat-terms.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
 import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
 import type { ParsedRoster } from '../types.js';
-import { ELECTIONS_BASIS, parseElectionNews, parseNewsListing } from './parse-elections.js';
+import { ELECTIONS_BASIS, nextListingPage, parseElectionNews, parseNewsListing, type NewsLink } from './parse-elections.js';
 import { OFFICIALS_BASIS, parseOfficials } from './parse-officials.js';
+import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
+import { meetingOfFolder } from './groups.js';
 import { onBase, publicUrl } from './urls.js';
 
 export const NEWS_LISTING_PATH = '/news-events/3gpp-news';
 
 /**
- * Officials annexes of TSG meeting reports known to hold the table. Finding every report's annex
- * through the meeting indexes is still to do; until then the list names them.
+ * The TSG plenaries' meeting folders on the file server. Each meeting's `Report/` folder holds the
+ * report's annexes (`Report_Annexes.htm`), whose Annex A is the "Co-ordinates of TSG and WG Officials".
  */
-export const OFFICIALS_ANNEXES: { path: string; meeting: string }[] = [
-  { path: '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm', meeting: 'SA#87-e' },
-];
+export const TSG_MEETING_FOLDERS = ['/ftp/tsg_sa/TSG_SA/', '/ftp/tsg_ran/TSG_RAN/', '/ftp/tsg_ct/TSG_CT/'];
+
+/** A report annex page in a meeting's `Report/` folder (`Report_Annexes.htm`, `Report_Annexes_v2.htm`). */
+const ANNEX_FILE = /annex[^/]*\.html?$/i;
 
 const TSGS = new Set(['RAN', 'SA', 'CT']);
 
@@ -38,11 +41,32 @@ interface ReadPage {
   url: string;
 }
 
+/** Pages of the news listing read at most: a loop in its paging cannot walk on for ever. */
+export const MAX_LISTING_PAGES = 200;
+
+/** The election articles of every page of the news listing, following its paging to the last page. */
+async function readListing(context: ScrapeContext, outcome: SourceOutcome): Promise<NewsLink[]> {
+  const base = context.baseUrls['3gpp'];
+  const links: NewsLink[] = [];
+  const visited = new Set<string>();
+  let next: string | null = new URL(NEWS_LISTING_PATH, base).toString();
+  while (next && !visited.has(next) && visited.size < MAX_LISTING_PAGES) {
+    visited.add(next);
+    const listing = await context.http.get(next);
+    outcome.documentsFetched++;
+    const url = publicUrl(listing.url, base);
+    for (const link of parseNewsListing(listing.body, { url })) {
+      if (!links.some((l) => l.url === link.url)) links.push(link);
+    }
+    const following = nextListingPage(listing.body, { url });
+    next = following ? onBase(following, base) : null;
+  }
+  return links;
+}
+
 async function readElectionNews(context: ScrapeContext, outcome: SourceOutcome): Promise<ReadPage[]> {
   const base = context.baseUrls['3gpp'];
-  const listing = await context.http.get(new URL(NEWS_LISTING_PATH, base).toString());
-  outcome.documentsFetched++;
-  const links = parseNewsListing(listing.body, { url: publicUrl(listing.url, base) });
+  const links = await readListing(context, outcome);
   const pages: ReadPage[] = [];
   for (const [done, link] of links.entries()) {
     context.progress?.({ source: threeGppLeadership.name, done, total: links.length, label: link.title });
@@ -59,10 +83,56 @@ async function readElectionNews(context: ScrapeContext, outcome: SourceOutcome):
   return pages;
 }
 
+async function listFolder(context: ScrapeContext, url: string): Promise<DirectoryEntry[]> {
+  const folder = onBase(url.endsWith('/') ? url : `${url}/`, context.baseUrls['3gpp']);
+  const page = await context.http.get(folder);
+  return parseDirectoryListing(page.body, folder).entries;
+}
+
+/**
+ * The officials annexes of the TSG meeting reports: each TSG folder's meeting folders (named like
+ * `TSGS_87E_Electronic`, `TSGR_104`) → the meeting's `Report/` folder → its annex page. A meeting
+ * without a Report folder yet (404) is passed over; folders that are not meeting folders are ignored.
+ */
+export async function findOfficialsAnnexes(context: ScrapeContext, outcome: SourceOutcome): Promise<{ path: string; meeting: string }[]> {
+  const base = context.baseUrls['3gpp'];
+  const annexes: { path: string; meeting: string }[] = [];
+  for (const tsgFolder of TSG_MEETING_FOLDERS) {
+    let entries: DirectoryEntry[];
+    try {
+      entries = await listFolder(context, new URL(tsgFolder, base).toString());
+    } catch (error) {
+      if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${tsgFolder}: ${error.message}`);
+      outcome.errors.push(`${tsgFolder}: ${errorMessage(error)}`);
+      continue;
+    }
+    const meetings = entries
+      .filter((e) => e.isDirectory)
+      .map((e) => ({ entry: e, found: meetingOfFolder(e.name) }))
+      .filter((m): m is { entry: DirectoryEntry; found: NonNullable<ReturnType<typeof meetingOfFolder>> } => m.found !== null);
+    outcome.documentsFetched++;
+    for (const { entry, found } of meetings) {
+      let files: DirectoryEntry[];
+      try {
+        files = await listFolder(context, `${entry.url.replace(/\/$/, '')}/Report/`);
+        outcome.documentsFetched++;
+      } catch (error) {
+        if (error instanceof FetchError && error.status === 404) continue;
+        if (error instanceof LayoutChangedError) throw new LayoutChangedError(`${found.meeting} Report folder: ${error.message}`);
+        outcome.errors.push(`${found.meeting} Report folder: ${errorMessage(error)}`);
+        continue;
+      }
+      const annex = files.find((f) => !f.isDirectory && ANNEX_FILE.test(f.name));
+      if (annex) annexes.push({ path: new URL(annex.url).pathname, meeting: found.meeting });
+    }
+  }
+  return annexes;
+}
+
 async function readOfficialsAnnexes(context: ScrapeContext, outcome: SourceOutcome): Promise<ReadPage[]> {
   const base = context.baseUrls['3gpp'];
   const pages: ReadPage[] = [];
-  for (const annex of OFFICIALS_ANNEXES) {
+  for (const annex of await findOfficialsAnnexes(context, outcome)) {
     try {
       const page = await context.http.get(new URL(annex.path, base).toString());
       outcome.documentsFetched++;

@@ -49,6 +49,9 @@ function contains(pattern: RegExp, text: string): boolean {
 
 // The 2009–2011 wording: the chair in a sentence, the vice-chairs in a `Name | Company / Partner` table.
 const TABLE_ERA_CHAIR = /(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+)\s*\(([^()]+)\)\s+was elected\b[^.]*?\bas Chair(?:man)? of (?:the )?[^()]*?\((RAN|SA|CT)\)/u;
+// 2011: "… a new Technical Specification Group Service and System Aspects (TSG-SA) Chairman, with the
+// election of Balazs Bertenyi, of Nokia Siemens Networks, to the top position …"
+const TOP_POSITION_CHAIR = /\(TSG[- ](RAN|SA|CT)\)\s+Chair(?:man)?,\s+with the election of\s+([^,]+?),\s+of\s+([^,]+?),\s+to the top position\b/u;
 const TABLE_ERA_GROUP = /\bTSG\s+(RAN|SA|CT)\b/u;
 const COMPANY_AND_PARTNER = new RegExp(`^(.+?)\\s*/\\s*(${PARTNERS})$`, 'u');
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+/u;
@@ -151,6 +154,11 @@ function readOlderWording(paragraphs: string[], from: string | null, url: string
   return positions;
 }
 
+/** A name compared across spellings: `Mr Balazs BERTENYI` = `Balazs Bertenyi` = `Balázs Bertényi`. */
+function personKey(name: string): string {
+  return name.replace(HONORIFIC, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** The 2009–2011 wording: the chair in a sentence, the vice-chairs in a `Name | Company / Partner` table. */
 function readTableEra(paragraphs: string[], tables: ElectionTable[], from: string | null, url: string, warnings: string[]): ParsedPosition[] {
   const positions: ParsedPosition[] = [];
@@ -158,10 +166,20 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
   for (const paragraph of paragraphs) {
     const chair = TABLE_ERA_CHAIR.exec(paragraph);
     const group = chair ? groupOf(chair[3]!) : null;
-    if (!chair || !group) continue;
-    chairGroup = group;
-    positions.push({ group, role: 'chair', person: chair[1]!, sourceText: collapseWhitespace(chair[2]!), country: null, from, to: null, detail: null, evidenceUrl: url });
+    if (chair && group) {
+      chairGroup = group;
+      positions.push({ group, role: 'chair', person: chair[1]!, sourceText: collapseWhitespace(chair[2]!), country: null, from, to: null, detail: null, evidenceUrl: url });
+      continue;
+    }
+    const top = TOP_POSITION_CHAIR.exec(paragraph);
+    const topGroup = top ? groupOf(top[1]!) : null;
+    if (!top || !topGroup) continue;
+    chairGroup = topGroup;
+    positions.push({ group: topGroup, role: 'chair', person: top[2]!, sourceText: collapseWhitespace(top[3]!), country: null, from, to: null, detail: null, evidenceUrl: url });
   }
+  // The 2011 article lists its chair again in a table captioned like the vice-chairs' one: a row naming
+  // the chair the sentence elected is that chair, not a vice-chair.
+  const chairNames = new Set(positions.map((p) => personKey(p.person ?? '')));
   for (const table of tables) {
     const header = (table.rows[0] ?? []).map((h) => h.toLowerCase());
     if (header[0] !== 'name' || !/company\s*\/\s*partner/.test(header[1] ?? '')) continue;
@@ -178,6 +196,7 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
         warnings.push(`table row "${name ?? ''} | ${companyAndPartner ?? ''}" not understood, skipped`);
         continue;
       }
+      if (chairNames.has(personKey(name))) continue;
       positions.push({
         group,
         role,
@@ -235,4 +254,18 @@ export function parseNewsListing(bytes: Uint8Array, context: { url: string }): N
     links.push({ url, title, date: /^\d{4}-\d{2}-\d{2}/.exec(datetime)?.[0] ?? null });
   }
   return links;
+}
+
+/**
+ * The listing's next page (Joomla's pagination: `?start=N`), or null on the last page. The link is the
+ * one marked as next (`rel="next"`, an `aria-label` or title saying "next", or the text "Next").
+ */
+export function nextListingPage(bytes: Uint8Array, context: { url: string }): string | null {
+  const $ = cheerio.load(decodeHtml(bytes, 'utf-8'));
+  const next = $('.pagination a[href], nav a[href], a[rel="next"]').toArray().find((a) => {
+    const label = `${$(a).attr('rel') ?? ''} ${$(a).attr('aria-label') ?? ''} ${$(a).attr('title') ?? ''} ${$(a).text()}`;
+    return /\bnext\b/i.test(label);
+  });
+  const href = next ? $(next).attr('href') : undefined;
+  return href ? new URL(href, context.url).toString() : null;
 }

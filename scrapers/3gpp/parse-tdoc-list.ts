@@ -50,7 +50,8 @@ export function isOle2(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-function checkContainer(bytes: Uint8Array): void {
+/** A workbook's container checked before the reader sees it (shared with the work plan parser). */
+export function checkContainer(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
   if (isZip(bytes)) {
     const entries = listZipEntries(bytes);
@@ -63,7 +64,7 @@ function checkContainer(bytes: Uint8Array): void {
 }
 
 /** Reads only the named sheets: the real lists hold a CR pack sheet declared a million rows long. */
-function readSheets(bytes: Uint8Array, sheets: string[]): XLSX.WorkBook {
+export function readSheets(bytes: Uint8Array, sheets: string[]): XLSX.WorkBook {
   try {
     return XLSX.read(bytes, {
       type: 'array',

@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.js';
 import { TDOC_SEAT_BASIS } from '../../db/write.js';
 import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
+import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/parse-work-plan.js';
 import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
 import { FilterError, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
@@ -47,6 +48,11 @@ const tableOptionsSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, 'a comma-separated list of dates YYYY-MM-DD')
     .transform((list) => [...new Set(list.split(','))].sort())
     .optional(),
+  // Work-item rapporteurs are not chair or vice-chair seats: counted apart, and only when asked.
+  rapporteurs: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true' || v === 'yes')
+    .optional(),
 });
 
 export interface SeatTableOptions {
@@ -56,6 +62,8 @@ export interface SeatTableOptions {
   groups: string[] | null;
   /** The earlier days to show the table at; every 1 January since the first seat when not given. */
   dates: string[] | null;
+  /** Also count the work-item rapporteurs (`?rapporteurs=1`), in their own table. */
+  rapporteurs?: boolean;
 }
 
 /** Reads `?at=&groups=&set=&dates=`; a bad value is a FilterError naming it. */
@@ -66,7 +74,7 @@ export function parseSeatTableOptions(input: Record<string, unknown>, today = ne
     const issue = parsed.error.issues[0]!;
     throw new FilterError(String(issue.path[0] ?? 'at'), issue.message);
   }
-  const { at, set, dates } = parsed.data;
+  const { at, set, dates, rapporteurs } = parsed.data;
   let groupList = parsed.data.groups ?? null;
   if (set) {
     const named = GROUP_SETS[set];
@@ -74,7 +82,7 @@ export function parseSeatTableOptions(input: Record<string, unknown>, today = ne
     groupList = [...new Set([...(groupList ?? []), ...named.groups])];
   }
   if (dates && dates.length > 20) throw new FilterError('dates', 'at most 20 dates');
-  return { at: at ?? today, groups: groupList, dates: dates ?? null, set: set ?? null };
+  return { at: at ?? today, groups: groupList, dates: dates ?? null, set: set ?? null, rapporteurs: rapporteurs ?? false };
 }
 
 export interface HeldSeat {
@@ -245,6 +253,49 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
   return { compared: agreements.length + disagreements.length, notComparable, agreements, disagreements };
 }
 
+/**
+ * The rapporteurs on `day` — 3GPP work and study items (the work plan), ITU-T Questions: every seat
+ * whose start is on or before `day` and whose end is after it (an unfinished item has no end), counted
+ * by the rapporteur organization's ultimate parent and its country. Each item or Question counts once;
+ * a company rapporteur of ten items counts ten.
+ */
+export function rapporteurTable(db: Db, day: string, filters: Filters, groupList: string[] | null) {
+  const conditions: SQL[] = [sql`${positions.role} = 'rapporteur'`];
+  if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
+  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
+  if (groupList && groupList.length > 0) conditions.push(sql`${groups.code} in (${sql.join(groupList.map((g) => sql`${g}`), sql`, `)})`);
+  const items = db.all<HeldSeat>(sql`
+    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
+      ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
+      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
+      ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
+      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
+    from ${positions}
+    join ${groups} on ${groups.id} = ${positions.groupId}
+    left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
+    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+    where ${sql.join(conditions, sql` and `)}
+      and ${positions.fromDate} is not null and ${positions.fromDate} <= ${day}
+      and (${positions.toDate} is null or ${positions.toDate} > ${day})
+    order by ${positions.bodyId}, ${groups.code}, ${positions.fromDate}, ${positions.id}`);
+  const ofItems = (n: number) => `${n} of ${items.length} item${items.length === 1 ? '' : 's'}`;
+  const byCountry = [...groupCounts(items, (s) => s.country ?? '').entries()]
+    .map(([country, list]) => ({
+      country: country || null,
+      countryName: country ? countryName(country) : null,
+      items: list.length,
+      share: items.length === 0 ? 0 : list.length / items.length,
+      label: ofItems(list.length),
+    }))
+    .sort((a, b) => b.items - a.items || (a.country ?? '~').localeCompare(b.country ?? '~'));
+  const byCompany = [...groupCounts(items, (s) => s.parentSlug ?? `raw:${s.sourceRaw}`).values()]
+    .map((list) => ({ slug: list[0]!.parentSlug, name: list[0]!.parent ?? list[0]!.sourceRaw, country: list[0]!.country, items: list.length, label: ofItems(list.length) }))
+    .sort((a, b) => b.items - a.items || a.name.localeCompare(b.name));
+  return { at: day, total: items.length, byCountry, byCompany, items };
+}
+
+export type RapporteurTable = ReturnType<typeof rapporteurTable>;
+
 export function leadershipReport(db: Db, filters: Filters, options: Partial<SeatTableOptions> = {}) {
   const at = options.at ?? new Date().toISOString().slice(0, 10);
   const groupList = options.groups ?? null;
@@ -267,12 +318,22 @@ export function leadershipReport(db: Db, filters: Filters, options: Partial<Seat
     filters,
     at,
     groups: groupList,
-    roles: [...SEAT_ROLES],
+    roles: options.rapporteurs ? [...SEAT_ROLES, 'rapporteur'] : [...SEAT_ROLES],
     basis: 'parent' as const,
     table,
     history: history.map((t) => ({ at: t.at, total: t.total, byCountry: t.byCountry.map(({ country, seats, chairs, viceChairs }) => ({ country, seats, chairs, viceChairs })) })),
     historyByCountry,
-    seats: seats(db, sql`1 = 1`, filters),
+    // Without `rapporteurs`, the work plan's thousands of item seats stay out of the seat list too.
+    seats: seats(db, options.rapporteurs ? sql`1 = 1` : sql`${positions.basis} <> ${WORK_PLAN_BASIS}`, filters),
+    rapporteurs: options.rapporteurs
+      ? {
+          table: rapporteurTable(db, at, filters, groupList),
+          history: dates.map((day) => {
+            const t = rapporteurTable(db, day, filters, groupList);
+            return { at: day, total: t.total, byCountry: t.byCountry.map(({ country, items }) => ({ country, items })) };
+          }),
+        }
+      : null,
   };
 }
 
@@ -289,6 +350,18 @@ export function leadershipCsvRows(report: LeadershipReport): Record<string, unkn
     if (!table) continue;
     for (const c of table.byCompany) {
       rows.push({ at: entry.at, section: 'company', key: c.slug ?? '', name: c.name, seats: c.seats, chairs: c.chairs, viceChairs: c.viceChairs, totalSeats: table.total.seats });
+    }
+  }
+  if (report.rapporteurs) {
+    // Rapporteur rows: `seats` is the number of items; they have no chairs or vice-chairs.
+    for (const entry of report.rapporteurs.history) {
+      for (const c of entry.byCountry) {
+        rows.push({ at: entry.at, section: 'rapporteur-country', key: c.country ?? '', name: c.country ? countryName(c.country) : 'no country', seats: c.items, chairs: '', viceChairs: '', totalSeats: entry.total });
+      }
+    }
+    const table = report.rapporteurs.table;
+    for (const c of table.byCompany) {
+      rows.push({ at: table.at, section: 'rapporteur-company', key: c.slug ?? '', name: c.name, seats: c.items, chairs: '', viceChairs: '', totalSeats: table.total });
     }
   }
   return rows;

@@ -140,6 +140,16 @@ describe('the seat table on a small record', () => {
     const check = await request(web).get('/leadership/cross-check').expect(200);
     expect(check.text).toContain('RAN vice-chair (Huawei)');
   });
+
+  it('keeps the chosen dates in the JSON and CSV links of a page asked for at chosen dates', async () => {
+    const web = createApp(app);
+    const html = await request(web).get('/leadership?at=2024-06-04&groups=RAN&dates=2023-01-01,2022-01-01').expect(200);
+    // The dates come back sorted, as the table shows them.
+    expect(html.text).toContain('href="/leadership.csv?at&#x3D;2024-06-04&amp;groups&#x3D;RAN&amp;dates&#x3D;2022-01-01%2C2023-01-01"');
+    expect(html.text).toContain('href="/leadership.json?at&#x3D;2024-06-04&amp;groups&#x3D;RAN&amp;dates&#x3D;2022-01-01%2C2023-01-01"');
+    const json = await request(web).get('/leadership.json?at=2024-06-04&groups=RAN&dates=2022-01-01,2023-01-01').expect(200);
+    expect(json.body.history.map((h: { at: string }) => h.at)).toEqual(['2022-01-01', '2023-01-01', '2024-06-04']);
+  });
 });
 
 describe('the seat table from the real election news and officials annex', () => {

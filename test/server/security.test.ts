@@ -210,8 +210,8 @@ describe('POST /api/scrape', () => {
     expect(extra.body.error.message).toBe('since: unknown parameter (known: source)');
     expect(started).toEqual([]);
     const ok = await request(web).post('/api/scrape?source=3gpp').set('authorization', `Bearer ${TOKEN}`).expect(202);
-    expect(ok.body).toEqual({ status: 'started', sources: ['3gpp:tdocs', '3gpp:leadership'], progress: '/status' });
-    expect(started).toEqual([['3gpp:tdocs', '3gpp:leadership']]);
+    expect(ok.body).toEqual({ status: 'started', sources: ['3gpp:tdocs', '3gpp:leadership', '3gpp:workplan'], progress: '/status' });
+    expect(started).toEqual([['3gpp:tdocs', '3gpp:leadership', '3gpp:workplan']]);
   });
 
   it('refuses with 409 while the source is running (here: a run of this live process in scrape_runs)', async () => {

@@ -36,18 +36,34 @@ describe('scraping 3GPP leadership', () => {
   });
   afterAll(() => site.close());
 
-  it('walks the news listing to five election articles and reads the SA#87-e officials annex', async () => {
+  it('walks the news listing\'s two pages to six election articles, and the TSG meeting folders to the SA#87-e officials annex', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
-    // 4 seats in each of the five articles, 15 in the annex.
+    // 4 seats in each of the six election articles, 15 in the annex. Pages read: the listing's two
+    // pages, six articles (page 2 also links a news item that is no election: not read), three TSG
+    // folder listings, one Report folder listing, the annex (the other meetings' Report folders are
+    // not served: a 404 is "no report yet", not an error).
     expect(summary).toMatchObject({ source: '3gpp:leadership', status: 'ok', error: null });
-    expect(summary!.outcome).toMatchObject({ documentsFetched: 7, recordsSeen: 35, recordsNew: 35, errors: [] });
+    expect(summary!.outcome).toMatchObject({ documentsFetched: 13, recordsSeen: 39, recordsNew: 39, errors: [] });
     expect(site.requests.map((r) => r.url)).toEqual([
       '/news-events/3gpp-news',
+      '/news-events/3gpp-news?start=5',
       '/news-events/3gpp-news/tsg-sa-election',
       '/news-events/3gpp-news/tsg-ct-election',
       '/news-events/3gpp-news/tsg-ran-election',
       '/news-events/3gpp-news/ran-chair-2017',
       '/news-events/3gpp-news/new-ran-chairman-elected',
+      '/news-events/1346-SA-Election-completes-3GPP-line-up',
+      '/ftp/tsg_sa/TSG_SA/',
+      '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/',
+      '/ftp/tsg_sa/TSG_SA/TSGs_90E_Electronic/Report/',
+      '/ftp/tsg_sa/TSG_SA/TSGS_99_Rotterdam_2023-03/Report/',
+      '/ftp/tsg_ran/TSG_RAN/',
+      '/ftp/tsg_ran/TSG_RAN/TSGR_104/Report/',
+      '/ftp/tsg_ran/TSG_RAN/TSGR_106/Report/',
+      '/ftp/tsg_ct/TSG_CT/',
+      '/ftp/tsg_ct/TSG_CT/TSGC_101_Bangalore/Report/',
+      // A real CT folder name in the newer form, without the TSGC prefix.
+      '/ftp/tsg_ct/TSG_CT/CT_109_Beijing-2025-09/Report/',
       '/ftp/tsg_sa/TSG_SA/TSGS_87E_Electronic/Report/Report_Annexes.htm',
     ]);
   });
@@ -85,10 +101,23 @@ describe('scraping 3GPP leadership', () => {
     expect(annex.filter((p) => p.groupId !== annex[0]!.groupId).every((p) => p.toDate === null)).toBe(true);
   });
 
+  it('reads the 2011 SA election from the listing\'s second page and closes it where the annex\'s 2019 terms begin', () => {
+    // news_sa-election-2011.excerpt.txt: Bertenyi (Nokia Siemens Networks) chair; Fujitsu, Samsung,
+    // T-Mobile USA vice-chairs, SA#51, 22 March 2011. No SA election between 2011 and the annex's
+    // 2019-03-22 appointments is on record, so the 2011 terms run until then.
+    const sa2011 = app.db.select().from(positions).where(eq(positions.scope, 'news-events/1346-SA-Election-completes-3GPP-line-up')).all();
+    expect(sa2011.map((p) => [p.role, p.person, p.sourceRaw, p.fromDate, p.toDate])).toEqual([
+      ['chair', 'Balazs Bertenyi', 'Nokia Siemens Networks', '2011-03-22', '2019-03-22'],
+      ['vice-chair', 'Akishige NODA', 'Fujitsu Limited', '2011-03-22', '2019-03-22'],
+      ['vice-chair', 'Sungho CHOI', 'Samsung Electronics Co., Ltd', '2011-03-22', '2019-03-22'],
+      ['vice-chair', 'Gary JONES', 'T-Mobile USA Inc.', '2011-03-22', '2019-03-22'],
+    ]);
+  });
+
   it('scraping again changes nothing', async () => {
     const [summary] = await runSources(context(app, site.baseUrl), LEADERSHIP, 'test');
-    expect(summary!.outcome).toMatchObject({ recordsSeen: 35, recordsNew: 0, recordsChanged: 0 });
-    expect(app.db.select().from(positions).all()).toHaveLength(35);
+    expect(summary!.outcome).toMatchObject({ recordsSeen: 39, recordsNew: 0, recordsChanged: 0 });
+    expect(app.db.select().from(positions).all()).toHaveLength(39);
   });
 
   it('stops with "layout changed" and stores nothing of the run when one article no longer reads', async () => {

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
-import { parseElectionNews, parseNewsListing } from '../../../scrapers/3gpp/parse-elections.js';
+import { nextListingPage, parseElectionNews, parseNewsListing } from '../../../scrapers/3gpp/parse-elections.js';
 import { parseOfficials } from '../../../scrapers/3gpp/parse-officials.js';
+import { meetingOfFolder } from '../../../scrapers/3gpp/groups.js';
 import { fixture } from '../../support/app.js';
 
 const NEWS = 'https://www.3gpp.org/news-events/3gpp-news';
@@ -142,5 +143,39 @@ describe('the officials annex of the SA#87-e report', () => {
       /no "Co-ordinates of TSG and WG Officials" annex/,
     );
     expect(() => parseOfficials(new Uint8Array(), { url: annex, meeting: 'x' })).toThrow(UnreadableInputError);
+  });
+});
+
+describe('the 2011 wording and the listing\'s paging', () => {
+  it('reads the 2011 SA article: the chair from "with the election of …, to the top position", not again as a vice-chair from the table', () => {
+    // news_sa-election-2011.excerpt.txt: the first table, captioned "Vice Chairmanship" like the second,
+    // lists the chair the first sentence names.
+    const url = 'https://www.3gpp.org/news-events/1346-SA-Election-completes-3GPP-line-up';
+    const roster = parseElectionNews(read('news_sa-election-2011.reconstructed.html'), { url });
+    expect(roster.scope).toBe('news-events/1346-SA-Election-completes-3GPP-line-up');
+    expect(seats(roster.positions)).toEqual([
+      ['SA', 'chair', 'Balazs Bertenyi', 'Nokia Siemens Networks', '2011-03-22', null],
+      ['SA', 'vice-chair', 'Akishige NODA', 'Fujitsu Limited', '2011-03-22', 'Organizational Partner: TTC'],
+      ['SA', 'vice-chair', 'Sungho CHOI', 'Samsung Electronics Co., Ltd', '2011-03-22', 'Organizational Partner: TTA'],
+      ['SA', 'vice-chair', 'Gary JONES', 'T-Mobile USA Inc.', '2011-03-22', 'Organizational Partner: ATIS'],
+    ]);
+  });
+
+  it('follows the listing\'s "next page" link, and stops on the last page', () => {
+    expect(nextListingPage(read('news_3gpp-news_listing.reconstructed.html'), { url: NEWS })).toBe(`${NEWS}?start=5`);
+    const page2 = read('news_3gpp-news_listing_page2.reconstructed.html');
+    expect(nextListingPage(page2, { url: `${NEWS}?start=5` })).toBeNull();
+    // Page 2 also lists "Progress in TSG SA (Post SA#87-e)", which is no election.
+    expect(parseNewsListing(page2, { url: `${NEWS}?start=5` }).map((l) => l.url)).toEqual(['https://www.3gpp.org/news-events/1346-SA-Election-completes-3GPP-line-up']);
+  });
+});
+
+describe('TSG meeting folders', () => {
+  it('reads the plenary folder names of both eras as meetings', () => {
+    // Real folder names: the SA#87-e annex's URL, WID links on a public work plan page.
+    expect(meetingOfFolder('TSGS_87E_Electronic')?.meeting).toBe('SA#87-e');
+    expect(meetingOfFolder('TSGC_101_Bangalore')?.meeting).toBe('CT#101');
+    expect(meetingOfFolder('CT_109_Beijing-2025-09')?.meeting).toBe('CT#109');
+    expect(meetingOfFolder('CT_Inbox')).toBeNull();
   });
 });
