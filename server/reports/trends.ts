@@ -106,3 +106,15 @@ export function sharesOverTime(db: Db, filters: Filters, options: { period?: Per
   }
   return { kind: 'shares-over-time', filters, basis: basisOf(filters), period, periods, series, cells };
 }
+
+/** The chart's numbers as a table: one row per series, one share per period (the HTML table beside the chart). */
+export function sharesTable(report: SharesOverTime) {
+  return {
+    periods: report.periods,
+    rows: report.series.map((s) => ({
+      country: s.country === OTHER || s.country === NO_COUNTRY ? null : s.country,
+      countryName: s.countryName,
+      cells: report.periods.map((p) => report.cells.find((c) => c.period === p.period && c.country === s.country)!),
+    })),
+  };
+}

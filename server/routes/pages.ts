@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { ReportCache } from '../cache.js';
+import { barChart, sharesOverTimeChart } from '../charts.js';
 import { HttpError } from '../errors.js';
 import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
 import { companyReport } from '../reports/company.js';
@@ -12,6 +13,7 @@ import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../re
 import { GROUP_SETS, LEADERSHIP_CSV_COLUMNS, crossCheckReport, leadershipCsvRows, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { statusReport } from '../reports/status.js';
+import { sharesOverTime, sharesTable } from '../reports/trends.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
@@ -63,18 +65,27 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
     const cacheKey = key('overview', heading(filters), filters);
-    const report = cache.get(cacheKey, () => overviewReport(db, filters));
+    const report = cache.get(cacheKey, () => ({ ...overviewReport(db, filters), sharesOverTime: sharesOverTime(db, filters) }));
     respond(req, res, views, {
       cacheKey,
       page: 'overview',
       title: heading(filters),
       nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
       data: report,
-      view: {
+      view: () => ({
         heading: heading(filters),
         maxCountry: max(report.countries.map((c) => c.fractional)),
         unresolvedUrl: urls.unresolved(filters),
-      },
+        sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
+        sharesTable: sharesTable(report.sharesOverTime),
+        organizationsChart:
+          report.companies.length > 0
+            ? barChart(
+                'Top organizations, fractional contributions',
+                report.companies.slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+              )
+            : null,
+      }),
       csv: () => overviewCsv(report),
       formats: { json: urls.home(filters, 'json'), csv: urls.home(filters, 'csv') },
       csvName: 'stdwatch-overview',
@@ -174,7 +185,19 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Leadership seats',
       nav: 'leadership',
       data: report,
-      view: { seatsNote: 'current seats first', crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups), groupSets: Object.keys(GROUP_SETS) },
+      view: () => ({
+        seatsNote: 'current seats first',
+        crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
+        groupSets: Object.keys(GROUP_SETS),
+        seatsChart:
+          report.table.byCountry.length > 0
+            ? barChart(
+                `Leadership seats by country on ${report.at}`,
+                report.table.byCountry.map((c) => ({ label: (c.country && c.countryName) || 'no country', value: c.seats, text: String(c.seats) })),
+                { color: '#6b5b95' },
+              )
+            : null,
+      }),
       csv: () => toCsv(leadershipCsvRows(report), LEADERSHIP_CSV_COLUMNS),
       formats: { json: urls.leadership(filters, 'json', table), csv: urls.leadership(filters, 'csv', table) },
       csvName: `stdwatch-leadership-${report.at}`,
