@@ -59,6 +59,14 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('groupUrl', (body: string, group: string) => urls.group(body, group));
   hbs.registerHelper('bodyUrl', (body: string) => urls.body(body));
   hbs.registerHelper('chartSvg', (chart: unknown) => (chart instanceof Chart ? new hbs.SafeString(chart.svg) : ''));
+  /**
+   * The documents behind a count: `{{docsUrl @root.filters country=country}}` (the page's filters and
+   * counting rules, and what picks the row); without filters, `{{docsUrl country=country}}`.
+   */
+  hbs.registerHelper('docsUrl', (...args: unknown[]) => {
+    const options = args[args.length - 1] as { hash?: Record<string, string | number | undefined> };
+    return urls.documents(args.length > 1 ? filtersArgument(args[0]) : {}, options.hash ?? {});
+  });
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
   /** Only http(s) addresses from the data become links; anything else (javascript:, data:) stays text. */
   hbs.registerHelper('isHttpUrl', (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));

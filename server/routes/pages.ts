@@ -131,7 +131,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.country.name,
       nav: 'countries',
       data: report,
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)), docsCountry: report.country.code },
       csv: () => countryCsv(report),
       formats: { json: urls.country(report.country.code, filters, 'json'), csv: urls.country(report.country.code, filters, 'csv') },
       csvName: `stdwatch-country-${report.country.code}`,
@@ -164,7 +164,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.organization.name,
       nav: 'organizations',
       data: report,
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)), docsParent: report.organization.slug },
       csv: () => companyCsv(report),
       formats: {
         json: urls.organization(report.organization.slug, filters, 'json'),

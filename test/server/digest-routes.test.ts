@@ -29,7 +29,8 @@ describe('/digest', () => {
     expect(html.text).toContain('Published 2025-02-17T07:00:00.000Z');
     expect(html.text).not.toContain('Preview.');
     // China: 2.5 of 6 contributions this week.
-    expect(html.text).toMatch(/<a href="\/countries\/CN">China<\/a><\/td>\s*<td class="n">2\.5<\/td><td class="n">41\.7\u00a0%<\/td>/);
+    // The fractional count links to the week's contributions with a source from China.
+    expect(html.text).toMatch(/<a href="\/countries\/CN">China<\/a><\/td>\s*<td class="n"><a href="\/contributions\?from&#x3D;2025-02-10&amp;to&#x3D;2025-02-16&amp;country&#x3D;CN"[^>]*>2\.5<\/a><\/td><td class="n">41\.7\u00a0%<\/td>/);
     // The chart beside the table (Vega-Lite, server/charts.ts): one bar per country, as long as its
     // fractional count (2.5 : 1 : 1 : 0.5), largest first as in the table.
     const bars = [...html.text.matchAll(/<path aria-label="value: ([\d.]+); label: ([^"]+)" role="graphics-symbol" aria-roledescription="bar" d="M0,[\d.]+h([\d.]+)v/g)].map((m) => [m[2], Number(m[1]), Number(m[3])]);
