@@ -36,6 +36,15 @@ export const urls = {
     withQuery(format === 'html' ? '/leadership' : `/leadership.${format}`, { ...filterQuery(filters), at: table.at, groups: table.groups?.join(',') }),
   leadershipCrossCheck: (filters: Filters = {}, format: Format = 'html', groups: string[] | null = null) =>
     withQuery(format === 'html' ? '/leadership/cross-check' : `/leadership/cross-check.${format}`, { ...filterQuery(filters), groups: groups?.join(',') }),
+  /** The seats behind a seat count of the table on `at` (see seat-list.ts). */
+  leadershipSeats: (filters: Filters, table: { at: string; groups?: string[] | null }, pick: { country?: string | null; parent?: string | null }, format: Format = 'html') =>
+    withQuery(format === 'html' ? '/leadership/seats' : `/leadership/seats.${format}`, {
+      ...filterQuery(filters),
+      at: table.at,
+      groups: table.groups?.join(','),
+      country: pick.country === null ? 'none' : pick.country,
+      parent: pick.parent ?? undefined,
+    }),
   status: (format: Format = 'html') => page('/status', format),
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
   raw: (id: number) => `/raw/${id}`,

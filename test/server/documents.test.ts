@@ -85,4 +85,25 @@ describe('every number links to the documents behind it', () => {
     expect(bad.text).toContain('countri: unknown parameter');
     await request(web).get('/contributions?country=XX').expect(400);
   });
+
+  it('links each seat count to the seats it counted', async () => {
+    // "RAN1 Chair (Samsung)" in RP-240004 (2024-06-04) is the seeded database's one seat: held that day only.
+    const html = (await request(web).get('/leadership?at=2024-06-04').expect(200)).text;
+    const links = [...html.matchAll(/<a href="(\/leadership\/seats\?[^"]*)"[^>]*>(\d+)(?: of \d+ seats?)?<\/a>/g)].map((m) => [unescape(m[1]!), Number(m[2])] as const);
+    expect(links).toEqual([
+      ['/leadership/seats?at=2024-06-04', 1],
+      ['/leadership/seats?at=2024-06-04&country=KR', 1],
+      ['/leadership/seats?at=2024-06-04&parent=samsung', 1],
+    ]);
+    for (const [link, n] of links) {
+      const list = (await request(web).get(link).expect(200)).text;
+      expect(Number(/<strong id="seats-total">(\d+)<\/strong>/.exec(list)![1])).toBe(n);
+      expect(list).toContain('<td>3GPP RAN1</td><td>chair</td>');
+    }
+    expect((await request(web).get('/leadership/seats?at=2024-06-05&country=KR').expect(200)).text).toContain('<strong id="seats-total">0</strong>');
+    // The overview's seat table on the last day of its period links the same way.
+    const overview = (await request(web).get('/?to=2024-06-04').expect(200)).text;
+    expect(overview).toContain('<a href="/leadership/seats?to&#x3D;2024-06-04&amp;at&#x3D;2024-06-04&amp;country&#x3D;KR">1</a>');
+    await request(web).get('/leadership/seats?country=XX').expect(400);
+  });
 });
