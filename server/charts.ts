@@ -33,7 +33,7 @@ const CONFIG = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e5e5e5', domainColor: '#999', tickColor: '#999' },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 170 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 240 },
 } as const;
 
 // Vega must never fetch anything: there is nothing outside to reach, and a spec has no business loading.
@@ -67,7 +67,8 @@ export function renderSvg(spec: TopLevelSpec): string {
 }
 
 /** Horizontal bars in the given order, each with its value written after it as the table shows it. */
-export function barChart(title: string, inputs: BarInput[], options: { axisTitle?: string; color?: string } = {}): Chart {
+/** `whole`: the values are counts of things (seats), so the axis has no fractional ticks. */
+export function barChart(title: string, inputs: BarInput[], options: { axisTitle?: string; color?: string; whole?: boolean } = {}): Chart {
   const values = inputs.map((b) => ({ label: b.label, value: Math.max(0, b.value), text: b.text }));
   const spec: TopLevelSpec = {
     description: title,
@@ -76,7 +77,7 @@ export function barChart(title: string, inputs: BarInput[], options: { axisTitle
     data: { values },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 170, ticks: false, domain: false } },
-      x: { field: 'value', type: 'quantitative', title: options.axisTitle ?? null, axis: { tickCount: 4, grid: true } },
+      x: { field: 'value', type: 'quantitative', title: options.axisTitle ?? null, axis: { tickCount: 4, grid: true, ...(options.whole ? { format: 'd', tickMinStep: 1 } : {}) } },
     },
     layer: [
       { mark: { type: 'bar', color: options.color ?? '#3b6ea5', height: 14 } },
@@ -100,7 +101,7 @@ export function sharesOverTimeChart(report: SharesOverTime): Chart {
   const values = report.cells.filter((c) => c.fractional > 0).map((c) => ({ period: c.period, name: c.countryName, share: c.share, order: order.get(c.country) ?? 0 }));
   const spec: TopLevelSpec = {
     description: title,
-    width: report.periods.length > 8 ? 420 : 300,
+    width: Math.max(300, Math.min(640, report.periods.length * 60)),
     height: 200,
     data: { values },
     mark: { type: 'bar' },

@@ -218,7 +218,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
             ? barChart(
                 `Leadership seats by country on ${report.at}`,
                 report.table.byCountry.map((c) => ({ label: (c.country && c.countryName) || 'no country', value: c.seats, text: String(c.seats) })),
-                { color: '#6b5b95' },
+                { color: '#6b5b95', whole: true },
               )
             : null,
       }),
