@@ -67,6 +67,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
     const options = args[args.length - 1] as { hash?: Record<string, string | number | undefined> };
     return urls.documents(args.length > 1 ? filtersArgument(args[0]) : {}, options.hash ?? {});
   });
+  /** The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`. */
+  hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null) => urls.leadershipSeats(filtersArgument(f), { at }, { country }));
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
   /** Only http(s) addresses from the data become links; anything else (javascript:, data:) stays text. */
   hbs.registerHelper('isHttpUrl', (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));

@@ -94,7 +94,6 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
         heading: heading(filters),
         maxCountry: max(report.countries.map((c) => c.fractional)),
         unresolvedUrl: urls.unresolved(filters),
-        seatsUrls: report.seats.byCountry.map((c) => urls.leadershipSeats(filters, { at: report.seats.at }, { country: c.country })),
         sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
         sharesTable: sharesTable(report.sharesOverTime),
         organizationsChart:
@@ -150,7 +149,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.country.name,
       nav: 'countries',
       data: report,
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)), docsCountry: report.country.code },
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
       csv: () => countryCsv(report),
       formats: { json: urls.country(report.country.code, filters, 'json'), csv: urls.country(report.country.code, filters, 'csv') },
       csvName: `stdwatch-country-${report.country.code}`,
@@ -183,7 +182,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.organization.name,
       nav: 'organizations',
       data: report,
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)), docsParent: report.organization.slug },
+      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
       csv: () => companyCsv(report),
       formats: {
         json: urls.organization(report.organization.slug, filters, 'json'),
