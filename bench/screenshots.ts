@@ -27,8 +27,10 @@ const MAX_BYTES = 250 * 1024;
 // shows a published week and the picture does not change with the day it is taken.
 const DIGEST_WEEK = '2023-W49';
 const DIGEST_PUBLISHED_AT = new Date('2023-12-11T07:00:00Z');
-const SHOTS = [
+// `scrollTo`: the heading to bring to the top first, for a chart below the first screen.
+const SHOTS: { file: string; path: string; scrollTo?: string }[] = [
   { file: 'policy-digest.png', path: `/digest/${DIGEST_WEEK}` },
+  { file: 'overview-charts.png', path: '/', scrollTo: 'Shares over time by country' },
   { file: 'company-compare.png', path: '/compare?org=huawei&org=ericsson' },
   { file: 'research-search.png', path: '/search?q=ambient+iot' },
 ];
@@ -55,8 +57,11 @@ async function main(): Promise<void> {
       fs.mkdirSync(OUT, { recursive: true });
       const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT } });
       for (const shot of SHOTS) {
+        const started = Date.now();
         const response = await page.goto(`${base}${shot.path}`);
         if (response?.status() !== 200) throw new Error(`${shot.path} answered ${response?.status()}`);
+        process.stderr.write(`${shot.path} loaded in ${Date.now() - started} ms\n`);
+        if (shot.scrollTo) await page.locator('h2', { hasText: shot.scrollTo }).evaluate((heading) => heading.scrollIntoView());
         const file = path.join(OUT, shot.file);
         await page.screenshot({ path: file, type: 'png', fullPage: false });
         const size = fs.statSync(file).size;

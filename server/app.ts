@@ -16,6 +16,7 @@ import { searchRoutes } from './routes/search.js';
 import { watchlistRoutes } from './routes/watchlists.js';
 import { downloadRoutes } from './routes/download.js';
 import { compareRoutes } from './routes/compare.js';
+import { documentRoutes } from './routes/documents.js';
 import { pageRoutes } from './routes/pages.js';
 import { createViews, type Views } from './views.js';
 
@@ -98,6 +99,7 @@ export function createApp(parts: AppParts): express.Express {
   app.use(searchRoutes(parts.db, views));
   app.use(watchlistRoutes(parts.db, parts.resolver, views, parts.adminToken));
   app.use(compareRoutes(parts.db, parts.resolver, views));
+  app.use(documentRoutes(parts.db, views));
   app.use(downloadRoutes(parts.db));
 
   // One 404 handler and one error handler, answering in HTML or JSON as the client asked.

@@ -14,6 +14,14 @@ function page(path: string, format: Format, filters: Filters = {}): string {
   return withQuery(format === 'html' ? path : `${path}.${format}`, filterQuery(filters));
 }
 
+// One order for the parameters of a documents link, whatever order a template gave them in.
+const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'status', 'type', 'meeting', 'q', 'after'];
+
+function canonical(query: Record<string, string | number | undefined>): Record<string, string | number | undefined> {
+  const rank = (k: string) => (DOCUMENT_PARAMETERS.indexOf(k) + DOCUMENT_PARAMETERS.length + 1) % (DOCUMENT_PARAMETERS.length + 1);
+  return Object.fromEntries(Object.entries(query).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 export const urls = {
   home: (filters: Filters = {}, format: Format = 'html') => page(format === 'html' ? '/' : '/index', format, filters),
   countries: () => '/countries',
@@ -36,9 +44,25 @@ export const urls = {
     }),
   leadershipCrossCheck: (filters: Filters = {}, format: Format = 'html', groups: string[] | null = null) =>
     withQuery(format === 'html' ? '/leadership/cross-check' : `/leadership/cross-check.${format}`, { ...filterQuery(filters), groups: groups?.join(',') }),
+  /** The seats behind a seat count of the table on `at` (see seat-list.ts). */
+  leadershipSeats: (filters: Filters, table: { at: string; groups?: string[] | null }, pick: { country?: string | null; parent?: string | null }, format: Format = 'html') =>
+    withQuery(format === 'html' ? '/leadership/seats' : `/leadership/seats.${format}`, {
+      ...filterQuery(filters),
+      at: table.at,
+      groups: table.groups?.join(','),
+      country: pick.country === null ? 'none' : pick.country,
+      parent: pick.parent ?? undefined,
+    }),
   status: (format: Format = 'html') => page('/status', format),
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
   raw: (id: number) => `/raw/${id}`,
+  /**
+   * The contributions behind a count: the page's filters (counting rules included, so the list holds
+   * exactly the counted documents) and what picks the count's row (`country`, `parent`, `meeting`, …,
+   * see record-filters.ts); a value given in `pick` replaces the filter of the same name.
+   */
+  documents: (filters: Filters = {}, pick: Record<string, string | number | undefined> = {}, format: Format = 'html') =>
+    withQuery(format === 'html' ? '/contributions' : `/contributions.${format}`, canonical({ ...filterQuery(filters), ...pick })),
   apiContributions: (query: Record<string, string | number | undefined>) => withQuery('/api/contributions', query),
   apiPositions: (query: Record<string, string | number | undefined>) => withQuery('/api/positions', query),
 };

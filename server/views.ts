@@ -1,10 +1,12 @@
 // Handlebars templates (templates/layouts, partials, pages) compiled once; `render(page, data)` gives
 // a whole HTML page. Used by the web routes and by `stdwatch report --format html`. Values are always
-// escaped ({{ }}); no template uses the unescaped form for data.
+// escaped ({{ }}); no template uses the unescaped form for data. The one exception is a chart's SVG
+// (`{{chartSvg chart}}`), which only a Chart made by server/charts.ts gets through: Vega escapes its texts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { Chart } from './charts.js';
 import { countryName } from '../scrapers/resolve/countries.js';
 import { OUTCOME_LABELS, type Outcome } from '../scrapers/outcomes.js';
 import { describeFilters, type Filters } from './reports/filters.js';
@@ -56,6 +58,17 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('orgUrl', (slug: string, f: unknown) => urls.organization(slug, filtersArgument(f)));
   hbs.registerHelper('groupUrl', (body: string, group: string) => urls.group(body, group));
   hbs.registerHelper('bodyUrl', (body: string) => urls.body(body));
+  hbs.registerHelper('chartSvg', (chart: unknown) => (chart instanceof Chart ? new hbs.SafeString(chart.svg) : ''));
+  /**
+   * The documents behind a count: `{{docsUrl @root.filters country=country}}` (the page's filters and
+   * counting rules, and what picks the row); without filters, `{{docsUrl country=country}}`.
+   */
+  hbs.registerHelper('docsUrl', (...args: unknown[]) => {
+    const options = args[args.length - 1] as { hash?: Record<string, string | number | undefined> };
+    return urls.documents(args.length > 1 ? filtersArgument(args[0]) : {}, options.hash ?? {});
+  });
+  /** The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`. */
+  hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null) => urls.leadershipSeats(filtersArgument(f), { at }, { country }));
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
   /** Only http(s) addresses from the data become links; anything else (javascript:, data:) stays text. */
   hbs.registerHelper('isHttpUrl', (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));

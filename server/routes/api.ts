@@ -2,7 +2,7 @@
 // ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
 // documents behind the records.
 import { Router, type Request, type Response } from 'express';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
@@ -11,8 +11,9 @@ import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
-import { matchCondition, parseSearchText } from '../reports/search.js';
-import { parseRecordFilters, recordCondition, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
+import { parseSearchText } from '../reports/search.js';
+import { recordWhere } from '../reports/documents.js';
+import { parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -79,8 +80,7 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     const { filters, record, page, q } = parseQuery(db, req);
     // `q`: full text over titles and source cells (server/reports/search.ts); `topic` is a filter;
     // organization, parent, country, kind, status, type, meeting pick records (record-filters.ts).
-    const conditions = [q ? matchCondition(q) : undefined, recordCondition(record, filters)].filter((c) => c !== undefined);
-    const where = conditions.length === 0 ? undefined : sql.join(conditions, sql` and `);
+    const where = recordWhere(filters, record, q);
     if (page.format !== 'json') {
       await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;

@@ -52,12 +52,13 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
       title: `Compare ${report.subjects.map((s) => s.name).join(', ')}`,
       nav: 'compare',
       data: report,
-      view: {
+      view: () => ({
         chart: barChart(
           'Fractional contributions',
           report.subjects.map((x) => ({ label: x.name, value: x.fractional, text: x.fractional.toFixed(1) })),
         ),
-        orgInputs: report.subjects[0]?.kind === 'organization' ? report.subjects.map((s) => s.key) : [] },
+        orgInputs: report.subjects[0]?.kind === 'organization' ? report.subjects.map((s) => s.key) : [],
+      }),
       csv: () =>
         toCsv(
           [

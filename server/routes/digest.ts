@@ -46,10 +46,14 @@ export function digestRoutes(db: Db, views: Views): Router {
     else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(digestCsv(digest));
     else {
       const title = `Weekly digest ${digest.week}${digest.publication === 'preview' ? ' (preview)' : ''}`;
-      const countryChart = barChart(
-        `Fractional contributions by country, ${digest.week}`,
-        digest.countries.filter((c) => c.fractional > 0).slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
-      );
+      const charted = digest.countries.filter((c) => c.fractional > 0).slice(0, 10);
+      const countryChart =
+        charted.length === 0
+          ? null
+          : barChart(
+              `Fractional contributions by country, ${digest.week}`,
+              charted.map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+            );
       res.type('html').send(views.render('digest', { ...digest, countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
     }
   });

@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { ReportCache } from '../cache.js';
+import { barChart, sharesOverTimeChart } from '../charts.js';
 import { HttpError } from '../errors.js';
 import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
 import { companyReport } from '../reports/company.js';
@@ -12,6 +13,9 @@ import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../re
 import { GROUP_SETS, LEADERSHIP_CSV_COLUMNS, crossCheckReport, leadershipCsvRows, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { statusReport } from '../reports/status.js';
+import { seatList, type SeatPick } from '../reports/seat-list.js';
+import { isCountryCode } from '../../scrapers/resolve/countries.js';
+import { sharesOverTime, sharesTable } from '../reports/trends.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
@@ -24,6 +28,22 @@ function tableOptionsOf(req: Request) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;
   }
+}
+
+/** `?country=CN|none&parent=slug` of the seat list; a bad one is a 400 naming it. */
+function seatPickOf(req: Request): SeatPick {
+  const { country, parent } = req.query as Record<string, unknown>;
+  const pick: SeatPick = {};
+  if (typeof country === 'string' && country !== '') {
+    const code = country === 'none' ? 'none' : country.toUpperCase();
+    if (code !== 'none' && !isCountryCode(code)) throw new HttpError(400, 'country: an ISO 3166-1 alpha-2 code such as CN, or none');
+    pick.country = code;
+  }
+  if (typeof parent === 'string' && parent !== '') {
+    if (!/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(parent) || parent.length > 80) throw new HttpError(400, 'parent: an organization slug such as huawei');
+    pick.parent = parent;
+  }
+  return pick;
 }
 
 function filtersOf(db: Db, req: Request, fixed: Filters = {}): Filters {
@@ -63,18 +83,27 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
     const cacheKey = key('overview', heading(filters), filters);
-    const report = cache.get(cacheKey, () => overviewReport(db, filters));
+    const report = cache.get(cacheKey, () => ({ ...overviewReport(db, filters), sharesOverTime: sharesOverTime(db, filters) }));
     respond(req, res, views, {
       cacheKey,
       page: 'overview',
       title: heading(filters),
       nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
       data: report,
-      view: {
+      view: () => ({
         heading: heading(filters),
         maxCountry: max(report.countries.map((c) => c.fractional)),
         unresolvedUrl: urls.unresolved(filters),
-      },
+        sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
+        sharesTable: sharesTable(report.sharesOverTime),
+        organizationsChart:
+          report.companies.length > 0
+            ? barChart(
+                'Top organizations, fractional contributions',
+                report.companies.slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+              )
+            : null,
+      }),
       csv: () => overviewCsv(report),
       formats: { json: urls.home(filters, 'json'), csv: urls.home(filters, 'csv') },
       csvName: 'stdwatch-overview',
@@ -174,11 +203,45 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Leadership seats',
       nav: 'leadership',
       data: report,
-      view: { seatsNote: 'current seats first', crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups), groupSets: Object.keys(GROUP_SETS) },
+      view: () => ({
+        seatsNote: 'current seats first',
+        crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
+        groupSets: Object.keys(GROUP_SETS),
+        seatsUrls: {
+          all: urls.leadershipSeats(filters, table, {}),
+          byCountry: report.table.byCountry.map((c) => urls.leadershipSeats(filters, table, { country: c.country })),
+          byCompany: report.table.byCompany.map((c) => (c.slug ? urls.leadershipSeats(filters, table, { parent: c.slug }) : null)),
+        },
+        seatsChart:
+          report.table.byCountry.length > 0
+            ? barChart(
+                `Leadership seats by country on ${report.at}`,
+                report.table.byCountry.map((c) => ({ label: (c.country && c.countryName) || 'no country', value: c.seats, text: String(c.seats) })),
+                { color: '#6b5b95', whole: true },
+              )
+            : null,
+      }),
       csv: () => toCsv(leadershipCsvRows(report), LEADERSHIP_CSV_COLUMNS),
       formats: { json: urls.leadership(filters, 'json', table), csv: urls.leadership(filters, 'csv', table) },
       csvName: `stdwatch-leadership-${report.at}`,
     }, cache);
+  });
+
+  router.get('/leadership/seats{.:format}', (req, res) => {
+    const filters = filtersOf(db, req);
+    const table = tableOptionsOf(req);
+    const pick = seatPickOf(req);
+    const report = seatList(db, table.at, filters, table.groups, pick);
+    respond(req, res, views, {
+      page: 'seat-list',
+      title: 'Leadership seats held',
+      nav: 'leadership',
+      data: report,
+      view: { tableUrl: urls.leadership(filters, 'html', table) },
+      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'from', 'to', 'basis', 'evidence']),
+      formats: { json: urls.leadershipSeats(filters, table, pick, 'json'), csv: urls.leadershipSeats(filters, table, pick, 'csv') },
+      csvName: `stdwatch-seats-${report.at}`,
+    });
   });
 
   router.get('/leadership/cross-check{.:format}', (req, res) => {

@@ -19,8 +19,11 @@ export interface PageResult {
   nav?: string;
   /** The report result: the JSON rendering, and the data of the HTML page. */
   data: Record<string, unknown>;
-  /** Extra values only the HTML page needs (bar scales, links). */
-  view?: Record<string, unknown>;
+  /**
+   * Extra values only the HTML page needs (links, charts); a function is called only when the page is
+   * rendered, so a chart is not drawn again for a page the cache already holds.
+   */
+  view?: Record<string, unknown> | (() => Record<string, unknown>);
   csv: () => string;
   formats: { json: string; csv: string };
   csvName: string;
@@ -38,6 +41,6 @@ export function respond(req: Request, res: Response, views: Views, result: PageR
   } else {
     res
       .type('html')
-      .send(rendered(() => views.render(result.page, { ...result.data, ...result.view, title: result.title, nav: result.nav, formats: result.formats })));
+      .send(rendered(() => views.render(result.page, { ...result.data, ...(typeof result.view === 'function' ? result.view() : result.view), title: result.title, nav: result.nav, formats: result.formats })));
   }
 }

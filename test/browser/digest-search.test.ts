@@ -56,7 +56,7 @@ describe.skipIf(!available)('the digest in a browser', () => {
     expect(await china.locator('td').nth(0).innerText()).toBe('China');
     expect(await china.locator('td').nth(2).innerText()).toBe('41.7\u00a0%'); // a no-break space before %
     // The chart is drawn: one bar per country of the week.
-    expect(await page.locator('figure.chart svg rect').count()).toBe(4);
+    expect(await page.locator('figure.chart svg [aria-roledescription="bar"]').count()).toBe(4);
     expect((await page.locator('figure.chart svg').boundingBox())?.width).toBeGreaterThan(300);
     expect(await page.locator('header.site nav').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });

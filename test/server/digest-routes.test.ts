@@ -29,10 +29,14 @@ describe('/digest', () => {
     expect(html.text).toContain('Published 2025-02-17T07:00:00.000Z');
     expect(html.text).not.toContain('Preview.');
     // China: 2.5 of 6 contributions this week.
-    expect(html.text).toMatch(/<a href="\/countries\/CN">China<\/a><\/td>\s*<td class="n">2\.5<\/td><td class="n">41\.7\u00a0%<\/td>/);
-    // The chart beside the table: bars of 260 px for the largest (China 2.5), 104 for 1, 52 for 0.5.
-    const bars = [...html.text.matchAll(/<rect x="150" y="[\d.]+" width="(\d+)" height="14"><title>([^<]+)<\/title>/g)].map((m) => [m[2], Number(m[1])]);
-    expect(bars).toEqual([['China: 2.5', 260], ['Sweden: 1.0', 104], ['United States: 1.0', 104], ['Finland: 0.5', 52]]);
+    // The fractional count links to the week's contributions with a source from China.
+    expect(html.text).toMatch(/<a href="\/countries\/CN">China<\/a><\/td>\s*<td class="n"><a href="\/contributions\?from&#x3D;2025-02-10&amp;to&#x3D;2025-02-16&amp;country&#x3D;CN"[^>]*>2\.5<\/a><\/td><td class="n">41\.7\u00a0%<\/td>/);
+    // The chart beside the table (Vega-Lite, server/charts.ts): one bar per country, as long as its
+    // fractional count (2.5 : 1 : 1 : 0.5), largest first as in the table.
+    const bars = [...html.text.matchAll(/<path aria-label="value: ([\d.]+); label: ([^"]+)" role="graphics-symbol" aria-roledescription="bar" d="M0,[\d.]+h([\d.]+)v/g)].map((m) => [m[2], Number(m[1]), Number(m[3])]);
+    expect(bars.map(([name, value]) => [name, value])).toEqual([['China', 2.5], ['Sweden', 1], ['United States', 1], ['Finland', 0.5]]);
+    const unit = (bars[0]![2] as number) / 2.5;
+    for (const [, value, width] of bars) expect(width as number).toBeCloseTo((value as number) * unit, 5);
     const json = await request(web).get('/digest/2025-W07.json').expect(200);
     expect(json.body).toMatchObject({ week: '2025-W07', publication: 'published', totals: { contributions: 6, previous: 2, average: 0.5 } });
     const md = await request(web).get('/digest/2025-W07.md').expect(200).expect('content-type', /markdown/);

@@ -122,7 +122,11 @@ describe('the seat table on a small record', () => {
   it('serves the table as HTML, JSON and CSV with the same numbers, and refuses a bad date', async () => {
     const web = createApp(app);
     const html = await request(web).get('/leadership?at=2024-06-04&groups=RAN').expect(200);
-    expect(html.text).toContain('<td>2 of 4 seats</td>');
+    // The count links to the seats it counted (server/reports/seat-list.ts): the two US seats of RAN.
+    expect(html.text).toContain('<td><a href="/leadership/seats?at&#x3D;2024-06-04&amp;groups&#x3D;RAN&amp;country&#x3D;US">2 of 4 seats</a></td>');
+    const us = await request(web).get('/leadership/seats?at=2024-06-04&groups=RAN&country=US').expect(200);
+    expect(us.text).toContain('<strong id="seats-total">2</strong> of the 4 seats');
+    expect(us.text.match(/<td>3GPP RAN<\/td>/g)).toHaveLength(2);
     // Handlebars escapes "=" and "&" in attributes.
     expect(html.text).toContain('href="/leadership.csv?at&#x3D;2024-06-04&amp;groups&#x3D;RAN"');
     const json = await request(web).get('/leadership.json?at=2024-06-04&groups=RAN').expect(200);

@@ -1,0 +1,77 @@
+// /contributions: the documents behind a number, as a page for people (the JSON twin is
+// /api/contributions). It takes the report filters, counting rules included, and the record filters, so
+// the list a count links to holds exactly the counted contributions; each row links to the document's
+// public page and to the archived raw copy it was read from. Keyset pages of 50, oldest record first.
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { HttpError } from '../errors.js';
+import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../render.js';
+import { allContributionRecords } from '../reports/contributions.js';
+import { documentsPage, recordWhere } from '../reports/documents.js';
+import { FilterError, checkGroupFilter, describeFilters, filterQuery, filtersSchema, parseFilters } from '../reports/filters.js';
+import { parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
+import { parseSearchText } from '../reports/search.js';
+import { urls } from '../urls.js';
+import type { Views } from '../views.js';
+import { respond } from './respond.js';
+
+const PAGE_SIZE = 50;
+const after = z.coerce.number().int().min(0).optional();
+const PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), 'q', 'after', 'format']);
+
+function parse(db: Db, req: Request) {
+  try {
+    // A misspelt filter would list more documents than the number that linked here: refuse it.
+    const unknown = Object.keys(req.query).find((key) => !PARAMETERS.has(key));
+    if (unknown) throw new FilterError(unknown.slice(0, 40), `unknown parameter (known: ${[...PARAMETERS].join(', ')})`);
+    const filters = parseFilters(req.query as Record<string, unknown>);
+    checkGroupFilter(db, filters);
+    const cursor = after.safeParse(req.query.after);
+    if (!cursor.success) throw new FilterError('after', 'must be the cursor of a "next" link (a whole number)');
+    return { filters, record: parseRecordFilters(req.query as Record<string, unknown>), q: parseSearchText(req.query.q), after: cursor.data };
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+/** "sources from China, parent Huawei" */
+function describeRecord(record: RecordFilters, q: string | undefined): string {
+  const parts = [
+    record.country ? `a source from ${record.country}` : null,
+    record.parent ? `a source in the ${record.parent} group` : null,
+    record.organization ? `${record.organization} among the sources` : null,
+    record.kind ? `a source of kind ${record.kind}` : null,
+    record.status ? `status ${record.status}` : null,
+    record.type ? `type ${record.type}` : null,
+    record.meeting ? `meeting ${record.meeting}` : null,
+    q ? `matching “${q}”` : null,
+  ].filter(Boolean);
+  return parts.join('; ');
+}
+
+export function documentRoutes(db: Db, views: Views): Router {
+  const router = Router();
+  router.get('/contributions{.:format}', (req, res) => {
+    const { filters, record, q, after: cursor } = parse(db, req);
+    const result = documentsPage(db, filters, record, { q, after: cursor, limit: PAGE_SIZE });
+    const pick = { ...record, q };
+    respond(req, res, views, {
+      page: 'documents',
+      title: 'Contributions',
+      data: { ...result, next: result.next === null ? null : urls.documents(filters, { ...pick, after: result.next }, 'json') },
+      view: () => ({
+        scope: describeFilters(filters),
+        picked: describeRecord(record, q),
+        first: cursor === undefined ? null : urls.documents(filters, pick),
+        nextPage: result.next === null ? null : urls.documents(filters, { ...pick, after: result.next }),
+        api: urls.apiContributions({ ...filterQuery(filters), ...pick }),
+      }),
+      csv: () => toCsv([...allContributionRecords(db, filters, 1000, recordWhere(filters, record, q))].map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
+      formats: { json: urls.documents(filters, { ...pick, after: cursor }, 'json'), csv: urls.documents(filters, pick, 'csv') },
+      csvName: 'stdwatch-contributions',
+    });
+  });
+  return router;
+}
