@@ -193,6 +193,29 @@ export const contributionSources = sqliteTable(
   ],
 );
 
+/**
+ * The authors of a contribution in the document's order, each with the affiliation and the country the
+ * document itself gives (an IETF draft's "Authors' Addresses", the Datatracker's documentauthor
+ * records): a Huawei author writing from Canada is (`Huawei Technologies`, `CA`) here, while reports
+ * count by the resolved organization's country. Deliberately no names, e-mail or postal addresses:
+ * the aggregate needs none of that personal data. Replaced when a listing gives the document's
+ * authors, kept when a later listing gives none.
+ */
+export const contributionAuthors = sqliteTable(
+  'contribution_authors',
+  {
+    contributionId: integer('contribution_id')
+      .notNull()
+      .references(() => contributions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** The affiliation as published, null when the author gives none. */
+    affiliation: text('affiliation'),
+    /** ISO 3166-1 alpha-2 of the country the document gives for the author, null when it gives none. */
+    country: text('country'),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.position] })],
+);
+
 /** A dated leadership seat. `basis` says where it came from: `tdoc-source` seats are read off source cells. */
 export const positions = sqliteTable(
   'positions',

@@ -22,6 +22,7 @@ import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
+import { storeAuthors } from './write-authors.js';
 
 export interface StoreResult {
   seen: number;
@@ -416,6 +417,7 @@ export function storeListing(
         writeSources(prepared, ids, existing.id, resolve(merged.sourceText, merged.date));
       }
     }
+    storeAuthors(txDb, listing);
     if (result.new + result.changed > 0) rebuildTdocSeats(txDb);
   });
   return result;

@@ -35,6 +35,17 @@ export interface ParsedContribution {
   url: string | null;
   revisionOf: string | null;
   revisedTo: string | null;
+  /**
+   * The document's authors in its order, each with the affiliation and country the document gives
+   * (IETF). Absent when the listing does not tell: stored authors are then kept. No names or addresses.
+   */
+  authors?: ParsedAuthor[];
+}
+
+/** One author of a contribution as the document gives it: affiliation as published, country ISO alpha-2. */
+export interface ParsedAuthor {
+  affiliation: string | null;
+  country: string | null;
 }
 
 export interface ParsedGroup {

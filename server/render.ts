@@ -102,6 +102,7 @@ export function statusCsv(report: StatusReport): string {
 export const CONTRIBUTION_CSV_COLUMNS = [
   'body', 'group', 'meeting', 'ref', 'title', 'type', 'for', 'status', 'date', 'sourceText',
   'organizations', 'parents', 'countries', 'kinds', 'roles', 'url', 'revisionOf', 'archived',
+  'authors',
 ];
 
 /** A contribution record flattened for CSV: the sources' fields joined with `; ` in source order. */
@@ -114,7 +115,13 @@ export function contributionCsvRow(record: import('./reports/contributions.js').
     countries: join(record.sources.map((s) => s.country)),
     kinds: join(record.sources.map((s) => s.kind)),
     roles: join(record.sources.map((s) => s.role ?? '')),
+    authors: record.authors.map(authorCell).join('; '),
   };
+}
+
+/** `Huawei Technologies (CA)`: an author's affiliation with the stated country; either may be missing. */
+function authorCell(author: { affiliation: string | null; country: string | null }): string {
+  return [author.affiliation, author.country === null ? null : `(${author.country})`].filter((v) => v !== null).join(' ');
 }
 
 export const POSITION_CSV_COLUMNS = ['body', 'group', 'role', 'person', 'organization', 'parent', 'country', 'raw', 'from', 'to', 'evidence', 'detail', 'basis'];

@@ -75,7 +75,7 @@ describe('stdwatch import and export', () => {
   it('exports CSV with one header and a row per contribution', async () => {
     const { stdout } = await run.run(['export', 'contributions', '--format', 'csv', '--from', '2024-06-01']);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('body,group,meeting,ref,title,type,for,status,date,sourceText,organizations,parents,countries,kinds,roles,url,revisionOf,archived');
+    expect(lines[0]).toBe('body,group,meeting,ref,title,type,for,status,date,sourceText,organizations,parents,countries,kinds,roles,url,revisionOf,archived,authors');
     expect(lines.length).toBeGreaterThan(1);
   });
 

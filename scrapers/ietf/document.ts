@@ -1,7 +1,7 @@
 // One IETF document (an Internet-Draft or an RFC) as the Datatracker publishes it, whichever way it
 // was read (the JSON API, a htmlized draft), and how it becomes a contribution.
 import { countries } from '../resolve/country-data.js';
-import type { ParsedContribution, ParsedGroup, ParsedListing } from '../types.js';
+import type { ParsedAuthor, ParsedContribution, ParsedGroup, ParsedListing } from '../types.js';
 import { documentUrl } from './urls.js';
 
 export interface IetfAuthor {
@@ -76,7 +76,13 @@ export function toContribution(doc: IetfDocument, baseUrl?: string): ParsedContr
     url: documentUrl(doc, baseUrl),
     revisionOf: null,
     revisedTo: null,
+    ...(doc.authors.length > 0 ? { authors: doc.authors.map(authorOf) } : {}),
   };
+}
+
+/** What is stored of an author: the affiliation (whitespace collapsed) and the country, never the name. */
+function authorOf(author: IetfAuthor): ParsedAuthor {
+  return { affiliation: author.affiliation?.replace(/\s+/g, ' ').trim() || null, country: author.country };
 }
 
 export function ietfGroup(acronym: string | null, name?: string | null): ParsedGroup {

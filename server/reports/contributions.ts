@@ -8,6 +8,7 @@ import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { countryOnBasis, seatCondition } from './participation.js';
+import { authorsOf } from '../../db/write-authors.js';
 
 export interface ContributionRecord {
   body: string;
@@ -23,8 +24,19 @@ export interface ContributionRecord {
   sources: SourceRecord[];
   url: string | null;
   revisionOf: string | null;
+  /**
+   * The document's authors in its order, each with the affiliation and country the document itself
+   * gives (IETF), beside the resolved sources; empty when the listing gives none (3GPP, ITU, IEEE).
+   */
+  authors: AuthorRecord[];
   /** Where stdwatch serves the archived raw page or file this record was last read from (`/raw/ID`). */
   archived: string | null;
+}
+
+/** One author as the document gives it: no name, only the affiliation and the stated country (ISO alpha-2). */
+export interface AuthorRecord {
+  affiliation: string | null;
+  country: string | null;
 }
 
 export interface PositionRecord {
@@ -115,6 +127,10 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
     rows.map((r) => r.id),
     filters,
   );
+  const authors = authorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const items: ContributionRecord[] = rows.map((r) => ({
     body: r.body,
     group: r.group,
@@ -129,6 +145,7 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
     sources: sources.get(r.id) ?? [],
     url: r.url,
     revisionOf: r.revisionOf,
+    authors: authors.get(r.id) ?? [],
     archived: r.rawDocumentId === null ? null : `/raw/${r.rawDocumentId}`,
   }));
   const last = rows[rows.length - 1];

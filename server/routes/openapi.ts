@@ -130,6 +130,18 @@ export function openApiDocument() {
             sources: { type: 'array', items: { $ref: '#/components/schemas/Source' } },
             url: { type: ['string', 'null'] },
             revisionOf: { type: ['string', 'null'] },
+            authors: {
+              type: 'array',
+              description:
+                "the document's authors in its order, each with the affiliation and the country the document itself gives (IETF; reports count by the resolved organization's country instead); empty when the listing gives none. No names.",
+              items: {
+                type: 'object',
+                properties: {
+                  affiliation: { type: ['string', 'null'], description: 'as published' },
+                  country: { type: ['string', 'null'], description: 'ISO 3166-1 alpha-2 as the document gives it' },
+                },
+              },
+            },
           },
         },
       },

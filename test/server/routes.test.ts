@@ -134,6 +134,7 @@ describe('API', () => {
       ],
       url: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240001.zip',
       revisionOf: null,
+      authors: [], // 3GPP listings give no authors
       archived: null, // stored by hand, not read from an archived file
     });
     const second = await request(web).get(first.body.next).expect(200);
