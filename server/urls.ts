@@ -15,7 +15,7 @@ function page(path: string, format: Format, filters: Filters = {}): string {
 }
 
 // One order for the parameters of a documents link, whatever order a template gave them in.
-const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'status', 'type', 'meeting', 'q', 'after'];
+const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'after'];
 
 function canonical(query: Record<string, string | number | undefined>): Record<string, string | number | undefined> {
   const rank = (k: string) => (DOCUMENT_PARAMETERS.indexOf(k) + DOCUMENT_PARAMETERS.length + 1) % (DOCUMENT_PARAMETERS.length + 1);

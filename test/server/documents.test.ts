@@ -75,6 +75,31 @@ describe('every number links to the documents behind it', () => {
     expect(compared.map(([, n]) => n)).toEqual([2, 1]);
   });
 
+  it('asks one and the same source to meet organization, parent, country and kind together', async () => {
+    const refs = async (query: string) => (await request(web).get(`/api/contributions?${query}`).expect(200)).body.data.map((d: { ref: string }) => d.ref);
+    // RP-240003 is "ZTE, Sanechips, Nokia, Nokia Shanghai Bell": Nokia (FI) beside Chinese co-sources.
+    // Each condition alone still means "some source": Nokia's group and Finland are both among its sources.
+    expect(await refs('parent=nokia')).toEqual(['RP-240003']);
+    expect(await refs('country=FI')).toEqual(['RP-240003']);
+    expect(await refs('parent=zte')).toEqual(['RP-240003']);
+    // Together they need one source: on the parent basis every Nokia source counts for Finland, so no
+    // Nokia source counts for China (some source of Nokia and some Chinese source would have given RP-240003).
+    expect(await refs('parent=nokia&country=CN')).toEqual([]);
+    expect(await refs('parent=zte&country=FI')).toEqual([]);
+    // On the entity basis Nokia Shanghai Bell (parent Nokia, own country CN) is that one source…
+    expect(await refs('parent=nokia&country=CN&basis=entity')).toEqual(['RP-240003']);
+    // …but Nokia itself is Finnish on either basis.
+    expect(await refs('organization=nokia&country=CN&basis=entity')).toEqual([]);
+    expect(await refs('organization=nokia-shanghai-bell&country=CN&basis=entity')).toEqual(['RP-240003']);
+    // An unresolved source (Fainity Innovation, RP-240007) has no country: unknown kind and a country never meet.
+    expect(await refs('kind=unknown')).toEqual(['RP-240007']);
+    expect(await refs('kind=unknown&country=CN')).toEqual([]);
+    // The /contributions page says the conditions are on one source.
+    const html = (await request(web).get('/contributions?basis=entity&country=CN&parent=nokia').expect(200)).text;
+    expect(html).toContain('<strong id="documents-total">1</strong>');
+    expect(html).toContain('a source in the nokia group, from CN');
+  });
+
   it('lists each document with its public page, and refuses a filter it does not know', async () => {
     const html = (await request(web).get('/contributions?parent=huawei').expect(200)).text;
     expect(html).toContain('<a href="https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240001.zip" rel="nofollow noopener">RP-240001</a>');
