@@ -22,6 +22,16 @@ function canonical(query: Record<string, string | number | undefined>): Record<s
   return Object.fromEntries(Object.entries(query).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
+/**
+ * The dates of `year` within the filters' own period: a per-year count under `from=2024-06-03` counted
+ * 2024's contributions from 3 June, so its documents link must start there too.
+ */
+export function yearWithin(filters: Filters, year: string): { from: string; to: string } {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  return { from: filters.from && filters.from > first ? filters.from : first, to: filters.to && filters.to < last ? filters.to : last };
+}
+
 export const urls = {
   home: (filters: Filters = {}, format: Format = 'html') => page(format === 'html' ? '/' : '/index', format, filters),
   countries: () => '/countries',
