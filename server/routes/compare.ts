@@ -9,7 +9,7 @@ import { toCsv } from '../render.js';
 import { CompareError, compareReport } from '../reports/compare.js';
 import { NotFoundError } from '../reports/country.js';
 import { FilterError, checkGroupFilter, filterQuery, parseFilters } from '../reports/filters.js';
-import { urls, yearWithin } from '../urls.js';
+import { urls, periodWithin } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
@@ -73,7 +73,7 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
         })),
         years: report.years.map((y) => ({
           ...y,
-          values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...yearWithin(filters, y.year) }) })),
+          values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...periodWithin(filters, y.year) }) })),
         })),
       }),
       csv: () =>

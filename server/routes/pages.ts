@@ -15,8 +15,8 @@ import { countriesReport, organizationsReport, overviewReport, unresolvedReport 
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
-import { sharesOverTime, sharesTable } from '../reports/trends.js';
-import { urls } from '../urls.js';
+import { THIN_PERIOD, sharesOverTime, sharesTable, thinPeriods, type SharesOverTime } from '../reports/trends.js';
+import { periodWithin, urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
@@ -75,6 +75,20 @@ function notFound<T>(fn: () => T): T {
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
+/**
+ * The shares table's columns: each period marked when it is thin (see THIN_PERIOD in trends.ts), with
+ * its number of contributions linked to them (the period's dates within the page's).
+ */
+function thinView(report: SharesOverTime, filters: Filters) {
+  const thin = new Set(thinPeriods(report));
+  return {
+    minimum: THIN_PERIOD,
+    oneDocumentPoints: (100 / THIN_PERIOD).toFixed(1),
+    periods: [...thin],
+    columns: report.periods.map((p) => ({ ...p, thin: thin.has(p.period), url: urls.documents(filters, periodWithin(filters, p.period)) })),
+  };
+}
+
 export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { failureBackoffMs: number }): Router {
   const router = Router();
   const cache = new ReportCache(db);
@@ -96,6 +110,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
         unresolvedUrl: urls.unresolved(filters),
         sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
         sharesTable: sharesTable(report.sharesOverTime),
+        // Periods too thin to read a share from: the table marks them as the chart draws them (pale).
+        sharesThin: thinView(report.sharesOverTime, filters),
         organizationsChart:
           report.companies.length > 0
             ? barChart(

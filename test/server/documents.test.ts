@@ -105,6 +105,9 @@ describe('every number links to the documents behind it', () => {
     const overview = await expectEveryLinkHolds('/');
     expect(overview).toContainEqual(['/contributions?parentKind=company', 6]);
     expect(overview).toContainEqual(['/contributions?parentKind=unknown', 1]);
+    // The shares table's n per quarter: 2024-Q2 has the six June documents, Q4 RP-240006.
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30', 6]);
+    expect(overview).toContainEqual(['/contributions?from=2024-10-01&to=2024-12-31', 1]);
     expect((await documents('/contributions?parentKind=unknown')).refs).toEqual(['RP-240007']);
 
     // 2024-W23 (3–9 June): RP-240003, -004, -005, -007. China 1.5 = ZTE's and Sanechips' half of RP-240003
