@@ -108,6 +108,14 @@ describe('every number links to the documents behind it', () => {
     // The shares table's n per quarter: 2024-Q2 has the six June documents, Q4 RP-240006.
     expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30', 6]);
     expect(overview).toContainEqual(['/contributions?from=2024-10-01&to=2024-12-31', 1]);
+    // Its shares: China's 50 % of 2024-Q2 is 3.0 over RP-240001, -002, -003 and -005; Finland's 8.3 % is
+    // 0.5 of RP-240003 (Nokia and Nokia Shanghai Bell, 2 × 1/4 on the parent basis).
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&country=CN', 4]);
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&country=FI', 1]);
+    expect(overview).toContainEqual(['/contributions?from=2024-10-01&to=2024-12-31&country=CN', 1]);
+    // On the entity basis Nokia Shanghai Bell's quarter counts for China; the same four documents.
+    const byEntity = await expectEveryLinkHolds('/?basis=entity');
+    expect(byEntity).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&basis=entity&country=CN', 4]);
     expect((await documents('/contributions?parentKind=unknown')).refs).toEqual(['RP-240007']);
 
     // 2024-W23 (3–9 June): RP-240003, -004, -005, -007. China 1.5 = ZTE's and Sanechips' half of RP-240003
