@@ -73,7 +73,7 @@ describe('every number links to the documents behind it', () => {
     expect((await documents('/contributions?basis=entity&country=US')).refs).toEqual(['RP-240006']);
   });
 
-  it('on a country page, a company page and the comparison', async () => {
+  it('on a country page, a company page, the lists of countries and organizations, and the comparison', async () => {
     const china = await expectEveryLinkHolds('/countries/CN');
     expect(china).toContainEqual(['/contributions?country=CN&parent=zte', 1]);
     expect(china).toContainEqual(['/contributions?country=CN&meeting=RAN%23106', 1]);
@@ -82,6 +82,10 @@ describe('every number links to the documents behind it', () => {
     expect(huawei).toContainEqual(['/contributions?organization=hisilicon', 1]);
     expect(huawei).toContainEqual(['/contributions?body=3gpp&group=RAN&parent=huawei', 2]);
     const compared = await expectEveryLinkHolds('/compare?org=huawei&org=ericsson');
+    // The full lists: every country (on the entity basis too) and every organization.
+    expect(await expectEveryLinkHolds('/countries')).toContainEqual(['/contributions?country=CN', 5]);
+    expect(await expectEveryLinkHolds('/countries?basis=entity')).toContainEqual(['/contributions?basis=entity&country=US', 1]);
+    expect(await expectEveryLinkHolds('/organizations')).toContainEqual(['/contributions?parent=nokia', 1]);
     // The totals row first; the group and year cells are checked below.
     expect(compared.slice(0, 2).map(([, n]) => n)).toEqual([2, 1]);
   });
