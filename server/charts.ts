@@ -9,7 +9,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { SharesOverTime } from './reports/trends.js';
-import { NO_COUNTRY, OTHER } from './reports/trends.js';
+import { NO_COUNTRY, OTHER, THIN_PERIOD, thinPeriods } from './reports/trends.js';
 
 /** A rendered chart: the only kind of value the `chart` partial writes unescaped (see views.ts). */
 export class Chart {
@@ -92,13 +92,22 @@ export function barChart(title: string, inputs: BarInput[], options: { axisTitle
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f'];
 const BUCKET_COLORS: Record<string, string> = { [OTHER]: '#9d9d9d', [NO_COUNTRY]: '#d4d4d4' };
 
-/** Stacked columns per period, each country's share of the period's contributions (each column adds to 100 %). */
-export function sharesOverTimeChart(report: SharesOverTime): Chart {
-  const title = `Shares of contributions by country, per ${report.period}`;
+/**
+ * Stacked columns per period, each country's share of the period's contributions (each column adds to
+ * 100 %). Every column is labelled with its number of contributions (n), and a thin period (fewer than
+ * `thinBelow`, see trends.ts) is drawn pale: a full column of one document must not read as a trend.
+ */
+export function sharesOverTimeChart(report: SharesOverTime, options: { thinBelow?: number } = {}): Chart {
+  const thin = new Set(thinPeriods(report, options.thinBelow ?? THIN_PERIOD));
+  const title = `Shares of contributions by country, per ${report.period}${thin.size > 0 ? `; pale columns: fewer than ${options.thinBelow ?? THIN_PERIOD} contributions` : ''}`;
   const names = report.series.map((s) => s.countryName);
   const colors = report.series.map((s, i) => BUCKET_COLORS[s.country] ?? PALETTE[i % PALETTE.length]!);
   const order = new Map(report.series.map((s, i) => [s.country, i]));
-  const values = report.cells.filter((c) => c.fractional > 0).map((c) => ({ period: c.period, name: c.countryName, share: c.share, order: order.get(c.country) ?? 0 }));
+  // The column's axis label: the period and, on a second line, its n (the line break is split by labelExpr).
+  const columnOf = new Map(report.periods.map((p) => [p.period, `${p.period}\nn=${p.contributions.toLocaleString('en')}`]));
+  const values = report.cells
+    .filter((c) => c.fractional > 0)
+    .map((c) => ({ period: columnOf.get(c.period)!, thin: thin.has(c.period), name: c.countryName, share: c.share, order: order.get(c.country) ?? 0 }));
   const spec: TopLevelSpec = {
     description: title,
     width: Math.max(300, Math.min(640, report.periods.length * 60)),
@@ -106,9 +115,16 @@ export function sharesOverTimeChart(report: SharesOverTime): Chart {
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: 0, ticks: false } },
+      x: {
+        field: 'period',
+        type: 'ordinal',
+        title: null,
+        sort: [...columnOf.values()],
+        axis: { labelAngle: 0, ticks: false, labelExpr: "split(datum.label, '\\n')", labelLineHeight: 13 },
+      },
       y: { field: 'share', type: 'quantitative', stack: 'zero', title: 'Share of contributions', axis: { format: '.0%', tickCount: 5 }, scale: { domain: [0, 1] } },
       color: { field: 'name', type: 'nominal', title: null, scale: { domain: names, range: colors }, legend: { orient: 'right' } },
+      opacity: { condition: { test: 'datum.thin', value: 0.3 }, value: 1 },
       order: { field: 'order', type: 'quantitative' },
     },
     config: CONFIG,

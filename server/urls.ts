@@ -15,11 +15,24 @@ function page(path: string, format: Format, filters: Filters = {}): string {
 }
 
 // One order for the parameters of a documents link, whatever order a template gave them in.
-const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'status', 'type', 'meeting', 'q', 'after'];
+const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'after'];
 
 function canonical(query: Record<string, string | number | undefined>): Record<string, string | number | undefined> {
   const rank = (k: string) => (DOCUMENT_PARAMETERS.indexOf(k) + DOCUMENT_PARAMETERS.length + 1) % (DOCUMENT_PARAMETERS.length + 1);
   return Object.fromEntries(Object.entries(query).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * The dates of a period (`2024`, or a quarter `2024-Q2`) within the filters' own: a per-year count under
+ * `from=2024-06-03` counted 2024's contributions from 3 June, so its documents link must start there too.
+ */
+export function periodWithin(filters: Filters, period: string): { from: string; to: string } {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const year = quarter ? quarter[1]! : period;
+  const [first, last] = quarter
+    ? [`${year}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01`, `${year}-${String(Number(quarter[2]) * 3).padStart(2, '0')}-${['31', '30', '30', '31'][Number(quarter[2]) - 1]}`]
+    : [`${year}-01-01`, `${year}-12-31`];
+  return { from: filters.from && filters.from > first ? filters.from : first, to: filters.to && filters.to < last ? filters.to : last };
 }
 
 export const urls = {

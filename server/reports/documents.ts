@@ -3,9 +3,10 @@
 // The HTML list at /contributions and every count's link use it; /api/contributions is its JSON twin.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributions, groups } from '../../db/schema.js';
+import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
 import { contributionPage } from './contributions.js';
 import { contributionCondition, type Filters } from './filters.js';
+import { as, countryOnBasis, entityOrg, parentOrg } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from './search.js';
 
@@ -35,4 +36,24 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
     items: page.items,
     next: page.next,
   };
+}
+
+/**
+ * How many documents lie behind each cell of the shares-over-time table: per period (`2024` or
+ * `2024-Q2`, as trends.ts names them) and country on the filters' basis, the dated contributions with a
+ * source counting for that country, which is what `country=…&from=…&to=…` lists. Keyed `period country`.
+ */
+export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: 'quarter' | 'year'): Map<string, number> {
+  const year = sql`substr(${contributions.date}, 1, 4)`;
+  const periodSql = period === 'year' ? year : sql`${year} || '-Q' || ((cast(substr(${contributions.date}, 6, 2) as integer) + 2) / 3)`;
+  const rows = db.all<{ period: string; source_country: string; n: number }>(sql`
+    select ${periodSql} as period, ${countryOnBasis(filters, entityOrg.country, parentOrg.country)} as source_country, count(distinct ${contributions.id}) as n
+    from ${contributionSources}
+    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributions.date} is not null and ${contributionCondition(filters)}
+    group by 1, 2 having source_country is not null`);
+  return new Map(rows.map((r) => [`${r.period} ${r.source_country}`, r.n]));
 }

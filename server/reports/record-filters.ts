@@ -1,5 +1,5 @@
 // The filters only the record API has (`/api/contributions`): who is among the sources (organization,
-// ultimate parent, country, kind) and what the body says of the document (status, type, meeting).
+// ultimate parent, country, kind, the parent's kind; all of them met by one and the same source) and what the body says of the document (status, type, meeting).
 // Reports answer "how much, by whom" and take the shared filters (filters.ts); these pick records.
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ export const recordFiltersSchema = z.object({
     .refine(isCountryCode, 'an ISO 3166-1 alpha-2 code such as CN')
     .optional(),
   kind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }).optional(),
+  parentKind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }).optional(),
   status: word.toLowerCase().optional(),
   type: word.optional(),
   meeting: word.optional(),
@@ -48,15 +49,28 @@ function withSource(match: SQL): SQL {
     where ${match})`;
 }
 
-/** The condition on `contributions` the record filters ask for (country on the filters' basis). */
+/**
+ * The conditions on one source the record filters ask for (country on the filters' basis). They are
+ * joined into one: `parent=nokia&country=CN` picks a document with a source whose parent is Nokia and
+ * that counts for China (Nokia Shanghai Bell on the entity basis), not one where Nokia and some Chinese
+ * company are co-sources; that is what a report's row (Nokia on China's page) counts.
+ */
+function sourceConditions(record: RecordFilters, filters: Filters): SQL[] {
+  const conditions: SQL[] = [];
+  if (record.organization) conditions.push(sql`o.slug = ${record.organization}`);
+  if (record.parent) conditions.push(sql`p.slug = ${record.parent}`);
+  if (record.country) conditions.push(sql`${countryOnBasis(filters, sql`o.country`, sql`p.country`)} = ${record.country}`);
+  if (record.kind) conditions.push(record.kind === 'unknown' ? sql`s.organization_id is null` : sql`o.kind = ${record.kind}`);
+  // As the kinds table counts: the ultimate parent's kind, 'unknown' where the source has no parent.
+  if (record.parentKind) conditions.push(record.parentKind === 'unknown' ? sql`p.id is null` : sql`p.kind = ${record.parentKind}`);
+  return conditions;
+}
+
+/** The condition on `contributions` the record filters ask for. */
 export function recordCondition(record: RecordFilters, filters: Filters): SQL | undefined {
   const conditions: SQL[] = [];
-  if (record.organization) conditions.push(withSource(sql`o.slug = ${record.organization}`));
-  if (record.parent) conditions.push(withSource(sql`p.slug = ${record.parent}`));
-  if (record.country) {
-    conditions.push(withSource(sql`${countryOnBasis(filters, sql`o.country`, sql`p.country`)} = ${record.country}`));
-  }
-  if (record.kind) conditions.push(record.kind === 'unknown' ? withSource(sql`s.organization_id is null`) : withSource(sql`o.kind = ${record.kind}`));
+  const onOneSource = sourceConditions(record, filters);
+  if (onOneSource.length > 0) conditions.push(withSource(sql.join(onOneSource, sql` and `)));
   if (record.status) conditions.push(sql`lower(${contributions.status}) = ${record.status}`);
   if (record.type) conditions.push(sql`lower(${contributions.type}) = lower(${record.type})`);
   if (record.meeting) conditions.push(sql`${contributions.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.name} = ${record.meeting})`);

@@ -118,3 +118,15 @@ export function sharesTable(report: SharesOverTime) {
     })),
   };
 }
+
+/**
+ * Below this many contributions a period is thin: its column still adds up to 100 %, but one document
+ * moves a share by more than 3 points (1/30), and a quarter of one document (2026 had 1 in the snapshot)
+ * is a full column of one country. The chart draws thin periods pale with their n, the table marks them.
+ */
+export const THIN_PERIOD = 30;
+
+/** The periods with fewer than `minimum` contributions, oldest first. */
+export function thinPeriods(report: Pick<SharesOverTime, 'periods'>, minimum: number = THIN_PERIOD): string[] {
+  return report.periods.filter((p) => p.contributions < minimum).map((p) => p.period);
+}

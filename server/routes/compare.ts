@@ -9,12 +9,18 @@ import { toCsv } from '../render.js';
 import { CompareError, compareReport } from '../reports/compare.js';
 import { NotFoundError } from '../reports/country.js';
 import { FilterError, checkGroupFilter, filterQuery, parseFilters } from '../reports/filters.js';
+import { urls, periodWithin } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
 function values(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/** The record filter that picks a compared subject's documents: its group (parent) or its country. */
+function subjectPick(subject: { kind: 'organization' | 'country'; key: string }): Record<string, string> {
+  return subject.kind === 'country' ? { country: subject.key } : { parent: subject.key };
 }
 
 export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router {
@@ -58,6 +64,17 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
           report.subjects.map((x) => ({ label: x.name, value: x.fractional, text: x.fractional.toFixed(1) })),
         ),
         orgInputs: report.subjects[0]?.kind === 'organization' ? report.subjects.map((s) => s.key) : [],
+        // Each cell links to the documents it counted: the subject's (its group or country) in that group
+        // or year, under the page's filters.
+        groups: report.groups.map((g) => ({
+          ...g,
+          url: urls.documents(filters, { body: g.body, group: g.group }),
+          values: g.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), body: g.body, group: g.group }) })),
+        })),
+        years: report.years.map((y) => ({
+          ...y,
+          values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...periodWithin(filters, y.year) }) })),
+        })),
       }),
       csv: () =>
         toCsv(

@@ -5,8 +5,11 @@ import type { Db } from '../../db/client.js';
 import { barChart } from '../charts.js';
 import { digestCsv, digestMarkdown } from '../digest-render.js';
 import { HttpError } from '../errors.js';
-import { digestView, publishedDigests } from '../reports/digest.js';
+import { digestView, publishedDigests, type DigestView } from '../reports/digest.js';
 import { WeekError, lastCompleteWeek, weekOf } from '../reports/weeks.js';
+import { documentCount, recordWhere } from '../reports/documents.js';
+import type { Filters } from '../reports/filters.js';
+import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 
 const FORMATS = ['html', 'json', 'md', 'csv'] as const;
@@ -16,6 +19,28 @@ function formatOf(value: unknown): DigestFormat {
   const format = value ?? 'html';
   if (!FORMATS.includes(format as DigestFormat)) throw new HttpError(400, `format: "${String(format).slice(0, 20)}" is not one of ${FORMATS.join(', ')}`);
   return format as DigestFormat;
+}
+
+/**
+ * The documents behind the "Shares per body and group" table: each group's contributions of the week and,
+ * per country share, those with a source from that country in the group. A share is of fractional counts,
+ * so its link's title says how many documents it is counted over; that number is counted now, as the
+ * list it links to is (a published digest keeps its shares, not its documents).
+ */
+function groupLinks(db: Db, digest: DigestView) {
+  const week = { from: digest.from, to: digest.to };
+  return digest.groups.map((g) => {
+    const inGroup = { ...week, body: g.body as Filters['body'], group: g.group };
+    return {
+      ...g,
+      url: urls.documents(inGroup),
+      countries: g.countries.map((c) => ({
+        ...c,
+        url: urls.documents(inGroup, { country: c.country }),
+        contributions: documentCount(db, inGroup, recordWhere(inGroup, { country: c.country })),
+      })),
+    };
+  });
 }
 
 export function digestRoutes(db: Db, views: Views): Router {
@@ -54,7 +79,7 @@ export function digestRoutes(db: Db, views: Views): Router {
               `Fractional contributions by country, ${digest.week}`,
               charted.map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
             );
-      res.type('html').send(views.render('digest', { ...digest, countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
+      res.type('html').send(views.render('digest', { ...digest, groups: groupLinks(db, digest), countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
     }
   });
 

@@ -36,13 +36,17 @@ function parse(db: Db, req: Request) {
   }
 }
 
-/** "sources from China, parent Huawei" */
+/** "a source from CN in the nokia group; status agreed": the source conditions are met by one source. */
 function describeRecord(record: RecordFilters, q: string | undefined): string {
+  const source = [
+    record.organization ? `named as ${record.organization}` : null,
+    record.parent ? `in the ${record.parent} group` : null,
+    record.country ? `from ${record.country}` : null,
+    record.kind ? `of kind ${record.kind}` : null,
+    record.parentKind ? `whose ultimate parent is of kind ${record.parentKind}` : null,
+  ].filter(Boolean);
   const parts = [
-    record.country ? `a source from ${record.country}` : null,
-    record.parent ? `a source in the ${record.parent} group` : null,
-    record.organization ? `${record.organization} among the sources` : null,
-    record.kind ? `a source of kind ${record.kind}` : null,
+    source.length > 0 ? `a source ${source.join(', ')}` : null,
     record.status ? `status ${record.status}` : null,
     record.type ? `type ${record.type}` : null,
     record.meeting ? `meeting ${record.meeting}` : null,

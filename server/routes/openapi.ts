@@ -10,11 +10,14 @@ const filterParameters = [
   { name: 'withdrawn', in: 'query', schema: { type: 'string', enum: ['include', 'exclude'] }, description: 'count withdrawn documents (default) or leave them out' },
   { name: 'revisions', in: 'query', schema: { type: 'string', enum: ['keep', 'collapse'] }, description: 'collapse: a revised document and its revision count once' },
 ];
+// organization, parent, country, kind and parentKind are met by one and the same source when combined.
+const ONE_SOURCE = '; combined with organization, parent, country, kind or parentKind, one and the same source must meet them all';
 const recordParameters = [
-  { name: 'organization', in: 'query', schema: { type: 'string' }, description: 'a source is this organization (slug, e.g. hisilicon)' },
-  { name: 'parent', in: 'query', schema: { type: 'string' }, description: "a source's ultimate parent is this organization (slug, e.g. huawei)" },
-  { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, description: 'a source counts for this country (ISO 3166-1 alpha-2, on the basis)' },
-  { name: 'kind', in: 'query', schema: { type: 'string', enum: [...ORGANIZATION_KINDS] }, description: 'a source is of this kind' },
+  { name: 'organization', in: 'query', schema: { type: 'string' }, description: `a source is this organization (slug, e.g. hisilicon)${ONE_SOURCE}` },
+  { name: 'parent', in: 'query', schema: { type: 'string' }, description: `a source's ultimate parent is this organization (slug, e.g. huawei)${ONE_SOURCE}` },
+  { name: 'country', in: 'query', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' }, description: `a source counts for this country (ISO 3166-1 alpha-2, on the basis)${ONE_SOURCE}` },
+  { name: 'kind', in: 'query', schema: { type: 'string', enum: [...ORGANIZATION_KINDS] }, description: `a source (the named entity) is of this kind; unknown: an unresolved source${ONE_SOURCE}` },
+  { name: 'parentKind', in: 'query', schema: { type: 'string', enum: [...ORGANIZATION_KINDS] }, description: `a source's ultimate parent is of this kind, as the overview's kinds table counts; unknown: a source with no parent${ONE_SOURCE}` },
   { name: 'status', in: 'query', schema: { type: 'string' }, description: "the body's own outcome word, e.g. agreed, noted" },
   { name: 'type', in: 'query', schema: { type: 'string' }, description: 'the document type as published, e.g. CR, discussion' },
   { name: 'meeting', in: 'query', schema: { type: 'string' }, description: 'the meeting, e.g. RAN#104' },

@@ -15,8 +15,9 @@ import { countriesReport, organizationsReport, overviewReport, unresolvedReport 
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
-import { sharesOverTime, sharesTable } from '../reports/trends.js';
-import { urls } from '../urls.js';
+import { THIN_PERIOD, sharesOverTime, sharesTable, thinPeriods, type SharesOverTime } from '../reports/trends.js';
+import { countryDocumentsPerPeriod } from '../reports/documents.js';
+import { periodWithin, urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
@@ -75,6 +76,39 @@ function notFound<T>(fn: () => T): T {
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
+/**
+ * The shares table's columns: each period marked when it is thin (see THIN_PERIOD in trends.ts), with
+ * its number of contributions linked to them (the period's dates within the page's).
+ */
+function thinView(report: SharesOverTime, filters: Filters) {
+  const thin = new Set(thinPeriods(report));
+  return {
+    minimum: THIN_PERIOD,
+    oneDocumentPoints: (100 / THIN_PERIOD).toFixed(1),
+    periods: [...thin],
+    columns: report.periods.map((p) => ({ ...p, thin: thin.has(p.period), url: urls.documents(filters, periodWithin(filters, p.period)) })),
+  };
+}
+
+/**
+ * The shares table with each country's cell linked to its documents in that period; the title says how
+ * many documents the fractional share is counted over. "Other countries" and "no country or unresolved"
+ * are several countries or none: no record filter picks exactly them, so they stay unlinked.
+ */
+function sharesTableLinks(db: Db, filters: Filters, report: SharesOverTime) {
+  const table = sharesTable(report);
+  const counts = countryDocumentsPerPeriod(db, filters, report.period);
+  return {
+    ...table,
+    rows: table.rows.map((row) => ({
+      ...row,
+      cells: row.cells.map((cell) =>
+        row.country === null ? cell : { ...cell, contributions: counts.get(`${cell.period} ${row.country}`) ?? 0, url: urls.documents(filters, { country: row.country, ...periodWithin(filters, cell.period) }) },
+      ),
+    })),
+  };
+}
+
 export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { failureBackoffMs: number }): Router {
   const router = Router();
   const cache = new ReportCache(db);
@@ -95,7 +129,9 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
         maxCountry: max(report.countries.map((c) => c.fractional)),
         unresolvedUrl: urls.unresolved(filters),
         sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
-        sharesTable: sharesTable(report.sharesOverTime),
+        sharesTable: sharesTableLinks(db, filters, report.sharesOverTime),
+        // Periods too thin to read a share from: the table marks them as the chart draws them (pale).
+        sharesThin: thinView(report.sharesOverTime, filters),
         organizationsChart:
           report.companies.length > 0
             ? barChart(

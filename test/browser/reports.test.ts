@@ -71,7 +71,9 @@ describe.skipIf(!available)('the report pages in a browser', () => {
     expect(await bars(page, 'Top organizations').count()).toBe(7);
     // 2024-Q2: China, Korea, Finland, Sweden, unresolved; 2024-Q4: China.
     expect(await bars(page, 'Shares of contributions by country').count()).toBe(6);
-    expect(await page.locator('#shares-over-time thead th').allInnerTexts()).toEqual(['Country', '2024-Q2', '2024-Q4']);
+    // Both quarters have fewer than 30 contributions (6 and 1): marked thin, and their bars drawn pale.
+    expect(await page.locator('#shares-over-time thead th').allInnerTexts()).toEqual(['Country', '2024-Q2 (thin)', '2024-Q4 (thin)']);
+    expect(await bars(page, 'Shares of contributions by country').evaluateAll((paths) => paths.map((p) => p.getAttribute('opacity')))).toEqual(Array(6).fill('0.3'));
     const svg = page.locator('figure.chart svg').first();
     expect((await svg.boundingBox())?.width).toBeGreaterThan(200);
     await apply(page, 'from', '2024-12-01');

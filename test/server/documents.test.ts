@@ -1,7 +1,7 @@
 // Every number links to the documents behind it: on the seeded database (test/support/seeded.ts, the
-// table at the top of test/server/reports.test.ts), each count on the overview, a country, a company and
-// the comparison links to /contributions with the page's filters and counting rules, and that list has
-// exactly as many rows as the number said.
+// table at the top of test/server/reports.test.ts), each count on the overview, a country, a company,
+// the comparison and the digest links to /contributions with the page's filters and counting rules, and
+// that list has exactly as many rows as the number said (for a fractional number: as its title says).
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
@@ -17,10 +17,20 @@ beforeAll(() => {
 
 const unescape = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&#x3D;', '=');
 
-/** Every `<a href="/contributions?…">N</a>` of a page: the link and the number it stands on. */
+/**
+ * Every count link of a page: `<a href="/contributions?…">N</a>` (a whole count: N documents), and a
+ * fractional count or share whose title says "… is a fractional count of N contributions" (a list cannot
+ * have 1.5 rows, so it must have the N the title states). The link and its N.
+ */
 async function countLinks(path: string): Promise<[string, number][]> {
   const html = (await request(web).get(path).expect(200)).text;
-  return [...html.matchAll(/<a href="(\/contributions(?:\?[^"]*)?)"[^>]*>([\d,]+)<\/a>/g)].map((m) => [unescape(m[1]!), Number(m[2]!.replaceAll(',', ''))]);
+  const whole = [...html.matchAll(/<a href="(\/contributions(?:\?[^"]*)?)"[^>]*>([\d,]+)<\/a>/g)].map((m): [string, number] => [unescape(m[1]!), Number(m[2]!.replaceAll(',', ''))]);
+  const fractional = [...html.matchAll(/<a href="(\/contributions(?:\?[^"]*)?)" title="[^"]*is a fractional count of ([\d,]+) contributions?\b[^"]*">[^<]*<\/a>/g)].map(
+    (m): [string, number] => [unescape(m[1]!), Number(m[2]!.replaceAll(',', ''))],
+  );
+  // Every link to a list is one of the two: none stands on a number that says nothing of its rows.
+  expect(whole.length + fractional.length).toBe([...html.matchAll(/<a href="\/contributions[?"]/g)].length);
+  return [...whole, ...fractional];
 }
 
 /** The documents a link lists: the total it states and the rows of its first page. */
@@ -63,7 +73,7 @@ describe('every number links to the documents behind it', () => {
     expect((await documents('/contributions?basis=entity&country=US')).refs).toEqual(['RP-240006']);
   });
 
-  it('on a country page, a company page and the comparison', async () => {
+  it('on a country page, a company page, the lists of countries and organizations, and the comparison', async () => {
     const china = await expectEveryLinkHolds('/countries/CN');
     expect(china).toContainEqual(['/contributions?country=CN&parent=zte', 1]);
     expect(china).toContainEqual(['/contributions?country=CN&meeting=RAN%23106', 1]);
@@ -72,7 +82,83 @@ describe('every number links to the documents behind it', () => {
     expect(huawei).toContainEqual(['/contributions?organization=hisilicon', 1]);
     expect(huawei).toContainEqual(['/contributions?body=3gpp&group=RAN&parent=huawei', 2]);
     const compared = await expectEveryLinkHolds('/compare?org=huawei&org=ericsson');
-    expect(compared.map(([, n]) => n)).toEqual([2, 1]);
+    // The full lists: every country (on the entity basis too) and every organization.
+    expect(await expectEveryLinkHolds('/countries')).toContainEqual(['/contributions?country=CN', 5]);
+    expect(await expectEveryLinkHolds('/countries?basis=entity')).toContainEqual(['/contributions?basis=entity&country=US', 1]);
+    expect(await expectEveryLinkHolds('/organizations')).toContainEqual(['/contributions?parent=nokia', 1]);
+    // The totals row first; the group and year cells are checked below.
+    expect(compared.slice(0, 2).map(([, n]) => n)).toEqual([2, 1]);
+  });
+
+  it("on the comparison's group and year cells, the kinds table and the digest, fractional numbers included", async () => {
+    const compared = await expectEveryLinkHolds('/compare?org=huawei&org=ericsson');
+    // By group: all 7 RAN documents; Huawei 1.5 over RP-240001/-002, Ericsson 0.5 of RP-240002. By year: the same in 2024.
+    expect(compared).toContainEqual(['/contributions?body=3gpp&group=RAN', 7]);
+    expect(compared).toContainEqual(['/contributions?body=3gpp&group=RAN&parent=huawei', 2]);
+    expect(compared).toContainEqual(['/contributions?body=3gpp&group=RAN&parent=ericsson', 1]);
+    expect(compared).toContainEqual(['/contributions?from=2024-01-01&to=2024-12-31&parent=huawei', 2]);
+    // A year within the page's own period starts where the period does: from 2 June Huawei has RP-240002 only.
+    const later = await expectEveryLinkHolds('/compare?org=huawei&org=ericsson&from=2024-06-02');
+    expect(later).toContainEqual(['/contributions?from=2024-06-02&to=2024-12-31&parent=huawei', 1]);
+    const countries = await expectEveryLinkHolds('/compare?country=CN&country=FI');
+    // Finland: Nokia's half of RP-240003 in 2024 (the withdrawn document counts by default).
+    expect(countries).toContainEqual(['/contributions?from=2024-01-01&to=2024-12-31&country=FI', 1]);
+
+    // "Who the sources are" counts by the ultimate parent's kind: six documents of companies, and
+    // Fainity Innovation's RP-240007 unresolved.
+    const overview = await expectEveryLinkHolds('/');
+    expect(overview).toContainEqual(['/contributions?parentKind=company', 6]);
+    expect(overview).toContainEqual(['/contributions?parentKind=unknown', 1]);
+    // The shares table's n per quarter: 2024-Q2 has the six June documents, Q4 RP-240006.
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30', 6]);
+    expect(overview).toContainEqual(['/contributions?from=2024-10-01&to=2024-12-31', 1]);
+    // Its shares: China's 50 % of 2024-Q2 is 3.0 over RP-240001, -002, -003 and -005; Finland's 8.3 % is
+    // 0.5 of RP-240003 (Nokia and Nokia Shanghai Bell, 2 × 1/4 on the parent basis).
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&country=CN', 4]);
+    expect(overview).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&country=FI', 1]);
+    expect(overview).toContainEqual(['/contributions?from=2024-10-01&to=2024-12-31&country=CN', 1]);
+    // On the entity basis Nokia Shanghai Bell's quarter counts for China; the same four documents.
+    const byEntity = await expectEveryLinkHolds('/?basis=entity');
+    expect(byEntity).toContainEqual(['/contributions?from=2024-04-01&to=2024-06-30&basis=entity&country=CN', 4]);
+    expect((await documents('/contributions?parentKind=unknown')).refs).toEqual(['RP-240007']);
+
+    // 2024-W23 (3–9 June): RP-240003, -004, -005, -007. China 1.5 = ZTE's and Sanechips' half of RP-240003
+    // plus CMCC's RP-240005: 2 documents, in the ranking, the movers and RAN's shares (1.5 of 4 = 37.5 %).
+    const digest = await expectEveryLinkHolds('/digest/2024-W23');
+    const week = '/contributions?from=2024-06-03&to=2024-06-09';
+    expect(digest).toContainEqual([week, 4]);
+    expect(digest).toContainEqual(['/contributions?body=3gpp&group=RAN&from=2024-06-03&to=2024-06-09', 4]);
+    expect(digest).toContainEqual(['/contributions?body=3gpp&group=RAN&from=2024-06-03&to=2024-06-09&country=CN', 2]);
+    expect(digest.filter(([link]) => link === `${week}&country=CN`)).toEqual([
+      [`${week}&country=CN`, 2], // the ranking's 1.5
+      [`${week}&country=CN`, 2], // the movers' +1.38
+    ]);
+    expect(digest).toContainEqual([`${week}&parent=samsung`, 1]);
+  });
+
+  it('asks one and the same source to meet organization, parent, country and kind together', async () => {
+    const refs = async (query: string) => (await request(web).get(`/api/contributions?${query}`).expect(200)).body.data.map((d: { ref: string }) => d.ref);
+    // RP-240003 is "ZTE, Sanechips, Nokia, Nokia Shanghai Bell": Nokia (FI) beside Chinese co-sources.
+    // Each condition alone still means "some source": Nokia's group and Finland are both among its sources.
+    expect(await refs('parent=nokia')).toEqual(['RP-240003']);
+    expect(await refs('country=FI')).toEqual(['RP-240003']);
+    expect(await refs('parent=zte')).toEqual(['RP-240003']);
+    // Together they need one source: on the parent basis every Nokia source counts for Finland, so no
+    // Nokia source counts for China (some source of Nokia and some Chinese source would have given RP-240003).
+    expect(await refs('parent=nokia&country=CN')).toEqual([]);
+    expect(await refs('parent=zte&country=FI')).toEqual([]);
+    // On the entity basis Nokia Shanghai Bell (parent Nokia, own country CN) is that one source…
+    expect(await refs('parent=nokia&country=CN&basis=entity')).toEqual(['RP-240003']);
+    // …but Nokia itself is Finnish on either basis.
+    expect(await refs('organization=nokia&country=CN&basis=entity')).toEqual([]);
+    expect(await refs('organization=nokia-shanghai-bell&country=CN&basis=entity')).toEqual(['RP-240003']);
+    // An unresolved source (Fainity Innovation, RP-240007) has no country: unknown kind and a country never meet.
+    expect(await refs('kind=unknown')).toEqual(['RP-240007']);
+    expect(await refs('kind=unknown&country=CN')).toEqual([]);
+    // The /contributions page says the conditions are on one source.
+    const html = (await request(web).get('/contributions?basis=entity&country=CN&parent=nokia').expect(200)).text;
+    expect(html).toContain('<strong id="documents-total">1</strong>');
+    expect(html).toContain('a source in the nokia group, from CN');
   });
 
   it('lists each document with its public page, and refuses a filter it does not know', async () => {
