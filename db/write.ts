@@ -22,6 +22,7 @@ import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
+import { refreshRollups } from './rollup.js';
 
 export interface StoreResult {
   seen: number;
@@ -417,6 +418,8 @@ export function storeListing(
       }
     }
     if (result.new + result.changed > 0) rebuildTdocSeats(txDb);
+    // The report counts of the buckets this listing touched, in the same transaction.
+    refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return result;
 }
@@ -486,6 +489,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select organization_id from positions where organization_id is not null)`);
     reresolveOfficialPositions(txDb, ids, resolver);
     rebuildTdocSeats(txDb);
+    refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return count;
 }
