@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../db/client.js';
 import { refreshRollups, rollupsStale } from '../../db/rollup.js';
-import { applyRegistry, storeListing } from '../../db/write.js';
+import { applyRegistry, rebuildTdocSeats, storeListing, TDOC_SEAT_BASIS } from '../../db/write.js';
 import { loadSnapshot } from '../../scrapers/seed.js';
 import { buildRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
 import { createResolver, type Resolver } from '../../scrapers/resolve/resolve.js';
@@ -227,4 +227,14 @@ describe('the rollup on the bundled real snapshot', () => {
     for (const filters of combinations([{}, { from: '2024-01-01', to: '2024-12-31' }, { group: 'SA2' }])) expectSameBothWays(app, filters, REAL);
     expectSameDigests(app, REAL.weeks);
   }, 600_000);
+
+  it('has, after storing list by list (each rebuilding only its group\'s seats), the seats a full rebuild gives', () => {
+    const tdocSeats = () =>
+      app.db.all(sql`select body_id, group_id, role, organization_id, parent_id, source_raw, from_date, to_date, last_seen_date, evidence_url
+        from positions where basis = ${TDOC_SEAT_BASIS} order by 1, 2, 3, 4, 7`);
+    const stored = tdocSeats();
+    expect(stored.length).toBeGreaterThan(10);
+    app.db.transaction(() => rebuildTdocSeats(app.db));
+    expect(tdocSeats()).toEqual(stored);
+  });
 });
