@@ -610,8 +610,8 @@ export function rebuildTdocSeats(db: Db, only?: SeatKey[]): void {
   } else {
     db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
   }
-  // Only contributions with a seat in their source cell are dated; the latest meeting day of a list
-  // (a group) is looked up per group from its meetings, not by walking all its contributions.
+  // Only contributions with a seat in their source cell are dated, and the latest meeting day is
+  // computed only for the lists (groups) those come from.
   const sightings = db.all<SeatSighting>(sql`
     with seat_keys as (
       select json_extract(value, '$[0]') as body_id, json_extract(value, '$[1]') as seat_group, json_extract(value, '$[2]') as seat_role
@@ -625,13 +625,10 @@ export function rebuildTdocSeats(db: Db, only?: SeatKey[]): void {
       from contributions c left join meetings m on m.id = c.meeting_id
       where c.id in (select contribution_id from sighted)),
     latest as (
-      select g.group_id, max(
-        coalesce((select max(m.start_date) from meetings m where m.start_date is not null
-          and exists (select 1 from contributions c where c.meeting_id = m.id and c.group_id = g.group_id)), ''),
-        coalesce((select max(c.date) from contributions c where c.meeting_id is null and c.group_id = g.group_id), ''),
-        coalesce((select max(c.date) from meetings m join contributions c on c.meeting_id = m.id
-          where m.start_date is null and c.group_id = g.group_id), '')) as day
-      from (select distinct group_id from dated) g)
+      select c.group_id, max(coalesce(m.start_date, c.date, '')) as day
+      from contributions c left join meetings m on m.id = c.meeting_id
+      where c.group_id in (select distinct group_id from dated)
+      group by c.group_id)
     select d.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
            s.organization_id as organizationId, s.parent_id as parentId, d.date as date,
            d.meeting_day as meetingDay, latest.day as latestMeetingDay, d.url as url, s.raw as raw
