@@ -250,6 +250,8 @@ try {
     const query = i % 4 === 3 ? `group=RAN1&from=2020-01-01&limit=100&after=${after}` : `limit=100&after=${after}`;
     api.push(await get(`${server.base}/api/contributions?${query}`));
   }
+  // The overview once after the writes above, so the load measures serving it, not the one computation.
+  const overviewAfterWritesMs = await get(`${server.base}/`);
   const load = await autocannon({ url: `${server.base}/`, connections: 10, duration: DURATION });
   const memory = rssOf(server.child.pid!);
   const reportP95Ms = Math.round(percentile(reportCold, 95));
@@ -291,7 +293,7 @@ try {
     target: '≥ 1,000/s, 0 errors',
     meets: overviewRps >= 1000 && loadErrors === 0,
     naive: Number((1000 / naiveOverviewMs).toFixed(2)),
-    note: `${loadErrors} errors; p99 ${load.latency.p99} ms; first (computed) request ${Math.round(overviewColdMs)} ms; one overview on the rollups ${Math.round(rollupOverviewMs)} ms (CPU ${cpuMedian('rollupOverview')} ms); naive = 1000 ÷ one overview computation without rollups (${Math.round(naiveOverviewMs)} ms, CPU ${cpuMedian('overview')} ms)`,
+    note: `${loadErrors} errors; p99 ${load.latency.p99} ms; first (computed) request ${Math.round(overviewColdMs)} ms, again after the writes ${Math.round(overviewAfterWritesMs)} ms; one overview on the rollups ${Math.round(rollupOverviewMs)} ms (CPU ${cpuMedian('rollupOverview')} ms); naive = 1000 ÷ one overview computation without rollups (${Math.round(naiveOverviewMs)} ms, CPU ${cpuMedian('overview')} ms)`,
   });
   rows.push({ figure: 'server RSS after the load', measured: memory.rss, unit: 'MB', target: '≤ 300 MB', meets: memory.rss <= 300, naive: null, note: `peak ${memory.peak} MB` });
   rows.push({ figure: 'server start to first response', measured: startMs, unit: 'ms', target: '≤ 2,000 ms', meets: startMs <= 2000, naive: null, note: `server CPU until then ${server.startCpuMs} ms (tsx compiling the sources, the registry, opening the database)` });
