@@ -192,6 +192,8 @@ async function startServer(): Promise<{ child: ChildProcess; base: string; start
       STDWATCH_ARCHIVE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-raw-')),
       STDWATCH_HOST: '127.0.0.1',
       STDWATCH_SCRAPE_ON_START: 'false',
+      // The per-address rate limit (300 a minute by default) would answer most of the load with 429.
+      STDWATCH_RATE_LIMIT_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
