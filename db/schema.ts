@@ -312,3 +312,55 @@ export const watchlistItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.watchlistId, t.kind, t.value] })],
 );
+
+/**
+ * Report counts kept up to date on write (server/reports/rollup.ts), so the country, company, overview
+ * and digest reports add up a few thousand rows instead of walking millions of source rows. One row
+ * per bucket — (group, day, meeting, outcome) of the contributions — and per `dim`ension value:
+ * `all` (contributions), `parent` (a = ultimate parent, null when unresolved), `country:parent` and
+ * `country:entity` (country on each basis), `parent-country:entity` (a = parent, country on the entity
+ * basis), `kind` (parent's kind), `entity` (a = parent, b = the organization named), and the co-source
+ * pairs `co:parent` (a = subject parent, b = co-source parent), `co:country:parent` and
+ * `co:country:entity` (country = subject's country, b = co-source parent). `contributions` counts each
+ * contribution once per dimension value (full counting), `fractional` sums the sources' shares.
+ */
+export const reportRollup = sqliteTable(
+  'report_rollup',
+  {
+    dim: text('dim').notNull(),
+    bodyId: text('body_id').notNull(),
+    groupId: integer('group_id').notNull(),
+    day: text('day'),
+    meetingId: integer('meeting_id'),
+    outcome: text('outcome').notNull(),
+    a: integer('a'),
+    b: integer('b'),
+    country: text('country'),
+    kind: text('kind'),
+    contributions: integer('contributions').notNull(),
+    fractional: real('fractional').notNull(),
+    /** Source rows (coverage counts occurrences) and those resolved to an organization. */
+    sources: integer('sources').notNull(),
+    resolved: integer('resolved').notNull(),
+  },
+  (t) => [
+    index('report_rollup_bucket').on(t.groupId, t.day),
+    index('report_rollup_dim_day').on(t.dim, t.day),
+    index('report_rollup_dim_a').on(t.dim, t.a),
+    index('report_rollup_dim_country').on(t.dim, t.country),
+  ],
+);
+
+/**
+ * Buckets of report_rollup to recompute: (group, day; '' for no date), marked by triggers on
+ * contributions, contribution_sources and organizations in the writing transaction. group_id -1 means
+ * everything (an organization's country or kind changed).
+ */
+export const reportRollupDirty = sqliteTable(
+  'report_rollup_dirty',
+  {
+    groupId: integer('group_id').notNull(),
+    day: text('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.day] })],
+);

@@ -23,6 +23,7 @@ import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
 import { storeAuthors } from './write-authors.js';
+import { refreshRollups } from './rollup.js';
 
 export interface StoreResult {
   seen: number;
@@ -363,6 +364,7 @@ export function storeListing(
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(txDb, resolver);
     const group = groupId(txDb, listing.body, listing.group);
+    const seatKeysBefore = tdocSeatKeys(txDb, [group]);
     const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
     const meeting = stored?.id ?? null;
     const meetingStart = stored?.startDate ?? null;
@@ -418,7 +420,11 @@ export function storeListing(
       }
     }
     storeAuthors(txDb, listing);
-    if (result.new + result.changed > 0) rebuildTdocSeats(txDb);
+    // Only the seats this list's group names (before or after the store) can have changed: their
+    // sightings, or the group's latest meeting that keeps a term open.
+    if (result.new + result.changed > 0) rebuildTdocSeats(txDb, [...seatKeysBefore, ...tdocSeatKeys(txDb, [group])]);
+    // The report counts of the buckets this listing touched, in the same transaction.
+    refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return result;
 }
@@ -488,6 +494,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select organization_id from positions where organization_id is not null)`);
     reresolveOfficialPositions(txDb, ids, resolver);
     rebuildTdocSeats(txDb);
+    refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return count;
 }
@@ -562,26 +569,75 @@ function seatTerms(sightings: SeatSighting[], singleHolder: boolean): SeatTerm[]
   return terms;
 }
 
+/** A seat as source cells name it: body, the group as written, role. */
+export interface SeatKey {
+  bodyId: string;
+  seatGroup: string;
+  seatRole: string;
+}
+
+/** The positions row a seat key ends up in: body, group code, role. */
+function seatTarget(key: SeatKey): string {
+  return [key.bodyId, groupByCode(key.seatGroup)?.code ?? key.seatGroup, key.seatRole].join('|');
+}
+
+/** The seat keys source cells name, in the given groups' contributions (all groups without). */
+export function tdocSeatKeys(db: Db, groupIds?: number[]): SeatKey[] {
+  return db.all<SeatKey>(sql`
+    select distinct c.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole
+    from contribution_sources s join contributions c on c.id = s.contribution_id
+    where s.seat_group is not null
+      ${groupIds ? sql`and c.group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)})` : sql``}`);
+}
+
 /**
  * Rebuilds the seats that source cells reveal (`RAN1 Chair (Samsung)`): positions from the first to
- * the last sighting of each term (see seatTerms). A term still shown at the latest meeting of a list it
+ * the last sighting of each term (see seatTerms); with `only`, just those seats (every sighting of
+ * each, in any group), the others left as they are. A term still shown at the latest meeting of a list it
  * appears in is open (`to` null). Meetings are compared by their first day (a contribution's own date
  * when its meeting has none), so documents uploaded weeks after a meeting do not make it look later.
  */
-export function rebuildTdocSeats(db: Db): void {
-  db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
+export function rebuildTdocSeats(db: Db, only?: SeatKey[]): void {
+  let keys: SeatKey[] | null = null;
+  if (only) {
+    // Every key whose seat is one of the affected seats (two spellings of a group name one seat).
+    const targets = new Set(only.map(seatTarget));
+    keys = tdocSeatKeys(db).filter((k) => targets.has(seatTarget(k)));
+    for (const target of targets) {
+      const [bodyId, code, role] = target.split('|') as [string, string, string];
+      db.run(sql`delete from positions where basis = ${TDOC_SEAT_BASIS} and body_id = ${bodyId} and role = ${role}
+        and group_id in (select id from groups where body_id = ${bodyId} and code = ${code})`);
+    }
+    if (keys.length === 0) return;
+  } else {
+    db.delete(positions).where(eq(positions.basis, TDOC_SEAT_BASIS)).run();
+  }
+  // Only contributions with a seat in their source cell are dated, and the latest meeting day is
+  // computed only for the lists (groups) those come from.
   const sightings = db.all<SeatSighting>(sql`
-    with dated as (
+    with seat_keys as (
+      select json_extract(value, '$[0]') as body_id, json_extract(value, '$[1]') as seat_group, json_extract(value, '$[2]') as seat_role
+      from json_each(${JSON.stringify((keys ?? []).map((k) => [k.bodyId, k.seatGroup, k.seatRole]))})),
+    sighted as (
+      select s.contribution_id, s.seat_group, s.seat_role, s.organization_id, s.parent_id, s.raw from contribution_sources s
+      where s.seat_group is not null and s.organization_id is not null
+        and (${keys === null ? 1 : 0} or exists (select 1 from seat_keys k where k.seat_group = s.seat_group and k.seat_role = s.seat_role))),
+    dated as (
       select c.id, c.body_id, c.group_id, c.date, c.url, c.ref, coalesce(m.start_date, c.date, '') as meeting_day
-      from contributions c left join meetings m on m.id = c.meeting_id),
-    latest as (select group_id, max(meeting_day) as day from dated group by group_id)
+      from contributions c left join meetings m on m.id = c.meeting_id
+      where c.id in (select contribution_id from sighted)),
+    latest as (
+      select c.group_id, max(coalesce(m.start_date, c.date, '')) as day
+      from contributions c left join meetings m on m.id = c.meeting_id
+      where c.group_id in (select distinct group_id from dated)
+      group by c.group_id)
     select d.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole,
            s.organization_id as organizationId, s.parent_id as parentId, d.date as date,
            d.meeting_day as meetingDay, latest.day as latestMeetingDay, d.url as url, s.raw as raw
-    from contribution_sources s
+    from sighted s
     join dated d on d.id = s.contribution_id
     join latest on latest.group_id = d.group_id
-    where s.seat_group is not null and s.organization_id is not null
+    where (${keys === null ? 1 : 0} or exists (select 1 from seat_keys k where k.body_id = d.body_id and k.seat_group = s.seat_group and k.seat_role = s.seat_role))
     order by d.meeting_day, d.date, d.ref`);
 
   for (const seatSightings of groupBy(sightings, (s) => [s.bodyId, s.seatGroup, s.seatRole].join('|')).values()) {

@@ -4,7 +4,12 @@
 // connection (total_changes(): a scrape in the server process) or by any other (PRAGMA data_version:
 // a `stdwatch scrape` or `import` in another process) — so a page never shows older data than a fresh
 // query would.
+import { randomBytes } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Db } from '../db/client.js';
+
+/** Both counters of the version restart with the process: the nonce keeps two processes' tags apart. */
+const PROCESS_NONCE = randomBytes(4).toString('hex');
 
 export class ReportCache {
   private readonly entries = new Map<string, unknown>();
@@ -23,6 +28,11 @@ export class ReportCache {
     const { changes } = this.versionQuery.get() as { changes: number };
     // And at least every five minutes, for anything a report reads from the clock.
     return `${dataVersion}:${changes}:${Math.floor(Date.now() / 300_000)}`;
+  }
+
+  /** A weak entity tag of the data as of now: equal tags, equal reports. */
+  etag(): string {
+    return `W/"${PROCESS_NONCE}.${this.currentVersion()}"`;
   }
 
   /** The cached result for `key`, or `compute()` stored under it. Errors are not cached. */
@@ -44,4 +54,33 @@ export class ReportCache {
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
+}
+
+/**
+ * Route middleware for report pages (HTML, JSON, CSV): answers `If-None-Match` with the current data
+ * version's tag by 304, before the report is computed; otherwise tags the response (`ETag`, and
+ * `Cache-Control: no-cache` so a browser asks again each time and gets the 304). Errors are not
+ * tagged: a client must not keep a 400 or a 404 as the answer for this version.
+ */
+export function revalidate(cache: ReportCache): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const etag = cache.etag();
+    res.set('ETag', etag).set('Cache-Control', 'no-cache');
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
+      res.status(304).end();
+      return;
+    }
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      res.send = send;
+      if (res.statusCode !== 200) {
+        res.removeHeader('ETag');
+        res.removeHeader('Cache-Control');
+      }
+      return send(body);
+    };
+    next();
+  };
 }

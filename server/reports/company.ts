@@ -7,6 +7,7 @@ import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { NotFoundError } from './country.js';
 import { contributionCondition, type Filters } from './filters.js';
+import * as rollup from './rollup.js';
 import { as, basisOf, byGroup, byMeeting, coSources, parentOrg, participationSummary, seats } from './participation.js';
 
 const coParent = alias(organizations, 'co_parent');
@@ -27,8 +28,10 @@ export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string)
 export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, filters: Filters) {
   const { organization, requested } = findOrganization(db, resolver, nameOrSlug);
   const who = sql`${parentOrg.id} = ${organization.id}`;
+  const subject = { kind: 'parent', id: organization.id } as const;
+  const fromRollup = rollup.rollupCovers(db, filters);
   // The entities the sources named, under this parent: subsidiaries and the parent itself.
-  const entities = db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
+  const entities = fromRollup ? rollup.entities(db, organization.id, filters) : db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select ${entity.slug} as slug, ${entity.name} as name, ${entity.country} as country,
       count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional
     from ${contributionSources}
@@ -50,11 +53,11 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     requested: requested.slug === organization.slug ? null : { slug: requested.slug, name: requested.name },
     filters,
     basis: basisOf(filters),
-    ...participationSummary(db, who, filters),
+    ...(fromRollup ? rollup.participationSummary(db, subject, filters) : participationSummary(db, who, filters)),
     entities,
-    byMeeting: byMeeting(db, who, filters),
-    byGroup: byGroup(db, who, filters),
-    coSources: coSources(db, who, sql`${coParent.id} = ${organization.id}`, filters),
+    byMeeting: fromRollup ? rollup.byMeeting(db, subject, filters) : byMeeting(db, who, filters),
+    byGroup: fromRollup ? rollup.byGroup(db, subject, filters) : byGroup(db, who, filters),
+    coSources: fromRollup ? rollup.coSources(db, subject, filters) : coSources(db, who, sql`${coParent.id} = ${organization.id}`, filters),
     seats: seats(db, sql`${seatParent.id} = ${organization.id}`, filters),
   };
 }

@@ -13,6 +13,7 @@ import { contributionCondition, type Filters } from './filters.js';
 import { coverage } from './overview.js';
 import { allContributions, as, byCountry, byOrganization, parentOrg, seats, type SeatRow } from './participation.js';
 import { shiftWeek, weekRange, type WeekRange } from './weeks.js';
+import * as rollup from './rollup.js';
 
 /** Weeks of the baseline average. */
 export const BASELINE_WEEKS = 12;
@@ -55,14 +56,17 @@ interface Counted {
 
 function countryCounts(db: Db, filters: Filters): Map<string, Counted> {
   return new Map(
-    byCountry(db, sql`1 = 1`, filters).map((r) => [r.country, { name: countryName(r.country), country: r.country, contributions: r.contributions, fractional: r.fractional }]),
+    (rollup.rollupCovers(db, filters) ? rollup.byCountry(db, filters) : byCountry(db, sql`1 = 1`, filters)).map((r) => [r.country, { name: countryName(r.country), country: r.country, contributions: r.contributions, fractional: r.fractional }]),
   );
 }
 
 function companyCounts(db: Db, filters: Filters): Map<string, Counted> {
   // Standards-body groups (RAN4, ETSI MCC) are not companies: left out as on the overview.
   return new Map(
-    byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 100_000).map((r) => [r.slug, { name: r.name, country: r.country, contributions: r.contributions, fractional: r.fractional }]),
+    (rollup.rollupCovers(db, filters)
+      ? rollup.byOrganization(db, { kind: 'parentKindNotIn', kinds: ['sdo'] }, filters, 100_000)
+      : byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 100_000)
+    ).map((r) => [r.slug, { name: r.name, country: r.country, contributions: r.contributions, fractional: r.fractional }]),
   );
 }
 
@@ -111,6 +115,17 @@ function movers(rows: DigestRow[]) {
 
 /** Per body and group: the week's contributions and the three countries with the largest share of them. */
 export function groupShares(db: Db, filters: Filters): GroupShare[] {
+  const { totals, byCountryRows } = rollup.rollupCovers(db, filters) ? rollup.groupCounts(db, filters) : rawGroupCounts(db, filters);
+  return totals.map((t) => ({
+    ...t,
+    countries: byCountryRows
+      .filter((r) => r.body === t.body && r.group === t.group)
+      .slice(0, 3)
+      .map((r) => ({ country: r.country, name: countryName(r.country), fractional: r.fractional, share: r.fractional / t.contributions })),
+  }));
+}
+
+function rawGroupCounts(db: Db, filters: Filters) {
   const totals = db.all<{ body: string; group: string; groupName: string; contributions: number }>(sql`
     select ${contributions.bodyId} as body, ${groups.code} as "group", ${groups.name} as groupName, count(*) as contributions
     from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
@@ -124,14 +139,8 @@ export function groupShares(db: Db, filters: Filters): GroupShare[] {
     join ${groups} on ${groups.id} = ${contributions.groupId}
     where ${parentOrg.country} is not null and ${contributionCondition(filters)}
     group by ${groups.id}, ${parentOrg.country}
-    order by fractional desc, country`);
-  return totals.map((t) => ({
-    ...t,
-    countries: byCountryRows
-      .filter((r) => r.body === t.body && r.group === t.group)
-      .slice(0, 3)
-      .map((r) => ({ country: r.country, name: countryName(r.country), fractional: r.fractional, share: r.fractional / t.contributions })),
-  }));
+    order by round(fractional, 9) desc, country`);
+  return { totals, byCountryRows };
 }
 
 /** Seats that began or ended in the week (by their from/to dates). */

@@ -7,8 +7,10 @@ import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { seatTable } from './leadership.js';
 import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
+import * as rollup from './rollup.js';
 
 export function coverage(db: Db, filters: Filters) {
+  if (rollup.rollupCovers(db, filters)) return rollup.coverage(db, filters);
   const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
     select count(*) as occurrences,
       sum(case when ${contributionSources.organizationId} is not null then 1 else 0 end) as resolved,
@@ -48,7 +50,7 @@ const KIND_LABELS: Record<string, string> = {
  */
 export function byKind(db: Db, filters: Filters) {
   const all = allContributions(db, filters);
-  const rows = db.all<{ kind: string; contributions: number; fractional: number }>(sql`
+  const rows = rollup.rollupCovers(db, filters) ? rollup.kindRows(db, filters) : db.all<{ kind: string; contributions: number; fractional: number }>(sql`
     select coalesce(${parentOrg.kind}, 'unknown') as kind, count(distinct ${contributions.id}) as contributions,
       sum(${contributionSources.share}) as fractional
     from ${contributionSources}
@@ -57,7 +59,7 @@ export function byKind(db: Db, filters: Filters) {
     join ${groups} on ${groups.id} = ${contributions.groupId}
     where ${contributionCondition(filters)}
     group by 1
-    order by fractional desc, kind`);
+    order by round(fractional, 9) desc, kind`);
   return rows.map((r) => ({ ...r, label: KIND_LABELS[r.kind] ?? r.kind, share: all === 0 ? 0 : r.fractional / all }));
 }
 
@@ -75,6 +77,7 @@ export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
 }
 
 export function latestMeetings(db: Db, filters: Filters, limit = 5) {
+  if (rollup.rollupCovers(db, filters)) return rollup.latestMeetings(db, filters, limit);
   return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
     select ${meetings.name} as meeting, ${meetings.bodyId} as body, ${groups.code} as "group",
       ${meetings.startDate} as startDate, ${meetings.town} as town, count(${contributions.id}) as contributions
@@ -83,7 +86,7 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
     join ${contributions} on ${contributions.meetingId} = ${meetings.id}
     where ${contributionCondition(filters)}
     group by ${meetings.id}
-    order by coalesce(${meetings.startDate}, max(${contributions.date})) desc
+    order by coalesce(${meetings.startDate}, max(${contributions.date})) desc, ${meetings.name}
     limit ${limit}`);
 }
 
@@ -107,17 +110,23 @@ export function seatCounts(db: Db, filters: Filters, today = new Date().toISOStr
 export function overviewReport(db: Db, filters: Filters) {
   const all = allContributions(db, filters);
   const everyone = sql`1 = 1`;
-  const countries = byCountry(db, everyone, filters).map((r) => ({
+  const fromRollup = rollup.rollupCovers(db, filters);
+  const companiesOnly = sql`${parentOrg.kind} not in ('sdo', 'individual')`;
+  const countries = (fromRollup ? rollup.byCountry(db, filters) : byCountry(db, everyone, filters)).map((r) => ({
     ...r,
     countryName: countryName(r.country),
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const companies = byOrganization(db, sql`${parentOrg.kind} not in ('sdo', 'individual')`, filters, 25).map((r) => ({
+  const companies = (
+    fromRollup
+      ? rollup.byOrganization(db, { kind: 'parentKindNotIn', kinds: ['sdo', 'individual'] }, filters, 25)
+      : byOrganization(db, companiesOnly, filters, 25)
+  ).map((r) => ({
     ...r,
     countryName: r.country ? countryName(r.country) : null,
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const span = db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
+  const span = fromRollup ? rollup.span(db, filters) : db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
     select min(${contributions.date}) as first, max(${contributions.date}) as last,
       count(distinct ${contributions.meetingId}) as meetings
     from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
@@ -146,7 +155,7 @@ export function countriesReport(db: Db, filters: Filters) {
     filters,
     basis: basisOf(filters),
     allContributions: all,
-    countries: byCountry(db, sql`1 = 1`, filters).map((r) => ({
+    countries: (rollup.rollupCovers(db, filters) ? rollup.byCountry(db, filters) : byCountry(db, sql`1 = 1`, filters)).map((r) => ({
       ...r,
       countryName: countryName(r.country),
       share: all === 0 ? 0 : r.fractional / all,
@@ -159,7 +168,9 @@ export function organizationsReport(db: Db, filters: Filters) {
     kind: 'organizations' as const,
     filters,
     basis: basisOf(filters),
-    organizations: byOrganization(db, sql`1 = 1`, filters, 100_000),
+    organizations: rollup.rollupCovers(db, filters)
+      ? rollup.byOrganization(db, { kind: 'everyone' }, filters, 100_000)
+      : byOrganization(db, sql`1 = 1`, filters, 100_000),
   };
 }
 

@@ -14,6 +14,7 @@ import { contributionSources, contributions, groups, meetings, organizations, po
 import { OUTCOMES, type Outcome } from '../../scrapers/outcomes.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { topicSeatCondition } from './topics.js';
+import * as rollup from './rollup.js';
 
 /** `"organizations" as "alias"`: an aliased table in a hand-written FROM clause. */
 export function as(table: AnySQLiteTable, aliased: AnySQLiteTable): SQL {
@@ -150,6 +151,7 @@ export function participationSummary(db: Db, who: SQL, filters: Filters) {
 
 /** All contributions under the filters: the denominator of shares. */
 export function allContributions(db: Db, filters: Filters): number {
+  if (rollup.rollupCovers(db, filters)) return rollup.allContributions(db, filters);
   return (
     db.get<{ n: number }>(sql`select count(*) as n from ${contributions}
       join ${groups} on ${groups.id} = ${contributions.groupId} where ${contributionCondition(filters)}`)?.n ?? 0
@@ -175,7 +177,11 @@ export function byGroup(db: Db, who: SQL, filters: Filters): GroupRow[] {
     order by contributions desc, "group"`);
 }
 
-/** Ultimate parents among the sources, largest fractional count (the share's measure) first. */
+/**
+ * Ultimate parents among the sources, largest fractional count (the share's measure) first. Ranked on
+ * the count rounded to 9 decimals: sums of 1/n shares added in another order differ in the last bit,
+ * and equal counts must fall to the next key (contributions, name), not to rounding noise.
+ */
 export function byOrganization(db: Db, who: SQL, filters: Filters, limit = 500): OrganizationRow[] {
   const rows = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select ${parentOrg.slug} as slug, ${parentOrg.name} as name, ${parentOrg.kind} as kind, ${parentOrg.country} as country,
@@ -183,7 +189,7 @@ export function byOrganization(db: Db, who: SQL, filters: Filters, limit = 500):
       ${OUTCOME_SQL[0]} as accepted, ${OUTCOME_SQL[1]} as noted, ${OUTCOME_SQL[4]} as notHandled
     ${sourcesFrom(who, filters)}
     group by ${parentOrg.id}
-    order by fractional desc, contributions desc, name
+    order by round(fractional, 9) desc, contributions desc, name
     limit ${limit}`);
   return rows.map(({ noted, notHandled, ...row }) => ({ ...row, acceptanceRate: rate(row.accepted, noted, notHandled) }));
 }
@@ -200,7 +206,7 @@ export function byCountry(db: Db, who: SQL, filters: Filters): CountryRow[] {
       sum(${contributionSources.share}) as fractional
     ${sourcesFrom(sql`(${who}) and ${country} is not null`, filters)}
     group by ${country}
-    order by fractional desc, contributions desc, country`);
+    order by round(fractional, 9) desc, contributions desc, country`);
 }
 
 const coParent = alias(organizations, 'co_parent');

@@ -3,7 +3,7 @@
 import { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
-import { ReportCache } from '../cache.js';
+import { ReportCache, revalidate } from '../cache.js';
 import { barChart, sharesOverTimeChart } from '../charts.js';
 import { HttpError } from '../errors.js';
 import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
@@ -113,6 +113,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   const router = Router();
   const cache = new ReportCache(db);
   const key = (...parts: unknown[]) => JSON.stringify(parts);
+  const tagged = revalidate(cache);
 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
@@ -146,20 +147,22 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     }, cache);
   };
 
-  router.get(['/', '/index{.:format}'], overview(() => 'Who takes part in standards bodies', () => ({})));
+  router.get(['/', '/index{.:format}'], tagged, overview(() => 'Who takes part in standards bodies', () => ({})));
   router.get(
     '/bodies/:body{.:format}',
+    tagged,
     overview((f) => `${f.body?.toUpperCase()}: who participates, who leads`, (req) => parseFixed({ body: req.params.body })),
   );
   router.get(
     '/bodies/:body/groups/:group{.:format}',
+    tagged,
     overview(
       (f) => `${f.body?.toUpperCase()} ${f.group}: who participates, who leads`,
       (req) => parseFixed({ body: req.params.body, group: req.params.group }),
     ),
   );
 
-  router.get('/countries{.:format}', (req, res) => {
+  router.get('/countries{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('countries', filters);
     const report = cache.get(cacheKey, () => countriesReport(db, filters));
@@ -175,10 +178,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     }, cache);
   });
 
-  router.get('/countries/:iso2{.:format}', (req, res) => {
+  router.get('/countries/:iso2{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('country', req.params.iso2, filters);
-    const report = notFound(() => cache.get(cacheKey, () => countryReport(db, req.params.iso2!, filters)));
+    const report = notFound(() => cache.get(cacheKey, () => countryReport(db, String(req.params.iso2), filters)));
     respond(req, res, views, {
       cacheKey,
       page: 'country',
@@ -192,7 +195,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     }, cache);
   });
 
-  router.get('/organizations{.:format}', (req, res) => {
+  router.get('/organizations{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('organizations', filters);
     const report = cache.get(cacheKey, () => organizationsReport(db, filters));
@@ -208,10 +211,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     }, cache);
   });
 
-  router.get('/organizations/:slug{.:format}', (req, res) => {
+  router.get('/organizations/:slug{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('company', req.params.slug, filters);
-    const report = notFound(() => cache.get(cacheKey, () => companyReport(db, resolver, req.params.slug!, filters)));
+    const report = notFound(() => cache.get(cacheKey, () => companyReport(db, resolver, String(req.params.slug), filters)));
     respond(req, res, views, {
       cacheKey,
       page: 'company',
@@ -228,7 +231,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     }, cache);
   });
 
-  router.get('/leadership{.:format}', (req, res) => {
+  router.get('/leadership{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const table = tableOptionsOf(req);
     const cacheKey = key('leadership', filters, table);
@@ -295,7 +298,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     });
   });
 
-  router.get('/unresolved{.:format}', (req, res) => {
+  router.get('/unresolved{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('unresolved', filters);
     const report = cache.get(cacheKey, () => unresolvedReport(db, filters));

@@ -45,4 +45,32 @@ describe('the report cache', () => {
       closeDatabase(served);
     }
   });
+
+  it('tags report responses with the data version and answers a matching If-None-Match with 304 until a write', async () => {
+    const app = testApp();
+    const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
+    storeListing(app.db, app.resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    const first = await request(web).get('/countries/CN.json').expect(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[0-9a-f]{8}\./);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const again = await request(web).get('/countries/CN.json').set('If-None-Match', etag).expect(304);
+    expect(again.headers.etag).toBe(etag);
+    expect(again.text).toBe('');
+    // The same tag on the HTML page and the CSV: one data version.
+    await request(web).get('/countries/CN').set('If-None-Match', etag).expect(304);
+    storeListing(app.db, app.resolver, oneContribution('RP-240002', 'ZTE'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    const after = await request(web).get('/countries/CN.json').set('If-None-Match', etag).expect(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.body.totals.contributions).toBe(2);
+  });
+
+  it('does not tag an error', async () => {
+    const app = testApp();
+    const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
+    const missing = await request(web).get('/countries/XX.json').expect(404);
+    // (Express's own content-hash ETag may remain; not the data version's tag.)
+    expect(missing.headers.etag ?? '').not.toMatch(/^W\/"[0-9a-f]{8}\./);
+    expect(missing.headers['cache-control']).toBeUndefined();
+  });
 });

@@ -1,0 +1,240 @@
+// The report rollup (db/rollup.ts, server/reports/rollup.ts) against the raw queries it stands in for:
+// every report function gives the same result both ways, for every counting option the rollup covers,
+// on the hand-made seeded database and on the bundled real snapshot, and still after stores that
+// change a status, add sources, date a meeting's contributions, and after a registry change that
+// re-resolves an alias and moves an organization to another country. The expected values are the
+// raw queries' own (the reports' tests check those by hand); here the claim is only "the same".
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../db/client.js';
+import { refreshRollups, rollupsStale } from '../../db/rollup.js';
+import { applyRegistry, rebuildTdocSeats, storeListing, TDOC_SEAT_BASIS } from '../../db/write.js';
+import { loadSnapshot } from '../../scrapers/seed.js';
+import { buildRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
+import { createResolver, type Resolver } from '../../scrapers/resolve/resolve.js';
+import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import { companyReport } from '../../server/reports/company.js';
+import { countryReport } from '../../server/reports/country.js';
+import { digestReport } from '../../server/reports/digest.js';
+import type { Filters } from '../../server/reports/filters.js';
+import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../../server/reports/overview.js';
+import { rollupCovers, withoutRollups } from '../../server/reports/rollup.js';
+import { seededApp } from '../support/seeded.js';
+import { testApp, tempDir, type TestApp } from '../support/app.js';
+
+// Fractional counts are sums of 1/n shares: the rollup adds per-bucket sums, the raw queries add the
+// shares one by one, so the last bit of a double may differ (112.54166666666667 against
+// 112.54166666666666 for CN at RAN#92-e in the snapshot). Non-integer numbers are compared to 1e-9
+// relative; everything else (integers, strings, order of rows) must be identical.
+expect.addEqualityTesters([
+  function closeFractions(a: unknown, b: unknown) {
+    if (typeof a !== 'number' || typeof b !== 'number' || (Number.isInteger(a) && Number.isInteger(b))) return undefined;
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  },
+]);
+
+const COUNTING: Filters[] = [];
+for (const basis of [undefined, 'entity'] as const) {
+  for (const withdrawn of [undefined, 'exclude'] as const) {
+    for (const revisions of [undefined, 'collapse'] as const) COUNTING.push({ basis, withdrawn, revisions });
+  }
+}
+
+/** Every counting combination within each scope (undefined options dropped, as parseFilters does). */
+function combinations(scopes: Filters[]): Filters[] {
+  return scopes.flatMap((scope) =>
+    COUNTING.map((counting) => Object.fromEntries(Object.entries({ ...scope, ...counting }).filter(([, v]) => v !== undefined)) as Filters),
+  );
+}
+
+interface Subjects {
+  countries: string[];
+  companies: string[];
+  weeks: string[];
+}
+
+/** Each report computed from the rollup, then from the raw tables: equal, key by key. */
+function expectSameBothWays(app: TestApp, filters: Filters, subjects: Subjects): void {
+  const { db, resolver } = app;
+  expect(rollupCovers(db, filters), JSON.stringify(filters)).toBe(true);
+  const reports: [string, () => unknown][] = [
+    ...subjects.countries.map((code) => [`country ${code}`, () => countryReport(db, code, filters)] as [string, () => unknown]),
+    ...subjects.companies.map((slug) => [`company ${slug}`, () => companyReport(db, resolver, slug, filters)] as [string, () => unknown]),
+    ['overview', () => overviewReport(db, filters)],
+    ['countries', () => countriesReport(db, filters)],
+    ['organizations', () => organizationsReport(db, filters)],
+    ['unresolved', () => unresolvedReport(db, filters)],
+  ];
+  for (const [name, compute] of reports) {
+    const fromRollup = compute();
+    const raw = withoutRollups(compute);
+    expect(fromRollup, `${name} ${JSON.stringify(filters)}`).toEqual(raw);
+  }
+}
+
+function expectSameDigests(app: TestApp, weeks: string[]): void {
+  const now = new Date('2026-01-01T00:00:00Z');
+  for (const week of weeks) {
+    expect(digestReport(app.db, week, now), week).toEqual(withoutRollups(() => digestReport(app.db, week, now)));
+  }
+}
+
+const rollupRows = (db: Db) => db.get<{ n: number }>(sql`select count(*) as n from report_rollup`)!.n;
+
+function c(ref: string, sourceText: string, status: string | null, date: string | null): ParsedContribution {
+  return {
+    ref,
+    title: `Contribution ${ref}`,
+    type: 'discussion',
+    docFor: 'Decision',
+    status,
+    date,
+    agendaItem: '9',
+    release: null,
+    workItems: null,
+    sourceText,
+    url: null,
+    revisionOf: null,
+    revisedTo: null,
+  };
+}
+
+function listing(meeting: string, startDate: string | null, contributions: ParsedContribution[]): ParsedListing {
+  return {
+    body: '3gpp',
+    format: 'test',
+    group: { code: 'RAN', name: 'TSG RAN' },
+    meeting: { name: meeting, startDate, endDate: null, town: null, folderUrl: null },
+    contributions,
+    warnings: [],
+  };
+}
+
+/** The registry with an edit a reviewer could make: an alias added, a country changed. */
+function editedResolver(edit: (records: Record<string, unknown>[]) => Record<string, unknown>[]): Resolver {
+  const files = readRegistryFiles().map((file) =>
+    file.name === 'organizations.yaml' ? { ...file, content: edit(file.content as Record<string, unknown>[]) } : file,
+  );
+  return createResolver(buildRegistry(files));
+}
+
+const SEEDED_SCOPES: Filters[] = [{}, { from: '2024-06-02', to: '2024-06-30' }, { from: '2024-06-04' }, { to: '2024-06-03' }, { body: '3gpp', group: 'RAN' }];
+const SEEDED: Subjects = { countries: ['CN', 'FI', 'US', 'KR', 'SE'], companies: ['huawei', 'nokia', 'zte', 'samsung'], weeks: ['2024-W22', '2024-W23', '2024-W48'] };
+
+describe('the rollup on the seeded database', () => {
+  it('answers every report as the raw queries do, for every counting option and scope', () => {
+    const app = seededApp();
+    expect(rollupsStale(app.db)).toBe(false); // storeListing recomputed its buckets before committing
+    expect(rollupRows(app.db)).toBeGreaterThan(0);
+    for (const filters of combinations(SEEDED_SCOPES)) expectSameBothWays(app, filters, SEEDED);
+    expectSameDigests(app, SEEDED.weeks);
+  });
+
+  it('leaves a topic to the raw queries', () => {
+    const app = seededApp();
+    expect(rollupCovers(app.db, { topic: 'iot' })).toBe(false);
+  });
+
+  it('stays equal after stores that change a status, add sources, move a date and date a meeting', () => {
+    const app = seededApp();
+    storeListing(
+      app.db,
+      app.resolver,
+      listing('RAN#104', '2024-06-17', [
+        c('RP-240002', 'Huawei, Ericsson', 'approved', '2024-06-02'), // noted → approved
+        c('RP-240005', 'CMCC, Huawei, China Telecom, ZTE', 'revised', '2024-06-05'), // sources added
+        c('RP-240007', 'Fainity Innovation', 'noted', '2024-06-09'), // another day
+      ]),
+      { rawDocumentId: null, seenAt: '2024-06-21T00:00:00Z' },
+    );
+    // A meeting first listed without a date, its contributions undated until a later list dates it.
+    storeListing(app.db, app.resolver, listing('RAN#107', null, [c('RP-250100', 'Samsung, Nokia', null, null)]), { rawDocumentId: null, seenAt: '2025-03-01T00:00:00Z' });
+    for (const filters of combinations([{}, { to: '2025-12-31' }])) expectSameBothWays(app, filters, SEEDED);
+    storeListing(app.db, app.resolver, listing('RAN#107', '2025-03-10', [c('RP-250101', 'Samsung', 'agreed', null)]), { rawDocumentId: null, seenAt: '2025-03-12T00:00:00Z' });
+    expect(rollupsStale(app.db)).toBe(false);
+    for (const filters of combinations([{}, { from: '2025-01-01' }, { group: 'RAN', from: '2024-06-05', to: '2024-06-09' }])) {
+      expectSameBothWays(app, filters, SEEDED);
+    }
+    // The two stores are seen in the counts: RP-240002 is now accepted (the raw report says so too).
+    const huawei = companyReport(app.db, app.resolver, 'huawei', {});
+    expect(huawei.outcomes.accepted).toBe(withoutRollups(() => companyReport(app.db, app.resolver, 'huawei', {})).outcomes.accepted);
+    expect(huawei.totals.contributions).toBe(3); // RP-240001, RP-240002, RP-240005 (seeded.ts + the store above)
+  });
+
+  it('stays equal after a registry change re-resolves an alias and moves an organization to another country', () => {
+    const app = seededApp();
+    // Huawei before: RP-240001 (Huawei, HiSilicon) and RP-240002 (Huawei, Ericsson) in seeded.ts.
+    expect(companyReport(app.db, app.resolver, 'huawei', {}).totals.contributions).toBe(2);
+    expect(countryReport(app.db, 'DE', {}).totals.contributions).toBe(0);
+    const resolver = editedResolver((records) =>
+      records.map((r) => {
+        if (r.slug === 'huawei') return { ...r, aliases: [...((r.aliases as string[]) ?? []), 'Fainity Innovation'] };
+        if (r.slug === 'nokia') return { ...r, country: 'DE' }; // an edit for the test, not a fact
+        return r;
+      }),
+    );
+    expect(applyRegistry(app.db, resolver)).toBe(true);
+    expect(rollupsStale(app.db)).toBe(false);
+    const edited = { ...app, resolver };
+    for (const filters of combinations([{}, { from: '2024-06-05' }])) expectSameBothWays(edited, filters, { ...SEEDED, countries: [...SEEDED.countries, 'DE'] });
+    // RP-240007 (Fainity Innovation) now counts for Huawei: 3 contributions, from 2.
+    expect(companyReport(app.db, resolver, 'huawei', {}).totals.contributions).toBe(3);
+    expect(countryReport(app.db, 'DE', {}).totals.contributions).toBe(1); // RP-240003 (Nokia, Nokia Shanghai Bell)
+  });
+
+  it('is recomputed on read after a write that did not refresh it (another program, plain SQL)', () => {
+    const app = seededApp();
+    app.db.run(sql`update contributions set outcome = 'withdrawn', status = 'withdrawn' where ref = 'RP-240001'`);
+    app.db.run(sql`delete from contribution_sources where contribution_id = (select id from contributions where ref = 'RP-240002') and position = 1`);
+    expect(rollupsStale(app.db)).toBe(true);
+    for (const filters of combinations([{}])) expectSameBothWays(app, filters, SEEDED);
+    expect(rollupsStale(app.db)).toBe(false);
+  });
+
+  it('is filled when an existing database meets the migration (every bucket marked)', () => {
+    const file = path.join(tempDir(), 'existing.db');
+    const first = seededApp();
+    fs.writeFileSync(file, first.db.$client.serialize());
+    const copy = openDatabase(file);
+    // The state migration 0005 leaves an existing database in: no rollup rows, everything marked.
+    copy.run(sql`delete from report_rollup`);
+    copy.run(sql`insert into report_rollup_dirty (group_id, day) values (-1, '*')`);
+    closeDatabase(copy);
+    const reopened = openDatabase(file);
+    expect(rollupsStale(reopened)).toBe(false);
+    expect(rollupRows(reopened)).toBe(rollupRows(first.db));
+    const app = { ...first, db: reopened };
+    for (const filters of combinations([{}])) expectSameBothWays(app, filters, SEEDED);
+    expect(refreshRollups(reopened)).toBe(0);
+    closeDatabase(reopened);
+  });
+});
+
+describe('the rollup on the bundled real snapshot', () => {
+  let app: TestApp;
+  beforeAll(() => {
+    app = testApp();
+    loadSnapshot(app);
+  }, 300_000);
+  afterAll(() => closeDatabase(app.db));
+
+  const REAL: Subjects = { countries: ['CN', 'US', 'FI', 'SE', 'KR', 'JP', 'FR'], companies: ['huawei', 'nokia', 'ericsson', 'qualcomm', 'china-mobile'], weeks: ['2025-W10', '2025-W24', '2024-W36'] };
+
+  it('answers every report as the raw queries do', () => {
+    expect(rollupsStale(app.db)).toBe(false);
+    for (const filters of combinations([{}, { from: '2024-01-01', to: '2024-12-31' }, { group: 'SA2' }])) expectSameBothWays(app, filters, REAL);
+    expectSameDigests(app, REAL.weeks);
+  }, 600_000);
+
+  it('has, after storing list by list (each rebuilding only its group\'s seats), the seats a full rebuild gives', () => {
+    const tdocSeats = () =>
+      app.db.all(sql`select body_id, group_id, role, organization_id, parent_id, source_raw, from_date, to_date, last_seen_date, evidence_url
+        from positions where basis = ${TDOC_SEAT_BASIS} order by 1, 2, 3, 4, 7`);
+    const stored = tdocSeats();
+    expect(stored.length).toBeGreaterThan(10);
+    app.db.transaction(() => rebuildTdocSeats(app.db));
+    expect(tdocSeats()).toEqual(stored);
+  });
+});
