@@ -142,6 +142,8 @@ export function mentorContributions(revisions: MentorRevision[]): ParsedContribu
       url: latest.url,
       revisionOf: previous ? `${ref}-${String(previous.rev).padStart(2, '0')}` : latest.rev > 0 ? `${ref}-${String(latest.rev - 1).padStart(2, '0')}` : null,
       revisedTo: null,
+      // Each author's affiliation as the cell gives it, in order; Mentor gives no country.
+      ...(latest.authors.length > 0 ? { authors: latest.authors.map((a) => ({ affiliation: a.affiliation, country: null })) } : {}),
     };
   });
 }

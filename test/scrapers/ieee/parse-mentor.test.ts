@@ -51,7 +51,10 @@ describe('a Mentor listing page (802.11, pages 1 and 2 of 766 on 2021-10-13)', (
       url: 'https://mentor.ieee.org/802.11/dcn/21/11-21-1606-04-0arc-tgme-resolutions-to-cids-on-annex-g.docx',
       revisionOf: '11-21-1606-03',
       workItems: 'ARC SC',
+      authors: [{ affiliation: 'SR Technologies', country: null }],
     });
+    // 11-21-1330 revision 2, author cell `Jay Yang(Nokia)` (read off the n1 page): one author, no country.
+    expect(contributions.find((c) => c.ref === '11-21-1330')?.authors).toEqual([{ affiliation: 'Nokia', country: null }]);
   });
 
   it('as a saved file: one listing of 802.11 documents', () => {

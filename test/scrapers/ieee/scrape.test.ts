@@ -1,7 +1,7 @@
 // The IEEE 802 source end to end: Mentor listing pages served on 127.0.0.1 at their real paths.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contributionSources, contributions } from '../../../db/schema.js';
+import { contributionAuthors, contributionSources, contributions } from '../../../db/schema.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
 import { testApp, type TestApp } from '../../support/app.js';
@@ -44,6 +44,10 @@ describe('scraping the IEEE 802.11 Mentor listing', () => {
     const doc = app.db.select().from(contributions).where(eq(contributions.ref, '11-20-1982')).get()!;
     expect(doc).toMatchObject({ bodyId: 'ieee', title: 'TGbe Motions List For Teleconferences-part 2', sourceText: 'Qualcomm Inc.' });
     expect(doc.url).toMatch(/11-20-1982-47-00be/);
+    // Its author cell names one affiliation and no country.
+    expect(app.db.select().from(contributionAuthors).where(eq(contributionAuthors.contributionId, doc.id)).all()).toEqual([
+      { contributionId: doc.id, position: 0, affiliation: 'Qualcomm Inc.', country: null },
+    ]);
   });
 
   it('resolves the affiliations: Ruckus/CommScope is two sources of one parent', () => {
