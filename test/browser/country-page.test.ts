@@ -1,33 +1,21 @@
 // A real browser (Debian's Chromium through playwright-core) on the country page, as a person sees it.
-import fs from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../scrapers/import.js';
-import { createApp } from '../../server/app.js';
 import { fixture, testApp } from '../support/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-// Locally a missing browser skips this file with a note; CI (.ci/run installs Chromium) must run it.
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it`);
+import { chromiumAvailable, launchChromium, openPage, serveApp } from '../support/browser.js';
 
 let server: Server;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!chromiumAvailable) return;
   const app = testApp();
   importFile(app, fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx'));
-  server = createApp(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  ({ server, base } = await serveApp(app));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -35,13 +23,9 @@ afterAll(async () => {
   server?.close();
 });
 
-describe.skipIf(!available)('the country page in a browser', () => {
+describe.skipIf(!chromiumAvailable)('the country page in a browser', () => {
   it('shows China with its organizations, figures and data links, without console errors', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    const response = await page.goto(`${base}/countries/CN`);
+    const { page, problems, response } = await openPage(browser, `${base}/countries/CN`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe('China (CN)');
     expect(await page.locator('p.lead').innerText()).toMatch(/Organizations from China are among the sources of \d+ contributions/);

@@ -1,33 +1,22 @@
 // The digest and search pages in a real browser (Debian's Chromium through playwright-core), on the
 // weekly test database (test/support/weekly.ts, whose table gives the expected figures).
-import fs from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
+import { chromiumAvailable, launchChromium, openPage, serveApp } from '../support/browser.js';
 import { publishDigest } from '../../server/reports/digest.js';
 import { weeklyApp } from '../support/weekly.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it`);
 
 let server: Server;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!chromiumAvailable) return;
   const app = weeklyApp();
   publishDigest(app.db, '2025-W07', { now: new Date('2025-02-17T07:00:00Z') });
-  server = createApp(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  ({ server, base } = await serveApp(app));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -36,16 +25,12 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  const response = await page.goto(`${base}${path}`);
+  const { page, problems, response } = await openPage(browser, `${base}${path}`);
   expect(response?.status()).toBe(200);
   return { page, problems };
 }
 
-describe.skipIf(!available)('the digest in a browser', () => {
+describe.skipIf(!chromiumAvailable)('the digest in a browser', () => {
   it('goes from the list to the published week, and prints without the navigation', async () => {
     const { page, problems } = await open('/digest');
     await page.getByRole('link', { name: '2025-W07' }).first().click();
@@ -66,7 +51,7 @@ describe.skipIf(!available)('the digest in a browser', () => {
   });
 });
 
-describe.skipIf(!available)('search in a browser', () => {
+describe.skipIf(!chromiumAvailable)('search in a browser', () => {
   it('searches from the form, and a filter narrows the results', async () => {
     const { page, problems } = await open('/search');
     await page.getByLabel('Words in title or source').fill('iot');

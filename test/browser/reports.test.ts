@@ -2,31 +2,20 @@
 // (test/support/seeded.ts; the figures are worked out by hand in the table at the top of
 // test/server/reports.test.ts): each page loads without console errors, its charts are drawn, a filter
 // changes what it shows, and a number's link leads to that many documents.
-import fs from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.js';
+import { chromiumAvailable, launchChromium, openPage, serveApp } from '../support/browser.js';
 import { seededApp } from '../support/seeded.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it`);
 
 let server: Server;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!available) return;
-  server = createApp(seededApp()).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  if (!chromiumAvailable) return;
+  ({ server, base } = await serveApp(seededApp()));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -35,12 +24,7 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  // A Content-Security-Policy violation (an inline style in a chart, say) is reported as a console error.
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  const response = await page.goto(`${base}${path}`);
+  const { page, problems, response } = await openPage(browser, `${base}${path}`);
   expect(response?.status()).toBe(200);
   return { page, problems };
 }
@@ -64,7 +48,7 @@ async function apply(page: Page, field: string, value: string, button = 'Apply')
   await page.waitForURL(new RegExp(`${field}=${value}`));
 }
 
-describe.skipIf(!available)('the report pages in a browser', () => {
+describe.skipIf(!chromiumAvailable)('the report pages in a browser', () => {
   it('overview: charts drawn, a filter narrows them, the China count lists its five documents', async () => {
     const { page, problems } = await open('/');
     // Seven companies (Huawei, China Mobile, Lenovo, Samsung, Ericsson, Nokia, ZTE), one bar each.
