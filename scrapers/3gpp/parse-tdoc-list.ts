@@ -84,19 +84,32 @@ function rowsOf(sheet: XLSX.WorkSheet): Row[] {
   return (sheet['!data'] as Row[] | undefined) ?? [];
 }
 
-/** Our columns in a header row, by header name, and the required ones it lacks. */
-function findColumns(header: Row): { index: Map<Column, number>; missing: Column[]; found: string[] } {
+/**
+ * A workbook's columns in its header row, by header name (the first of a column's names the row has,
+ * each header read through `nameOf`), and the required ones it lacks; `found` lists the row's headers.
+ */
+export function columnsByHeader<C extends string>(
+  header: Row,
+  columns: Record<C, readonly string[]>,
+  required: readonly C[],
+  nameOf: (cell: Cell) => string | null | undefined,
+): { index: Map<C, number>; missing: C[]; found: string[] } {
   const positions = new Map<string, number>();
   (header ?? []).forEach((cell, i) => {
-    const name = cellText(cell)?.toLowerCase();
+    const name = nameOf(cell);
     if (name && !positions.has(name)) positions.set(name, i);
   });
-  const index = new Map<Column, number>();
-  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+  const index = new Map<C, number>();
+  for (const [column, names] of Object.entries(columns) as [C, readonly string[]][]) {
     const at = names.map((n) => positions.get(n)).find((i) => i !== undefined);
     if (at !== undefined) index.set(column, at);
   }
-  return { index, missing: REQUIRED.filter((c) => !index.has(c)), found: [...positions.keys()] };
+  return { index, missing: required.filter((c) => !index.has(c)), found: [...positions.keys()] };
+}
+
+/** Our columns in a header row, by header name, and the required ones it lacks. */
+function findColumns(header: Row) {
+  return columnsByHeader(header, COLUMNS, REQUIRED, (cell) => cellText(cell)?.toLowerCase());
 }
 
 function columnIndex(header: Row): Map<Column, number> {

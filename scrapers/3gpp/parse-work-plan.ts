@@ -16,7 +16,7 @@ import { parseListDate } from '../dates.js';
 import { collapseWhitespace, textOrNull } from '../text.js';
 import type { ParsedPosition, ParsedRoster } from '../types.js';
 import { groupByPrefix } from './groups.js';
-import { checkContainer, readSheets } from './parse-tdoc-list.js';
+import { checkContainer, columnsByHeader, readSheets } from './parse-tdoc-list.js';
 
 export const WORK_PLAN_BASIS = '3gpp-workplan';
 /** One scope for every edition of the work plan: a newer edition updates the seats an older one stored. */
@@ -52,18 +52,8 @@ function headerName(cell: Cell): string | null {
   return text ? text.toLowerCase().replace(/[_\s]+/g, ' ').trim() : null;
 }
 
-function findColumns(header: Row): { index: Map<Column, number>; missing: Column[]; found: string[] } {
-  const positions = new Map<string, number>();
-  (header ?? []).forEach((cell, i) => {
-    const name = headerName(cell);
-    if (name && !positions.has(name)) positions.set(name, i);
-  });
-  const index = new Map<Column, number>();
-  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-    const at = names.map((n) => positions.get(n)).find((i) => i !== undefined);
-    if (at !== undefined) index.set(column, at);
-  }
-  return { index, missing: REQUIRED.filter((c) => !index.has(c)), found: [...positions.keys()] };
+function findColumns(header: Row) {
+  return columnsByHeader(header, COLUMNS, REQUIRED, headerName);
 }
 
 /** `-` is the portal's empty cell. */
