@@ -106,8 +106,21 @@ export interface HeldSeat {
 const seatOrg = alias(organizations, 'held_org');
 const seatParent = alias(organizations, 'held_parent');
 
-function scopeCondition(filters: Filters, groupList: string[] | null): SQL {
-  const conditions: SQL[] = [sql`${positions.role} in ('chair', 'vice-chair')`];
+/** A seat as HeldSeat reads it: the position with its group, organization and ultimate parent. */
+const heldSeatSelect = sql`
+    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
+      ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
+      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
+      ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
+      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
+    from ${positions}
+    join ${groups} on ${groups.id} = ${positions.groupId}
+    left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
+    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})`;
+
+/** Seats of these roles in the filters' body and group and the table's groups. */
+function scopeCondition(filters: Filters, groupList: string[] | null, roles: readonly string[] = ['chair', 'vice-chair']): SQL {
+  const conditions: SQL[] = [sql`${positions.role} in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})`];
   if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
   if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
   if (groupList && groupList.length > 0) conditions.push(sql`${groups.code} in (${sql.join(groupList.map((g) => sql`${g}`), sql`, `)})`);
@@ -119,16 +132,7 @@ function scopeCondition(filters: Filters, groupList: string[] | null): SQL {
  * has official seats held that day.
  */
 export function seatsHeldOn(db: Db, day: string, filters: Filters, groupList: string[] | null): HeldSeat[] {
-  const rows = db.all<HeldSeat>(sql`
-    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
-      ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
-      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
-      ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
-      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
-    from ${positions}
-    join ${groups} on ${groups.id} = ${positions.groupId}
-    left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
-    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
+  const rows = db.all<HeldSeat>(sql`${heldSeatSelect}
     where ${scopeCondition(filters, groupList)}
       and ${positions.fromDate} is not null and ${positions.fromDate} <= ${day}
       and (${positions.toDate} is null or ${positions.toDate} > ${day}
@@ -260,21 +264,8 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
  * a company rapporteur of ten items counts ten.
  */
 export function rapporteurTable(db: Db, day: string, filters: Filters, groupList: string[] | null) {
-  const conditions: SQL[] = [sql`${positions.role} = 'rapporteur'`];
-  if (filters.body) conditions.push(sql`${positions.bodyId} = ${filters.body}`);
-  if (filters.group) conditions.push(sql`${groups.code} = ${filters.group}`);
-  if (groupList && groupList.length > 0) conditions.push(sql`${groups.code} in (${sql.join(groupList.map((g) => sql`${g}`), sql`, `)})`);
-  const items = db.all<HeldSeat>(sql`
-    select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
-      ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
-      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
-      ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
-      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
-    from ${positions}
-    join ${groups} on ${groups.id} = ${positions.groupId}
-    left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
-    left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
-    where ${sql.join(conditions, sql` and `)}
+  const items = db.all<HeldSeat>(sql`${heldSeatSelect}
+    where ${scopeCondition(filters, groupList, ['rapporteur'])}
       and ${positions.fromDate} is not null and ${positions.fromDate} <= ${day}
       and (${positions.toDate} is null or ${positions.toDate} > ${day})
     order by ${positions.bodyId}, ${groups.code}, ${positions.fromDate}, ${positions.id}`);
