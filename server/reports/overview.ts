@@ -10,8 +10,7 @@ import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg } f
 import * as rollup from './rollup.js';
 
 export function coverage(db: Db, filters: Filters) {
-  if (rollup.rollupCovers(db, filters)) return rollup.coverage(db, filters);
-  const row = db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
+  const row = rollup.rollupCovers(db, filters) ? rollup.coverageCounts(db, filters) : db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
     select count(*) as occurrences,
       sum(case when ${contributionSources.organizationId} is not null then 1 else 0 end) as resolved,
       sum(case when ${parentOrg.kind} = 'sdo' then 1 else 0 end) as sdo,

@@ -188,24 +188,15 @@ export function entities(db: Db, parentId: number, filters: Filters) {
     group by r.b order by contributions desc, name`);
 }
 
-/** As coverage (overview.ts): source occurrences, resolved, standards bodies, without a country. */
-export function coverage(db: Db, filters: Filters) {
+/** The counts behind coverage (overview.ts): source occurrences, resolved, standards bodies, without a country. */
+export function coverageCounts(db: Db, filters: Filters) {
   const row = db.get<{ occurrences: number; resolved: number | null; sdo: number | null; noCountry: number | null }>(sql`
     select coalesce(sum(r.sources), 0) as occurrences, sum(r.resolved) as resolved,
       sum(case when p.kind = 'sdo' then r.sources else 0 end) as sdo,
       sum(case when p.country is null then r.resolved else 0 end) as noCountry
     from report_rollup r left join organizations p on p.id = r.a
     where r.dim = 'parent' and ${condition(filters)}`);
-  const occurrences = row?.occurrences ?? 0;
-  const resolved = row?.resolved ?? 0;
-  return {
-    occurrences,
-    resolved,
-    unresolved: occurrences - resolved,
-    resolvedShare: occurrences === 0 ? null : resolved / occurrences,
-    standardsBodies: row?.sdo ?? 0,
-    withoutCountry: row?.noCountry ?? 0,
-  };
+  return { occurrences: row?.occurrences ?? 0, resolved: row?.resolved ?? 0, sdo: row?.sdo ?? 0, noCountry: row?.noCountry ?? 0 };
 }
 
 /** As byKind's rows (before labels and shares). */
