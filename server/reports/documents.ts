@@ -9,6 +9,7 @@ import { contributionCondition, type Filters } from './filters.js';
 import { as, countryOnBasis, entityOrg, parentOrg } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from './search.js';
+import { periodOf, type Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
 export function recordWhere(filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
@@ -43,9 +44,8 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
  * `2024-Q2`, as trends.ts names them) and country on the filters' basis, the dated contributions with a
  * source counting for that country, which is what `country=…&from=…&to=…` lists. Keyed `period country`.
  */
-export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: 'quarter' | 'year'): Map<string, number> {
-  const year = sql`substr(${contributions.date}, 1, 4)`;
-  const periodSql = period === 'year' ? year : sql`${year} || '-Q' || ((cast(substr(${contributions.date}, 6, 2) as integer) + 2) / 3)`;
+export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period): Map<string, number> {
+  const periodSql = periodOf(period);
   const rows = db.all<{ period: string; source_country: string; n: number }>(sql`
     select ${periodSql} as period, ${countryOnBasis(filters, entityOrg.country, parentOrg.country)} as source_country, count(distinct ${contributions.id}) as n
     from ${contributionSources}

@@ -39,7 +39,8 @@ export interface SharesOverTime {
 }
 
 /** `2024-Q2` or `2024` from a date YYYY-MM-DD. */
-function periodOf(period: Period) {
+/** A contribution's period as this module names it: `2024` or `2024-Q2`. */
+export function periodOf(period: Period) {
   return period === 'year'
     ? sql<string>`substr(${contributions.date}, 1, 4)`
     : sql<string>`substr(${contributions.date}, 1, 4) || '-Q' || ((cast(substr(${contributions.date}, 6, 2) as integer) + 2) / 3)`;
