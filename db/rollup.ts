@@ -1,81 +1,182 @@
-// Keeping report_rollup (db/schema.ts) equal to what the raw report queries would count. Triggers
-// (migration 0005) mark the (group, day) buckets a write touches in report_rollup_dirty, in the
-// writing transaction; refreshRollups recomputes exactly those buckets from the raw tables. The
-// writers (storeListing, reresolveAll) call it before they commit; a reader finding marks left by any
-// other writer (a script, an older process) calls it before using the rollup.
+// Keeping report_counts (db/schema.ts) equal to what the raw report queries would count. Triggers
+// (migration 0006) mark the (group, day) buckets a write touches in report_rollup_dirty, in the
+// writing transaction; refreshRollups recomputes the months those days fall in from the raw tables,
+// then the years and whole-body rows that add those months up. The writers (storeListing,
+// reresolveAll) call it before they commit; a reader finding marks left by any other writer (a script,
+// an older process) calls it before using the counts.
+//
+// The same SQL also counts any set of contributions into a table of the same shape: the reports use
+// that (countDays) for the days at the edges of a date range that do not fill a month.
 import type { Db } from './client.js';
 
-/** Every source row of the contributions `where` selects, with the countries and kind it counts for. */
+/** Every source row of the contributions `where` selects, with what the dimensions group by. */
 const SOURCE_ROWS = `
-  select c.id as cid, c.body_id, c.group_id, c.date as day, c.meeting_id, c.outcome,
-    s.parent_id, s.organization_id, s.share,
+  select c.id as cid, c.body_id, c.group_id, coalesce(substr(c.date, 1, 7), '') as period, c.date as day,
+    coalesce(c.meeting_id, 0) as meeting_id, c.outcome,
+    case when c.outcome in ('withdrawn', 'superseded') then c.outcome else 'other' end as outcome3,
+    coalesce(s.parent_id, 0) as parent_id, s.organization_id, s.share,
     p.country as pcountry, coalesce(e.country, p.country) as ecountry, coalesce(p.kind, 'unknown') as kind
   from contributions c
   join contribution_sources s on s.contribution_id = c.id
   left join organizations p on p.id = s.parent_id
   left join organizations e on e.id = s.organization_id`;
 
-const COLUMNS = 'dim, body_id, group_id, day, meeting_id, outcome, a, b, country, kind, contributions, fractional, sources, resolved';
-const BUCKET = 'body_id, group_id, day, meeting_id, outcome';
-const S = 'temp.report_rollup_sources';
+export const COLUMNS =
+  'dim, level, grain, s, a, group_id, body_id, period, b, meeting_id, outcome, contributions, fractional, sources, resolved, first_day, last_day';
+
+/** A GROUP BY list without the constants ('' and 0 stand for "not kept"; SQLite reads a bare 0 as a column number). */
+const keys = (...expressions: string[]) => expressions.filter((e) => e !== "''" && e !== '0').join(', ');
+
+interface DimensionSpec {
+  dim: string;
+  s?: string;
+  a?: string;
+  b?: string;
+  where?: string;
+  /** The outcome column: the full outcome, or 'outcome3' where only withdrawn/superseded matter. */
+  outcome?: 'outcome' | 'outcome3';
+  /** Per meeting (the `meeting:` dimensions). */
+  meeting?: boolean;
+  resolved?: string;
+}
 
 /**
- * The rows of each dimension from the source rows in S. `count(distinct cid)` is what makes full
- * counting right: a contribution with two sources of one parent (Huawei, HiSilicon) or one country
- * counts once for it, exactly as the reports' count(distinct contributions.id).
+ * One dimension's rows from the source rows in `sources`, at the group level with `grain`.
+ * `count(distinct cid)` is what makes full counting right: a contribution with two sources of one
+ * parent (Huawei, HiSilicon) or one country counts once for it, as the reports' count(distinct id).
  */
-const FROM_SOURCES = [
-  `select 'parent', ${BUCKET}, parent_id, null, null, null, count(distinct cid), sum(share), count(*), sum(organization_id is not null)
-     from ${S} group by ${BUCKET}, parent_id`,
-  `select 'country:parent', ${BUCKET}, null, null, pcountry, null, count(distinct cid), sum(share), count(*), 0
-     from ${S} where parent_id is not null and pcountry is not null group by ${BUCKET}, pcountry`,
-  `select 'country:entity', ${BUCKET}, null, null, ecountry, null, count(distinct cid), sum(share), count(*), 0
-     from ${S} where parent_id is not null and ecountry is not null group by ${BUCKET}, ecountry`,
-  `select 'parent-country:entity', ${BUCKET}, parent_id, null, ecountry, null, count(distinct cid), sum(share), count(*), 0
-     from ${S} where parent_id is not null and ecountry is not null group by ${BUCKET}, parent_id, ecountry`,
-  `select 'kind', ${BUCKET}, null, null, null, kind, count(distinct cid), sum(share), count(*), 0
-     from ${S} group by ${BUCKET}, kind`,
-  `select 'entity', ${BUCKET}, parent_id, organization_id, null, null, count(distinct cid), sum(share), count(*), 0
-     from ${S} where parent_id is not null and organization_id is not null group by ${BUCKET}, parent_id, organization_id`,
-  // Co-source pairs: the subject's side (a parent, or a country on either basis) against every parent
-  // named on the same contribution, itself included (the reports leave the subject out when asked).
-  `select 'co:parent', x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, x.parent_id, y.parent_id, null, null, count(distinct x.cid), 0, 0, 0
-     from ${S} x join contribution_sources y on y.contribution_id = x.cid
-     where x.parent_id is not null and y.parent_id is not null
-     group by x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, x.parent_id, y.parent_id`,
-  `select 'co:country:parent', x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, null, y.parent_id, x.pcountry, null, count(distinct x.cid), 0, 0, 0
-     from ${S} x join contribution_sources y on y.contribution_id = x.cid
-     where x.parent_id is not null and x.pcountry is not null and y.parent_id is not null
-     group by x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, x.pcountry, y.parent_id`,
-  `select 'co:country:entity', x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, null, y.parent_id, x.ecountry, null, count(distinct x.cid), 0, 0, 0
-     from ${S} x join contribution_sources y on y.contribution_id = x.cid
-     where x.parent_id is not null and x.ecountry is not null and y.parent_id is not null
-     group by x.body_id, x.group_id, x.day, x.meeting_id, x.outcome, x.ecountry, y.parent_id`,
+function dimensionRows(sources: string, grain: string, d: DimensionSpec): string {
+  const s = d.s ?? "''";
+  const a = d.a ?? '0';
+  const b = d.b ?? '0';
+  const meeting = d.meeting ? 'meeting_id' : '0';
+  const outcome = d.outcome ?? 'outcome';
+  return `select '${d.dim}', 'g', ${grain}, ${s}, ${a}, group_id, body_id, period, ${b}, ${meeting}, ${outcome},
+      count(distinct cid), sum(share), count(*), ${d.resolved ?? '0'}, min(day), max(day)
+    from ${sources} where ${d.where ?? '1 = 1'}
+    group by ${keys('group_id', 'body_id', 'period', s, a, b, meeting, outcome)}`;
+}
+
+/** Co-source pairs: the subject's side against every parent named on the same contribution, itself included. */
+function pairRows(sources: string, grain: string, dim: string, subject: { s?: string; a?: string }, where: string): string {
+  const s = subject.s ?? "''";
+  const a = subject.a ?? '0';
+  return `select '${dim}', 'g', ${grain}, ${s}, ${a}, x.group_id, x.body_id, x.period, y.parent_id, 0, x.outcome3,
+      count(distinct x.cid), 0, 0, 0, min(x.day), max(x.day)
+    from ${sources} x join contribution_sources y on y.contribution_id = x.cid
+    where ${where} and y.parent_id is not null
+    group by ${keys('x.group_id', 'x.body_id', 'x.period', s, a, 'y.parent_id', 'x.outcome3')}`;
+}
+
+const SUBJECT_DIMENSIONS: DimensionSpec[] = [
+  { dim: 'parent', a: 'parent_id', resolved: 'sum(organization_id is not null)' },
+  { dim: 'country:parent', s: 'pcountry', where: 'parent_id <> 0 and pcountry is not null' },
+  { dim: 'country:entity', s: 'ecountry', where: 'parent_id <> 0 and ecountry is not null' },
 ];
 
-/** The contributions of the marked buckets (a dated bucket, or a group's undated contributions). */
-const DIRTY_CONTRIBUTIONS = `c.id in (
-  select c2.id from report_rollup_dirty d join contributions c2 on c2.group_id = d.group_id and c2.date = d.day
-  union all
-  select c2.id from report_rollup_dirty d join contributions c2 on c2.group_id = d.group_id and c2.date is null where d.day = '')`;
+function dimensionsFrom(sources: string, grain: string): string[] {
+  return [
+    ...SUBJECT_DIMENSIONS.map((d) => dimensionRows(sources, grain, d)),
+    ...SUBJECT_DIMENSIONS.map((d) => dimensionRows(sources, grain, { ...d, dim: `meeting:${d.dim}`, meeting: true })),
+    // The shares over time give the sources counting for no country (unresolved, or a parent without one) their own series.
+    dimensionRows(sources, grain, { dim: 'no-country:parent', where: 'parent_id = 0 or pcountry is null', outcome: 'outcome3' }),
+    dimensionRows(sources, grain, { dim: 'no-country:entity', where: 'parent_id = 0 or ecountry is null', outcome: 'outcome3' }),
+    dimensionRows(sources, grain, { dim: 'parent-country:parent', s: 'pcountry', a: 'parent_id', where: 'parent_id <> 0 and pcountry is not null' }),
+    dimensionRows(sources, grain, { dim: 'parent-country:entity', s: 'ecountry', a: 'parent_id', where: 'parent_id <> 0 and ecountry is not null' }),
+    dimensionRows(sources, grain, { dim: 'kind', s: 'kind', outcome: 'outcome3' }),
+    dimensionRows(sources, grain, { dim: 'entity', a: 'parent_id', b: 'organization_id', where: 'parent_id <> 0 and organization_id is not null', outcome: 'outcome3' }),
+    pairRows(sources, grain, 'co:parent', { a: 'x.parent_id' }, 'x.parent_id <> 0'),
+    pairRows(sources, grain, 'co:country:parent', { s: 'x.pcountry' }, 'x.parent_id <> 0 and x.pcountry is not null'),
+    pairRows(sources, grain, 'co:country:entity', { s: 'x.ecountry' }, 'x.parent_id <> 0 and x.ecountry is not null'),
+  ];
+}
 
-const DIRTY_ROWS = `rowid in (
-  select r.rowid from report_rollup_dirty d join report_rollup r on r.group_id = d.group_id and r.day = d.day
-  union all
-  select r.rowid from report_rollup_dirty d join report_rollup r on r.group_id = d.group_id and r.day is null where d.day = '')`;
+/** The `all` dimension (every contribution, with or without sources), per group, and per meeting. */
+function allRows(contributionsWhere: string, grain: string): string[] {
+  const period = "coalesce(substr(c.date, 1, 7), '')";
+  return [false, true].map((meeting) => {
+    const m = meeting ? 'coalesce(c.meeting_id, 0)' : '0';
+    return `select '${meeting ? 'meeting:all' : 'all'}', 'g', ${grain.replaceAll('period', period)}, '', 0, c.group_id, c.body_id, ${period}, 0, ${m}, c.outcome,
+        count(*), 0, 0, 0, min(c.date), max(c.date)
+      from contributions c where ${contributionsWhere}
+      group by ${keys('c.group_id', 'c.body_id', period, m, 'c.outcome')}`;
+  });
+}
 
-function rebuild(db: Db, contributionsWhere: string, rowsWhere: string): void {
+/**
+ * Counts the contributions `contributionsWhere` selects (a condition on `contributions c`) into
+ * `target`, at the group level, one row per month (undated: grain 'y', period '') — or all with
+ * `grain` as given.
+ */
+function countInto(db: Db, target: string, contributionsWhere: string, grain = "case when period = '' then 'y' else 'm' end"): void {
   const sqlite = db.$client;
-  sqlite.exec(`create temp table if not exists report_rollup_sources as ${SOURCE_ROWS} where 0`);
-  sqlite.exec(`delete from ${S}`);
-  sqlite.exec(`delete from report_rollup where ${rowsWhere}`);
-  sqlite.exec(`insert into ${S} ${SOURCE_ROWS} where ${contributionsWhere}`);
-  sqlite.exec(`insert into report_rollup (${COLUMNS})
-    select 'all', c.body_id, c.group_id, c.date, c.meeting_id, c.outcome, null, null, null, null, count(*), 0, 0, 0
-    from contributions c where ${contributionsWhere} group by c.body_id, c.group_id, c.date, c.meeting_id, c.outcome`);
-  for (const select of FROM_SOURCES) sqlite.exec(`insert into report_rollup (${COLUMNS}) ${select}`);
-  sqlite.exec(`delete from ${S}`);
-  sqlite.exec('delete from report_rollup_dirty');
+  const sources = 'temp.report_counts_sources';
+  sqlite.exec(`create temp table if not exists report_counts_sources as ${SOURCE_ROWS} where 0`);
+  sqlite.exec(`delete from ${sources}`);
+  sqlite.exec(`insert into ${sources} ${SOURCE_ROWS} where ${contributionsWhere}`);
+  for (const select of allRows(contributionsWhere, grain)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
+  for (const select of dimensionsFrom(sources, grain)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
+  sqlite.exec(`delete from ${sources}`);
+}
+
+const SUMS = 'sum(contributions), sum(fractional), sum(sources), sum(resolved), min(first_day), max(last_day)';
+
+/**
+ * The years of the group level and both grains of the body level, added up from the group-level
+ * months (and undated rows) in the buckets `scope` names (a condition on report_counts).
+ */
+function addUp(db: Db, scope: { groupYears: string; bodyMonths: string; bodyYears: string }): void {
+  const sqlite = db.$client;
+  sqlite.exec(`insert into report_counts (${COLUMNS})
+    select dim, 'g', 'y', s, a, group_id, body_id, substr(period, 1, 4), b, meeting_id, outcome, ${SUMS}
+    from report_counts where level = 'g' and grain = 'm' and ${scope.groupYears}
+    group by dim, s, a, group_id, body_id, substr(period, 1, 4), b, meeting_id, outcome`);
+  // A meeting is one group's: the meeting dimensions need no body level.
+  sqlite.exec(`insert into report_counts (${COLUMNS})
+    select dim, 'b', 'm', s, a, 0, body_id, period, b, 0, outcome, ${SUMS}
+    from report_counts where level = 'g' and grain = 'm' and dim not like 'meeting:%' and ${scope.bodyMonths}
+    group by dim, s, a, body_id, period, b, outcome`);
+  sqlite.exec(`insert into report_counts (${COLUMNS})
+    select dim, 'b', 'y', s, a, 0, body_id, period, b, 0, outcome, ${SUMS}
+    from report_counts where level = 'g' and grain = 'y' and dim not like 'meeting:%' and ${scope.bodyYears}
+    group by dim, s, a, body_id, period, b, outcome`);
+}
+
+function rebuildAll(db: Db): void {
+  const sqlite = db.$client;
+  sqlite.exec('delete from report_counts');
+  countInto(db, 'report_counts', '1 = 1');
+  addUp(db, { groupYears: '1 = 1', bodyMonths: '1 = 1', bodyYears: '1 = 1' });
+}
+
+/** Recomputes the months (and undated buckets) of the marked days, then what adds them up. */
+function rebuildMarked(db: Db): void {
+  const sqlite = db.$client;
+  sqlite.exec(`create temp table if not exists report_counts_months (group_id integer, body_id text, period text, year text)`);
+  sqlite.exec('delete from temp.report_counts_months');
+  sqlite.exec(`insert into temp.report_counts_months
+    select distinct d.group_id, g.body_id, substr(d.day, 1, 7), substr(d.day, 1, 4)
+    from report_rollup_dirty d join groups g on g.id = d.group_id`);
+  const months = 'temp.report_counts_months';
+  // The group-level months and undated rows of the marked buckets, and everything that adds them up.
+  sqlite.exec(`delete from report_counts where group_id <> 0 and (group_id, period) in (select group_id, period from ${months})`);
+  sqlite.exec(`delete from report_counts where group_id <> 0 and (group_id, period) in (select group_id, year from ${months} where year <> '')`);
+  sqlite.exec(`delete from report_counts where group_id = 0 and (period, body_id) in (select period, body_id from ${months})`);
+  sqlite.exec(`delete from report_counts where group_id = 0 and (period, body_id) in (select year, body_id from ${months} where year <> '')`);
+  countInto(
+    db,
+    'report_counts',
+    `c.id in (
+      select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date between m.period || '-01' and m.period || '-31' where m.period <> ''
+      union all
+      select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date is null where m.period = '')`,
+  );
+  addUp(db, {
+    groupYears: `(group_id, substr(period, 1, 4)) in (select group_id, year from ${months} where year <> '')`,
+    bodyMonths: `(body_id, period) in (select body_id, period from ${months} where period <> '')`,
+    bodyYears: `(body_id, period) in (select body_id, year from ${months})`,
+  });
+  sqlite.exec(`delete from ${months}`);
 }
 
 /** Whether writes have left buckets to recompute. */
@@ -93,8 +194,20 @@ export function refreshRollups(db: Db): number {
   if (marked === 0) return 0;
   sqlite.transaction(() => {
     const everything = sqlite.prepare('select exists (select 1 from report_rollup_dirty where group_id = -1)').pluck().get() === 1;
-    if (everything) rebuild(db, '1 = 1', '1 = 1');
-    else rebuild(db, DIRTY_CONTRIBUTIONS, DIRTY_ROWS);
+    if (everything) rebuildAll(db);
+    else rebuildMarked(db);
+    sqlite.exec('delete from report_rollup_dirty');
   })();
   return marked;
+}
+
+/**
+ * Counts the contributions dated within each [first, last] day range into `target` (a temp table of
+ * report_counts' columns plus `edge`, the range's key), at the group level with grain 'e'. The
+ * reports add these to the months and years that a date range fills whole.
+ */
+export function countDays(db: Db, target: string, key: string, first: string, last: string): void {
+  const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'");
+  db.$client.exec(`update ${target} set edge = ${literal(key)} where edge is null`);
 }

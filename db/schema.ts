@@ -314,45 +314,61 @@ export const watchlistItems = sqliteTable(
 );
 
 /**
- * Report counts kept up to date on write (server/reports/rollup.ts), so the country, company, overview
- * and digest reports add up a few thousand rows instead of walking millions of source rows. One row
- * per bucket — (group, day, meeting, outcome) of the contributions — and per `dim`ension value:
- * `all` (contributions), `parent` (a = ultimate parent, null when unresolved), `country:parent` and
- * `country:entity` (country on each basis), `parent-country:entity` (a = parent, country on the entity
- * basis), `kind` (parent's kind), `entity` (a = parent, b = the organization named), and the co-source
- * pairs `co:parent` (a = subject parent, b = co-source parent), `co:country:parent` and
- * `co:country:entity` (country = subject's country, b = co-source parent). `contributions` counts each
- * contribution once per dimension value (full counting), `fractional` sums the sources' shares.
+ * Report counts kept up to date on write (db/rollup.ts), so the country, company, overview and digest
+ * reports add up a few thousand rows instead of walking millions of source rows
+ * (server/reports/rollup.ts reads them).
+ *
+ * Each row counts the contributions of one bucket for one value of one `dim`ension:
+ * - the bucket: `level` 'g' is one group (`group_id`), 'b' a whole body (`group_id` 0); `grain` 'm' is a
+ *   month (`period` YYYY-MM), 'y' a year (`period` YYYY) or the undated contributions (`period` '');
+ *   `outcome` the contributions' outcome ('withdrawn', 'superseded' or 'other' where a dimension needs
+ *   no more); `meeting_id` the meeting (0: not kept) for the `meeting:` dimensions, which exist at the
+ *   group level only (a meeting is one group's). Years and whole bodies are sums of months and groups
+ *   (a contribution has one date and one group), kept so that a report over years reads few rows.
+ * - the dimension value: `all` (every contribution), `parent` (a = ultimate parent, 0 when unresolved),
+ *   `country:parent` / `country:entity` (s = the country on each basis), `parent-country:parent` /
+ *   `parent-country:entity` (s = country, a = parent), `no-country:parent` / `no-country:entity` (the
+ *   sources that count for no country on each basis), `kind` (s = the parent's kind), `entity`
+ *   (a = parent, b = the organization named), `co:parent` (a = subject parent, b = a parent named
+ *   beside it, itself included), `co:country:parent` / `co:country:entity` (s = subject country, b = a
+ *   parent named beside it); `meeting:all`, `meeting:parent`, `meeting:country:*` as their namesakes,
+ *   per meeting.
+ *
+ * `contributions` counts each contribution once per value (full counting), `fractional` sums the
+ * sources' shares, `sources`/`resolved` count source rows (coverage), `first_day`/`last_day` bound the
+ * dates. The key is ordered for the reads: a dimension's subject at one level and grain is contiguous.
+ * The table is WITHOUT ROWID (migration 0007): the rows are stored in key order.
  */
-export const reportRollup = sqliteTable(
-  'report_rollup',
+export const reportCounts = sqliteTable(
+  'report_counts',
   {
     dim: text('dim').notNull(),
-    bodyId: text('body_id').notNull(),
+    level: text('level', { enum: ['g', 'b'] }).notNull(),
+    grain: text('grain', { enum: ['m', 'y'] }).notNull(),
+    s: text('s').notNull(),
+    a: integer('a').notNull(),
     groupId: integer('group_id').notNull(),
-    day: text('day'),
-    meetingId: integer('meeting_id'),
+    bodyId: text('body_id').notNull(),
+    period: text('period').notNull(),
+    b: integer('b').notNull(),
+    meetingId: integer('meeting_id').notNull(),
     outcome: text('outcome').notNull(),
-    a: integer('a'),
-    b: integer('b'),
-    country: text('country'),
-    kind: text('kind'),
     contributions: integer('contributions').notNull(),
     fractional: real('fractional').notNull(),
-    /** Source rows (coverage counts occurrences) and those resolved to an organization. */
     sources: integer('sources').notNull(),
     resolved: integer('resolved').notNull(),
+    firstDay: text('first_day'),
+    lastDay: text('last_day'),
   },
   (t) => [
-    index('report_rollup_bucket').on(t.groupId, t.day),
-    index('report_rollup_dim_day').on(t.dim, t.day),
-    index('report_rollup_dim_a').on(t.dim, t.a),
-    index('report_rollup_dim_country').on(t.dim, t.country),
+    primaryKey({ columns: [t.dim, t.level, t.grain, t.s, t.a, t.groupId, t.bodyId, t.period, t.b, t.meetingId, t.outcome] }),
+    // Recomputing a bucket deletes its rows by (group, period), whatever the dimension.
+    index('report_counts_bucket').on(t.groupId, t.period, t.bodyId),
   ],
 );
 
 /**
- * Buckets of report_rollup to recompute: (group, day; '' for no date), marked by triggers on
+ * Buckets of report_counts to recompute: (group, day; '' for no date), marked by triggers on
  * contributions, contribution_sources and organizations in the writing transaction. group_id -1 means
  * everything (an organization's country or kind changed).
  */

@@ -96,32 +96,48 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
   return bySource;
 }
 
-/** One page of contributions after the given internal id, oldest id first. */
+/**
+ * One page of contributions after the given internal id, oldest id first. The page's ids are chosen
+ * first, from the indexes alone, and only then are those rows read: a filtered page (a group since a
+ * date) otherwise reads every matching row whole before sorting them by id — at 2 M contributions,
+ * 60,000 rows read for 100 kept.
+ */
 export function contributionPage(db: Db, filters: Filters, options: { after?: number; limit: number; where?: SQL }) {
-  const rows = db
-    .select({
-      id: contributions.id,
-      body: contributions.bodyId,
-      group: groups.code,
-      meeting: meetings.name,
-      ref: contributions.ref,
-      title: contributions.title,
-      type: contributions.type,
-      docFor: contributions.docFor,
-      status: contributions.status,
-      date: contributions.date,
-      sourceText: contributions.sourceText,
-      url: contributions.url,
-      revisionOf: contributions.revisionOf,
-      rawDocumentId: contributions.rawDocumentId,
-    })
+  const ids = db
+    .select({ id: contributions.id })
     .from(contributions)
     .innerJoin(groups, eq(groups.id, contributions.groupId))
-    .leftJoin(meetings, eq(meetings.id, contributions.meetingId))
     .where(and(contributionCondition(filters), options.where, options.after === undefined ? undefined : gt(contributions.id, options.after)))
     .orderBy(asc(contributions.id))
     .limit(options.limit)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            id: contributions.id,
+            body: contributions.bodyId,
+            group: groups.code,
+            meeting: meetings.name,
+            ref: contributions.ref,
+            title: contributions.title,
+            type: contributions.type,
+            docFor: contributions.docFor,
+            status: contributions.status,
+            date: contributions.date,
+            sourceText: contributions.sourceText,
+            url: contributions.url,
+            revisionOf: contributions.revisionOf,
+            rawDocumentId: contributions.rawDocumentId,
+          })
+          .from(contributions)
+          .innerJoin(groups, eq(groups.id, contributions.groupId))
+          .leftJoin(meetings, eq(meetings.id, contributions.meetingId))
+          .where(inArray(contributions.id, ids))
+          .orderBy(asc(contributions.id))
+          .all();
   const sources = sourcesOf(
     db,
     rows.map((r) => r.id),

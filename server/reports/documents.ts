@@ -9,6 +9,7 @@ import { contributionCondition, type Filters } from './filters.js';
 import { as, countryOnBasis, entityOrg, parentOrg } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from './search.js';
+import * as rollup from './rollup.js';
 import { periodOf, type Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
@@ -46,7 +47,7 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
  */
 export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period): Map<string, number> {
   const periodSql = periodOf(period);
-  const rows = db.all<{ period: string; source_country: string; n: number }>(sql`
+  const rows = rollup.rollupCovers(db, filters) ? rollup.countryDocumentsPerPeriod(db, filters, period) : db.all<{ period: string; source_country: string; n: number }>(sql`
     select ${periodSql} as period, ${countryOnBasis(filters, entityOrg.country, parentOrg.country)} as source_country, count(distinct ${contributions.id}) as n
     from ${contributionSources}
     left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}

@@ -1,4 +1,4 @@
-// The report building blocks computed from report_rollup (db/schema.ts, kept by db/rollup.ts) instead
+// The report building blocks computed from report_counts (db/schema.ts, kept by db/rollup.ts) instead
 // of the raw contributions and sources: the same rows as the functions of participation.ts,
 // overview.ts, company.ts and digest.ts for the same filters (test/server/rollup.test.ts compares
 // them on every counting option covered). Covered: body, group, from/to (any day), basis, withdrawn,
@@ -6,8 +6,9 @@
 // with a topic use the raw queries.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { refreshRollups, rollupsStale } from '../../db/rollup.js';
+import { COLUMNS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
 import type { Filters } from './filters.js';
+import type { Period } from './trends.js';
 import type { CountryRow, GroupRow, MeetingRow, OrganizationRow, OutcomeCounts } from './participation.js';
 
 /** Who a report is about, in the terms the rollup knows. */
@@ -45,29 +46,152 @@ export function rollupCovers(db: Db, filters: Filters): boolean {
   }
 }
 
-/** The filters as a condition on report_rollup `r`; `groupId` is the column the group filter applies to. */
-function condition(filters: Filters, groupId: SQL = sql`r.group_id`): SQL {
-  const conditions: SQL[] = [sql`1 = 1`];
-  if (filters.body) conditions.push(sql`r.body_id = ${filters.body}`);
-  if (filters.group) conditions.push(sql`${groupId} in (select id from groups where code = ${filters.group})`);
-  if (filters.from) conditions.push(sql`r.day >= ${filters.from}`);
-  if (filters.to) conditions.push(sql`r.day <= ${filters.to}`);
-  if (filters.withdrawn === 'exclude') conditions.push(sql`r.outcome <> 'withdrawn'`);
-  if (filters.revisions === 'collapse') conditions.push(sql`r.outcome <> 'superseded'`);
-  return sql.join(conditions, sql` and `);
+/** A date range cut into what the counts hold whole (years, months) and the days left at its edges. */
+export interface RangeParts {
+  /** Whole years [first, last] (null: open), or none. */
+  years: [string | null, string | null] | null;
+  /** Whole months [first, last] YYYY-MM outside those years. */
+  months: [string, string][];
+  /** Days [first, last] YYYY-MM-DD that fill no month. */
+  days: [string, string][];
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A month as a number (year × 12 + month − 1) and back. */
+const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const monthText = (n: number) => `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
+const lastDayOf = (n: number) => `${monthText(n)}-${pad2(new Date(Date.UTC(Math.floor(n / 12), (n % 12) + 1, 0)).getUTCDate())}`;
+
+/**
+ * Cuts [from, to] (either open) into whole years, the whole months outside them, and the days at the
+ * edges that fill no month. Pure; the dates are YYYY-MM-DD as the filters validate them.
+ */
+export function splitRange(from?: string, to?: string): RangeParts {
+  const parts: RangeParts = { years: null, months: [], days: [] };
+  let firstMonth: number | null = null;
+  if (from) {
+    const n = monthNumber(from);
+    if (from.endsWith('-01')) firstMonth = n;
+    else {
+      const monthEnd = lastDayOf(n);
+      if (to && to <= monthEnd) {
+        parts.days.push([from, to]);
+        return parts;
+      }
+      parts.days.push([from, monthEnd]);
+      firstMonth = n + 1;
+    }
+  }
+  let lastMonth: number | null = null;
+  let lastDays: [string, string] | null = null;
+  if (to) {
+    const n = monthNumber(to);
+    if (to === lastDayOf(n)) lastMonth = n;
+    else {
+      lastDays = [`${monthText(n)}-01`, to];
+      lastMonth = n - 1;
+    }
+  }
+  if (firstMonth === null || lastMonth === null || firstMonth <= lastMonth) {
+    const firstYear = firstMonth === null ? null : Math.ceil(firstMonth / 12);
+    const lastYear = lastMonth === null ? null : Math.floor((lastMonth + 1) / 12) - 1;
+    if (firstYear === null || lastYear === null || firstYear <= lastYear) {
+      parts.years = [firstYear === null ? null : String(firstYear), lastYear === null ? null : String(lastYear)];
+      if (firstMonth !== null && firstMonth < firstYear! * 12) parts.months.push([monthText(firstMonth), monthText(firstYear! * 12 - 1)]);
+      if (lastMonth !== null && lastMonth >= (lastYear! + 1) * 12) parts.months.push([monthText((lastYear! + 1) * 12), monthText(lastMonth)]);
+    } else {
+      parts.months.push([monthText(firstMonth!), monthText(lastMonth!)]);
+    }
+  }
+  if (lastDays) parts.days.push(lastDays);
+  return parts;
+}
+
+const EDGES = 'temp.report_counts_edges';
+/** The day ranges counted into EDGES, valid while the database is unchanged. */
+const countedDays = new WeakMap<Db, { version: string; ranges: Set<string> }>();
+
+/** Makes sure EDGES holds the counts of the days [first, last]; returns the range's key. */
+function edgeRows(db: Db, first: string, last: string): string {
+  const sqlite = db.$client;
+  const version = String(sqlite.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck().get());
+  let counted = countedDays.get(db);
+  if (!counted || counted.version !== version) {
+    sqlite.exec(`create temp table if not exists report_counts_edges as select *, '' as edge from report_counts where 0`);
+    sqlite.exec(`delete from ${EDGES}`);
+    countedDays.set(db, (counted = { version: '', ranges: new Set() }));
+  }
+  const key = `${first}/${last}`;
+  if (!counted.ranges.has(key)) {
+    countDays(db, EDGES, key, first, last);
+    counted.ranges.add(key);
+  }
+  // Counting wrote to a temp table: that moved total_changes, not what the counts mean.
+  counted.version = String(sqlite.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck().get());
+  return key;
+}
+
+/** How rowsOf reads a dimension: per group (byGroup, the digest) or, with no group filter, per body. */
+interface RowsOptions {
+  perGroup?: boolean;
+  /** Whole years read as their months (the shares per quarter). */
+  months?: boolean;
+  /** Dated contributions only (no date range leaves in the undated ones). */
+  dated?: boolean;
+}
+
+/**
+ * The rows of dimension `dim` that the filters select, as a FROM item `r` with report_counts' columns:
+ * the whole years and months of the date range at the body level (or the group level when a group is
+ * asked for, or per group is needed), and the edge days counted on the spot. `subject` is a condition
+ * on the rows' key (s, a, b).
+ */
+function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`, options: RowsOptions = {}): SQL {
+  const groupLevel = options.perGroup || filters.group !== undefined || dim.startsWith('meeting:');
+  const common: SQL[] = [sql`dim = ${dim}`, subject];
+  if (filters.body) common.push(sql`body_id = ${filters.body}`);
+  if (filters.group) common.push(sql`group_id in (select id from groups where code = ${filters.group})`);
+  if (filters.withdrawn === 'exclude') common.push(sql`outcome <> 'withdrawn'`);
+  if (filters.revisions === 'collapse') common.push(sql`outcome <> 'superseded'`);
+  const where = sql.join(common, sql` and `);
+  const level = groupLevel ? sql`level = 'g'` : sql`level = 'b' and group_id = 0`;
+  const parts: SQL[] = [];
+  if (!filters.from && !filters.to && !options.months) {
+    const dated = options.dated ? sql`and period <> ''` : sql``;
+    parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' ${dated} and ${where}`);
+  } else {
+    const range = splitRange(filters.from, filters.to);
+    if (range.years) {
+      const [first, last] = range.years;
+      parts.push(
+        options.months
+          ? sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and period >= ${`${first ?? '0000'}-01`} and period <= ${`${last ?? '9999'}-12`} and ${where}`
+          : sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' and period >= ${first ?? '0'} and period <= ${last ?? '9999'} and ${where}`,
+      );
+    }
+    for (const [first, last] of range.months) {
+      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and period between ${first} and ${last} and ${where}`);
+    }
+    for (const [first, last] of range.days) {
+      const key = edgeRows(db, first, last);
+      parts.push(sql`select ${sql.raw(COLUMNS)} from ${sql.raw(EDGES)} where edge = ${key} and ${where}`);
+    }
+  }
+  if (parts.length === 0) return sql`(select ${sql.raw(COLUMNS)} from report_counts where 0) r`;
+  return sql`(${sql.join(parts, sql` union all `)}) r`;
 }
 
 const basisOf = (filters: Filters) => filters.basis ?? 'parent';
 
-/** The dimension and condition that select a subject's own rows (totals, meetings, groups). */
-function subjectRows(subject: Subject, filters: Filters): SQL {
+/** The dimension and key condition of a subject's own rows (totals, meetings, groups). */
+function subjectDimension(subject: Subject, filters: Filters): { dim: string; where: SQL } {
   switch (subject.kind) {
     case 'country':
-      return sql`r.dim = ${`country:${basisOf(filters)}`} and r.country = ${subject.code}`;
+      return { dim: `country:${basisOf(filters)}`, where: sql`s = ${subject.code}` };
     case 'parent':
-      return sql`r.dim = 'parent' and r.a = ${subject.id}`;
+      return { dim: 'parent', where: sql`a = ${subject.id}` };
     default:
-      throw new Error(`the rollup has no totals for ${subject.kind}`);
+      throw new Error(`the counts have no totals for ${subject.kind}`);
   }
 }
 
@@ -79,16 +203,17 @@ function rate(accepted: number, noted: number, notHandled: number): number | nul
 const outcomeSum = (outcome: string) => sql`coalesce(sum(case when r.outcome = ${outcome} then r.contributions else 0 end), 0)`;
 
 export function allContributions(db: Db, filters: Filters): number {
-  return db.get<{ n: number }>(sql`select coalesce(sum(r.contributions), 0) as n from report_rollup r where r.dim = 'all' and ${condition(filters)}`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`select coalesce(sum(r.contributions), 0) as n from ${rowsOf(db, 'all', filters)}`)?.n ?? 0;
 }
 
 /** As participationSummary (participation.ts). */
 export function participationSummary(db: Db, subject: Subject, filters: Filters) {
+  const { dim, where } = subjectDimension(subject, filters);
   const row = db.get<Record<string, number>>(sql`
     select coalesce(sum(r.contributions), 0) as contributions, coalesce(sum(r.fractional), 0) as fractional,
       ${outcomeSum('accepted')} as accepted, ${outcomeSum('noted')} as noted, ${outcomeSum('withdrawn')} as withdrawn,
       ${outcomeSum('superseded')} as superseded, ${outcomeSum('not-handled')} as notHandled, ${outcomeSum('pending')} as pending
-    from report_rollup r where ${subjectRows(subject, filters)} and ${condition(filters)}`)!;
+    from ${rowsOf(db, dim, filters, where)}`)!;
   const all = allContributions(db, filters);
   const outcomes: OutcomeCounts = {
     accepted: row.accepted!,
@@ -106,21 +231,21 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
 }
 
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
+  const { dim, where } = subjectDimension(subject, filters);
   return db.all<MeetingRow>(sql`
     select m.name as meeting, m.start_date as startDate, r.body_id as body, g.code as "group",
       sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from report_rollup r join meetings m on m.id = r.meeting_id join groups g on g.id = r.group_id
-    where ${subjectRows(subject, filters)} and ${condition(filters)}
+    from ${rowsOf(db, `meeting:${dim}`, filters, where)} join meetings m on m.id = r.meeting_id join groups g on g.id = r.group_id
     group by m.id
-    order by coalesce(m.start_date, min(r.day)), m.name`);
+    order by coalesce(m.start_date, min(r.first_day)), m.name`);
 }
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
+  const { dim, where } = subjectDimension(subject, filters);
   return db.all<GroupRow>(sql`
     select r.body_id as body, g.code as "group", g.name as groupName,
       sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from report_rollup r join groups g on g.id = r.group_id
-    where ${subjectRows(subject, filters)} and ${condition(filters)}
+    from ${rowsOf(db, dim, filters, where, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id
     order by contributions desc, "group"`);
 }
@@ -128,23 +253,20 @@ export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] 
 /** As byOrganization: ultimate parents, largest fractional count first. */
 export function byOrganization(db: Db, subject: Subject, filters: Filters, limit = 500): OrganizationRow[] {
   let rows: SQL;
-  if (subject.kind === 'country' && basisOf(filters) === 'entity') {
-    rows = sql`r.dim = 'parent-country:entity' and r.country = ${subject.code}`;
-  } else if (subject.kind === 'country') {
-    rows = sql`r.dim = 'parent' and p.country = ${subject.code}`;
+  if (subject.kind === 'country') {
+    rows = rowsOf(db, `parent-country:${basisOf(filters)}`, filters, sql`s = ${subject.code}`);
   } else if (subject.kind === 'parent') {
-    rows = sql`r.dim = 'parent' and r.a = ${subject.id}`;
-  } else if (subject.kind === 'parentKindNotIn') {
-    rows = sql`r.dim = 'parent' and p.kind not in (${sql.join(subject.kinds.map((k) => sql`${k}`), sql`, `)})`;
+    rows = rowsOf(db, 'parent', filters, sql`a = ${subject.id}`);
   } else {
-    rows = sql`r.dim = 'parent'`;
+    rows = rowsOf(db, 'parent', filters);
   }
+  const kinds = subject.kind === 'parentKindNotIn' ? sql`p.kind not in (${sql.join(subject.kinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
   const found = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
       sum(r.contributions) as contributions, sum(r.fractional) as fractional,
       ${outcomeSum('accepted')} as accepted, ${outcomeSum('noted')} as noted, ${outcomeSum('not-handled')} as notHandled
-    from report_rollup r join organizations p on p.id = r.a
-    where ${rows} and ${condition(filters)}
+    from ${rows} join organizations p on p.id = r.a
+    where ${kinds}
     group by r.a
     order by round(sum(r.fractional), 9) desc, contributions desc, name
     limit ${limit}`);
@@ -154,26 +276,29 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, limit
 /** As byCountry with everyone as the subject. */
 export function byCountry(db: Db, filters: Filters): CountryRow[] {
   return db.all<CountryRow>(sql`
-    select r.country as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from report_rollup r where r.dim = ${`country:${basisOf(filters)}`} and ${condition(filters)}
-    group by r.country
+    select r.s as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
+    from ${rowsOf(db, `country:${basisOf(filters)}`, filters)}
+    group by r.s
     order by round(sum(r.fractional), 9) desc, contributions desc, country`);
 }
 
 /** As coSources: organizations named beside the subject (itself, or its own country, left out). */
 export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15) {
   let rows: SQL;
+  let others: SQL;
   if (subject.kind === 'country') {
-    rows = sql`r.dim = ${`co:country:${basisOf(filters)}`} and r.country = ${subject.code} and coalesce(q.country, '') <> ${subject.code}`;
+    rows = rowsOf(db, `co:country:${basisOf(filters)}`, filters, sql`s = ${subject.code}`);
+    others = sql`coalesce(q.country, '') <> ${subject.code}`;
   } else if (subject.kind === 'parent') {
-    rows = sql`r.dim = 'co:parent' and r.a = ${subject.id} and q.id <> ${subject.id}`;
+    rows = rowsOf(db, 'co:parent', filters, sql`a = ${subject.id}`);
+    others = sql`q.id <> ${subject.id}`;
   } else {
-    throw new Error(`the rollup has no co-sources for ${subject.kind}`);
+    throw new Error(`the counts have no co-sources for ${subject.kind}`);
   }
   return db.all<{ slug: string; name: string; country: string | null; contributions: number }>(sql`
     select q.slug as slug, q.name as name, q.country as country, sum(r.contributions) as contributions
-    from report_rollup r join organizations q on q.id = r.b
-    where ${rows} and q.kind <> 'sdo' and ${condition(filters)}
+    from ${rows} join organizations q on q.id = r.b
+    where ${others} and q.kind <> 'sdo'
     group by r.b
     order by contributions desc, name
     limit ${limit}`);
@@ -183,8 +308,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
 export function entities(db: Db, parentId: number, filters: Filters) {
   return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select e.slug as slug, e.name as name, e.country as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from report_rollup r join organizations e on e.id = r.b
-    where r.dim = 'entity' and r.a = ${parentId} and ${condition(filters)}
+    from ${rowsOf(db, 'entity', filters, sql`a = ${parentId}`)} join organizations e on e.id = r.b
     group by r.b order by contributions desc, name`);
 }
 
@@ -194,16 +318,15 @@ export function coverageCounts(db: Db, filters: Filters) {
     select coalesce(sum(r.sources), 0) as occurrences, sum(r.resolved) as resolved,
       sum(case when p.kind = 'sdo' then r.sources else 0 end) as sdo,
       sum(case when p.country is null then r.resolved else 0 end) as noCountry
-    from report_rollup r left join organizations p on p.id = r.a
-    where r.dim = 'parent' and ${condition(filters)}`);
+    from ${rowsOf(db, 'parent', filters)} left join organizations p on p.id = r.a`);
   return { occurrences: row?.occurrences ?? 0, resolved: row?.resolved ?? 0, sdo: row?.sdo ?? 0, noCountry: row?.noCountry ?? 0 };
 }
 
 /** As byKind's rows (before labels and shares). */
 export function kindRows(db: Db, filters: Filters) {
   return db.all<{ kind: string; contributions: number; fractional: number }>(sql`
-    select r.kind as kind, sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from report_rollup r where r.dim = 'kind' and ${condition(filters)}
+    select r.s as kind, sum(r.contributions) as contributions, sum(r.fractional) as fractional
+    from ${rowsOf(db, 'kind', filters)}
     group by 1
     order by round(sum(r.fractional), 9) desc, kind`);
 }
@@ -213,32 +336,60 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
   return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
     select m.name as meeting, m.body_id as body, g.code as "group", m.start_date as startDate, m.town as town,
       sum(r.contributions) as contributions
-    from report_rollup r join meetings m on m.id = r.meeting_id join groups g on g.id = m.group_id
-    where r.dim = 'all' and ${condition(filters, sql`m.group_id`)}
+    from ${rowsOf(db, 'meeting:all', { ...filters, group: undefined })} join meetings m on m.id = r.meeting_id join groups g on g.id = m.group_id
+    where ${filters.group ? sql`g.code = ${filters.group}` : sql`1 = 1`}
     group by m.id
-    order by coalesce(m.start_date, max(r.day)) desc, m.name
+    order by coalesce(m.start_date, max(r.last_day)) desc, m.name
     limit ${limit}`);
 }
 
 /** The overview's span: first and last day, meetings. */
 export function span(db: Db, filters: Filters) {
   return db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
-    select min(r.day) as first, max(r.day) as last, count(distinct r.meeting_id) as meetings
-    from report_rollup r where r.dim = 'all' and ${condition(filters)}`);
+    select min(r.first_day) as first, max(r.last_day) as last, count(distinct nullif(r.meeting_id, 0)) as meetings
+    from ${rowsOf(db, 'meeting:all', filters)}`);
 }
 
 /** The digest's per-group rows: the week's contributions per group, and fractional counts per group and country. */
 export function groupCounts(db: Db, filters: Filters) {
   const totals = db.all<{ body: string; group: string; groupName: string; contributions: number }>(sql`
     select r.body_id as body, g.code as "group", g.name as groupName, sum(r.contributions) as contributions
-    from report_rollup r join groups g on g.id = r.group_id
-    where r.dim = 'all' and ${condition(filters)}
+    from ${rowsOf(db, 'all', filters, sql`1 = 1`, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id order by body, contributions desc, "group"`);
   const byCountryRows = db.all<{ body: string; group: string; country: string; fractional: number }>(sql`
-    select r.body_id as body, g.code as "group", r.country as country, sum(r.fractional) as fractional
-    from report_rollup r join groups g on g.id = r.group_id
-    where r.dim = 'country:parent' and ${condition(filters)}
-    group by g.id, r.country
+    select r.body_id as body, g.code as "group", r.s as country, sum(r.fractional) as fractional
+    from ${rowsOf(db, 'country:parent', filters, sql`1 = 1`, { perGroup: true })} join groups g on g.id = r.group_id
+    group by g.id, r.s
     order by round(sum(r.fractional), 9) desc, country`);
   return { totals, byCountryRows };
+}
+
+/** A row's period as trends.ts names them, from its month (YYYY-MM) or year (YYYY). */
+function periodOfRow(period: Period): SQL {
+  return period === 'year' ? sql`substr(r.period, 1, 4)` : sql`substr(r.period, 1, 4) || '-Q' || ((cast(substr(r.period, 6, 2) as integer) + 2) / 3)`;
+}
+
+/** As the queries of sharesOverTime (trends.ts): the dated contributions' span, per period, and fractional counts per period and country. */
+export function sharesOverTime(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
+  const span = db.get<{ first: string | null; last: string | null }>(sql`
+    select min(r.first_day) as first, max(r.last_day) as last from ${rowsOf(db, 'all', filters, sql`1 = 1`, { dated: true })}`);
+  const period = choosePeriod(span?.first ?? null, span?.last ?? null);
+  const options: RowsOptions = { dated: true, months: period === 'quarter' };
+  const periods = db.all<{ period: string; contributions: number }>(sql`
+    select ${periodOfRow(period)} as period, sum(r.contributions) as contributions
+    from ${rowsOf(db, 'all', filters, sql`1 = 1`, options)} group by 1 order by 1`);
+  const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
+    select ${periodOfRow(period)} as period, r.s as country, sum(r.fractional) as fractional
+    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, sql`1 = 1`, options)} group by 1, 2
+    union all
+    select ${periodOfRow(period)} as period, null as country, sum(r.fractional) as fractional
+    from ${rowsOf(db, `no-country:${basisOf(filters)}`, filters, sql`1 = 1`, options)} group by 1`);
+  return { period, periods, rows };
+}
+
+/** As countryDocumentsPerPeriod (documents.ts): contributions per period and country on the filters' basis. */
+export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period) {
+  return db.all<{ period: string; source_country: string; n: number }>(sql`
+    select ${periodOfRow(period)} as period, r.s as source_country, sum(r.contributions) as n
+    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, sql`1 = 1`, { dated: true, months: period === 'quarter' })} group by 1, 2`);
 }

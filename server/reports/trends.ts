@@ -4,6 +4,7 @@
 // (unresolved names) kept as their own bucket, so that each period's shares add up to 100 %.
 // Pure query function: (db, filters, options) → rows; the chart and its table are drawn from them.
 import { sql } from 'drizzle-orm';
+import * as rollup from './rollup.js';
 import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
@@ -55,30 +56,9 @@ export function periodFor(firstDate: string | null, lastDate: string | null): Pe
 }
 
 export function sharesOverTime(db: Db, filters: Filters, options: { period?: Period; top?: number } = {}): SharesOverTime {
-  const span = db.get<{ first: string | null; last: string | null }>(sql`
-    select min(${contributions.date}) as first, max(${contributions.date}) as last
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}`);
-  const period = options.period ?? periodFor(span?.first ?? null, span?.last ?? null);
+  const choosePeriod = (first: string | null, last: string | null) => options.period ?? periodFor(first, last);
+  const { period, periods, rows } = rollup.rollupCovers(db, filters) ? rollup.sharesOverTime(db, filters, choosePeriod) : rawShares(db, filters, choosePeriod);
   const top = options.top ?? 6;
-  const periodSql = periodOf(period);
-  // Contributions without a date cannot be placed in time and are left out of this chart.
-  const periods = db.all<{ period: string; contributions: number }>(sql`
-    select ${periodSql} as period, count(*) as contributions
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}
-    group by 1 order by 1`);
-  const country = countryOnBasis(filters, entityOrg.country, parentOrg.country);
-  const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
-    select ${periodSql} as period, ${country} as country, sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
-    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}
-    group by 1, 2`);
-
   const overall = new Map<string, number>();
   for (const r of rows) if (r.country) overall.set(r.country, (overall.get(r.country) ?? 0) + r.fractional);
   const ranked = [...overall.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -130,4 +110,31 @@ export const THIN_PERIOD = 30;
 /** The periods with fewer than `minimum` contributions, oldest first. */
 export function thinPeriods(report: Pick<SharesOverTime, 'periods'>, minimum: number = THIN_PERIOD): string[] {
   return report.periods.filter((p) => p.contributions < minimum).map((p) => p.period);
+}
+
+/** The numbers sharesOverTime draws, from the raw tables. */
+function rawShares(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
+  const span = db.get<{ first: string | null; last: string | null }>(sql`
+    select min(${contributions.date}) as first, max(${contributions.date}) as last
+    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributions.date} is not null and ${contributionCondition(filters)}`);
+  const period = choosePeriod(span?.first ?? null, span?.last ?? null);
+  const periodSql = periodOf(period);
+  // Contributions without a date cannot be placed in time and are left out of this chart.
+  const periods = db.all<{ period: string; contributions: number }>(sql`
+    select ${periodSql} as period, count(*) as contributions
+    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributions.date} is not null and ${contributionCondition(filters)}
+    group by 1 order by 1`);
+  const country = countryOnBasis(filters, entityOrg.country, parentOrg.country);
+  const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
+    select ${periodSql} as period, ${country} as country, sum(${contributionSources.share}) as fractional
+    from ${contributionSources}
+    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
+    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
+    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
+    join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributions.date} is not null and ${contributionCondition(filters)}
+    group by 1, 2`);
+  return { period, periods, rows };
 }

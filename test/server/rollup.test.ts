@@ -18,9 +18,11 @@ import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js'
 import { companyReport } from '../../server/reports/company.js';
 import { countryReport } from '../../server/reports/country.js';
 import { digestReport } from '../../server/reports/digest.js';
+import { countryDocumentsPerPeriod } from '../../server/reports/documents.js';
+import { sharesOverTime } from '../../server/reports/trends.js';
 import type { Filters } from '../../server/reports/filters.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../../server/reports/overview.js';
-import { rollupCovers, withoutRollups } from '../../server/reports/rollup.js';
+import { rollupCovers, splitRange, withoutRollups } from '../../server/reports/rollup.js';
 import { seededApp } from '../support/seeded.js';
 import { testApp, tempDir, type TestApp } from '../support/app.js';
 
@@ -67,11 +69,30 @@ function expectSameBothWays(app: TestApp, filters: Filters, subjects: Subjects):
     ['organizations', () => organizationsReport(db, filters)],
     ['unresolved', () => unresolvedReport(db, filters)],
   ];
+  expectSame(reports, filters);
+}
+
+function expectSame(reports: [string, () => unknown][], filters: Filters): void {
   for (const [name, compute] of reports) {
     const fromRollup = compute();
     const raw = withoutRollups(compute);
     expect(fromRollup, `${name} ${JSON.stringify(filters)}`).toEqual(raw);
   }
+}
+
+/** The shares over time (overview) and the documents behind their cells, both ways. */
+function expectSameShares(app: TestApp, filters: Filters): void {
+  const { db } = app;
+  expectSame(
+    [
+      ['shares over time', () => sharesOverTime(db, filters)],
+      ['shares per year', () => sharesOverTime(db, filters, { period: 'year' })],
+      ['shares per quarter', () => sharesOverTime(db, filters, { period: 'quarter' })],
+      ['documents per quarter and country', () => Object.fromEntries(countryDocumentsPerPeriod(db, filters, 'quarter'))],
+      ['documents per year and country', () => Object.fromEntries(countryDocumentsPerPeriod(db, filters, 'year'))],
+    ],
+    filters,
+  );
 }
 
 function expectSameDigests(app: TestApp, weeks: string[]): void {
@@ -81,7 +102,7 @@ function expectSameDigests(app: TestApp, weeks: string[]): void {
   }
 }
 
-const rollupRows = (db: Db) => db.get<{ n: number }>(sql`select count(*) as n from report_rollup`)!.n;
+const rollupRows = (db: Db) => db.get<{ n: number }>(sql`select count(*) as n from report_counts`)!.n;
 
 function c(ref: string, sourceText: string, status: string | null, date: string | null): ParsedContribution {
   return {
@@ -120,15 +141,50 @@ function editedResolver(edit: (records: Record<string, unknown>[]) => Record<str
   return createResolver(buildRegistry(files));
 }
 
-const SEEDED_SCOPES: Filters[] = [{}, { from: '2024-06-02', to: '2024-06-30' }, { from: '2024-06-04' }, { to: '2024-06-03' }, { body: '3gpp', group: 'RAN' }];
+// Date ranges read whole years, whole months and edge days counted on the spot (splitRange): each
+// kind of cut is here, alone and together.
+const SEEDED_SCOPES: Filters[] = [
+  {},
+  { from: '2024-06-02', to: '2024-06-30' },
+  { from: '2024-06-04' },
+  { to: '2024-06-03' },
+  { body: '3gpp', group: 'RAN' },
+  { from: '2024-01-01', to: '2024-12-31' },
+  { from: '2023-12-15', to: '2024-07-31', group: 'RAN' },
+];
 const SEEDED: Subjects = { countries: ['CN', 'FI', 'US', 'KR', 'SE'], companies: ['huawei', 'nokia', 'zte', 'samsung'], weeks: ['2024-W22', '2024-W23', '2024-W48'] };
+
+describe('splitRange: a date range as whole years, whole months and edge days', () => {
+  it('cuts a range into the parts the counts hold whole and the days left over', () => {
+    // Worked by hand: 15 Nov 2023 .. 10 Feb 2025 = the rest of Nov 2023 (days), Dec 2023 (a month),
+    // 2024 (a year), Jan 2025 (a month), 1..10 Feb 2025 (days).
+    expect(splitRange('2023-11-15', '2025-02-10')).toEqual({
+      years: ['2024', '2024'],
+      months: [['2023-12', '2023-12'], ['2025-01', '2025-01']],
+      days: [['2023-11-15', '2023-11-30'], ['2025-02-01', '2025-02-10']],
+    });
+    expect(splitRange()).toEqual({ years: [null, null], months: [], days: [] });
+    expect(splitRange('2024-01-01', '2024-12-31')).toEqual({ years: ['2024', '2024'], months: [], days: [] });
+    expect(splitRange('2024-06-04')).toEqual({ years: ['2025', null], months: [['2024-07', '2024-12']], days: [['2024-06-04', '2024-06-30']] });
+    expect(splitRange(undefined, '2024-06-03')).toEqual({ years: [null, '2023'], months: [['2024-01', '2024-05']], days: [['2024-06-01', '2024-06-03']] });
+    // Inside one month, and across two months with no whole month between.
+    expect(splitRange('2024-06-02', '2024-06-30')).toEqual({ years: null, months: [], days: [['2024-06-02', '2024-06-30']] });
+    expect(splitRange('2024-02-20', '2024-03-10')).toEqual({ years: null, months: [], days: [['2024-02-20', '2024-02-29'], ['2024-03-01', '2024-03-10']] });
+    // Whole months within one year; a leap-year February ends on the 29th.
+    expect(splitRange('2024-02-01', '2024-02-29')).toEqual({ years: null, months: [['2024-02', '2024-02']], days: [] });
+    expect(splitRange('2023-02-01', '2023-02-28')).toEqual({ years: null, months: [['2023-02', '2023-02']], days: [] });
+  });
+});
 
 describe('the rollup on the seeded database', () => {
   it('answers every report as the raw queries do, for every counting option and scope', () => {
     const app = seededApp();
     expect(rollupsStale(app.db)).toBe(false); // storeListing recomputed its buckets before committing
     expect(rollupRows(app.db)).toBeGreaterThan(0);
-    for (const filters of combinations(SEEDED_SCOPES)) expectSameBothWays(app, filters, SEEDED);
+    for (const filters of combinations(SEEDED_SCOPES)) {
+      expectSameBothWays(app, filters, SEEDED);
+      expectSameShares(app, filters);
+    }
     expectSameDigests(app, SEEDED.weeks);
   });
 
@@ -199,7 +255,7 @@ describe('the rollup on the seeded database', () => {
     fs.writeFileSync(file, first.db.$client.serialize());
     const copy = openDatabase(file);
     // The state migration 0005 leaves an existing database in: no rollup rows, everything marked.
-    copy.run(sql`delete from report_rollup`);
+    copy.run(sql`delete from report_counts`);
     copy.run(sql`insert into report_rollup_dirty (group_id, day) values (-1, '*')`);
     closeDatabase(copy);
     const reopened = openDatabase(file);
@@ -224,7 +280,8 @@ describe('the rollup on the bundled real snapshot', () => {
 
   it('answers every report as the raw queries do', () => {
     expect(rollupsStale(app.db)).toBe(false);
-    for (const filters of combinations([{}, { from: '2024-01-01', to: '2024-12-31' }, { group: 'SA2' }])) expectSameBothWays(app, filters, REAL);
+    for (const filters of combinations([{}, { from: '2023-11-15', to: '2025-02-10' }, { group: 'SA2' }])) expectSameBothWays(app, filters, REAL);
+    for (const filters of [{}, { basis: 'entity' }, { from: '2023-11-15', to: '2025-02-10', withdrawn: 'exclude' }] as Filters[]) expectSameShares(app, filters);
     expectSameDigests(app, REAL.weeks);
   }, 600_000);
 
