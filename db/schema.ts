@@ -322,7 +322,7 @@ export const watchlistItems = sqliteTable(
  * - the bucket: `level` 'g' is one group (`group_id`), 'b' a whole body (`group_id` 0); `grain` 'm' is a
  *   month (`period` YYYY-MM), 'y' a year (`period` YYYY) or the undated contributions (`period` '');
  *   `outcome` the contributions' outcome ('withdrawn', 'superseded' or 'other' where a dimension needs
- *   no more); `meeting_id` the meeting (0: not kept) for the `meeting:` dimensions, which exist at the
+ *   no more: kinds, entities, meetings, co-sources); `meeting_id` the meeting (0: not kept) for the `meeting:` dimensions, which exist at the
  *   group level only (a meeting is one group's). Years and whole bodies are sums of months and groups
  *   (a contribution has one date and one group), kept so that a report over years reads few rows.
  * - the dimension value: `all` (every contribution), `parent` (a = ultimate parent, 0 when unresolved),

@@ -150,14 +150,16 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
   const groupLevel = options.perGroup || filters.group !== undefined || dim.startsWith('meeting:');
   const common: SQL[] = [sql`dim = ${dim}`, subject];
   if (filters.body) common.push(sql`body_id = ${filters.body}`);
-  if (filters.group) common.push(sql`group_id in (select id from groups where code = ${filters.group})`);
+  // The unary + keeps the planner off report_counts_bucket (group, period), which is there for
+  // recomputing buckets: for a read it would walk every dimension's rows of the period.
+  if (filters.group) common.push(sql`+group_id in (select id from groups where code = ${filters.group})`);
   if (filters.withdrawn === 'exclude') common.push(sql`outcome <> 'withdrawn'`);
   if (filters.revisions === 'collapse') common.push(sql`outcome <> 'superseded'`);
   const where = sql.join(common, sql` and `);
-  const level = groupLevel ? sql`level = 'g'` : sql`level = 'b' and group_id = 0`;
+  const level = groupLevel ? sql`level = 'g'` : sql`level = 'b' and +group_id = 0`;
   const parts: SQL[] = [];
   if (!filters.from && !filters.to && !options.months) {
-    const dated = options.dated ? sql`and period <> ''` : sql``;
+    const dated = options.dated ? sql`and +period <> ''` : sql``;
     parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' ${dated} and ${where}`);
   } else {
     const range = splitRange(filters.from, filters.to);
@@ -165,12 +167,12 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
       const [first, last] = range.years;
       parts.push(
         options.months
-          ? sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and period >= ${`${first ?? '0000'}-01`} and period <= ${`${last ?? '9999'}-12`} and ${where}`
-          : sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' and period >= ${first ?? '0'} and period <= ${last ?? '9999'} and ${where}`,
+          ? sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and +period >= ${`${first ?? '0000'}-01`} and +period <= ${`${last ?? '9999'}-12`} and ${where}`
+          : sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' and +period >= ${first ?? '0'} and +period <= ${last ?? '9999'} and ${where}`,
       );
     }
     for (const [first, last] of range.months) {
-      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and period between ${first} and ${last} and ${where}`);
+      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and +period between ${first} and ${last} and ${where}`);
     }
     for (const [first, last] of range.days) {
       const key = edgeRows(db, first, last);
@@ -187,9 +189,9 @@ const basisOf = (filters: Filters) => filters.basis ?? 'parent';
 function subjectDimension(subject: Subject, filters: Filters): { dim: string; where: SQL } {
   switch (subject.kind) {
     case 'country':
-      return { dim: `country:${basisOf(filters)}`, where: sql`s = ${subject.code}` };
+      return { dim: `country:${basisOf(filters)}`, where: sql`s = ${subject.code} and a = 0` };
     case 'parent':
-      return { dim: 'parent', where: sql`a = ${subject.id}` };
+      return { dim: 'parent', where: sql`s = '' and a = ${subject.id}` };
     default:
       throw new Error(`the counts have no totals for ${subject.kind}`);
   }
@@ -232,12 +234,13 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
 
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   const { dim, where } = subjectDimension(subject, filters);
+  // Added up per meeting first, then joined: one lookup per meeting, not per row.
   return db.all<MeetingRow>(sql`
-    select m.name as meeting, m.start_date as startDate, r.body_id as body, g.code as "group",
-      sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from ${rowsOf(db, `meeting:${dim}`, filters, where)} join meetings m on m.id = r.meeting_id join groups g on g.id = r.group_id
-    group by m.id
-    order by coalesce(m.start_date, min(r.first_day)), m.name`);
+    select m.name as meeting, m.start_date as startDate, t.body_id as body, g.code as "group", t.contributions, t.fractional
+    from (select r.meeting_id, r.group_id, r.body_id, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as first_day
+      from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id) t
+    join meetings m on m.id = t.meeting_id join groups g on g.id = t.group_id
+    order by coalesce(m.start_date, t.first_day), m.name`);
 }
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
@@ -256,19 +259,20 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, limit
   if (subject.kind === 'country') {
     rows = rowsOf(db, `parent-country:${basisOf(filters)}`, filters, sql`s = ${subject.code}`);
   } else if (subject.kind === 'parent') {
-    rows = rowsOf(db, 'parent', filters, sql`a = ${subject.id}`);
+    rows = rowsOf(db, 'parent', filters, sql`s = '' and a = ${subject.id}`);
   } else {
     rows = rowsOf(db, 'parent', filters);
   }
   const kinds = subject.kind === 'parentKindNotIn' ? sql`p.kind not in (${sql.join(subject.kinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
   const found = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
-      sum(r.contributions) as contributions, sum(r.fractional) as fractional,
-      ${outcomeSum('accepted')} as accepted, ${outcomeSum('noted')} as noted, ${outcomeSum('not-handled')} as notHandled
-    from ${rows} join organizations p on p.id = r.a
+      t.contributions, t.fractional, t.accepted, t.noted, t.notHandled
+    from (select r.a, sum(r.contributions) as contributions, sum(r.fractional) as fractional,
+        ${outcomeSum('accepted')} as accepted, ${outcomeSum('noted')} as noted, ${outcomeSum('not-handled')} as notHandled
+      from ${rows} group by r.a) t
+    join organizations p on p.id = t.a
     where ${kinds}
-    group by r.a
-    order by round(sum(r.fractional), 9) desc, contributions desc, name
+    order by round(t.fractional, 9) desc, t.contributions desc, name
     limit ${limit}`);
   return found.map(({ noted, notHandled, ...row }) => ({ ...row, acceptanceRate: rate(row.accepted, noted, notHandled) }));
 }
@@ -287,20 +291,20 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
   let rows: SQL;
   let others: SQL;
   if (subject.kind === 'country') {
-    rows = rowsOf(db, `co:country:${basisOf(filters)}`, filters, sql`s = ${subject.code}`);
+    rows = rowsOf(db, `co:country:${basisOf(filters)}`, filters, sql`s = ${subject.code} and a = 0`);
     others = sql`coalesce(q.country, '') <> ${subject.code}`;
   } else if (subject.kind === 'parent') {
-    rows = rowsOf(db, 'co:parent', filters, sql`a = ${subject.id}`);
+    rows = rowsOf(db, 'co:parent', filters, sql`s = '' and a = ${subject.id}`);
     others = sql`q.id <> ${subject.id}`;
   } else {
     throw new Error(`the counts have no co-sources for ${subject.kind}`);
   }
   return db.all<{ slug: string; name: string; country: string | null; contributions: number }>(sql`
-    select q.slug as slug, q.name as name, q.country as country, sum(r.contributions) as contributions
-    from ${rows} join organizations q on q.id = r.b
+    select q.slug as slug, q.name as name, q.country as country, t.contributions
+    from (select r.b, sum(r.contributions) as contributions from ${rows} group by r.b) t
+    join organizations q on q.id = t.b
     where ${others} and q.kind <> 'sdo'
-    group by r.b
-    order by contributions desc, name
+    order by t.contributions desc, name
     limit ${limit}`);
 }
 
@@ -308,7 +312,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
 export function entities(db: Db, parentId: number, filters: Filters) {
   return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select e.slug as slug, e.name as name, e.country as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
-    from ${rowsOf(db, 'entity', filters, sql`a = ${parentId}`)} join organizations e on e.id = r.b
+    from ${rowsOf(db, 'entity', filters, sql`s = '' and a = ${parentId}`)} join organizations e on e.id = r.b
     group by r.b order by contributions desc, name`);
 }
 
