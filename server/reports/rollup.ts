@@ -108,27 +108,31 @@ export function splitRange(from?: string, to?: string): RangeParts {
 }
 
 const EDGES = 'temp.report_counts_edges';
+const MAX_EDGE_RANGES = 64;
 /** The day ranges counted into EDGES, valid while the database is unchanged. */
 const countedDays = new WeakMap<Db, { version: string; ranges: Set<string> }>();
 
-/** Makes sure EDGES holds the counts of the days [first, last]; returns the range's key. */
-function edgeRows(db: Db, first: string, last: string): string {
+/** Makes sure EDGES holds the counts of each day range [first, last]; returns the ranges' keys. */
+function edgeRows(db: Db, ranges: [string, string][]): string[] {
   const sqlite = db.$client;
-  const version = String(sqlite.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck().get());
+  const versionNow = () => String(sqlite.prepare("select (select data_version from pragma_data_version) || '.' || total_changes()").pluck().get());
+  const keys = ranges.map(([first, last]) => `${first}/${last}`);
   let counted = countedDays.get(db);
-  if (!counted || counted.version !== version) {
+  // Dropped when the data changed, and now and then on a long-running server asked many ranges
+  // (before counting any of this read's ranges, so that none of them is dropped half-way).
+  if (!counted || counted.version !== versionNow() || counted.ranges.size + keys.length > MAX_EDGE_RANGES) {
     sqlite.exec(`create temp table if not exists report_counts_edges as select *, '' as edge from report_counts where 0`);
     sqlite.exec(`delete from ${EDGES}`);
     countedDays.set(db, (counted = { version: '', ranges: new Set() }));
   }
-  const key = `${first}/${last}`;
-  if (!counted.ranges.has(key)) {
-    countDays(db, EDGES, key, first, last);
-    counted.ranges.add(key);
+  for (const [i, [first, last]] of ranges.entries()) {
+    if (counted.ranges.has(keys[i]!)) continue;
+    countDays(db, EDGES, keys[i]!, first, last);
+    counted.ranges.add(keys[i]!);
   }
   // Counting wrote to a temp table: that moved total_changes, not what the counts mean.
-  counted.version = String(sqlite.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck().get());
-  return key;
+  counted.version = versionNow();
+  return keys;
 }
 
 /** How rowsOf reads a dimension: per group (byGroup, the digest) or, with no group filter, per body. */
@@ -174,8 +178,7 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
     for (const [first, last] of range.months) {
       parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and +period between ${first} and ${last} and ${where}`);
     }
-    for (const [first, last] of range.days) {
-      const key = edgeRows(db, first, last);
+    for (const key of range.days.length === 0 ? [] : edgeRows(db, range.days)) {
       parts.push(sql`select ${sql.raw(COLUMNS)} from ${sql.raw(EDGES)} where edge = ${key} and ${where}`);
     }
   }
