@@ -136,6 +136,9 @@ export const contributions = sqliteTable(
   (t) => [
     uniqueIndex('contributions_body_ref').on(t.bodyId, t.ref),
     index('contributions_group_date').on(t.groupId, t.date),
+    // A group's contributions in id order, with their dates: /api/contributions pages of one group
+    // (since a date) walk it from the page's `after` and stop at the page's end, instead of sorting all.
+    index('contributions_group_id').on(t.groupId, t.id, t.date),
     index('contributions_meeting').on(t.meetingId),
     index('contributions_date').on(t.date),
   ],

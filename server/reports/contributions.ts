@@ -96,6 +96,23 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
   return bySource;
 }
 
+/** The lowest id of the groups' contributions dated on or after `from`, kept while the data is unchanged. */
+const firstIds = new WeakMap<Db, { version: string; ids: Map<string, number> }>();
+function firstIdSince(db: Db, groupIds: number[], from: string): number {
+  const version = String(db.$client.prepare("select (select data_version from pragma_data_version) || '.' || total_changes()").pluck().get());
+  let known = firstIds.get(db);
+  if (!known || known.version !== version) firstIds.set(db, (known = { version, ids: new Map() }));
+  const key = `${groupIds.join(',')} ${from}`;
+  let id = known.ids.get(key);
+  if (id === undefined) {
+    id = db.get<{ id: number | null }>(sql`select min(${contributions.id}) as id from ${contributions}
+      where ${inArray(contributions.groupId, groupIds)} and ${contributions.date} >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER;
+    if (known.ids.size > 1000) known.ids.clear();
+    known.ids.set(key, id);
+  }
+  return id;
+}
+
 /**
  * One page of contributions after the given internal id, oldest id first. The page's ids are chosen
  * first, from the indexes alone, and only then are those rows read: a filtered page (a group since a
@@ -103,14 +120,22 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
  * 60,000 rows read for 100 kept.
  */
 export function contributionPage(db: Db, filters: Filters, options: { after?: number; limit: number; where?: SQL }) {
+  // CROSS JOIN keeps contributions the outer loop (SQLite does not reorder it), so the page is read in
+  // id order — by rowid, or by (group, id) once the group's ids are named — and stops after `limit`
+  // rows; left to itself the planner may read a (group, date) index whole and sort it. With a start
+  // date, the walk starts at the group's first contribution of that date or later (ids mostly follow
+  // time: without it a first page since 2020 walks past every earlier one of the group).
+  const groupIds = filters.group ? db.select({ id: groups.id }).from(groups).where(eq(groups.code, filters.group)).all().map((g) => g.id) : null;
+  const after = Math.max(options.after ?? 0, groupIds && filters.from ? firstIdSince(db, groupIds, filters.from) - 1 : 0);
   const ids = db
-    .select({ id: contributions.id })
-    .from(contributions)
-    .innerJoin(groups, eq(groups.id, contributions.groupId))
-    .where(and(contributionCondition(filters), options.where, options.after === undefined ? undefined : gt(contributions.id, options.after)))
-    .orderBy(asc(contributions.id))
-    .limit(options.limit)
-    .all()
+    .all<{ id: number }>(sql`select ${contributions.id} as id from ${contributions} cross join ${groups} on ${groups.id} = ${contributions.groupId}
+      where ${and(
+        contributionCondition(filters),
+        groupIds ? inArray(contributions.groupId, groupIds) : undefined,
+        options.where,
+        after > 0 ? gt(contributions.id, after) : undefined,
+      )}
+      order by ${contributions.id} limit ${options.limit}`)
     .map((r) => r.id);
   const rows =
     ids.length === 0

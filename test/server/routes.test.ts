@@ -142,6 +142,19 @@ describe('API', () => {
     expect(second.body.next).toBeNull();
   });
 
+  it('pages a group since a date in id order, from the first page to the last', async () => {
+    // The seeded RAN contributions dated 2024-06-04 or later (test/support/seeded.ts): RP-240004,
+    // RP-240005, RP-240007 (RAN#104) and RP-240006 (RAN#106, stored after them).
+    const refs: string[] = [];
+    let next: string | null = '/api/contributions?group=RAN&from=2024-06-04&limit=3';
+    while (next) {
+      const page: { body: { data: { ref: string }[]; next: string | null } } = await request(web).get(next).expect(200);
+      refs.push(...page.body.data.map((c) => c.ref));
+      next = page.body.next;
+    }
+    expect(refs).toEqual(['RP-240004', 'RP-240005', 'RP-240007', 'RP-240006']);
+  });
+
   it('picks records by organization, parent, country, kind, status, type and meeting', async () => {
     // The seeded table (test/server/reports.test.ts): who signed which document, with which outcome.
     const refs = async (query: string) =>

@@ -1,0 +1,1 @@
+CREATE INDEX `contributions_group_id` ON `contributions` (`group_id`,`id`,`date`);
