@@ -3,7 +3,6 @@
 import type { Server } from 'node:http';
 import { count } from 'drizzle-orm';
 import { contributions } from '../db/schema.js';
-import { loadSnapshot } from '../scrapers/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
@@ -15,6 +14,8 @@ export async function startServer(config: Config): Promise<Server> {
   const stored = app.db.select({ n: count() }).from(contributions).get()?.n ?? 0;
   if (stored === 0) {
     log('empty database: loading the bundled snapshot of real public data');
+    // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
+    const { loadSnapshot } = await import('../scrapers/seed.js');
     loadSnapshot(app, {
       onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions`),
     });
@@ -44,7 +45,7 @@ export async function startServer(config: Config): Promise<Server> {
   log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
   const digestTask = startDigestScheduler(app, log);
   log(`weekly digest scheduled at "${config.digestSchedule}" (next: ${digestTask.getNextRun()?.toISOString() ?? 'never'})`);
-  if (config.scrapeOnStart && !ranRecently(app, 6)) {
+  if (config.scrapeOnStart && !(await ranRecently(app, 6))) {
     // Catch up now rather than waiting for the schedule; the server is already answering.
     void scrapeAll(app, 'start', log);
   }
