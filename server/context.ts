@@ -1,6 +1,7 @@
 // The running application's parts, opened once per process: the database (migrated), the registry
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
+import { metaRegistryCache } from '../db/registry-cache.js';
 import { applyRegistry, closeInterruptedRuns } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { HttpClient } from '../scrapers/http.js';
@@ -19,9 +20,11 @@ export interface Stdwatch {
 }
 
 export function openStdwatch(config: Config): Stdwatch {
-  const resolver = createResolver(loadRegistry());
   const db = openDatabase(config.dbFile);
+  let resolver: Resolver;
   try {
+    // The YAML's parse is kept in the database (db/registry-cache.ts): parsed again only when a file changed.
+    resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
     applyRegistry(db, resolver);
     closeInterruptedRuns(db);
   } catch (error) {
