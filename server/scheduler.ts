@@ -64,8 +64,13 @@ export async function ranRecently(app: Stdwatch, days: number): Promise<boolean>
   });
 }
 
-export function startScheduler(app: Stdwatch, log: (m: string) => void): ScheduledTask {
-  return cron.schedule(app.config.scrapeSchedule, () => scrapeAll(app, 'schedule', log), {
+/** `ready`: what a scheduled scrape waits for first (a re-resolution of the registry running: server/reresolve.ts). */
+export function startScheduler(app: Stdwatch, log: (m: string) => void, ready: () => Promise<void> = () => Promise.resolve()): ScheduledTask {
+  const scheduled = async () => {
+    await ready();
+    await scrapeAll(app, 'schedule', log);
+  };
+  return cron.schedule(app.config.scrapeSchedule, scheduled, {
     name: 'weekly-scrape',
     noOverlap: true,
   });
