@@ -20,12 +20,13 @@ export class ReportCache {
     private readonly db: Db,
     private readonly maxEntries = 500,
   ) {
-    this.versionQuery = db.$client.prepare('select total_changes() as changes');
+    // One prepared statement for both counters: `db.pragma()` prepares its statement on every call, and
+    // the version is read two or three times per request (tag, report, rendering).
+    this.versionQuery = db.$client.prepare('select (select data_version from pragma_data_version()) as dataVersion, total_changes() as changes');
   }
 
   private currentVersion(): string {
-    const dataVersion = this.db.$client.pragma('data_version', { simple: true }) as number;
-    const { changes } = this.versionQuery.get() as { changes: number };
+    const { dataVersion, changes } = this.versionQuery.get() as { dataVersion: number; changes: number };
     // And at least every five minutes, for anything a report reads from the clock.
     return `${dataVersion}:${changes}:${Math.floor(Date.now() / 300_000)}`;
   }

@@ -73,4 +73,29 @@ describe('the report cache', () => {
     expect(missing.headers.etag ?? '').not.toMatch(/^W\/"[0-9a-f]{8}\./);
     expect(missing.headers['cache-control']).toBeUndefined();
   });
+
+  it('serves a cached rendering (kept as bytes) with the same body and content type as the first one', async () => {
+    const app = testApp();
+    const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
+    storeListing(app.db, app.resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    for (const [url, type] of [
+      ['/', 'text/html; charset=utf-8'],
+      ['/countries/CN', 'text/html; charset=utf-8'],
+      ['/countries/CN.json', 'application/json; charset=utf-8'],
+      ['/countries/CN.csv', 'text/csv; charset=utf-8'],
+    ] as const) {
+      const first = await request(web).get(url).expect(200);
+      const cached = await request(web).get(url).expect(200);
+      expect(first.headers['content-type']).toBe(type);
+      expect(cached.headers['content-type']).toBe(type);
+      expect(cached.headers['content-length']).toBe(first.headers['content-length']);
+      expect(cached.text).toBe(first.text);
+      expect(cached.headers.etag).toBe(first.headers.etag);
+    }
+    // The page has characters outside ASCII (its dashes, non-breaking spaces): multi-byte in UTF-8, so
+    // the length sent is the bytes', not the characters'.
+    const page = await request(web).get('/').expect(200);
+    expect(Buffer.byteLength(page.text, 'utf8')).toBeGreaterThan(page.text.length);
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text, 'utf8'));
+  });
 });
