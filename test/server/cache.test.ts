@@ -8,6 +8,7 @@ import { applyRegistry, storeListing } from '../../db/write.js';
 import { RawArchive } from '../../scrapers/archive.js';
 import type { ParsedListing } from '../../scrapers/types.js';
 import { createApp } from '../../server/app.js';
+import { ReportCache } from '../../server/cache.js';
 import { tempDir, testApp } from '../support/app.js';
 
 function oneContribution(ref: string, sourceText: string): ParsedListing {
@@ -97,5 +98,19 @@ describe('the report cache', () => {
     const page = await request(web).get('/').expect(200);
     expect(Buffer.byteLength(page.text, 'utf8')).toBeGreaterThan(page.text.length);
     expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text, 'utf8'));
+  });
+
+  it('reads the data version once per request (pinned while it is handled) and again for the next one', () => {
+    const app = testApp();
+    const cache = new ReportCache(app.db);
+    let computed = 0;
+    const report = () => cache.get('k', () => ++computed);
+    const [etag, first, second] = cache.withVersionPinned((tag) => [tag, report(), report()]);
+    expect([first, second]).toEqual([1, 1]);
+    expect(cache.etag()).toBe(etag);
+    storeListing(app.db, app.resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    // Outside the pin the write is seen at once: a new tag, the report computed again.
+    expect(cache.etag()).not.toBe(etag);
+    expect(report()).toBe(2);
   });
 });
