@@ -452,7 +452,7 @@ function contributionValues(parsed: ParsedContribution, group: number, meeting: 
 // ---------------------------------------------------------------------------------------------------
 // Re-resolving when the registry changed
 
-const REGISTRY_HASH = 'registry_hash';
+export const REGISTRY_HASH = 'registry_hash';
 
 /**
  * Applies the registry to everything stored: when its content changed since the last run, every

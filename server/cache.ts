@@ -15,17 +15,21 @@ export class ReportCache {
   private readonly entries = new Map<string, unknown>();
   private version = '';
   private readonly versionQuery;
+  /** The version read at the start of a request, while that request is handled synchronously (see revalidate). */
+  private pinned: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly maxEntries = 500,
   ) {
-    this.versionQuery = db.$client.prepare('select total_changes() as changes');
+    // One prepared statement for both counters: `db.pragma()` prepares its statement on every call, and
+    // the version is read two or three times per request (tag, report, rendering).
+    this.versionQuery = db.$client.prepare('select (select data_version from pragma_data_version()) as dataVersion, total_changes() as changes');
   }
 
   private currentVersion(): string {
-    const dataVersion = this.db.$client.pragma('data_version', { simple: true }) as number;
-    const { changes } = this.versionQuery.get() as { changes: number };
+    if (this.pinned !== null) return this.pinned;
+    const { dataVersion, changes } = this.versionQuery.get() as { dataVersion: number; changes: number };
     // And at least every five minutes, for anything a report reads from the clock.
     return `${dataVersion}:${changes}:${Math.floor(Date.now() / 300_000)}`;
   }
@@ -33,6 +37,22 @@ export class ReportCache {
   /** A weak entity tag of the data as of now: equal tags, equal reports. */
   etag(): string {
     return `W/"${PROCESS_NONCE}.${this.currentVersion()}"`;
+  }
+
+  /**
+   * Runs `fn` with the data version read once: the tag, the report and its rendering of one request
+   * then agree on it, and the version is not read three times per request. Only for the synchronous
+   * part of `fn`: no other code runs meanwhile, so nothing can change the data in between; anything
+   * after an `await` reads the version again.
+   */
+  withVersionPinned<T>(fn: (etag: string) => T): T {
+    if (this.pinned !== null) return fn(this.etag());
+    this.pinned = this.currentVersion();
+    try {
+      return fn(this.etag());
+    } finally {
+      this.pinned = null;
+    }
   }
 
   /** The cached result for `key`, or `compute()` stored under it. Errors are not cached. */
@@ -65,22 +85,26 @@ export class ReportCache {
 export function revalidate(cache: ReportCache): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const etag = cache.etag();
-    res.set('ETag', etag).set('Cache-Control', 'no-cache');
-    const ifNoneMatch = req.headers['if-none-match'];
-    if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
-      res.status(304).end();
-      return;
-    }
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      res.send = send;
-      if (res.statusCode !== 200) {
-        res.removeHeader('ETag');
-        res.removeHeader('Cache-Control');
-      }
-      return send(body);
-    };
-    next();
+    cache.withVersionPinned((etag) => tagged(etag, req, res, next));
   };
+}
+
+/** Tags the response with `etag`, or answers 304; the rest of the request runs inside (`next`). */
+function tagged(etag: string, req: Request, res: Response, next: NextFunction): void {
+  res.set('ETag', etag).set('Cache-Control', 'no-cache');
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch && ifNoneMatch.split(/\s*,\s*/).includes(etag)) {
+    res.status(304).end();
+    return;
+  }
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    res.send = send;
+    if (res.statusCode !== 200) {
+      res.removeHeader('ETag');
+      res.removeHeader('Cache-Control');
+    }
+    return send(body);
+  };
+  next();
 }

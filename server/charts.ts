@@ -6,8 +6,10 @@
 // data. Vega escapes every text it writes (labels, legend, aria-label), so an organization named
 // `<script>` is drawn as those characters (test/server/charts.test.ts). The output has presentation
 // attributes only, no style attribute and no script, as the pages' Content-Security-Policy requires.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { createRequire } from 'node:module';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { SharesOverTime } from './reports/trends.js';
 import { NO_COUNTRY, OTHER, THIN_PERIOD, thinPeriods } from './reports/trends.js';
 
@@ -36,12 +38,33 @@ const CONFIG = {
   legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 240 },
 } as const;
 
-// Vega must never fetch anything: there is nothing outside to reach, and a spec has no business loading.
-const NO_LOADER = {
-  ...vega.loader(),
-  load: () => Promise.reject(new Error('charts load nothing')),
-  sanitize: () => Promise.reject(new Error('charts load nothing')),
-};
+interface ChartEngine {
+  vega: typeof Vega;
+  compile: typeof VegaLite.compile;
+  loader: Vega.Loader;
+}
+let engine: ChartEngine | null = null;
+
+/**
+ * Vega and Vega-Lite, loaded on the first chart drawn rather than when the server starts (a second of
+ * module loading the first request does not need). Both packages' Node entries are CommonJS, so
+ * `require` loads the same modules an `import` would, synchronously: drawing stays synchronous.
+ */
+function chartEngine(): ChartEngine {
+  if (!engine) {
+    const require = createRequire(import.meta.url);
+    const vega = require('vega') as typeof Vega;
+    const { compile } = require('vega-lite') as typeof VegaLite;
+    // Vega must never fetch anything: there is nothing outside to reach, and a spec has no business loading.
+    const loader = {
+      ...vega.loader(),
+      load: () => Promise.reject(new Error('charts load nothing')),
+      sanitize: () => Promise.reject(new Error('charts load nothing')),
+    } as unknown as Vega.Loader;
+    engine = { vega, compile, loader };
+  }
+  return engine;
+}
 
 /**
  * A Vega-Lite spec with inline data → SVG markup, synchronously, so that a chart is drawn only when its
@@ -49,7 +72,8 @@ const NO_LOADER = {
  * give the same markup, so a Vega upgrade that changes these view internals is caught.
  */
 export function renderSvg(spec: TopLevelSpec): string {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none', loader: NO_LOADER as unknown as vega.Loader });
+  const { vega, compile, loader } = chartEngine();
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none', loader });
   try {
     view.run();
     const internals = view as unknown as { _viewWidth: number; _viewHeight: number; _origin: [number, number] };

@@ -1,7 +1,8 @@
 // The running application's parts, opened once per process: the database (migrated), the registry
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { applyRegistry, closeInterruptedRuns } from '../db/write.js';
+import { metaRegistryCache } from '../db/registry-cache.js';
+import { REGISTRY_HASH, applyRegistry, closeInterruptedRuns } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { HttpClient } from '../scrapers/http.js';
 import { loadRegistry } from '../scrapers/resolve/registry.js';
@@ -15,20 +16,44 @@ export interface Stdwatch {
   db: Db;
   resolver: Resolver;
   archive: RawArchive;
+  /**
+   * Stored sources were resolved with another registry and are not re-resolved yet: only when opened
+   * with `deferRegistry` (serve re-resolves them in the background: server/reresolve.ts).
+   */
+  registryPending?: boolean;
   close(): void;
 }
 
-export function openStdwatch(config: Config): Stdwatch {
-  const resolver = createResolver(loadRegistry());
+/** Whether what is stored was resolved with this registry (or nothing is stored to resolve). */
+function registryCurrent(db: Db, resolver: Resolver): boolean {
+  const stored = db.$client.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH);
+  return stored === resolver.registry.hash;
+}
+
+function hasContributions(db: Db): boolean {
+  return db.$client.prepare('select 1 from contributions limit 1').get() !== undefined;
+}
+
+/**
+ * Opens the database and the registry. A changed registry is applied to everything stored before this
+ * returns, unless `deferRegistry` is set and something is stored: then `registryPending` says so and
+ * the caller re-resolves (an empty database is always synced here, it costs nothing).
+ */
+export function openStdwatch(config: Config, options: { deferRegistry?: boolean } = {}): Stdwatch {
   const db = openDatabase(config.dbFile);
+  let resolver: Resolver;
+  let registryPending = false;
   try {
-    applyRegistry(db, resolver);
+    // The YAML's parse is kept in the database (db/registry-cache.ts): parsed again only when a file changed.
+    resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
+    registryPending = options.deferRegistry === true && !registryCurrent(db, resolver) && hasContributions(db);
+    if (!registryPending) applyRegistry(db, resolver);
     closeInterruptedRuns(db);
   } catch (error) {
     closeDatabase(db);
     throw error;
   }
-  return { config, db, resolver, archive: new RawArchive(config.archiveDir, db), close: () => closeDatabase(db) };
+  return { config, db, resolver, archive: new RawArchive(config.archiveDir, db), registryPending, close: () => closeDatabase(db) };
 }
 
 function isoDay(date: Date): string {

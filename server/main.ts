@@ -3,23 +3,27 @@
 import type { Server } from 'node:http';
 import { count } from 'drizzle-orm';
 import { contributions } from '../db/schema.js';
-import { loadSnapshot } from '../scrapers/seed.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
 import { log } from './log.js';
+import { reresolveInBackground } from './reresolve.js';
 import { ranRecently, scrapeAll, startDigestScheduler, startScheduler } from './scheduler.js';
 
 export async function startServer(config: Config): Promise<Server> {
-  const app = openStdwatch(config);
+  // A changed registry is applied after the server listens (server/reresolve.ts), not before.
+  const app = openStdwatch(config, { deferRegistry: true });
   const stored = app.db.select({ n: count() }).from(contributions).get()?.n ?? 0;
   if (stored === 0) {
     log('empty database: loading the bundled snapshot of real public data');
+    // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
+    const { loadSnapshot } = await import('../scrapers/seed.js');
     loadSnapshot(app, {
       onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions`),
     });
   }
   // Whatever escapes a background job is logged; the server keeps serving.
+  let registryApplied: Promise<void> = Promise.resolve();
   process.on('unhandledRejection', (reason) => log(`unhandled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   const server = createApp({
     db: app.db,
@@ -29,24 +33,29 @@ export async function startServer(config: Config): Promise<Server> {
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
     failureBackoffMs: config.failureBackoffMs,
-    scrape: (sources) => scrapeAll(app, 'api', log, sources),
+    scrape: async (sources) => {
+      await registryApplied;
+      return scrapeAll(app, 'api', log, sources);
+    },
   }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  // Scrapes of this process wait for it: the re-resolution holds the database's write lock for minutes.
+  registryApplied = app.registryPending ? reresolveInBackground(app, log) : Promise.resolve();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`stdwatch is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
-  const task = startScheduler(app, log);
+  const task = startScheduler(app, log, () => registryApplied);
   if (config.adminToken) log('POST /api/scrape is enabled (STDWATCH_ADMIN_TOKEN is set)');
   log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
   const digestTask = startDigestScheduler(app, log);
   log(`weekly digest scheduled at "${config.digestSchedule}" (next: ${digestTask.getNextRun()?.toISOString() ?? 'never'})`);
-  if (config.scrapeOnStart && !ranRecently(app, 6)) {
+  if (config.scrapeOnStart && !(await ranRecently(app, 6))) {
     // Catch up now rather than waiting for the schedule; the server is already answering.
-    void scrapeAll(app, 'start', log);
+    void registryApplied.then(() => scrapeAll(app, 'start', log));
   }
 
   const stop = () => {

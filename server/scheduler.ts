@@ -6,7 +6,7 @@ import { desc, eq, and } from 'drizzle-orm';
 import { sourceBackoff } from '../db/runs.js';
 import { scrapeRuns } from '../db/schema.js';
 import { runSources } from '../scrapers/run.js';
-import { SOURCES, type Source } from '../scrapers/sources.js';
+import type { Source } from '../scrapers/sources.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { scrapeContext, type Stdwatch } from './context.js';
 import { publishDigest } from './reports/digest.js';
@@ -15,11 +15,19 @@ import { lastCompleteWeek } from './reports/weeks.js';
 /** Triggers that respect the backoff of failing sources; a scrape someone asked for always runs. */
 const AUTOMATIC_TRIGGERS = new Set(['schedule', 'start']);
 
-export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string) => void, sources: Source[] = SOURCES): Promise<void> {
+/**
+ * The scrapers (cheerio, xlsx and every adapter: seconds of module loading) are loaded on the first
+ * scrape, not when the server starts.
+ */
+async function allSources(): Promise<Source[]> {
+  return (await import('../scrapers/sources.js')).SOURCES;
+}
+
+export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string) => void, sources?: Source[]): Promise<void> {
   try {
-    let chosen = sources;
+    let chosen = sources ?? (await allSources());
     if (AUTOMATIC_TRIGGERS.has(trigger)) {
-      chosen = sources.filter((source) => {
+      chosen = chosen.filter((source) => {
         const backoff = sourceBackoff(app.db, source.name, app.config.failureBackoffMs);
         if (!backoff?.active) return true;
         log(`scrape (${trigger}): ${source.name} skipped: ${backoff.failures} failed run(s) in a row, backing off until ${backoff.retryAfter}`);
@@ -42,9 +50,9 @@ export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string)
 }
 
 /** Whether every source has run (successfully or not) within the last `days` days. */
-export function ranRecently(app: Stdwatch, days: number): boolean {
+export async function ranRecently(app: Stdwatch, days: number): Promise<boolean> {
   const since = new Date(Date.now() - days * 86_400_000).toISOString();
-  return SOURCES.every((source) => {
+  return (await allSources()).every((source) => {
     const last = app.db
       .select({ startedAt: scrapeRuns.startedAt })
       .from(scrapeRuns)
@@ -56,8 +64,13 @@ export function ranRecently(app: Stdwatch, days: number): boolean {
   });
 }
 
-export function startScheduler(app: Stdwatch, log: (m: string) => void): ScheduledTask {
-  return cron.schedule(app.config.scrapeSchedule, () => scrapeAll(app, 'schedule', log), {
+/** `ready`: what a scheduled scrape waits for first (a re-resolution of the registry running: server/reresolve.ts). */
+export function startScheduler(app: Stdwatch, log: (m: string) => void, ready: () => Promise<void> = () => Promise.resolve()): ScheduledTask {
+  const scheduled = async () => {
+    await ready();
+    await scrapeAll(app, 'schedule', log);
+  };
+  return cron.schedule(app.config.scrapeSchedule, scheduled, {
     name: 'weekly-scrape',
     noOverlap: true,
   });

@@ -18,7 +18,9 @@ import type { ParsedPosition, ParsedRoster } from '../types.js';
 import { groupByPrefix } from './groups.js';
 import { checkContainer, columnsByHeader, readSheets } from './parse-tdoc-list.js';
 
-export const WORK_PLAN_BASIS = '3gpp-workplan';
+import { WORK_PLAN_BASIS } from './work-plan-basis.js';
+
+export { WORK_PLAN_BASIS };
 /** One scope for every edition of the work plan: a newer edition updates the seats an older one stored. */
 export const WORK_PLAN_SCOPE = 'work-plan';
 export const WORK_PLAN_SHEET = 'Work Items';

@@ -3,9 +3,11 @@
 // their raw strings on the next start (see db/write.ts, reresolveAll), never re-scraped.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import type YAMLModule from 'yaml';
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
 import { isCountryCode } from './countries.js';
@@ -178,14 +180,28 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
   return { organizations, byKey, families, dated: datedSlugs(organizations), hash };
 }
 
-/** The registry's files, parsed: every `*.yaml` of the registry folder, in name order. */
-export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; content: unknown }[] {
+/** The registry's files as written: every `*.yaml` of the registry folder, in name order. */
+function readRegistryTexts(dir: string): { name: string; text: string }[] {
   const names = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort();
-  return names.map((name) => {
-    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+  return names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The YAML parser, loaded when a file is parsed: with a parse cache (loadRegistry) a start usually
+ * parses nothing. Its Node entry is CommonJS, so `require` gives the module an import would.
+ */
+function yamlParser(): typeof YAMLModule {
+  return require('yaml') as typeof YAMLModule;
+}
+
+function parseRegistryTexts(texts: { name: string; text: string }[]): { name: string; content: unknown }[] {
+  const YAML = yamlParser();
+  return texts.map(({ name, text }) => {
     try {
       return { name, content: YAML.parse(text) as unknown };
     } catch (error) {
@@ -194,8 +210,57 @@ export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; c
   });
 }
 
-export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
-  return buildRegistry(readRegistryFiles(dir));
+/** The registry's files, parsed: every `*.yaml` of the registry folder, in name order. */
+export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; content: unknown }[] {
+  return parseRegistryTexts(readRegistryTexts(dir));
+}
+
+/**
+ * Where parsed registry files are kept between runs, by a key of the files' exact texts (see
+ * loadRegistry). Parsing the YAML is most of the registry's cost at start (0.2–0.5 s); reading the
+ * parse back as JSON, a few milliseconds.
+ */
+export interface RegistryParseCache {
+  get(key: string): { name: string; content: unknown }[] | undefined;
+  set(key: string, files: { name: string; content: unknown }[]): void;
+}
+
+/** Bump when what is cached changes shape, so older entries are never read as newer ones. */
+const PARSE_CACHE_FORMAT = 1;
+
+/** The cache key: the files' names and exact texts, and the parser's version. */
+export function registryParseKey(texts: { name: string; text: string }[]): string {
+  const hash = crypto.createHash('sha256').update(`stdwatch-registry-parse ${PARSE_CACHE_FORMAT} yaml ${yamlVersion()}\0`);
+  for (const { name, text } of texts) hash.update(`${name}\0${text.length}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+function yamlVersion(): string {
+  return (require('yaml/package.json') as { version: string }).version;
+}
+
+/**
+ * The registry, validated. With a cache, the parse of the same texts (same key) is read back instead
+ * of parsing the YAML again; the records are validated by buildRegistry either way, so a cached parse
+ * is held to the same rules as a fresh one (and a cached parse that fails them is parsed again). Only
+ * a parse that survives JSON unchanged and builds a valid registry is cached.
+ */
+export function loadRegistry(dir: string = REGISTRY_DIR, cache?: RegistryParseCache): Registry {
+  const texts = readRegistryTexts(dir);
+  if (!cache) return buildRegistry(parseRegistryTexts(texts));
+  const key = registryParseKey(texts);
+  const cached = cache.get(key);
+  if (cached) {
+    try {
+      return buildRegistry(cached);
+    } catch {
+      // A damaged entry: parse the files themselves below (and replace the entry).
+    }
+  }
+  const files = parseRegistryTexts(texts);
+  const registry = buildRegistry(files);
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(files)), files)) cache.set(key, files);
+  return registry;
 }
 
 /** The organizations whose owner, or an owner's owner, changed at some date. */

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { TDOC_SEAT_BASIS } from '../../db/write.js';
 import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
-import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/parse-work-plan.js';
+import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/work-plan-basis.js';
 import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
 import { FilterError, type Filters } from './filters.js';
 import { as, seats } from './participation.js';

@@ -30,10 +30,10 @@ export function statusReport(db: Db, limit = 100, failureBackoffMs = DEFAULT_FAI
     }));
   const lastBySource = new Map<string, (typeof runs)[number]>();
   for (const run of runs) if (!lastBySource.has(run.source)) lastBySource.set(run.source, run);
-  // Imports are not scheduled: only scraped sources back off.
+  // Imports and re-resolutions of the registry (source `registry`) are not scheduled: only scraped sources back off.
   const sources = [...lastBySource.values()].map((run) => ({
     ...run,
-    backoff: run.source.startsWith('import:') ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
+    backoff: run.source.startsWith('import:') || run.source === 'registry' ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
   }));
   return { kind: 'status' as const, sources, runs };
 }

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
+import type YAMLModule from 'yaml';
 import { z } from 'zod';
 import { contributions, groups, positions } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
@@ -32,6 +33,8 @@ let loaded: Topics | undefined;
 /** The topics file, read and checked once (a malformed file stops with the reason). */
 export function loadTopics(file: string = TOPICS_FILE): Topics {
   if (file === TOPICS_FILE && loaded) return loaded;
+  // The YAML parser is loaded here, on first use, not with the server (its Node entry is CommonJS).
+  const YAML = createRequire(import.meta.url)('yaml') as typeof YAMLModule;
   const parsed = topicsSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { liveRun } from '../../db/runs.js';
 import { errorMessage } from '../../scrapers/errors.js';
 import { isRunning } from '../../scrapers/run.js';
-import { selectSources, type Source } from '../../scrapers/sources.js';
+import type { Source } from '../../scrapers/sources.js';
 import { HttpError } from '../errors.js';
 
 /** Starts a scrape of these sources in the background (server/main.ts: scrapeAll). */
@@ -33,7 +33,7 @@ export function hasToken(req: Request, token: string): boolean {
 
 export function adminRoutes(db: Db, token: string, scrape: ScrapeTrigger): Router {
   const router = Router();
-  router.post('/api/scrape', (req, res) => {
+  router.post('/api/scrape', async (req, res) => {
     if (!hasToken(req, token)) {
       res.set('WWW-Authenticate', 'Bearer realm="stdwatch"');
       throw new HttpError(401, 'this request changes state and needs the admin token (Authorization: Bearer …)');
@@ -44,6 +44,8 @@ export function adminRoutes(db: Db, token: string, scrape: ScrapeTrigger): Route
       const name = issue.code === 'unrecognized_keys' ? String(issue.keys[0]).slice(0, 40) : String(issue.path[0]);
       throw new HttpError(400, `${name}: ${issue.code === 'unrecognized_keys' ? 'unknown parameter (known: source)' : issue.message}`);
     }
+    // The scrapers are loaded on the first scrape asked for, not when the server starts.
+    const { selectSources } = await import('../../scrapers/sources.js');
     let sources: Source[];
     try {
       sources = selectSources(parsed.data.source ? [parsed.data.source] : []);

@@ -33,7 +33,9 @@ export interface PageResult {
 
 export function respond(req: Request, res: Response, views: Views, result: PageResult, cache?: ReportCache): void {
   const format = requestedFormat(req);
-  const rendered = (make: () => string) => (cache && result.cacheKey ? cache.get(`${result.cacheKey}.${format}`, make) : make());
+  // A cached rendering is kept as the bytes sent: a large page (the overview: 150 kB and more) is not
+  // encoded to UTF-8 again on every request.
+  const rendered = (make: () => string): string | Buffer => (cache && result.cacheKey ? cache.get(`${result.cacheKey}.${format}.utf8`, () => Buffer.from(make(), 'utf8')) : make());
   if (format === 'json') {
     res.type('application/json; charset=utf-8').send(rendered(() => JSON.stringify(result.data)));
   } else if (format === 'csv') {

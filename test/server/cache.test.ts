@@ -8,6 +8,7 @@ import { applyRegistry, storeListing } from '../../db/write.js';
 import { RawArchive } from '../../scrapers/archive.js';
 import type { ParsedListing } from '../../scrapers/types.js';
 import { createApp } from '../../server/app.js';
+import { ReportCache } from '../../server/cache.js';
 import { tempDir, testApp } from '../support/app.js';
 
 function oneContribution(ref: string, sourceText: string): ParsedListing {
@@ -72,5 +73,44 @@ describe('the report cache', () => {
     // (Express's own content-hash ETag may remain; not the data version's tag.)
     expect(missing.headers.etag ?? '').not.toMatch(/^W\/"[0-9a-f]{8}\./);
     expect(missing.headers['cache-control']).toBeUndefined();
+  });
+
+  it('serves a cached rendering (kept as bytes) with the same body and content type as the first one', async () => {
+    const app = testApp();
+    const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
+    storeListing(app.db, app.resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    for (const [url, type] of [
+      ['/', 'text/html; charset=utf-8'],
+      ['/countries/CN', 'text/html; charset=utf-8'],
+      ['/countries/CN.json', 'application/json; charset=utf-8'],
+      ['/countries/CN.csv', 'text/csv; charset=utf-8'],
+    ] as const) {
+      const first = await request(web).get(url).expect(200);
+      const cached = await request(web).get(url).expect(200);
+      expect(first.headers['content-type']).toBe(type);
+      expect(cached.headers['content-type']).toBe(type);
+      expect(cached.headers['content-length']).toBe(first.headers['content-length']);
+      expect(cached.text).toBe(first.text);
+      expect(cached.headers.etag).toBe(first.headers.etag);
+    }
+    // The page has characters outside ASCII (its dashes, non-breaking spaces): multi-byte in UTF-8, so
+    // the length sent is the bytes', not the characters'.
+    const page = await request(web).get('/').expect(200);
+    expect(Buffer.byteLength(page.text, 'utf8')).toBeGreaterThan(page.text.length);
+    expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text, 'utf8'));
+  });
+
+  it('reads the data version once per request (pinned while it is handled) and again for the next one', () => {
+    const app = testApp();
+    const cache = new ReportCache(app.db);
+    let computed = 0;
+    const report = () => cache.get('k', () => ++computed);
+    const [etag, first, second] = cache.withVersionPinned((tag) => [tag, report(), report()]);
+    expect([first, second]).toEqual([1, 1]);
+    expect(cache.etag()).toBe(etag);
+    storeListing(app.db, app.resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    // Outside the pin the write is seen at once: a new tag, the report computed again.
+    expect(cache.etag()).not.toBe(etag);
+    expect(report()).toBe(2);
   });
 });

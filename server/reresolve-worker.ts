@@ -1,0 +1,20 @@
+// The body of a background re-resolution (server/reresolve.ts), run in a worker thread with its own
+// database connection: the registry applied to everything stored (db/write.ts applyRegistry), while the
+// server's thread keeps answering from its own connection.
+import { parentPort, workerData } from 'node:worker_threads';
+import { closeDatabase, openDatabase } from '../db/client.js';
+import { metaRegistryCache } from '../db/registry-cache.js';
+import { applyRegistry } from '../db/write.js';
+import { loadRegistry } from '../scrapers/resolve/registry.js';
+import { createResolver } from '../scrapers/resolve/resolve.js';
+
+const { dbFile } = workerData as { dbFile: string };
+const db = openDatabase(dbFile);
+try {
+  const resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
+  const contributions = (db.$client.prepare('select count(*) as n from contributions').get() as { n: number }).n;
+  const applied = applyRegistry(db, resolver);
+  parentPort!.postMessage({ applied, contributions, hash: resolver.registry.hash });
+} finally {
+  closeDatabase(db);
+}

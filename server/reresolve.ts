@@ -1,0 +1,60 @@
+// Re-resolving stored sources after a registry change, in the background of `stdwatch serve`. At two
+// million contributions applyRegistry takes minutes; run before listening, the server answered nothing
+// for that long. Here the server listens first and a worker thread, with its own connection, applies
+// the registry in one transaction (db/write.ts): until it commits, every page shows the data as
+// resolved before, consistently (SQLite's WAL keeps the readers on the last commit), and then the
+// report cache sees the new data version. The run is recorded like a scrape (source `registry`), so
+// /status shows it running, done or failed; scrapes of this process wait for it (server/main.ts).
+import { Worker } from 'node:worker_threads';
+import { claimRun } from '../db/runs.js';
+import { finishRun } from '../db/write.js';
+import { errorMessage } from '../scrapers/errors.js';
+import type { Stdwatch } from './context.js';
+
+/** The scrape_runs source name of a re-resolution. */
+export const REGISTRY_RUN_SOURCE = 'registry';
+
+
+export interface ReresolveOutcome {
+  applied: boolean;
+  contributions: number;
+}
+
+/** Runs applyRegistry on `dbFile` in a worker thread; resolves when it has committed. */
+export function applyRegistryInWorker(dbFile: string): Promise<ReresolveOutcome> {
+  // The thread registers tsx itself (server/tsx-worker.js) before loading the TypeScript of its body.
+  const worker = new Worker(new URL('./tsx-worker.js', import.meta.url), {
+    workerData: { dbFile, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
+  });
+  return new Promise((resolve, reject) => {
+    let outcome: ReresolveOutcome | null = null;
+    worker.once('message', (message: ReresolveOutcome) => (outcome = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (outcome ? resolve(outcome) : reject(new Error(`the re-resolution stopped (exit code ${code})`))));
+  });
+}
+
+/**
+ * Applies the registry to what is stored, in the background, recorded as a run of `registry`. Never
+ * rejects: a failure is logged and recorded on /status, and the next start tries again (the stored
+ * registry hash is written only after the re-resolution committed).
+ */
+export async function reresolveInBackground(app: Stdwatch, log: (message: string) => void): Promise<void> {
+  const started = Date.now();
+  let runId: number | null = null;
+  try {
+    runId = claimRun(app.db, REGISTRY_RUN_SOURCE, 'start');
+    log('the registry changed: re-resolving every stored source in the background (see /status); pages show the earlier resolution until it is done');
+    const outcome = await applyRegistryInWorker(app.config.dbFile);
+    finishRun(app.db, runId, { status: 'ok', documentsFetched: 0, recordsSeen: outcome.contributions, recordsNew: 0, recordsChanged: outcome.applied ? outcome.contributions : 0 });
+    log(`re-resolution done: ${outcome.contributions} contributions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = errorMessage(error);
+    log(`re-resolution failed: ${message}`);
+    try {
+      if (runId !== null) finishRun(app.db, runId, { status: 'failed', documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, error: message });
+    } catch {
+      // Recording the failure must not take the server down either.
+    }
+  }
+}
