@@ -3,14 +3,14 @@
 // The HTML list at /contributions and every count's link use it; /api/contributions is its JSON twin.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
+import { contributions, groups } from '../../db/schema.js';
 import { contributionPage } from './contributions.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, countryOnBasis, entityOrg, parentOrg } from './participation.js';
+import { countryOnBasis, entityOrg, parentOrg } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from './search.js';
 import * as rollup from './rollup.js';
-import { periodOf, type Period } from './trends.js';
+import { datedSourceRows, periodOf, type Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
 export function recordWhere(filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
@@ -49,12 +49,7 @@ export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Peri
   const periodSql = periodOf(period);
   const rows = rollup.rollupCovers(db, filters) ? rollup.countryDocumentsPerPeriod(db, filters, period) : db.all<{ period: string; source_country: string; n: number }>(sql`
     select ${periodSql} as period, ${countryOnBasis(filters, entityOrg.country, parentOrg.country)} as source_country, count(distinct ${contributions.id}) as n
-    from ${contributionSources}
-    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}
+    ${datedSourceRows(filters)}
     group by 1, 2 having source_country is not null`);
   return new Map(rows.map((r) => [`${r.period} ${r.source_country}`, r.n]));
 }

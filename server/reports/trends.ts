@@ -3,7 +3,7 @@
 // with no country (standards-body groups, international organizations) or no organization at all
 // (unresolved names) kept as their own bucket, so that each period's shares add up to 100 %.
 // Pure query function: (db, filters, options) → rows; the chart and its table are drawn from them.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import * as rollup from './rollup.js';
 import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
@@ -129,12 +129,20 @@ function rawShares(db: Db, filters: Filters, choosePeriod: (first: string | null
   const country = countryOnBasis(filters, entityOrg.country, parentOrg.country);
   const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
     select ${periodSql} as period, ${country} as country, sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
+    ${datedSourceRows(filters)}
+    group by 1, 2`);
+  return { period, periods, rows };
+}
+
+/**
+ * FROM … WHERE of the source rows of the dated contributions the filters pick, with their parent
+ * (`parentOrg`) and entity (`entityOrg`) left-joined: a source without either counts for no country.
+ */
+export function datedSourceRows(filters: Filters): SQL {
+  return sql`from ${contributionSources}
     left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
     left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
     join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
     join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}
-    group by 1, 2`);
-  return { period, periods, rows };
+    where ${contributions.date} is not null and ${contributionCondition(filters)}`;
 }
