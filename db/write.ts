@@ -194,67 +194,46 @@ const COMPARED = [
   'revisedTo',
 ] as const satisfies readonly (keyof ContributionRow)[];
 
-// The statements of the hot path, prepared once per connection: building a query anew for each of
-// thousands of rows costs more than running it.
-const placeholder = sql.placeholder;
+// The statements of the hot path, prepared once per connection on better-sqlite3 itself: drizzle
+// builds each query (or fills a prepared one's placeholders) in JS, which for one row costs more than
+// SQLite running it.
 function prepareStatements(db: Db) {
+  const sqlite = db.$client;
   return {
+    /** Read back in drizzle's shape (camelCase), for the rare ref a listing shows twice. */
     findContribution: db
       .select()
       .from(contributions)
-      .where(and(eq(contributions.bodyId, placeholder('bodyId')), eq(contributions.ref, placeholder('ref'))))
+      .where(and(eq(contributions.bodyId, sql.placeholder('bodyId')), eq(contributions.ref, sql.placeholder('ref'))))
       .prepare(),
-    insertContribution: db
-      .insert(contributions)
-      .values({
-        bodyId: placeholder('bodyId'),
-        groupId: placeholder('groupId'),
-        meetingId: placeholder('meetingId'),
-        ref: placeholder('ref'),
-        title: placeholder('title'),
-        type: placeholder('type'),
-        docFor: placeholder('docFor'),
-        status: placeholder('status'),
-        outcome: placeholder('outcome'),
-        date: placeholder('date'),
-        agendaItem: placeholder('agendaItem'),
-        release: placeholder('release'),
-        workItems: placeholder('workItems'),
-        sourceText: placeholder('sourceText'),
-        url: placeholder('url'),
-        revisionOf: placeholder('revisionOf'),
-        revisedTo: placeholder('revisedTo'),
-        rawDocumentId: placeholder('rawDocumentId'),
-        firstSeenAt: placeholder('firstSeenAt'),
-        lastSeenAt: placeholder('lastSeenAt'),
-      })
-      .returning({ id: contributions.id })
-      .prepare(),
-    deleteSources: db.delete(contributionSources).where(eq(contributionSources.contributionId, placeholder('contributionId'))).prepare(),
-    insertSource: db
-      .insert(contributionSources)
-      .values({
-        contributionId: placeholder('contributionId'),
-        position: placeholder('position'),
-        raw: placeholder('raw'),
-        name: placeholder('name'),
-        role: placeholder('role'),
-        organizationId: placeholder('organizationId'),
-        parentId: placeholder('parentId'),
-        seatGroup: placeholder('seatGroup'),
-        seatRole: placeholder('seatRole'),
-        share: placeholder('share'),
-      })
-      .prepare(),
-    insertHistory: db
-      .insert(contributionStatusHistory)
-      .values({
-        contributionId: placeholder('contributionId'),
-        status: placeholder('status'),
-        seenAt: placeholder('seenAt'),
-        rawDocumentId: placeholder('rawDocumentId'),
-      })
-      .prepare(),
+    /**
+     * A listing's new contributions in one statement, in the listing's order (ids as one by one). One
+     * statement, not one per row: the full-text index's insert trigger costs ~40 µs per statement (FTS5
+     * flushes its pending terms at each statement's end) but next to nothing per row within one.
+     */
+    insertContributions: sqlite.prepare<[string, number, number | null, number | null, string, string, string], { id: number; ref: string }>(`
+      insert into contributions (body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date, agenda_item,
+        release, work_items, source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
+      select ?, ?, ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+        value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, ?, ?, ?
+      from json_each(?) order by key
+      returning id, ref`),
+    /** A contribution read again: only when it was last seen and from which raw document. */
+    touchContribution: sqlite.prepare<[number | null, string, number]>('update contributions set raw_document_id = ?, last_seen_at = ? where id = ?'),
+    /**
+     * Every compared column. Title and source cell apart: naming them in an update fires the full-text
+     * index's update trigger even when they stay the same.
+     */
+    updateContribution: sqlite.prepare(`update contributions set group_id = ?, meeting_id = ?, type = ?, doc_for = ?, status = ?, outcome = ?,
+      date = ?, agenda_item = ?, release = ?, work_items = ?, url = ?, revision_of = ?, revised_to = ?, raw_document_id = ?, last_seen_at = ?
+      where id = ?`),
+    updateContributionText: sqlite.prepare<[string, string, number]>('update contributions set title = ?, source_text = ? where id = ?'),
+    deleteSources: sqlite.prepare<[number]>('delete from contribution_sources where contribution_id = ?'),
+    insertSource: sqlite.prepare(`insert into contribution_sources
+      (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertHistory: sqlite.prepare<[number, string | null, string, number | null]>(
+      'insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, ?)',
+    ),
   };
 }
 
@@ -266,23 +245,55 @@ function statements(db: Db): Statements {
   return prepared;
 }
 
-function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[]): void {
+function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[], fresh = false): void {
   const { deleteSources, insertSource } = prepared;
-  deleteSources.run({ contributionId });
+  // A contribution inserted by this store has no sources yet.
+  if (!fresh) deleteSources.run(contributionId);
   sources.forEach((source, position) => {
-    insertSource.run({
+    insertSource.run(
       contributionId,
       position,
-      raw: source.raw,
-      name: source.name,
-      role: source.role,
-      organizationId: source.organization ? ids.idOf(source.organization) : null,
-      parentId: source.parent ? ids.idOf(source.parent) : null,
-      seatGroup: source.seat?.group ?? null,
-      seatRole: source.seat?.role ?? null,
-      share: source.share,
-    });
+      source.raw,
+      source.name,
+      source.role,
+      source.organization ? ids.idOf(source.organization) : null,
+      source.parent ? ids.idOf(source.parent) : null,
+      source.seat?.group ?? null,
+      source.seat?.role ?? null,
+      source.share,
+    );
   });
+}
+
+type ContributionValues = ReturnType<typeof contributionValues>;
+
+/** Inserts new contributions (distinct refs) of one list in one statement; their ids by ref. */
+function insertContributions(
+  prepared: Statements,
+  list: { body: string; group: number; meeting: number | null },
+  rows: (ContributionValues & { ref: string })[],
+  options: { rawDocumentId: number | null; seenAt: string },
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  const cells = rows.map((v) => [
+    v.ref, v.title, v.type, v.docFor, v.status, v.outcome, v.date, v.agendaItem, v.release, v.workItems, v.sourceText, v.url, v.revisionOf, v.revisedTo,
+  ]);
+  const { body, group, meeting } = list;
+  for (const row of prepared.insertContributions.all(body, group, meeting, options.rawDocumentId, options.seenAt, options.seenAt, JSON.stringify(cells))) {
+    ids.set(row.ref, row.id);
+  }
+  return ids;
+}
+
+/** The stored contributions of a body with the given refs, by ref: one query for a whole listing. */
+function storedContributions(db: Db, body: string, refs: string[]): Map<string, ContributionRow> {
+  const rows = db
+    .select()
+    .from(contributions)
+    .where(and(eq(contributions.bodyId, body), sql`${contributions.ref} in (select value from json_each(${JSON.stringify(refs)}))`))
+    .all();
+  return new Map(rows.map((row) => [row.ref, row]));
 }
 
 /**
@@ -379,25 +390,35 @@ export function storeListing(
       return resolver.atDate(resolved, date);
     };
 
-    for (const parsed of listing.contributions) {
-      const values = contributionValues(parsed, group, meeting, meetingStart);
-      const existing = prepared.findContribution.get({ bodyId: listing.body, ref: parsed.ref });
-      if (!existing) {
-        const row = prepared.insertContribution.get({
-          ...values,
-          bodyId: listing.body,
-          ref: parsed.ref,
-          rawDocumentId: options.rawDocumentId,
-          firstSeenAt: options.seenAt,
-          lastSeenAt: options.seenAt,
-        })!;
-        writeSources(prepared, ids, row.id, resolve(values.sourceText, values.date));
-        prepared.insertHistory.run({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
+    // The stored rows of the listing's refs in one query, and its new contributions in one insert
+    // (the first row of each new ref; a ref shown twice is stored, then updated, as one by one).
+    const storedRows = storedContributions(txDb, listing.body, listing.contributions.map((c) => c.ref));
+    const valuesOf = listing.contributions.map((parsed) => contributionValues(parsed, group, meeting, meetingStart));
+    const isNew = new Set<number>();
+    const newRefs = new Set<string>();
+    listing.contributions.forEach((parsed, i) => {
+      if (storedRows.has(parsed.ref) || newRefs.has(parsed.ref)) return;
+      newRefs.add(parsed.ref);
+      isNew.add(i);
+    });
+    const inserted = insertContributions(prepared, { body: listing.body, group, meeting }, [...isNew].map((i) => ({ ref: listing.contributions[i]!.ref, ...valuesOf[i]! })), options);
+    const seen = new Set<string>();
+
+    listing.contributions.forEach((parsed, i) => {
+      const values = valuesOf[i]!;
+      if (isNew.has(i)) {
+        const id = inserted.get(parsed.ref)!;
+        seen.add(parsed.ref);
+        writeSources(prepared, ids, id, resolve(values.sourceText, values.date), true);
+        prepared.insertHistory.run(id, values.status, options.seenAt, options.rawDocumentId);
         result.new++;
-        continue;
+        return;
       }
+      // A ref met earlier in this listing was written since the read above: read it again.
+      const existing = seen.has(parsed.ref) ? prepared.findContribution.get({ bodyId: listing.body, ref: parsed.ref })! : storedRows.get(parsed.ref)!;
+      seen.add(parsed.ref);
       const wasFolded = folded.has(existing.id);
-      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null && !wasFolded) continue;
+      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null && !wasFolded) return;
       // A later listing fills in and corrects; an empty cell does not erase what an earlier one told
       // (a list captured before the meeting has no outcomes yet).
       const merged = { ...values };
@@ -406,19 +427,16 @@ export function storeListing(
       }
       merged.outcome = outcomeOf(merged.status);
       const changedKeys = COMPARED.filter((key) => merged[key] !== existing[key]);
-      tx.update(contributions)
-        .set({ ...merged, rawDocumentId: options.rawDocumentId, lastSeenAt: options.seenAt })
-        .where(eq(contributions.id, existing.id))
-        .run();
-      if (changedKeys.length === 0 && !wasFolded) continue;
+      writeContribution(prepared, existing, merged, changedKeys, options);
+      if (changedKeys.length === 0 && !wasFolded) return;
       result.changed++;
       if (changedKeys.includes('status')) {
-        prepared.insertHistory.run({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
+        prepared.insertHistory.run(existing.id, merged.status, options.seenAt, options.rawDocumentId);
       }
       if (changedKeys.includes('sourceText') || changedKeys.includes('date')) {
         writeSources(prepared, ids, existing.id, resolve(merged.sourceText, merged.date));
       }
-    }
+    });
     storeAuthors(txDb, listing);
     // Only the seats this list's group names (before or after the store) can have changed: their
     // sightings, or the group's latest meeting that keeps a term open.
@@ -427,6 +445,28 @@ export function storeListing(
     refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return result;
+}
+
+/**
+ * Writes a listing's values over a stored contribution: everything it compares, when it was last seen
+ * and from which raw document. Only what differs is written (the stored row ends the same).
+ */
+function writeContribution(
+  prepared: Statements,
+  existing: ContributionRow,
+  merged: ContributionValues,
+  changedKeys: (typeof COMPARED)[number][],
+  options: { rawDocumentId: number | null; seenAt: string },
+): void {
+  const id = existing.id;
+  if (changedKeys.length === 0 && merged.outcome === existing.outcome) {
+    prepared.touchContribution.run(options.rawDocumentId, options.seenAt, id);
+    return;
+  }
+  const m = merged;
+  prepared.updateContribution.run(m.groupId, m.meetingId, m.type, m.docFor, m.status, m.outcome, m.date, m.agendaItem, m.release, m.workItems,
+    m.url, m.revisionOf, m.revisedTo, options.rawDocumentId, options.seenAt, id);
+  if (changedKeys.includes('title') || changedKeys.includes('sourceText')) prepared.updateContributionText.run(m.title, m.sourceText, id);
 }
 
 function contributionValues(parsed: ParsedContribution, group: number, meeting: number | null, meetingStart: string | null) {
