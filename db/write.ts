@@ -1,6 +1,7 @@
 // Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './client.js';
 import {
   contributionSources,
@@ -37,25 +38,25 @@ export interface StoreResult {
 /** Organization ids by slug, creating pattern-made organizations (standards-body groups) on first use. */
 class OrganizationIds {
   private readonly ids = new Map<string, number>();
+  private readonly upsert: Statement<[string, string, string, string | null, number | null, string], { id: number }>;
+  /** `sqlite`: the connection of the writing transaction (a drizzle transaction has no $client). */
   constructor(
-    private readonly db: Db,
+    sqlite: Db['$client'],
     private readonly resolver: Resolver,
   ) {
-    for (const row of db.select({ id: organizations.id, slug: organizations.slug }).from(organizations).all()) {
+    for (const row of sqlite.prepare<[], { id: number; slug: string }>('select id, slug from organizations').all()) {
       this.ids.set(row.slug, row.id);
     }
+    // On better-sqlite3 itself: a store meets a few new pattern-made organizations, each a query drizzle would build anew.
+    this.upsert = sqlite.prepare(`insert into organizations (slug, name, kind, country, parent_id, origin) values (?, ?, ?, ?, ?, ?)
+      on conflict (slug) do update set name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id returning id`);
   }
 
   idOf(org: OrganizationRef): number {
     const known = this.ids.get(org.slug);
     if (known !== undefined) return known;
     const parentId = org.parentSlug ? this.idOf(this.resolver.organization(org.parentSlug)!) : null;
-    const row = this.db
-      .insert(organizations)
-      .values({ slug: org.slug, name: org.name, kind: org.kind, country: org.country, parentId, origin: org.origin })
-      .onConflictDoUpdate({ target: organizations.slug, set: { name: org.name, kind: org.kind, parentId } })
-      .returning({ id: organizations.id })
-      .get();
+    const row = this.upsert.get(org.slug, org.name, org.kind, org.country, parentId, org.origin)!;
     this.ids.set(org.slug, row.id);
     return row.id;
   }
@@ -231,6 +232,9 @@ function prepareStatements(db: Db) {
     deleteSources: sqlite.prepare<[number]>('delete from contribution_sources where contribution_id = ?'),
     insertSource: sqlite.prepare(`insert into contribution_sources
       (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    /** The first status of new contributions ([id, status] pairs), in one statement. */
+    insertFirstHistory: sqlite.prepare<[string, number | null, string]>(`insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id)
+      select value->>0, value->>1, ?, ? from json_each(?) order by key`),
     insertHistory: sqlite.prepare<[number, string | null, string, number | null]>(
       'insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, ?)',
     ),
@@ -373,7 +377,7 @@ export function storeListing(
   const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
     const group = groupId(txDb, listing.body, listing.group);
     const seatKeysBefore = tdocSeatKeys(txDb, [group]);
     const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
@@ -403,6 +407,7 @@ export function storeListing(
     });
     const inserted = insertContributions(prepared, { body: listing.body, group, meeting }, [...isNew].map((i) => ({ ref: listing.contributions[i]!.ref, ...valuesOf[i]! })), options);
     const seen = new Set<string>();
+    const firstStatuses: [number, string | null][] = [];
 
     listing.contributions.forEach((parsed, i) => {
       const values = valuesOf[i]!;
@@ -410,7 +415,7 @@ export function storeListing(
         const id = inserted.get(parsed.ref)!;
         seen.add(parsed.ref);
         writeSources(prepared, ids, id, resolve(values.sourceText, values.date), true);
-        prepared.insertHistory.run(id, values.status, options.seenAt, options.rawDocumentId);
+        firstStatuses.push([id, values.status]);
         result.new++;
         return;
       }
@@ -437,6 +442,7 @@ export function storeListing(
         writeSources(prepared, ids, existing.id, resolve(merged.sourceText, merged.date));
       }
     });
+    if (firstStatuses.length > 0) prepared.insertFirstHistory.run(options.seenAt, options.rawDocumentId, JSON.stringify(firstStatuses));
     storeAuthors(txDb, listing);
     // Only the seats this list's group names (before or after the store) can have changed: their
     // sightings, or the group's latest meeting that keeps a term open.
@@ -515,7 +521,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
   const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
     const cache = new Map<string, ResolvedSource[]>();
     const rows = tx.select({ id: contributions.id, sourceText: contributions.sourceText, date: contributions.date }).from(contributions).all();
     for (const row of rows) {
@@ -733,7 +739,7 @@ export function storeRoster(
   const result: StoreResult = { seen: roster.positions.length, new: 0, changed: 0 };
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
     const existing = new Map(
       tx.select().from(positions)
         .where(and(eq(positions.basis, roster.basis), eq(positions.scope, roster.scope)))
