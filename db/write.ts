@@ -516,18 +516,94 @@ export function applyRegistry(db: Db, resolver: Resolver): boolean {
   return true;
 }
 
+/** What a source row says, for comparing a stored row with a new resolution (organizations by slug). */
+function sourceSignature(raw: string, name: string, role: string | null, organization: string | null, parent: string | null,
+  seatGroup: string | null, seatRole: string | null, share: number): string {
+  return JSON.stringify([raw, name, role, organization, parent, seatGroup, seatRole, share]);
+}
+
+interface Reresolved {
+  id: number;
+  bodyId: string;
+  sourceText: string;
+  date: string | null;
+}
+
+/**
+ * The contributions whose stored sources differ from what the resolver makes of their source cells
+ * now (at their dates): one pass over the stored rows, each distinct cell resolved once. Also the seat
+ * keys their stored rows name, for the seats to rebuild.
+ */
+function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved[]; seatKeys: SeatKey[] } {
+  const resolvedByText = new Map<string, ResolvedSource[]>();
+  const expectedBySources = new Map<ResolvedSource[], string>();
+  const expected = (sourceText: string, date: string | null): string => {
+    let resolved = resolvedByText.get(sourceText);
+    if (!resolved) resolvedByText.set(sourceText, (resolved = resolver.resolveSourceText(sourceText)));
+    const sources = resolver.atDate(resolved, date); // the same array when no owner changed by then
+    let signature = expectedBySources.get(sources);
+    if (signature === undefined) {
+      signature = sources
+        .map((s) => sourceSignature(s.raw, s.name, s.role, s.organization?.slug ?? null, s.parent?.slug ?? null, s.seat?.group ?? null, s.seat?.role ?? null, s.share))
+        .join('\n');
+      expectedBySources.set(sources, signature);
+    }
+    return signature;
+  };
+  const changed: Reresolved[] = [];
+  const seatKeys: SeatKey[] = [];
+  type Current = Reresolved & { stored: string[]; seats: SeatKey[] };
+  const finish = (c: Current | null) => {
+    if (c && c.stored.join('\n') !== expected(c.sourceText, c.date)) {
+      changed.push({ id: c.id, bodyId: c.bodyId, sourceText: c.sourceText, date: c.date });
+      seatKeys.push(...c.seats);
+    }
+  };
+  let current = null as Current | null;
+  const rows = db.$client
+    .prepare(`select c.id, c.body_id, c.source_text, c.date, s.raw, s.name, s.role, o.slug, p.slug, s.seat_group, s.seat_role, s.share
+      from contributions c
+      left join contribution_sources s on s.contribution_id = c.id
+      left join organizations o on o.id = s.organization_id
+      left join organizations p on p.id = s.parent_id
+      order by c.id, s.position`)
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, string | null, string | null, string, string | null, string | null, string | null, string | null, string | null, number]>;
+  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, seatGroup, seatRole, share] of rows) {
+    if (current?.id !== id) {
+      finish(current);
+      current = { id, bodyId, sourceText, date, stored: [], seats: [] };
+    }
+    if (raw === null) continue; // no source rows
+    current.stored.push(sourceSignature(raw, name, role, organization, parent, seatGroup, seatRole, share));
+    if (seatGroup !== null && seatRole !== null) current.seats.push({ bodyId, seatGroup, seatRole });
+  }
+  finish(current);
+  return { changed, seatKeys };
+}
+
+/**
+ * Brings every contribution's sources in line with the resolver: those whose source cell resolves
+ * differently now (compared row by row with what is stored, organizations by slug) are rewritten, the
+ * others left as they are, so a registry edit costs what it changes. Then removes organizations that
+ * left the registry and nothing points at, re-resolves the officer-page seats, rebuilds the seats the
+ * rewritten sources name (before and after) and refreshes the report rollups. Returns how many
+ * contributions' sources were rewritten.
+ */
 export function reresolveAll(db: Db, resolver: Resolver): number {
   let count = 0;
   const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(db.$client, resolver);
+    const { changed, seatKeys } = resolvingDifferently(db, resolver);
     const cache = new Map<string, ResolvedSource[]>();
-    const rows = tx.select({ id: contributions.id, sourceText: contributions.sourceText, date: contributions.date }).from(contributions).all();
-    for (const row of rows) {
+    for (const row of changed) {
       let resolved = cache.get(row.sourceText);
       if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
-      writeSources(prepared, ids, row.id, resolver.atDate(resolved, row.date));
+      const sources = resolver.atDate(resolved, row.date);
+      writeSources(prepared, ids, row.id, sources);
+      for (const s of sources) if (s.seat) seatKeys.push({ bodyId: row.bodyId, seatGroup: s.seat.group, seatRole: s.seat.role });
       count++;
     }
     // Organizations that left the registry and that nothing points at any more.
@@ -539,7 +615,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select parent_id from organizations where parent_id is not null)
       and id not in (select organization_id from positions where organization_id is not null)`);
     reresolveOfficialPositions(txDb, ids, resolver);
-    rebuildTdocSeats(txDb);
+    if (seatKeys.length > 0) rebuildTdocSeats(txDb, seatKeys);
     refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return count;
