@@ -1,6 +1,7 @@
 // Every write to the database: idempotent upserts, one transaction per unit of work (one listing, one
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './client.js';
 import {
   contributionSources,
@@ -37,25 +38,25 @@ export interface StoreResult {
 /** Organization ids by slug, creating pattern-made organizations (standards-body groups) on first use. */
 class OrganizationIds {
   private readonly ids = new Map<string, number>();
+  private readonly upsert: Statement<[string, string, string, string | null, number | null, string], { id: number }>;
+  /** `sqlite`: the connection of the writing transaction (a drizzle transaction has no $client). */
   constructor(
-    private readonly db: Db,
+    sqlite: Db['$client'],
     private readonly resolver: Resolver,
   ) {
-    for (const row of db.select({ id: organizations.id, slug: organizations.slug }).from(organizations).all()) {
+    for (const row of sqlite.prepare<[], { id: number; slug: string }>('select id, slug from organizations').all()) {
       this.ids.set(row.slug, row.id);
     }
+    // On better-sqlite3 itself: a store meets a few new pattern-made organizations, each a query drizzle would build anew.
+    this.upsert = sqlite.prepare(`insert into organizations (slug, name, kind, country, parent_id, origin) values (?, ?, ?, ?, ?, ?)
+      on conflict (slug) do update set name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id returning id`);
   }
 
   idOf(org: OrganizationRef): number {
     const known = this.ids.get(org.slug);
     if (known !== undefined) return known;
     const parentId = org.parentSlug ? this.idOf(this.resolver.organization(org.parentSlug)!) : null;
-    const row = this.db
-      .insert(organizations)
-      .values({ slug: org.slug, name: org.name, kind: org.kind, country: org.country, parentId, origin: org.origin })
-      .onConflictDoUpdate({ target: organizations.slug, set: { name: org.name, kind: org.kind, parentId } })
-      .returning({ id: organizations.id })
-      .get();
+    const row = this.upsert.get(org.slug, org.name, org.kind, org.country, parentId, org.origin)!;
     this.ids.set(org.slug, row.id);
     return row.id;
   }
@@ -194,67 +195,49 @@ const COMPARED = [
   'revisedTo',
 ] as const satisfies readonly (keyof ContributionRow)[];
 
-// The statements of the hot path, prepared once per connection: building a query anew for each of
-// thousands of rows costs more than running it.
-const placeholder = sql.placeholder;
+// The statements of the hot path, prepared once per connection on better-sqlite3 itself: drizzle
+// builds each query (or fills a prepared one's placeholders) in JS, which for one row costs more than
+// SQLite running it.
 function prepareStatements(db: Db) {
+  const sqlite = db.$client;
   return {
+    /** Read back in drizzle's shape (camelCase), for the rare ref a listing shows twice. */
     findContribution: db
       .select()
       .from(contributions)
-      .where(and(eq(contributions.bodyId, placeholder('bodyId')), eq(contributions.ref, placeholder('ref'))))
+      .where(and(eq(contributions.bodyId, sql.placeholder('bodyId')), eq(contributions.ref, sql.placeholder('ref'))))
       .prepare(),
-    insertContribution: db
-      .insert(contributions)
-      .values({
-        bodyId: placeholder('bodyId'),
-        groupId: placeholder('groupId'),
-        meetingId: placeholder('meetingId'),
-        ref: placeholder('ref'),
-        title: placeholder('title'),
-        type: placeholder('type'),
-        docFor: placeholder('docFor'),
-        status: placeholder('status'),
-        outcome: placeholder('outcome'),
-        date: placeholder('date'),
-        agendaItem: placeholder('agendaItem'),
-        release: placeholder('release'),
-        workItems: placeholder('workItems'),
-        sourceText: placeholder('sourceText'),
-        url: placeholder('url'),
-        revisionOf: placeholder('revisionOf'),
-        revisedTo: placeholder('revisedTo'),
-        rawDocumentId: placeholder('rawDocumentId'),
-        firstSeenAt: placeholder('firstSeenAt'),
-        lastSeenAt: placeholder('lastSeenAt'),
-      })
-      .returning({ id: contributions.id })
-      .prepare(),
-    deleteSources: db.delete(contributionSources).where(eq(contributionSources.contributionId, placeholder('contributionId'))).prepare(),
-    insertSource: db
-      .insert(contributionSources)
-      .values({
-        contributionId: placeholder('contributionId'),
-        position: placeholder('position'),
-        raw: placeholder('raw'),
-        name: placeholder('name'),
-        role: placeholder('role'),
-        organizationId: placeholder('organizationId'),
-        parentId: placeholder('parentId'),
-        seatGroup: placeholder('seatGroup'),
-        seatRole: placeholder('seatRole'),
-        share: placeholder('share'),
-      })
-      .prepare(),
-    insertHistory: db
-      .insert(contributionStatusHistory)
-      .values({
-        contributionId: placeholder('contributionId'),
-        status: placeholder('status'),
-        seenAt: placeholder('seenAt'),
-        rawDocumentId: placeholder('rawDocumentId'),
-      })
-      .prepare(),
+    /**
+     * A listing's new contributions in one statement, in the listing's order (ids as one by one). One
+     * statement, not one per row: the full-text index's insert trigger costs ~40 µs per statement (FTS5
+     * flushes its pending terms at each statement's end) but next to nothing per row within one.
+     */
+    insertContributions: sqlite.prepare<[string, number, number | null, number | null, string, string, string], { id: number; ref: string }>(`
+      insert into contributions (body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date, agenda_item,
+        release, work_items, source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
+      select ?, ?, ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+        value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, ?, ?, ?
+      from json_each(?) order by key
+      returning id, ref`),
+    /** A contribution read again: only when it was last seen and from which raw document. */
+    touchContribution: sqlite.prepare<[number | null, string, number]>('update contributions set raw_document_id = ?, last_seen_at = ? where id = ?'),
+    /**
+     * Every compared column. Title and source cell apart: naming them in an update fires the full-text
+     * index's update trigger even when they stay the same.
+     */
+    updateContribution: sqlite.prepare(`update contributions set group_id = ?, meeting_id = ?, type = ?, doc_for = ?, status = ?, outcome = ?,
+      date = ?, agenda_item = ?, release = ?, work_items = ?, url = ?, revision_of = ?, revised_to = ?, raw_document_id = ?, last_seen_at = ?
+      where id = ?`),
+    updateContributionText: sqlite.prepare<[string, string, number]>('update contributions set title = ?, source_text = ? where id = ?'),
+    deleteSources: sqlite.prepare<[number]>('delete from contribution_sources where contribution_id = ?'),
+    insertSource: sqlite.prepare(`insert into contribution_sources
+      (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    /** The first status of new contributions ([id, status] pairs), in one statement. */
+    insertFirstHistory: sqlite.prepare<[string, number | null, string]>(`insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id)
+      select value->>0, value->>1, ?, ? from json_each(?) order by key`),
+    insertHistory: sqlite.prepare<[number, string | null, string, number | null]>(
+      'insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, ?)',
+    ),
   };
 }
 
@@ -266,23 +249,61 @@ function statements(db: Db): Statements {
   return prepared;
 }
 
-function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[]): void {
+function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[], fresh = false): void {
   const { deleteSources, insertSource } = prepared;
-  deleteSources.run({ contributionId });
+  // A contribution inserted by this store has no sources yet.
+  if (!fresh) deleteSources.run(contributionId);
   sources.forEach((source, position) => {
-    insertSource.run({
+    insertSource.run(
       contributionId,
       position,
-      raw: source.raw,
-      name: source.name,
-      role: source.role,
-      organizationId: source.organization ? ids.idOf(source.organization) : null,
-      parentId: source.parent ? ids.idOf(source.parent) : null,
-      seatGroup: source.seat?.group ?? null,
-      seatRole: source.seat?.role ?? null,
-      share: source.share,
-    });
+      source.raw,
+      source.name,
+      source.role,
+      source.organization ? ids.idOf(source.organization) : null,
+      source.parent ? ids.idOf(source.parent) : null,
+      source.seat?.group ?? null,
+      source.seat?.role ?? null,
+      source.share,
+    );
   });
+}
+
+type ContributionValues = ReturnType<typeof contributionValues>;
+
+/** Inserts new contributions (distinct refs) of one list in one statement; their ids by ref. */
+function insertContributions(
+  prepared: Statements,
+  list: { body: string; group: number; meeting: number | null },
+  rows: (ContributionValues & { ref: string })[],
+  options: { rawDocumentId: number | null; seenAt: string },
+): Map<string, number> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  const cells = rows.map((v) => [
+    v.ref, v.title, v.type, v.docFor, v.status, v.outcome, v.date, v.agendaItem, v.release, v.workItems, v.sourceText, v.url, v.revisionOf, v.revisedTo,
+  ]);
+  const { body, group, meeting } = list;
+  for (const row of prepared.insertContributions.all(body, group, meeting, options.rawDocumentId, options.seenAt, options.seenAt, JSON.stringify(cells))) {
+    ids.set(row.ref, row.id);
+  }
+  return ids;
+}
+
+/** Every column of contributions under its drizzle name: rows read on better-sqlite3 in drizzle's shape. */
+const CONTRIBUTION_ROW = Object.entries(getTableColumns(contributions))
+  .map(([key, column]) => `"${column.name}" as "${key}"`)
+  .join(', ');
+
+/**
+ * The stored contributions of a body with the given refs, by ref: one query for a whole listing, on
+ * better-sqlite3 (drizzle's row mapping cost more than the query for a list of a thousand rows).
+ */
+function storedContributions(sqlite: Db['$client'], body: string, refs: string[]): Map<string, ContributionRow> {
+  const rows = sqlite
+    .prepare<[string, string], ContributionRow>(`select ${CONTRIBUTION_ROW} from contributions where body_id = ? and ref in (select value from json_each(?))`)
+    .all(body, JSON.stringify(refs));
+  return new Map(rows.map((row) => [row.ref, row]));
 }
 
 /**
@@ -362,7 +383,7 @@ export function storeListing(
   const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
     const group = groupId(txDb, listing.body, listing.group);
     const seatKeysBefore = tdocSeatKeys(txDb, [group]);
     const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
@@ -379,25 +400,36 @@ export function storeListing(
       return resolver.atDate(resolved, date);
     };
 
-    for (const parsed of listing.contributions) {
-      const values = contributionValues(parsed, group, meeting, meetingStart);
-      const existing = prepared.findContribution.get({ bodyId: listing.body, ref: parsed.ref });
-      if (!existing) {
-        const row = prepared.insertContribution.get({
-          ...values,
-          bodyId: listing.body,
-          ref: parsed.ref,
-          rawDocumentId: options.rawDocumentId,
-          firstSeenAt: options.seenAt,
-          lastSeenAt: options.seenAt,
-        })!;
-        writeSources(prepared, ids, row.id, resolve(values.sourceText, values.date));
-        prepared.insertHistory.run({ contributionId: row.id, status: values.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
+    // The stored rows of the listing's refs in one query, and its new contributions in one insert
+    // (the first row of each new ref; a ref shown twice is stored, then updated, as one by one).
+    const storedRows = storedContributions(db.$client, listing.body, listing.contributions.map((c) => c.ref));
+    const valuesOf = listing.contributions.map((parsed) => contributionValues(parsed, group, meeting, meetingStart));
+    const isNew = new Set<number>();
+    const newRefs = new Set<string>();
+    listing.contributions.forEach((parsed, i) => {
+      if (storedRows.has(parsed.ref) || newRefs.has(parsed.ref)) return;
+      newRefs.add(parsed.ref);
+      isNew.add(i);
+    });
+    const inserted = insertContributions(prepared, { body: listing.body, group, meeting }, [...isNew].map((i) => ({ ref: listing.contributions[i]!.ref, ...valuesOf[i]! })), options);
+    const seen = new Set<string>();
+    const firstStatuses: [number, string | null][] = [];
+
+    listing.contributions.forEach((parsed, i) => {
+      const values = valuesOf[i]!;
+      if (isNew.has(i)) {
+        const id = inserted.get(parsed.ref)!;
+        seen.add(parsed.ref);
+        writeSources(prepared, ids, id, resolve(values.sourceText, values.date), true);
+        firstStatuses.push([id, values.status]);
         result.new++;
-        continue;
+        return;
       }
+      // A ref met earlier in this listing was written since the read above: read it again.
+      const existing = seen.has(parsed.ref) ? prepared.findContribution.get({ bodyId: listing.body, ref: parsed.ref })! : storedRows.get(parsed.ref)!;
+      seen.add(parsed.ref);
       const wasFolded = folded.has(existing.id);
-      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null && !wasFolded) continue;
+      if (existing.rawDocumentId === options.rawDocumentId && options.rawDocumentId !== null && !wasFolded) return;
       // A later listing fills in and corrects; an empty cell does not erase what an earlier one told
       // (a list captured before the meeting has no outcomes yet).
       const merged = { ...values };
@@ -406,19 +438,17 @@ export function storeListing(
       }
       merged.outcome = outcomeOf(merged.status);
       const changedKeys = COMPARED.filter((key) => merged[key] !== existing[key]);
-      tx.update(contributions)
-        .set({ ...merged, rawDocumentId: options.rawDocumentId, lastSeenAt: options.seenAt })
-        .where(eq(contributions.id, existing.id))
-        .run();
-      if (changedKeys.length === 0 && !wasFolded) continue;
+      writeContribution(prepared, existing, merged, changedKeys, options);
+      if (changedKeys.length === 0 && !wasFolded) return;
       result.changed++;
       if (changedKeys.includes('status')) {
-        prepared.insertHistory.run({ contributionId: existing.id, status: merged.status, seenAt: options.seenAt, rawDocumentId: options.rawDocumentId });
+        prepared.insertHistory.run(existing.id, merged.status, options.seenAt, options.rawDocumentId);
       }
       if (changedKeys.includes('sourceText') || changedKeys.includes('date')) {
         writeSources(prepared, ids, existing.id, resolve(merged.sourceText, merged.date));
       }
-    }
+    });
+    if (firstStatuses.length > 0) prepared.insertFirstHistory.run(options.seenAt, options.rawDocumentId, JSON.stringify(firstStatuses));
     storeAuthors(txDb, listing);
     // Only the seats this list's group names (before or after the store) can have changed: their
     // sightings, or the group's latest meeting that keeps a term open.
@@ -427,6 +457,28 @@ export function storeListing(
     refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return result;
+}
+
+/**
+ * Writes a listing's values over a stored contribution: everything it compares, when it was last seen
+ * and from which raw document. Only what differs is written (the stored row ends the same).
+ */
+function writeContribution(
+  prepared: Statements,
+  existing: ContributionRow,
+  merged: ContributionValues,
+  changedKeys: (typeof COMPARED)[number][],
+  options: { rawDocumentId: number | null; seenAt: string },
+): void {
+  const id = existing.id;
+  if (changedKeys.length === 0 && merged.outcome === existing.outcome) {
+    prepared.touchContribution.run(options.rawDocumentId, options.seenAt, id);
+    return;
+  }
+  const m = merged;
+  prepared.updateContribution.run(m.groupId, m.meetingId, m.type, m.docFor, m.status, m.outcome, m.date, m.agendaItem, m.release, m.workItems,
+    m.url, m.revisionOf, m.revisedTo, options.rawDocumentId, options.seenAt, id);
+  if (changedKeys.includes('title') || changedKeys.includes('sourceText')) prepared.updateContributionText.run(m.title, m.sourceText, id);
 }
 
 function contributionValues(parsed: ParsedContribution, group: number, meeting: number | null, meetingStart: string | null) {
@@ -470,18 +522,94 @@ export function applyRegistry(db: Db, resolver: Resolver): boolean {
   return true;
 }
 
+/** What a source row says, for comparing a stored row with a new resolution (organizations by slug). */
+function sourceSignature(raw: string, name: string, role: string | null, organization: string | null, parent: string | null,
+  seatGroup: string | null, seatRole: string | null, share: number): string {
+  return JSON.stringify([raw, name, role, organization, parent, seatGroup, seatRole, share]);
+}
+
+interface Reresolved {
+  id: number;
+  bodyId: string;
+  sourceText: string;
+  date: string | null;
+}
+
+/**
+ * The contributions whose stored sources differ from what the resolver makes of their source cells
+ * now (at their dates): one pass over the stored rows, each distinct cell resolved once. Also the seat
+ * keys their stored rows name, for the seats to rebuild.
+ */
+function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved[]; seatKeys: SeatKey[] } {
+  const resolvedByText = new Map<string, ResolvedSource[]>();
+  const expectedBySources = new Map<ResolvedSource[], string>();
+  const expected = (sourceText: string, date: string | null): string => {
+    let resolved = resolvedByText.get(sourceText);
+    if (!resolved) resolvedByText.set(sourceText, (resolved = resolver.resolveSourceText(sourceText)));
+    const sources = resolver.atDate(resolved, date); // the same array when no owner changed by then
+    let signature = expectedBySources.get(sources);
+    if (signature === undefined) {
+      signature = sources
+        .map((s) => sourceSignature(s.raw, s.name, s.role, s.organization?.slug ?? null, s.parent?.slug ?? null, s.seat?.group ?? null, s.seat?.role ?? null, s.share))
+        .join('\n');
+      expectedBySources.set(sources, signature);
+    }
+    return signature;
+  };
+  const changed: Reresolved[] = [];
+  const seatKeys: SeatKey[] = [];
+  type Current = Reresolved & { stored: string[]; seats: SeatKey[] };
+  const finish = (c: Current | null) => {
+    if (c && c.stored.join('\n') !== expected(c.sourceText, c.date)) {
+      changed.push({ id: c.id, bodyId: c.bodyId, sourceText: c.sourceText, date: c.date });
+      seatKeys.push(...c.seats);
+    }
+  };
+  let current = null as Current | null;
+  const rows = db.$client
+    .prepare(`select c.id, c.body_id, c.source_text, c.date, s.raw, s.name, s.role, o.slug, p.slug, s.seat_group, s.seat_role, s.share
+      from contributions c
+      left join contribution_sources s on s.contribution_id = c.id
+      left join organizations o on o.id = s.organization_id
+      left join organizations p on p.id = s.parent_id
+      order by c.id, s.position`)
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, string | null, string | null, string, string | null, string | null, string | null, string | null, string | null, number]>;
+  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, seatGroup, seatRole, share] of rows) {
+    if (current?.id !== id) {
+      finish(current);
+      current = { id, bodyId, sourceText, date, stored: [], seats: [] };
+    }
+    if (raw === null) continue; // no source rows
+    current.stored.push(sourceSignature(raw, name, role, organization, parent, seatGroup, seatRole, share));
+    if (seatGroup !== null && seatRole !== null) current.seats.push({ bodyId, seatGroup, seatRole });
+  }
+  finish(current);
+  return { changed, seatKeys };
+}
+
+/**
+ * Brings every contribution's sources in line with the resolver: those whose source cell resolves
+ * differently now (compared row by row with what is stored, organizations by slug) are rewritten, the
+ * others left as they are, so a registry edit costs what it changes. Then removes organizations that
+ * left the registry and nothing points at, re-resolves the officer-page seats, rebuilds the seats the
+ * rewritten sources name (before and after) and refreshes the report rollups. Returns how many
+ * contributions' sources were rewritten.
+ */
 export function reresolveAll(db: Db, resolver: Resolver): number {
   let count = 0;
   const prepared = statements(db);
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
+    const { changed, seatKeys } = resolvingDifferently(db, resolver);
     const cache = new Map<string, ResolvedSource[]>();
-    const rows = tx.select({ id: contributions.id, sourceText: contributions.sourceText, date: contributions.date }).from(contributions).all();
-    for (const row of rows) {
+    for (const row of changed) {
       let resolved = cache.get(row.sourceText);
       if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
-      writeSources(prepared, ids, row.id, resolver.atDate(resolved, row.date));
+      const sources = resolver.atDate(resolved, row.date);
+      writeSources(prepared, ids, row.id, sources);
+      for (const s of sources) if (s.seat) seatKeys.push({ bodyId: row.bodyId, seatGroup: s.seat.group, seatRole: s.seat.role });
       count++;
     }
     // Organizations that left the registry and that nothing points at any more.
@@ -493,7 +621,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select parent_id from organizations where parent_id is not null)
       and id not in (select organization_id from positions where organization_id is not null)`);
     reresolveOfficialPositions(txDb, ids, resolver);
-    rebuildTdocSeats(txDb);
+    if (seatKeys.length > 0) rebuildTdocSeats(txDb, seatKeys);
     refreshRollups(db); // the same connection: a savepoint of this transaction
   });
   return count;
@@ -693,7 +821,7 @@ export function storeRoster(
   const result: StoreResult = { seen: roster.positions.length, new: 0, changed: 0 };
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
-    const ids = new OrganizationIds(txDb, resolver);
+    const ids = new OrganizationIds(db.$client, resolver);
     const existing = new Map(
       tx.select().from(positions)
         .where(and(eq(positions.basis, roster.basis), eq(positions.scope, roster.scope)))

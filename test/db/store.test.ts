@@ -155,6 +155,45 @@ describe('a registry change reaches stored sources without a re-scrape', () => {
     ]);
     expect(applyRegistry(app.db, resolver)).toBe(false); // unchanged registry: nothing to do
   });
+
+  it('rewrites only the sources that resolve differently, ending as a store under the new registry would', () => {
+    const cells = [
+      contribution('RP-240001', { sourceText: 'Fainity Innovation, CATT', date: '2024-06-03' }),
+      contribution('RP-240002', { sourceText: 'Huawei, HiSilicon', date: '2024-06-03' }),
+      // Dated ownership (Google's parent in 2013, Lenovo's in 2015): unchanged by the edit below.
+      contribution('RP-130001', { sourceText: 'Motorola Mobility', date: '2013-06-03' }),
+      contribution('RP-150001', { sourceText: 'Motorola Mobility', date: '2015-03-09' }),
+    ];
+    const app = testApp(loadRegistry());
+    storeListing(app.db, app.resolver, listing(cells), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    const rows = (db: typeof app.db) =>
+      db.all<{ ref: string; position: number; name: string; org: string | null; parent: string | null; share: number; rowid: number }>(sql`
+        select c.ref, s.position, s.name, o.slug as org, p.slug as parent, s.share, s.rowid as rowid
+        from contribution_sources s join contributions c on c.id = s.contribution_id
+        left join organizations o on o.id = s.organization_id left join organizations p on p.id = s.parent_id
+        order by c.ref, s.position`);
+    const before = rows(app.db);
+
+    const files = readRegistryFiles().map((file) =>
+      file.name === 'organizations.yaml'
+        ? { ...file, content: [...(file.content as object[]), { slug: 'fainity-innovation', name: 'Fainity Innovation', kind: 'company' }] }
+        : file,
+    );
+    const edited = buildRegistry(files);
+    expect(applyRegistry(app.db, createResolver(edited))).toBe(true);
+    const after = rows(app.db);
+
+    // Only RP-240001's cell resolves differently: its rows are written again (new rowids), the others stay.
+    const rewritten = after.filter((row) => !before.some((b) => b.rowid === row.rowid)).map((row) => row.ref);
+    expect(new Set(rewritten)).toEqual(new Set(['RP-240001']));
+    expect(after.find((row) => row.ref === 'RP-240001' && row.position === 0)).toMatchObject({ org: 'fainity-innovation', parent: 'fainity-innovation' });
+    expect(after.filter((row) => row.ref.startsWith('RP-1')).map((row) => row.parent)).toEqual(['alphabet', 'lenovo']);
+    // The same sources as the listing stored afresh under the edited registry.
+    const fresh = testApp(edited);
+    storeListing(fresh.db, fresh.resolver, listing(cells), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
+    const withoutRowid = (list: typeof after) => list.map(({ rowid: _rowid, ...row }) => row);
+    expect(withoutRowid(after)).toEqual(withoutRowid(rows(fresh.db)));
+  });
 });
 
 describe('owners at the contribution\'s date', () => {
