@@ -61,13 +61,17 @@ function dimensionRows(sources: string, grain: string, d: DimensionSpec): string
     group by ${keys(s, a, 'group_id', 'body_id', 'period', b, meeting, outcome)}`;
 }
 
-/** Co-source pairs: the subject's side against every parent named on the same contribution, itself included. */
+/**
+ * Co-source pairs: the subject's side against every parent named on the same contribution, itself
+ * included. CROSS JOIN keeps the bucket's source rows the outer loop (each then finds its
+ * contribution's sources by key); the planner otherwise may walk every source row of the database.
+ */
 function pairRows(sources: string, grain: string, dim: string, subject: { s?: string; a?: string }, where: string): string {
   const s = subject.s ?? "''";
   const a = subject.a ?? '0';
   return `select '${dim}', 'g', ${grain}, ${s}, ${a}, x.group_id, x.body_id, x.period, y.parent_id, 0, x.outcome3,
       count(distinct x.cid), 0, 0, 0, min(x.day), max(x.day)
-    from ${sources} x join contribution_sources y on y.contribution_id = x.cid
+    from ${sources} x cross join contribution_sources y on y.contribution_id = x.cid
     where ${where} and y.parent_id is not null
     group by ${keys(s, a, 'x.group_id', 'x.body_id', 'x.period', 'y.parent_id', 'x.outcome3')}`;
 }
@@ -78,7 +82,13 @@ const SUBJECT_DIMENSIONS: DimensionSpec[] = [
   { dim: 'country:entity', s: 'ecountry', where: 'parent_id <> 0 and ecountry is not null' },
 ];
 
-function dimensionsFrom(sources: string, grain: string): string[] {
+interface DimensionSelect {
+  dim: string;
+  select: string;
+}
+
+function dimensionsFrom(sources: string, grain: string): DimensionSelect[] {
+  const named = (select: string) => ({ dim: /^select '([^']+)'/.exec(select.trim())![1]!, select });
   return [
     ...SUBJECT_DIMENSIONS.map((d) => dimensionRows(sources, grain, d)),
     ...SUBJECT_DIMENSIONS.map((d) => dimensionRows(sources, grain, { ...d, dim: `meeting:${d.dim}`, meeting: true, outcome: 'outcome3' })),
@@ -92,19 +102,23 @@ function dimensionsFrom(sources: string, grain: string): string[] {
     pairRows(sources, grain, 'co:parent', { a: 'x.parent_id' }, 'x.parent_id <> 0'),
     pairRows(sources, grain, 'co:country:parent', { s: 'x.pcountry' }, 'x.parent_id <> 0 and x.pcountry is not null'),
     pairRows(sources, grain, 'co:country:entity', { s: 'x.ecountry' }, 'x.parent_id <> 0 and x.ecountry is not null'),
-  ];
+  ].map(named);
 }
 
 /** The `all` dimension (every contribution, with or without sources), per group, and per meeting. */
-function allRows(contributionsWhere: string, grain: string): string[] {
+function allRows(contributionsWhere: string, grain: string): DimensionSelect[] {
   const period = "coalesce(substr(c.date, 1, 7), '')";
   return [false, true].map((meeting) => {
     const m = meeting ? 'coalesce(c.meeting_id, 0)' : '0';
     const outcome = meeting ? "case when c.outcome in ('withdrawn', 'superseded') then c.outcome else 'other' end" : 'c.outcome';
-    return `select '${meeting ? 'meeting:all' : 'all'}', 'g', ${grain.replaceAll('period', period)}, '', 0, c.group_id, c.body_id, ${period}, 0, ${m}, ${outcome},
-        count(*), 0, 0, 0, min(c.date), max(c.date)
-      from contributions c where ${contributionsWhere}
-      group by ${keys('c.group_id', 'c.body_id', period, m, outcome)}`;
+    const dim = meeting ? 'meeting:all' : 'all';
+    return {
+      dim,
+      select: `select '${dim}', 'g', ${grain.replaceAll('period', period)}, '', 0, c.group_id, c.body_id, ${period}, 0, ${m}, ${outcome},
+          count(*), 0, 0, 0, min(c.date), max(c.date)
+        from contributions c where ${contributionsWhere}
+        group by ${keys('c.group_id', 'c.body_id', period, m, outcome)}`,
+    };
   });
 }
 
@@ -113,38 +127,45 @@ function allRows(contributionsWhere: string, grain: string): string[] {
  * `target`, at the group level, one row per month (undated: grain 'y', period '') — or all with
  * `grain` as given.
  */
-function countInto(db: Db, target: string, contributionsWhere: string, grain = "case when period = '' then 'y' else 'm' end"): void {
+function countInto(db: Db, target: string, contributionsWhere: string, grain = "case when period = '' then 'y' else 'm' end", only?: string): void {
   const sqlite = db.$client;
   const sources = 'temp.report_counts_sources';
+  const wanted = (d: DimensionSelect) => only === undefined || d.dim === only;
+  for (const { select } of allRows(contributionsWhere, grain).filter(wanted)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
+  const fromSources = dimensionsFrom(sources, grain).filter(wanted);
+  if (fromSources.length === 0) return;
   sqlite.exec(`create temp table if not exists report_counts_sources as ${SOURCE_ROWS} where 0`);
   sqlite.exec(`delete from ${sources}`);
   sqlite.exec(`insert into ${sources} ${SOURCE_ROWS} where ${contributionsWhere}`);
-  for (const select of allRows(contributionsWhere, grain)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
-  for (const select of dimensionsFrom(sources, grain)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
+  for (const { select } of fromSources) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
   sqlite.exec(`delete from ${sources}`);
 }
 
 const SUMS = 'sum(contributions), sum(fractional), sum(sources), sum(resolved), min(first_day), max(last_day)';
 
+/** The report_counts rows (`r`) each added-up level is made from: all of them, or a join naming the buckets. */
+interface AddUpSources {
+  groupYears: string;
+  bodyYears: string;
+}
+
 /**
- * The years of the group level and both grains of the body level, added up from the group-level
- * months (and undated rows) in the buckets `scope` names (a condition on report_counts).
+ * The years of the group level and of the body level, added up from the group-level months (and
+ * undated rows) that `from` selects.
  */
-function addUp(db: Db, scope: { groupYears: string; bodyMonths: string; bodyYears: string }): void {
+function addUp(db: Db, from: AddUpSources): void {
   const sqlite = db.$client;
+  const SUMS_R = SUMS.replaceAll('(', '(r.');
   sqlite.exec(`insert into report_counts (${COLUMNS})
-    select dim, 'g', 'y', s, a, group_id, body_id, substr(period, 1, 4), b, meeting_id, outcome, ${SUMS}
-    from report_counts where level = 'g' and grain = 'm' and ${scope.groupYears}
-    group by dim, s, a, group_id, body_id, substr(period, 1, 4), b, meeting_id, outcome`);
-  // A meeting is one group's: the meeting dimensions need no body level.
+    select r.dim, 'g', 'y', r.s, r.a, r.group_id, r.body_id, substr(r.period, 1, 4), r.b, r.meeting_id, r.outcome, ${SUMS_R}
+    ${from.groupYears} and r.level = 'g' and r.grain = 'm'
+    group by r.dim, r.s, r.a, r.group_id, r.body_id, substr(r.period, 1, 4), r.b, r.meeting_id, r.outcome`);
+  // A meeting is one group's: the meeting dimensions need no body level. Body months are not kept:
+  // a report reads months only for the part of a range that is not whole years (the group months).
   sqlite.exec(`insert into report_counts (${COLUMNS})
-    select dim, 'b', 'm', s, a, 0, body_id, period, b, 0, outcome, ${SUMS}
-    from report_counts where level = 'g' and grain = 'm' and dim not like 'meeting:%' and ${scope.bodyMonths}
-    group by dim, s, a, body_id, period, b, outcome`);
-  sqlite.exec(`insert into report_counts (${COLUMNS})
-    select dim, 'b', 'y', s, a, 0, body_id, period, b, 0, outcome, ${SUMS}
-    from report_counts where level = 'g' and grain = 'y' and dim not like 'meeting:%' and ${scope.bodyYears}
-    group by dim, s, a, body_id, period, b, outcome`);
+    select r.dim, 'b', 'y', r.s, r.a, 0, r.body_id, r.period, r.b, 0, r.outcome, ${SUMS_R}
+    ${from.bodyYears} and r.level = 'g' and r.grain = 'y' and r.dim not like 'meeting:%'
+    group by r.dim, r.s, r.a, r.body_id, r.period, r.b, r.outcome`);
 }
 
 /**
@@ -161,7 +182,8 @@ function rebuildAll(db: Db): void {
     sqlite.exec('drop index if exists report_counts_bucket');
     sqlite.exec('delete from report_counts');
     countInto(db, 'report_counts', '1 = 1');
-    addUp(db, { groupYears: '1 = 1', bodyMonths: '1 = 1', bodyYears: '1 = 1' });
+    const everything = 'from report_counts r where 1 = 1';
+    addUp(db, { groupYears: everything, bodyYears: everything });
     sqlite.exec('create index report_counts_bucket on report_counts (group_id, period, body_id)');
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
@@ -190,10 +212,12 @@ function rebuildMarked(db: Db): void {
       union all
       select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date is null where m.period = '')`,
   );
+  // Joined on the bucket index (group, period): the marked buckets' rows, not a scan of the table.
   addUp(db, {
-    groupYears: `(group_id, substr(period, 1, 4)) in (select group_id, year from ${months} where year <> '')`,
-    bodyMonths: `(body_id, period) in (select body_id, period from ${months} where period <> '')`,
-    bodyYears: `(body_id, period) in (select body_id, year from ${months})`,
+    groupYears: `from (select distinct group_id, year from ${months} where year <> '') k
+      join report_counts r on r.group_id = k.group_id and r.period between k.year || '-01' and k.year || '-12' where 1 = 1`,
+    bodyYears: `from (select distinct body_id, year from ${months}) k
+      join groups g on g.body_id = k.body_id join report_counts r on r.group_id = g.id and r.period = k.year where 1 = 1`,
   });
   sqlite.exec(`delete from ${months}`);
 }
@@ -221,12 +245,13 @@ export function refreshRollups(db: Db): number {
 }
 
 /**
- * Counts the contributions dated within each [first, last] day range into `target` (a temp table of
- * report_counts' columns plus `edge`, the range's key), at the group level with grain 'e'. The
- * reports add these to the months and years that a date range fills whole.
+ * Counts dimension `dim` of the contributions dated within [first, last] into `target` (a temp table
+ * of report_counts' columns plus `edge`, the range's key), at the group level with grain 'e'. The
+ * reports add these to the months and years that a date range fills whole; one dimension at a time,
+ * because a report reads a few of them and the co-source pairs cost most.
  */
-export function countDays(db: Db, target: string, key: string, first: string, last: string): void {
+export function countDays(db: Db, target: string, key: string, first: string, last: string, dim: string): void {
   const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'");
+  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'", dim);
   db.$client.exec(`update ${target} set edge = ${literal(key)} where edge is null`);
 }

@@ -108,12 +108,12 @@ export function splitRange(from?: string, to?: string): RangeParts {
 }
 
 const EDGES = 'temp.report_counts_edges';
-const MAX_EDGE_RANGES = 64;
+const MAX_EDGE_RANGES = 256; // (range, dimension) pairs
 /** The day ranges counted into EDGES, valid while the database is unchanged. */
 const countedDays = new WeakMap<Db, { version: string; ranges: Set<string> }>();
 
-/** Makes sure EDGES holds the counts of each day range [first, last]; returns the ranges' keys. */
-function edgeRows(db: Db, ranges: [string, string][]): string[] {
+/** Makes sure EDGES holds dimension `dim` of each day range [first, last]; returns the ranges' keys. */
+function edgeRows(db: Db, dim: string, ranges: [string, string][]): string[] {
   const sqlite = db.$client;
   const versionNow = () => String(sqlite.prepare("select (select data_version from pragma_data_version) || '.' || total_changes()").pluck().get());
   const keys = ranges.map(([first, last]) => `${first}/${last}`);
@@ -126,9 +126,9 @@ function edgeRows(db: Db, ranges: [string, string][]): string[] {
     countedDays.set(db, (counted = { version: '', ranges: new Set() }));
   }
   for (const [i, [first, last]] of ranges.entries()) {
-    if (counted.ranges.has(keys[i]!)) continue;
-    countDays(db, EDGES, keys[i]!, first, last);
-    counted.ranges.add(keys[i]!);
+    if (counted.ranges.has(`${keys[i]} ${dim}`)) continue;
+    countDays(db, EDGES, keys[i]!, first, last, dim);
+    counted.ranges.add(`${keys[i]} ${dim}`);
   }
   // Counting wrote to a temp table: that moved total_changes, not what the counts mean.
   counted.version = versionNow();
@@ -171,14 +171,15 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
       const [first, last] = range.years;
       parts.push(
         options.months
-          ? sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and +period >= ${`${first ?? '0000'}-01`} and +period <= ${`${last ?? '9999'}-12`} and ${where}`
+          ? sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'm' and +period >= ${`${first ?? '0000'}-01`} and +period <= ${`${last ?? '9999'}-12`} and ${where}`
           : sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' and +period >= ${first ?? '0'} and +period <= ${last ?? '9999'} and ${where}`,
       );
     }
+    // Months are kept per group only (whole bodies are kept per year).
     for (const [first, last] of range.months) {
-      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'm' and +period between ${first} and ${last} and ${where}`);
+      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'm' and +period between ${first} and ${last} and ${where}`);
     }
-    for (const key of range.days.length === 0 ? [] : edgeRows(db, range.days)) {
+    for (const key of range.days.length === 0 ? [] : edgeRows(db, dim, range.days)) {
       parts.push(sql`select ${sql.raw(COLUMNS)} from ${sql.raw(EDGES)} where edge = ${key} and ${where}`);
     }
   }

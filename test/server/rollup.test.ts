@@ -189,8 +189,9 @@ describe('the rollup on the seeded database', () => {
   });
 
   it('stays right when a long-running server has counted more edge-day ranges than it keeps', () => {
-    // 80 ranges of edge days, more than the 64 kept before the temporary counts are dropped; each
-    // report needs two ranges counted in the same read (the end of one month, the start of the next).
+    // 80 date ranges, each with two edge-day ranges (the end of one month, the start of the next)
+    // counted in the same read, for two dimensions (everyone, countries): 320 (range, dimension)
+    // pairs, more than the 256 kept before the temporary counts are dropped.
     const app = seededApp();
     expect(withoutRollups(() => countriesReport(app.db, { from: '2024-05-02', to: '2024-06-01' })).countries.length).toBeGreaterThan(0);
     for (let i = 0; i < 80; i++) {
