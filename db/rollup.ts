@@ -42,6 +42,8 @@ interface DimensionSpec {
   /** Per meeting (the `meeting:` dimensions). */
   meeting?: boolean;
   resolved?: string;
+  /** Per day (grain 'd', period YYYY-MM-DD) instead of per month. */
+  byDay?: boolean;
 }
 
 /**
@@ -55,10 +57,11 @@ function dimensionRows(sources: string, grain: string, d: DimensionSpec): string
   const b = d.b ?? '0';
   const meeting = d.meeting ? 'meeting_id' : '0';
   const outcome = d.outcome ?? 'outcome';
-  return `select '${d.dim}', 'g', ${grain}, ${s}, ${a}, group_id, body_id, period, ${b}, ${meeting}, ${outcome},
+  const period = d.byDay ? 'day' : 'period';
+  return `select '${d.dim}', 'g', ${d.byDay ? "'d'" : grain}, ${s}, ${a}, group_id, body_id, ${period}, ${b}, ${meeting}, ${outcome},
       count(distinct cid), sum(share), count(*), ${d.resolved ?? '0'}, min(day), max(day)
-    from ${sources} where ${d.where ?? '1 = 1'}
-    group by ${keys(s, a, 'group_id', 'body_id', 'period', b, meeting, outcome)}`;
+    from ${sources} where (${d.where ?? '1 = 1'})${d.byDay ? ' and day is not null' : ''}
+    group by ${keys(s, a, 'group_id', 'body_id', period, b, meeting, outcome)}`;
 }
 
 /**
@@ -105,6 +108,22 @@ function dimensionsFrom(sources: string, grain: string): DimensionSelect[] {
   ].map(named);
 }
 
+/**
+ * The dimensions the weekly digest reads (everyone, parents, countries on the parent basis) are also
+ * kept per day, at the group level: a week is seven days of rows instead of a count of the raw
+ * tables (grain 'd'; read only for the edge days of a range).
+ */
+export const DAY_DIMENSIONS = ['all', 'parent', 'country:parent'];
+
+function dayRowsFrom(sources: string, contributionsWhere: string): string[] {
+  return [
+    `select 'all', 'g', 'd', '', 0, c.group_id, c.body_id, c.date, 0, 0, c.outcome, count(*), 0, 0, 0, min(c.date), max(c.date)
+      from contributions c where (${contributionsWhere}) and c.date is not null
+      group by c.group_id, c.body_id, c.date, c.outcome`,
+    ...SUBJECT_DIMENSIONS.filter((d) => DAY_DIMENSIONS.includes(d.dim)).map((d) => dimensionRows(sources, "'d'", { ...d, byDay: true })),
+  ];
+}
+
 /** The `all` dimension (every contribution, with or without sources), per group, and per meeting. */
 function allRows(contributionsWhere: string, grain: string): DimensionSelect[] {
   const period = "coalesce(substr(c.date, 1, 7), '')";
@@ -127,18 +146,31 @@ function allRows(contributionsWhere: string, grain: string): DimensionSelect[] {
  * `target`, at the group level, one row per month (undated: grain 'y', period '') — or all with
  * `grain` as given.
  */
-function countInto(db: Db, target: string, contributionsWhere: string, grain = "case when period = '' then 'y' else 'm' end", only?: string): void {
+function countInto(
+  db: Db,
+  target: string,
+  contributionsWhere: string,
+  grain = "case when period = '' then 'y' else 'm' end",
+  only?: string,
+  reuseSources = false,
+  days = false,
+): void {
   const sqlite = db.$client;
   const sources = 'temp.report_counts_sources';
   const wanted = (d: DimensionSelect) => only === undefined || d.dim === only;
   for (const { select } of allRows(contributionsWhere, grain).filter(wanted)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
   const fromSources = dimensionsFrom(sources, grain).filter(wanted);
   if (fromSources.length === 0) return;
-  sqlite.exec(`create temp table if not exists report_counts_sources as ${SOURCE_ROWS} where 0`);
-  sqlite.exec(`delete from ${sources}`);
-  sqlite.exec(`insert into ${sources} ${SOURCE_ROWS} where ${contributionsWhere}`);
+  // One dimension at a time (edge days): the caller may say the source rows of the same days are
+  // still there from the dimension before.
+  if (!reuseSources) {
+    sqlite.exec(`create temp table if not exists report_counts_sources as ${SOURCE_ROWS} where 0`);
+    sqlite.exec(`delete from ${sources}`);
+    sqlite.exec(`insert into ${sources} ${SOURCE_ROWS} where ${contributionsWhere}`);
+  }
   for (const { select } of fromSources) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
-  sqlite.exec(`delete from ${sources}`);
+  if (days) for (const select of dayRowsFrom(sources, contributionsWhere)) sqlite.exec(`insert into ${target} (${COLUMNS}) ${select}`);
+  if (only === undefined) sqlite.exec(`delete from ${sources}`);
 }
 
 const SUMS = 'sum(contributions), sum(fractional), sum(sources), sum(resolved), min(first_day), max(last_day)';
@@ -181,7 +213,7 @@ function rebuildAll(db: Db): void {
   try {
     sqlite.exec('drop index if exists report_counts_bucket');
     sqlite.exec('delete from report_counts');
-    countInto(db, 'report_counts', '1 = 1');
+    countInto(db, 'report_counts', '1 = 1', undefined, undefined, false, true);
     const everything = 'from report_counts r where 1 = 1';
     addUp(db, { groupYears: everything, bodyYears: everything });
     sqlite.exec('create index report_counts_bucket on report_counts (group_id, period, body_id)');
@@ -203,6 +235,11 @@ function rebuildMarked(db: Db): void {
   sqlite.exec(`delete from report_counts where group_id <> 0 and (group_id, period) in (select group_id, period from ${months})`);
   sqlite.exec(`delete from report_counts where group_id <> 0 and (group_id, period) in (select group_id, year from ${months} where year <> '')`);
   sqlite.exec(`delete from report_counts where group_id = 0 and (period, body_id) in (select period, body_id from ${months})`);
+  // The day rows of the marked months: a range of the bucket index per month.
+  const deleteDays = sqlite.prepare(`delete from report_counts where group_id = ? and period between ? and ? and grain = 'd'`);
+  for (const m of sqlite.prepare(`select group_id, period from ${months} where period <> ''`).all() as { group_id: number; period: string }[]) {
+    deleteDays.run(m.group_id, `${m.period}-01`, `${m.period}-31`);
+  }
   sqlite.exec(`delete from report_counts where group_id = 0 and (period, body_id) in (select year, body_id from ${months} where year <> '')`);
   countInto(
     db,
@@ -211,6 +248,10 @@ function rebuildMarked(db: Db): void {
       select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date between m.period || '-01' and m.period || '-31' where m.period <> ''
       union all
       select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date is null where m.period = '')`,
+    undefined,
+    undefined,
+    false,
+    true,
   );
   // Joined on the bucket index (group, period): the marked buckets' rows, not a scan of the table.
   addUp(db, {
@@ -248,10 +289,12 @@ export function refreshRollups(db: Db): number {
  * Counts dimension `dim` of the contributions dated within [first, last] into `target` (a temp table
  * of report_counts' columns plus `edge`, the range's key), at the group level with grain 'e'. The
  * reports add these to the months and years that a date range fills whole; one dimension at a time,
- * because a report reads a few of them and the co-source pairs cost most.
+ * because a report reads a few of them and the co-source pairs cost most. `reuseSources`: the source
+ * rows of these days are still in temp.report_counts_sources from the previous call (nothing written
+ * since), so they are not read again.
  */
-export function countDays(db: Db, target: string, key: string, first: string, last: string, dim: string): void {
+export function countDays(db: Db, target: string, key: string, first: string, last: string, dim: string, reuseSources = false): void {
   const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'", dim);
+  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'", dim, reuseSources);
   db.$client.exec(`update ${target} set edge = ${literal(key)} where edge is null`);
 }

@@ -324,7 +324,8 @@ export const watchlistItems = sqliteTable(
  * Each row counts the contributions of one bucket for one value of one `dim`ension:
  * - the bucket: `level` 'g' is one group (`group_id`), 'b' a whole body (`group_id` 0); `grain` 'm' is a
  *   month (`period` YYYY-MM; kept per group only), 'y' a year (`period` YYYY) or the undated
- *   contributions (`period` '');
+ *   contributions (`period` ''), 'd' a day (`period` YYYY-MM-DD; only `all`, `parent` and
+ *   `country:parent`, per group: the days at the edges of a range, such as the digest's weeks);
  *   `outcome` the contributions' outcome ('withdrawn', 'superseded' or 'other' where a dimension needs
  *   no more: kinds, entities, meetings, co-sources); `meeting_id` the meeting (0: not kept) for the `meeting:` dimensions, which exist at the
  *   group level only (a meeting is one group's). Years and whole bodies are sums of months and groups
@@ -348,7 +349,7 @@ export const reportCounts = sqliteTable(
   {
     dim: text('dim').notNull(),
     level: text('level', { enum: ['g', 'b'] }).notNull(),
-    grain: text('grain', { enum: ['m', 'y'] }).notNull(),
+    grain: text('grain', { enum: ['m', 'y', 'd'] }).notNull(),
     s: text('s').notNull(),
     a: integer('a').notNull(),
     groupId: integer('group_id').notNull(),

@@ -6,7 +6,7 @@
 // with a topic use the raw queries.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { COLUMNS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
+import { COLUMNS, DAY_DIMENSIONS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
 import type { Filters } from './filters.js';
 import type { Period } from './trends.js';
 import type { CountryRow, GroupRow, MeetingRow, OrganizationRow, OutcomeCounts } from './participation.js';
@@ -110,7 +110,7 @@ export function splitRange(from?: string, to?: string): RangeParts {
 const EDGES = 'temp.report_counts_edges';
 const MAX_EDGE_RANGES = 256; // (range, dimension) pairs
 /** The day ranges counted into EDGES, valid while the database is unchanged. */
-const countedDays = new WeakMap<Db, { version: string; ranges: Set<string> }>();
+const countedDays = new WeakMap<Db, { version: string; ranges: Set<string>; sourcesOf: string | null }>();
 
 /** Makes sure EDGES holds dimension `dim` of each day range [first, last]; returns the ranges' keys. */
 function edgeRows(db: Db, dim: string, ranges: [string, string][]): string[] {
@@ -123,12 +123,14 @@ function edgeRows(db: Db, dim: string, ranges: [string, string][]): string[] {
   if (!counted || counted.version !== versionNow() || counted.ranges.size + keys.length > MAX_EDGE_RANGES) {
     sqlite.exec(`create temp table if not exists report_counts_edges as select *, '' as edge from report_counts where 0`);
     sqlite.exec(`delete from ${EDGES}`);
-    countedDays.set(db, (counted = { version: '', ranges: new Set() }));
+    countedDays.set(db, (counted = { version: '', ranges: new Set(), sourcesOf: null }));
   }
   for (const [i, [first, last]] of ranges.entries()) {
     if (counted.ranges.has(`${keys[i]} ${dim}`)) continue;
-    countDays(db, EDGES, keys[i]!, first, last, dim);
+    // The source rows of the last range counted stay in their temp table: the next dimension of the same days reads them again.
+    countDays(db, EDGES, keys[i]!, first, last, dim, counted.sourcesOf === keys[i]);
     counted.ranges.add(`${keys[i]} ${dim}`);
+    if (!dim.endsWith('all')) counted.sourcesOf = keys[i]!;
   }
   // Counting wrote to a temp table: that moved total_changes, not what the counts mean.
   counted.version = versionNow();
@@ -179,8 +181,14 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
     for (const [first, last] of range.months) {
       parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'm' and +period between ${first} and ${last} and ${where}`);
     }
-    for (const key of range.days.length === 0 ? [] : edgeRows(db, dim, range.days)) {
-      parts.push(sql`select ${sql.raw(COLUMNS)} from ${sql.raw(EDGES)} where edge = ${key} and ${where}`);
+    if (DAY_DIMENSIONS.includes(dim)) {
+      for (const [first, last] of range.days) {
+        parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'd' and +period between ${first} and ${last} and ${where}`);
+      }
+    } else {
+      for (const key of range.days.length === 0 ? [] : edgeRows(db, dim, range.days)) {
+        parts.push(sql`select ${sql.raw(COLUMNS)} from ${sql.raw(EDGES)} where edge = ${key} and ${where}`);
+      }
     }
   }
   if (parts.length === 0) return sql`(select ${sql.raw(COLUMNS)} from report_counts where 0) r`;
