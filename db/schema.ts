@@ -369,6 +369,9 @@ export const reportCounts = sqliteTable(
     primaryKey({ columns: [t.dim, t.level, t.grain, t.s, t.a, t.groupId, t.bodyId, t.period, t.b, t.meetingId, t.outcome] }),
     // Recomputing a bucket deletes its rows by (group, period), whatever the dimension.
     index('report_counts_bucket').on(t.groupId, t.period, t.bodyId),
+    // A report about everyone over some months or days (the digest's weeks and baseline) reads one
+    // dimension's rows of those periods; in the key the period comes after every subject.
+    index('report_counts_period').on(t.dim, t.grain, t.period),
   ],
 );
 

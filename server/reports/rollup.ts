@@ -152,9 +152,13 @@ interface RowsOptions {
  * asked for, or per group is needed), and the edge days counted on the spot. `subject` is a condition
  * on the rows' key (s, a, b).
  */
-function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`, options: RowsOptions = {}): SQL {
+function rowsOf(db: Db, dim: string, filters: Filters, subject?: SQL, options: RowsOptions = {}): SQL {
   const groupLevel = options.perGroup || filters.group !== undefined || dim.startsWith('meeting:');
-  const common: SQL[] = [sql`dim = ${dim}`, subject];
+  const common: SQL[] = [sql`dim = ${dim}`, subject ?? sql`1 = 1`];
+  // About everyone, months and days are found by (dimension, grain, period): in the key the period
+  // comes after every subject, so a month of one dimension would walk all its months.
+  const byPeriod = subject === undefined ? sql`indexed by report_counts_period` : sql``;
+  const period = subject === undefined ? sql`period` : sql`+period`;
   if (filters.body) common.push(sql`body_id = ${filters.body}`);
   // The unary + keeps the planner off report_counts_bucket (group, period), which is there for
   // recomputing buckets: for a read it would walk every dimension's rows of the period.
@@ -173,17 +177,19 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject: SQL = sql`1 = 1`
       const [first, last] = range.years;
       parts.push(
         options.months
-          ? sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'm' and +period >= ${`${first ?? '0000'}-01`} and +period <= ${`${last ?? '9999'}-12`} and ${where}`
+          ? sql`select ${sql.raw(COLUMNS)} from report_counts ${byPeriod} where level = 'g' and grain = 'm' and ${period} >= ${`${first ?? '0000'}-01`} and ${period} <= ${`${last ?? '9999'}-12`} and ${where}`
           : sql`select ${sql.raw(COLUMNS)} from report_counts where ${level} and grain = 'y' and +period >= ${first ?? '0'} and +period <= ${last ?? '9999'} and ${where}`,
       );
     }
     // Months are kept per group only (whole bodies are kept per year).
     for (const [first, last] of range.months) {
-      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'm' and +period between ${first} and ${last} and ${where}`);
+      parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts ${byPeriod} where level = 'g' and grain = 'm' and ${period} between ${first} and ${last} and ${where}`);
     }
     if (DAY_DIMENSIONS.includes(dim)) {
+      // Day rows by (dimension, grain, period) whoever the subject: a subject's days are most of its rows.
       for (const [first, last] of range.days) {
-        parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts where level = 'g' and grain = 'd' and +period between ${first} and ${last} and ${where}`);
+        parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts indexed by report_counts_period
+          where grain = 'd' and period between ${first} and ${last} and level = 'g' and ${where}`);
       }
     } else {
       for (const key of range.days.length === 0 ? [] : edgeRows(db, dim, range.days)) {
@@ -370,11 +376,11 @@ export function span(db: Db, filters: Filters) {
 export function groupCounts(db: Db, filters: Filters) {
   const totals = db.all<{ body: string; group: string; groupName: string; contributions: number }>(sql`
     select r.body_id as body, g.code as "group", g.name as groupName, sum(r.contributions) as contributions
-    from ${rowsOf(db, 'all', filters, sql`1 = 1`, { perGroup: true })} join groups g on g.id = r.group_id
+    from ${rowsOf(db, 'all', filters, undefined, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id order by body, contributions desc, "group"`);
   const byCountryRows = db.all<{ body: string; group: string; country: string; fractional: number }>(sql`
     select r.body_id as body, g.code as "group", r.s as country, sum(r.fractional) as fractional
-    from ${rowsOf(db, 'country:parent', filters, sql`1 = 1`, { perGroup: true })} join groups g on g.id = r.group_id
+    from ${rowsOf(db, 'country:parent', filters, undefined, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id, r.s
     order by round(sum(r.fractional), 9) desc, country`);
   return { totals, byCountryRows };
@@ -388,18 +394,18 @@ function periodOfRow(period: Period): SQL {
 /** As the queries of sharesOverTime (trends.ts): the dated contributions' span, per period, and fractional counts per period and country. */
 export function sharesOverTime(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
   const span = db.get<{ first: string | null; last: string | null }>(sql`
-    select min(r.first_day) as first, max(r.last_day) as last from ${rowsOf(db, 'all', filters, sql`1 = 1`, { dated: true })}`);
+    select min(r.first_day) as first, max(r.last_day) as last from ${rowsOf(db, 'all', filters, undefined, { dated: true })}`);
   const period = choosePeriod(span?.first ?? null, span?.last ?? null);
   const options: RowsOptions = { dated: true, months: period === 'quarter' };
   const periods = db.all<{ period: string; contributions: number }>(sql`
     select ${periodOfRow(period)} as period, sum(r.contributions) as contributions
-    from ${rowsOf(db, 'all', filters, sql`1 = 1`, options)} group by 1 order by 1`);
+    from ${rowsOf(db, 'all', filters, undefined, options)} group by 1 order by 1`);
   const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
     select ${periodOfRow(period)} as period, r.s as country, sum(r.fractional) as fractional
-    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, sql`1 = 1`, options)} group by 1, 2
+    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, undefined, options)} group by 1, 2
     union all
     select ${periodOfRow(period)} as period, null as country, sum(r.fractional) as fractional
-    from ${rowsOf(db, `no-country:${basisOf(filters)}`, filters, sql`1 = 1`, options)} group by 1`);
+    from ${rowsOf(db, `no-country:${basisOf(filters)}`, filters, undefined, options)} group by 1`);
   return { period, periods, rows };
 }
 
@@ -407,5 +413,5 @@ export function sharesOverTime(db: Db, filters: Filters, choosePeriod: (first: s
 export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period) {
   return db.all<{ period: string; source_country: string; n: number }>(sql`
     select ${periodOfRow(period)} as period, r.s as source_country, sum(r.contributions) as n
-    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, sql`1 = 1`, { dated: true, months: period === 'quarter' })} group by 1, 2`);
+    from ${rowsOf(db, `country:${basisOf(filters)}`, filters, undefined, { dated: true, months: period === 'quarter' })} group by 1, 2`);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `report_counts_period` ON `report_counts` (`dim`,`grain`,`period`);
