@@ -201,7 +201,7 @@ function addUp(db: Db, from: AddUpSources): void {
 }
 
 /**
- * Everything from scratch (a new database, an organization's country or kind changed). The two
+ * Everything from scratch (a new database, an organization's country or kind changed). The
  * indexes are dropped and made again after, and the page cache raised for the while: at 2 M
  * contributions the rebuild writes millions of rows, and with the default cache every page it spills
  * is written to the WAL again and again.
@@ -213,12 +213,16 @@ function rebuildAll(db: Db): void {
   try {
     sqlite.exec('drop index if exists report_counts_bucket');
     sqlite.exec('drop index if exists report_counts_period');
+    sqlite.exec('drop index if exists report_counts_days');
     sqlite.exec('delete from report_counts');
     countInto(db, 'report_counts', '1 = 1', undefined, undefined, false, true);
     const everything = 'from report_counts r where 1 = 1';
     addUp(db, { groupYears: everything, bodyYears: everything });
     sqlite.exec('create index report_counts_bucket on report_counts (group_id, period, body_id)');
     sqlite.exec('create index report_counts_period on report_counts (dim, grain, period)');
+    // As migration 0011 makes it.
+    sqlite.exec(`create index report_counts_days on report_counts (dim, period, level, s, a, group_id, body_id, b, meeting_id, outcome,
+      contributions, fractional, sources, resolved, first_day, last_day) where grain = 'd'`);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }

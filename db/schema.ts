@@ -372,6 +372,11 @@ export const reportCounts = sqliteTable(
     // A report about everyone over some months or days (the digest's weeks and baseline) reads one
     // dimension's rows of those periods; in the key the period comes after every subject.
     index('report_counts_period').on(t.dim, t.grain, t.period),
+    // The day rows again, whole, in (dimension, day) order: a digest's weeks and baseline read them
+    // from here without a lookup per row into the table.
+    index('report_counts_days')
+      .on(t.dim, t.period, t.level, t.s, t.a, t.groupId, t.bodyId, t.b, t.meetingId, t.outcome, t.contributions, t.fractional, t.sources, t.resolved, t.firstDay, t.lastDay)
+      .where(sql`grain = 'd'`),
   ],
 );
 

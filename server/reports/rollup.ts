@@ -186,9 +186,10 @@ function rowsOf(db: Db, dim: string, filters: Filters, subject?: SQL, options: R
       parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts ${byPeriod} where level = 'g' and grain = 'm' and ${period} between ${first} and ${last} and ${where}`);
     }
     if (DAY_DIMENSIONS.includes(dim)) {
-      // Day rows by (dimension, grain, period) whoever the subject: a subject's days are most of its rows.
+      // Day rows from their own covering index (dimension, day, …) whoever the subject: a subject's
+      // days are most of its rows.
       for (const [first, last] of range.days) {
-        parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts indexed by report_counts_period
+        parts.push(sql`select ${sql.raw(COLUMNS)} from report_counts indexed by report_counts_days
           where grain = 'd' and period between ${first} and ${last} and level = 'g' and ${where}`);
       }
     } else {

@@ -1,0 +1,1 @@
+CREATE INDEX `report_counts_days` ON `report_counts` (`dim`,`period`,`level`,`s`,`a`,`group_id`,`body_id`,`b`,`meeting_id`,`outcome`,`contributions`,`fractional`,`sources`,`resolved`,`first_day`,`last_day`) WHERE grain = 'd';
