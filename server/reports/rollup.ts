@@ -109,7 +109,7 @@ export function splitRange(from?: string, to?: string): RangeParts {
 
 const EDGES = 'temp.report_counts_edges';
 const MAX_EDGE_RANGES = 256; // (range, dimension) pairs
-/** The day ranges counted into EDGES, valid while the database is unchanged. */
+/** The (day range, dimension) pairs counted into EDGES, valid while the database is unchanged. */
 const countedDays = new WeakMap<Db, { version: string; ranges: Set<string>; sourcesOf: string | null }>();
 
 /** Makes sure EDGES holds dimension `dim` of each day range [first, last]; returns the ranges' keys. */
@@ -148,9 +148,10 @@ interface RowsOptions {
 
 /**
  * The rows of dimension `dim` that the filters select, as a FROM item `r` with report_counts' columns:
- * the whole years and months of the date range at the body level (or the group level when a group is
- * asked for, or per group is needed), and the edge days counted on the spot. `subject` is a condition
- * on the rows' key (s, a, b).
+ * the whole years of the date range at the body level (or the group level when a group is asked for,
+ * or per group is needed), its whole months at the group level, and its edge days (day rows, or
+ * counted on the spot). `subject` is a condition on the rows' key (s, a, b); without one the rows
+ * are about everyone.
  */
 function rowsOf(db: Db, dim: string, filters: Filters, subject?: SQL, options: RowsOptions = {}): SQL {
   const groupLevel = options.perGroup || filters.group !== undefined || dim.startsWith('meeting:');
