@@ -50,6 +50,24 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Where the data stands, as a string that changes whenever the database does: written by another
+ * connection (PRAGMA data_version) or by this one (total_changes(), which also counts this
+ * connection's writes to its temporary tables). What is kept while the data is unchanged keys on it.
+ */
+export function dataVersion(db: Db): string {
+  const sqlite = db.$client;
+  let statement = versionStatements.get(sqlite);
+  if (!statement) {
+    // One prepared statement per connection: `pragma()` prepares anew on every call, and this is read on every request.
+    statement = sqlite.prepare("select (select data_version from pragma_data_version()) || ':' || total_changes()").pluck();
+    versionStatements.set(sqlite, statement);
+  }
+  return statement.get() as string;
+}
+
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }

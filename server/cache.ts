@@ -6,7 +6,7 @@
 // query would.
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Db } from '../db/client.js';
+import { dataVersion, type Db } from '../db/client.js';
 
 /** Both counters of the version restart with the process: the nonce keeps two processes' tags apart. */
 const PROCESS_NONCE = randomBytes(4).toString('hex');
@@ -14,24 +14,18 @@ const PROCESS_NONCE = randomBytes(4).toString('hex');
 export class ReportCache {
   private readonly entries = new Map<string, unknown>();
   private version = '';
-  private readonly versionQuery;
   /** The version read at the start of a request, while that request is handled synchronously (see revalidate). */
   private pinned: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly maxEntries = 500,
-  ) {
-    // One prepared statement for both counters: `db.pragma()` prepares its statement on every call, and
-    // the version is read two or three times per request (tag, report, rendering).
-    this.versionQuery = db.$client.prepare('select (select data_version from pragma_data_version()) as dataVersion, total_changes() as changes');
-  }
+  ) {}
 
   private currentVersion(): string {
     if (this.pinned !== null) return this.pinned;
-    const { dataVersion, changes } = this.versionQuery.get() as { dataVersion: number; changes: number };
     // And at least every five minutes, for anything a report reads from the clock.
-    return `${dataVersion}:${changes}:${Math.floor(Date.now() / 300_000)}`;
+    return `${dataVersion(this.db)}:${Math.floor(Date.now() / 300_000)}`;
   }
 
   /** A weak entity tag of the data as of now: equal tags, equal reports. */

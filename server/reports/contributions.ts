@@ -2,7 +2,7 @@
 // pages (by internal id), or every matching row streamed in batches.
 import { and, asc, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../db/client.js';
+import { dataVersion, type Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
@@ -99,7 +99,7 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
 /** The lowest id of the groups' contributions dated on or after `from`, kept while the data is unchanged. */
 const firstIds = new WeakMap<Db, { version: string; ids: Map<string, number> }>();
 function firstIdSince(db: Db, groupIds: number[], from: string): number {
-  const version = String(db.$client.prepare("select (select data_version from pragma_data_version) || '.' || total_changes()").pluck().get());
+  const version = dataVersion(db);
   let known = firstIds.get(db);
   if (!known || known.version !== version) firstIds.set(db, (known = { version, ids: new Map() }));
   const key = `${groupIds.join(',')} ${from}`;

@@ -5,7 +5,7 @@
 // revisions. Not covered: topic (keywords and work items are matched per contribution) — reports
 // with a topic use the raw queries.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { dataVersion, type Db } from '../../db/client.js';
 import { COLUMNS, DAY_DIMENSIONS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
 import type { Filters } from './filters.js';
 import type { Period } from './trends.js';
@@ -115,12 +115,11 @@ const countedDays = new WeakMap<Db, { version: string; ranges: Set<string>; sour
 /** Makes sure EDGES holds dimension `dim` of each day range [first, last]; returns the ranges' keys. */
 function edgeRows(db: Db, dim: string, ranges: [string, string][]): string[] {
   const sqlite = db.$client;
-  const versionNow = () => String(sqlite.prepare("select (select data_version from pragma_data_version) || '.' || total_changes()").pluck().get());
   const keys = ranges.map(([first, last]) => `${first}/${last}`);
   let counted = countedDays.get(db);
   // Dropped when the data changed, and now and then on a long-running server asked many ranges
   // (before counting any of this read's ranges, so that none of them is dropped half-way).
-  if (!counted || counted.version !== versionNow() || counted.ranges.size + keys.length > MAX_EDGE_RANGES) {
+  if (!counted || counted.version !== dataVersion(db) || counted.ranges.size + keys.length > MAX_EDGE_RANGES) {
     sqlite.exec(`create temp table if not exists report_counts_edges as select *, '' as edge from report_counts where 0`);
     sqlite.exec(`delete from ${EDGES}`);
     countedDays.set(db, (counted = { version: '', ranges: new Set(), sourcesOf: null }));
@@ -133,7 +132,7 @@ function edgeRows(db: Db, dim: string, ranges: [string, string][]): string[] {
     if (!dim.endsWith('all')) counted.sourcesOf = keys[i]!;
   }
   // Counting wrote to a temp table: that moved total_changes, not what the counts mean.
-  counted.version = versionNow();
+  counted.version = dataVersion(db);
   return keys;
 }
 
