@@ -14,7 +14,6 @@ import { applyRegistry, rebuildTdocSeats, storeListing, TDOC_SEAT_BASIS } from '
 import { loadSnapshot } from '../../scrapers/seed.js';
 import { buildRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
 import { createResolver, type Resolver } from '../../scrapers/resolve/resolve.js';
-import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
 import { companyReport } from '../../server/reports/company.js';
 import { countryReport } from '../../server/reports/country.js';
 import { digestReport } from '../../server/reports/digest.js';
@@ -23,7 +22,7 @@ import { sharesOverTime } from '../../server/reports/trends.js';
 import type { Filters } from '../../server/reports/filters.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../../server/reports/overview.js';
 import { rollupCovers, splitRange, withoutRollups } from '../../server/reports/rollup.js';
-import { seededApp } from '../support/seeded.js';
+import { seededApp, seededContribution, seededListing } from '../support/seeded.js';
 import { testApp, tempDir, type TestApp } from '../support/app.js';
 
 // Fractional counts are sums of 1/n shares: the rollup adds per-bucket sums, the raw queries add the
@@ -104,34 +103,9 @@ function expectSameDigests(app: TestApp, weeks: string[]): void {
 
 const rollupRows = (db: Db) => db.get<{ n: number }>(sql`select count(*) as n from report_counts`)!.n;
 
-function c(ref: string, sourceText: string, status: string | null, date: string | null): ParsedContribution {
-  return {
-    ref,
-    title: `Contribution ${ref}`,
-    type: 'discussion',
-    docFor: 'Decision',
-    status,
-    date,
-    agendaItem: '9',
-    release: null,
-    workItems: null,
-    sourceText,
-    url: null,
-    revisionOf: null,
-    revisedTo: null,
-  };
-}
-
-function listing(meeting: string, startDate: string | null, contributions: ParsedContribution[]): ParsedListing {
-  return {
-    body: '3gpp',
-    format: 'test',
-    group: { code: 'RAN', name: 'TSG RAN' },
-    meeting: { name: meeting, startDate, endDate: null, town: null, folderUrl: null },
-    contributions,
-    warnings: [],
-  };
-}
+// Stores over the seeded database use its own hand-made contributions and listings.
+const c = seededContribution;
+const listing = seededListing;
 
 /** The registry with an edit a reviewer could make: an alias added, a country changed. */
 function editedResolver(edit: (records: Record<string, unknown>[]) => Record<string, unknown>[]): Resolver {

@@ -4,7 +4,11 @@ import { storeListing } from '../../db/write.js';
 import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
 import { testApp, type TestApp } from './app.js';
 
-function c(ref: string, sourceText: string, status: string | null, date: string): ParsedContribution {
+const c = seededContribution;
+const listing = seededListing;
+
+/** A hand-made RAN contribution (the seeded database's, and other tests' stores over it). */
+export function seededContribution(ref: string, sourceText: string, status: string | null, date: string | null): ParsedContribution {
   return {
     ref,
     title: `Contribution ${ref}`,
@@ -22,7 +26,8 @@ function c(ref: string, sourceText: string, status: string | null, date: string)
   };
 }
 
-function listing(meeting: string, startDate: string, contributions: ParsedContribution[]): ParsedListing {
+/** A hand-made TSG RAN listing of one meeting. */
+export function seededListing(meeting: string, startDate: string | null, contributions: ParsedContribution[]): ParsedListing {
   return {
     body: '3gpp',
     format: 'test',
