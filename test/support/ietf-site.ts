@@ -1,7 +1,10 @@
 // The Datatracker as the IETF sources see it: API answers rebuilt from the real idr pages (see
 // test/fixtures/ietf/RECONSTRUCTED.md) and the real HTML pages, served at their real URL paths.
-import { fixture } from './app.js';
+import { runSources } from '../../scrapers/run.js';
+import { selectSources } from '../../scrapers/sources.js';
+import { fixture, type TestApp } from './app.js';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from './fixture-server.js';
+import { scrapeContextFor } from './scrape-context.js';
 
 const json = (name: string): FixtureRoute => ({ file: fixture('ietf', `${name}.reconstructed.json`) });
 
@@ -31,4 +34,20 @@ export const IETF_ROUTES: Record<string, FixtureRoute> = {
 
 export function startIetfSite(overrides: Record<string, FixtureRoute> = {}): Promise<FixtureServer> {
   return startFixtureServer({ ...IETF_ROUTES, ...overrides });
+}
+
+/**
+ * Serves the Datatracker and scrapes the idr working group's documents from it into `app`, as
+ * `stdwatch scrape ietf --groups idr` would; returns the site (to close) and the run's summary.
+ */
+export async function scrapeIdrDocuments(app: TestApp) {
+  const site = await startIetfSite();
+  const context = scrapeContextFor(
+    app,
+    site.baseUrl,
+    { since: '2020-01-01', until: '2025-12-31', threeGppGroups: [], ietfGroups: ['idr'], ietfPageSize: TEST_PAGE_SIZE },
+    { timeoutMs: 5000, allowedHosts: [new URL(site.baseUrl).host] },
+  );
+  const [summary] = await runSources(context, selectSources(['ietf:documents']), 'test');
+  return { site, summary };
 }

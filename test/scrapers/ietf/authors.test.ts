@@ -13,13 +13,10 @@ import { allContributionRecords } from '../../../server/reports/contributions.js
 import { parseHtmlizedDraft } from '../../../scrapers/ietf/parse-draft.js';
 import { importIetfJsonFiles } from '../../../scrapers/ietf/import-api.js';
 import { importFile } from '../../../scrapers/import.js';
-import { runSources } from '../../../scrapers/run.js';
-import { selectSources } from '../../../scrapers/sources.js';
 import type { ParsedListing } from '../../../scrapers/types.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
-import { TEST_PAGE_SIZE, startIetfSite } from '../../support/ietf-site.js';
-import { scrapeContextFor } from '../../support/scrape-context.js';
+import { scrapeIdrDocuments } from '../../support/ietf-site.js';
 
 const SERVICE_SEGMENTS = 'draft-ietf-idr-bgp-ls-sr-service-segments';
 const FLOWSPEC = 'draft-ietf-idr-ts-flowspec-srv6-policy';
@@ -92,14 +89,8 @@ describe('storing authors: scrape and import agree', () => {
   let site: FixtureServer;
   const scraped = testApp();
   beforeAll(async () => {
-    site = await startIetfSite();
-    const context = scrapeContextFor(
-      scraped,
-      site.baseUrl,
-      { since: '2020-01-01', until: '2025-12-31', threeGppGroups: [], ietfGroups: ['idr'], ietfPageSize: TEST_PAGE_SIZE },
-      { timeoutMs: 5000, allowedHosts: [new URL(site.baseUrl).host] },
-    );
-    const [summary] = await runSources(context, selectSources(['ietf:documents']), 'test');
+    let summary;
+    ({ site, summary } = await scrapeIdrDocuments(scraped));
     expect(summary).toMatchObject({ status: 'ok', outcome: { recordsNew: 2 } });
   });
   afterAll(() => site.close());

@@ -8,12 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionSources, contributions, groups, organizations, rawDocuments } from '../../../db/schema.js';
 import { ImportError } from '../../../scrapers/import.js';
 import { importIetfJsonFiles } from '../../../scrapers/ietf/import-api.js';
-import { runSources } from '../../../scrapers/run.js';
-import { selectSources } from '../../../scrapers/sources.js';
 import { fixture, tempDir, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
-import { TEST_PAGE_SIZE, startIetfSite } from '../../support/ietf-site.js';
-import { scrapeContextFor } from '../../support/scrape-context.js';
+import { scrapeIdrDocuments } from '../../support/ietf-site.js';
 
 const api = (name: string): string => fixture('ietf', `${name}.reconstructed.json`);
 const DOCUMENTS = api('api-doc-document-idr');
@@ -62,14 +59,8 @@ describe('stdwatch import of saved Datatracker API answers', () => {
   let site: FixtureServer;
   const scraped = testApp();
   beforeAll(async () => {
-    site = await startIetfSite();
-    const context = scrapeContextFor(
-      scraped,
-      site.baseUrl,
-      { since: '2020-01-01', until: '2025-12-31', threeGppGroups: [], ietfGroups: ['idr'], ietfPageSize: TEST_PAGE_SIZE },
-      { timeoutMs: 5000, allowedHosts: [new URL(site.baseUrl).host] },
-    );
-    const [summary] = await runSources(context, selectSources(['ietf:documents']), 'test');
+    let summary;
+    ({ site, summary } = await scrapeIdrDocuments(scraped));
     expect(summary).toMatchObject({ status: 'ok', outcome: { recordsNew: 2 } });
   });
   afterAll(() => site.close());
