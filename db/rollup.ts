@@ -141,20 +141,24 @@ function allRows(contributionsWhere: string, grain: string): DimensionSelect[] {
   });
 }
 
+interface CountOptions {
+  /** The grain of the rows (an SQL expression over the source rows' `period`): by default months, undated as 'y'. */
+  grain?: string;
+  /** Only this dimension. */
+  only?: string;
+  /** The source rows of the same contributions are still in temp.report_counts_sources. */
+  reuseSources?: boolean;
+  /** Also the day rows of DAY_DIMENSIONS. */
+  days?: boolean;
+}
+
 /**
  * Counts the contributions `contributionsWhere` selects (a condition on `contributions c`) into
  * `target`, at the group level, one row per month (undated: grain 'y', period '') — or all with
  * `grain` as given.
  */
-function countInto(
-  db: Db,
-  target: string,
-  contributionsWhere: string,
-  grain = "case when period = '' then 'y' else 'm' end",
-  only?: string,
-  reuseSources = false,
-  days = false,
-): void {
+function countInto(db: Db, target: string, contributionsWhere: string, options: CountOptions = {}): void {
+  const { grain = "case when period = '' then 'y' else 'm' end", only, reuseSources = false, days = false } = options;
   const sqlite = db.$client;
   const sources = 'temp.report_counts_sources';
   const wanted = (d: DimensionSelect) => only === undefined || d.dim === only;
@@ -215,7 +219,7 @@ function rebuildAll(db: Db): void {
     sqlite.exec('drop index if exists report_counts_period');
     sqlite.exec('drop index if exists report_counts_days');
     sqlite.exec('delete from report_counts');
-    countInto(db, 'report_counts', '1 = 1', undefined, undefined, false, true);
+    countInto(db, 'report_counts', '1 = 1', { days: true });
     const everything = 'from report_counts r where 1 = 1';
     addUp(db, { groupYears: everything, bodyYears: everything });
     sqlite.exec('create index report_counts_bucket on report_counts (group_id, period, body_id)');
@@ -254,10 +258,7 @@ function rebuildMarked(db: Db): void {
       select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date between m.period || '-01' and m.period || '-31' where m.period <> ''
       union all
       select c2.id from ${months} m join contributions c2 on c2.group_id = m.group_id and c2.date is null where m.period = '')`,
-    undefined,
-    undefined,
-    false,
-    true,
+    { days: true },
   );
   // Joined on the bucket index (group, period): the marked buckets' rows, not a scan of the table.
   addUp(db, {
@@ -301,6 +302,6 @@ export function refreshRollups(db: Db): number {
  */
 export function countDays(db: Db, target: string, key: string, first: string, last: string, dim: string, reuseSources = false): void {
   const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, "'e'", dim, reuseSources);
+  countInto(db, target, `c.date between ${literal(first)} and ${literal(last)}`, { grain: "'e'", only: dim, reuseSources });
   db.$client.exec(`update ${target} set edge = ${literal(key)} where edge is null`);
 }
