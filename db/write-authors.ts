@@ -2,7 +2,7 @@
 // document gives, in the document's order. Kept apart from the contributions' hot path in write.ts:
 // only listings that give authors (IETF) do any work here.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from './client.js';
+import { perConnection, type Db } from './client.js';
 import { contributionAuthors, contributions } from './schema.js';
 import type { ParsedAuthor, ParsedListing } from '../scrapers/types.js';
 
@@ -61,16 +61,17 @@ export function storeAuthors(db: Db, listing: ParsedListing): number {
 }
 
 /** The stored authors of the given contributions, in document order, by contribution id. */
+const authorsStatement = perConnection((db) =>
+  db.$client.prepare<[string], { contributionId: number; affiliation: string | null; country: string | null }>(`
+    select contribution_id as contributionId, affiliation, country from contribution_authors
+    where contribution_id in (select value from json_each(?)) order by contribution_id, position`),
+);
+
 export function authorsOf(db: Db, ids: number[]): Map<number, ParsedAuthor[]> {
   const byContribution = new Map<number, ParsedAuthor[]>();
   if (ids.length === 0) return byContribution;
-  const rows = db
-    .select()
-    .from(contributionAuthors)
-    .where(inArray(contributionAuthors.contributionId, ids))
-    .orderBy(contributionAuthors.contributionId, contributionAuthors.position)
-    .all();
-  for (const row of rows) {
+  // Prepared once per connection, the ids as one JSON array: read for every page of the API.
+  for (const row of authorsStatement(db).all(JSON.stringify(ids))) {
     const list = byContribution.get(row.contributionId) ?? [];
     list.push({ affiliation: row.affiliation, country: row.country });
     byContribution.set(row.contributionId, list);

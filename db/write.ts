@@ -2,7 +2,7 @@
 // registry sync, one re-resolve), so a crash leaves either all of a listing or none of it.
 import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './client.js';
+import { perConnection, type Db } from './client.js';
 import {
   contributionSources,
   contributionStatusHistory,
@@ -242,12 +242,7 @@ function prepareStatements(db: Db) {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
-const statementsByConnection = new WeakMap<object, Statements>();
-function statements(db: Db): Statements {
-  let prepared = statementsByConnection.get(db.$client);
-  if (!prepared) statementsByConnection.set(db.$client, (prepared = prepareStatements(db)));
-  return prepared;
-}
+const statements = perConnection(prepareStatements);
 
 function writeSources(prepared: Statements, ids: OrganizationIds, contributionId: number, sources: ResolvedSource[], fresh = false): void {
   const { deleteSources, insertSource } = prepared;

@@ -2,7 +2,7 @@
 // pages (by internal id), or every matching row streamed in batches.
 import { and, asc, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { dataVersion, type Db } from '../../db/client.js';
+import { allOf, dataVersion, perConnection, type Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
@@ -69,25 +69,52 @@ function sourceRecord(row: { raw: string; role: string | null; organization: str
   };
 }
 
+interface PageRow {
+  id: number;
+  body: string;
+  group: string;
+  meeting: string | null;
+  ref: string;
+  title: string;
+  type: string | null;
+  docFor: string | null;
+  status: string | null;
+  date: string | null;
+  sourceText: string;
+  url: string | null;
+  revisionOf: string | null;
+  rawDocumentId: number | null;
+}
+
+type SourceRow = Parameters<typeof sourceRecord>[0] & { contributionId: number };
+
+const sourcesSql = (country: string) => `
+  select s.contribution_id as contributionId, s.raw, s.role, e.name as organization, e.kind, p.name as parent, ${country} as country
+  from contribution_sources s left join organizations e on e.id = s.organization_id left join organizations p on p.id = s.parent_id
+  where s.contribution_id in (select value from json_each(?)) order by s.contribution_id, s.position`;
+
+/**
+ * The statements that read a page's rows once its ids are chosen, prepared once per connection: the
+ * ids go in as one JSON array, so one statement serves every page. Built by drizzle on each call,
+ * the three reads of a page of 100 cost ~3 ms of JS beside ~2 ms of SQLite.
+ */
+const pageStatements = perConnection((db) => ({
+  rows: db.$client.prepare<[string], PageRow>(`
+    select c.id, c.body_id as body, g.code as "group", m.name as meeting, c.ref, c.title, c.type, c.doc_for as docFor, c.status,
+      c.date, c.source_text as sourceText, c.url, c.revision_of as revisionOf, c.raw_document_id as rawDocumentId
+    from contributions c join groups g on g.id = c.group_id left join meetings m on m.id = c.meeting_id
+    where c.id in (select value from json_each(?)) order by c.id`),
+  // The country on either basis (countryOnBasis): the parent's, or the entity's own first.
+  sources: {
+    parent: db.$client.prepare<[string], SourceRow>(sourcesSql('p.country')),
+    entity: db.$client.prepare<[string], SourceRow>(sourcesSql('coalesce(e.country, p.country)')),
+  },
+}));
+
 function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceRecord[]> {
   const bySource = new Map<number, SourceRecord[]>();
   if (ids.length === 0) return bySource;
-  const rows = db
-    .select({
-      contributionId: contributionSources.contributionId,
-      raw: contributionSources.raw,
-      role: contributionSources.role,
-      organization: entity.name,
-      kind: entity.kind,
-      parent: parent.name,
-      country: countryOnBasis(filters, entity.country, parent.country),
-    })
-    .from(contributionSources)
-    .leftJoin(entity, eq(entity.id, contributionSources.organizationId))
-    .leftJoin(parent, eq(parent.id, contributionSources.parentId))
-    .where(inArray(contributionSources.contributionId, ids))
-    .orderBy(contributionSources.contributionId, contributionSources.position)
-    .all();
+  const rows = pageStatements(db).sources[filters.basis === 'entity' ? 'entity' : 'parent'].all(JSON.stringify(ids));
   for (const row of rows) {
     const list = bySource.get(row.contributionId) ?? [];
     list.push(sourceRecord(row));
@@ -125,44 +152,20 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
   // rows; left to itself the planner may read a (group, date) index whole and sort it. With a start
   // date, the walk starts at the group's first contribution of that date or later (ids mostly follow
   // time: without it a first page since 2020 walks past every earlier one of the group).
-  const groupIds = filters.group ? db.select({ id: groups.id }).from(groups).where(eq(groups.code, filters.group)).all().map((g) => g.id) : null;
+  const groupIds = filters.group ? allOf<{ id: number }>(db, sql`select id from groups where code = ${filters.group}`).map((g) => g.id) : null;
   const after = Math.max(options.after ?? 0, groupIds && filters.from ? firstIdSince(db, groupIds, filters.from) - 1 : 0);
-  const ids = db
-    .all<{ id: number }>(sql`select ${contributions.id} as id from ${contributions} cross join ${groups} on ${groups.id} = ${contributions.groupId}
+  const ids = allOf<{ id: number }>(
+    db,
+    sql`select ${contributions.id} as id from ${contributions} cross join ${groups} on ${groups.id} = ${contributions.groupId}
       where ${and(
         contributionCondition(filters),
         groupIds ? inArray(contributions.groupId, groupIds) : undefined,
         options.where,
         after > 0 ? gt(contributions.id, after) : undefined,
       )}
-      order by ${contributions.id} limit ${options.limit}`)
-    .map((r) => r.id);
-  const rows =
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            id: contributions.id,
-            body: contributions.bodyId,
-            group: groups.code,
-            meeting: meetings.name,
-            ref: contributions.ref,
-            title: contributions.title,
-            type: contributions.type,
-            docFor: contributions.docFor,
-            status: contributions.status,
-            date: contributions.date,
-            sourceText: contributions.sourceText,
-            url: contributions.url,
-            revisionOf: contributions.revisionOf,
-            rawDocumentId: contributions.rawDocumentId,
-          })
-          .from(contributions)
-          .innerJoin(groups, eq(groups.id, contributions.groupId))
-          .leftJoin(meetings, eq(meetings.id, contributions.meetingId))
-          .where(inArray(contributions.id, ids))
-          .orderBy(asc(contributions.id))
-          .all();
+      order by ${contributions.id} limit ${options.limit}`,
+  ).map((r) => r.id);
+  const rows = ids.length === 0 ? [] : pageStatements(db).rows.all(JSON.stringify(ids));
   const sources = sourcesOf(
     db,
     rows.map((r) => r.id),

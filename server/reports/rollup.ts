@@ -5,7 +5,7 @@
 // revisions. Not covered: topic (keywords and work items are matched per contribution) — reports
 // with a topic use the raw queries.
 import { sql, type SQL } from 'drizzle-orm';
-import { dataVersion, type Db } from '../../db/client.js';
+import { allOf, dataVersion, getOf, type Db } from '../../db/client.js';
 import { COLUMNS, DAY_DIMENSIONS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
 import type { Filters } from './filters.js';
 import type { Period } from './trends.js';
@@ -224,13 +224,13 @@ function rate(accepted: number, noted: number, notHandled: number): number | nul
 const outcomeSum = (outcome: string) => sql`coalesce(sum(case when r.outcome = ${outcome} then r.contributions else 0 end), 0)`;
 
 export function allContributions(db: Db, filters: Filters): number {
-  return db.get<{ n: number }>(sql`select coalesce(sum(r.contributions), 0) as n from ${rowsOf(db, 'all', filters)}`)?.n ?? 0;
+  return getOf<{ n: number }>(db, sql`select coalesce(sum(r.contributions), 0) as n from ${rowsOf(db, 'all', filters)}`)?.n ?? 0;
 }
 
 /** As participationSummary (participation.ts). */
 export function participationSummary(db: Db, subject: Subject, filters: Filters) {
   const { dim, where } = subjectDimension(subject, filters);
-  const row = db.get<Record<string, number>>(sql`
+  const row = getOf<Record<string, number>>(db, sql`
     select coalesce(sum(r.contributions), 0) as contributions, coalesce(sum(r.fractional), 0) as fractional,
       ${outcomeSum('accepted')} as accepted, ${outcomeSum('noted')} as noted, ${outcomeSum('withdrawn')} as withdrawn,
       ${outcomeSum('superseded')} as superseded, ${outcomeSum('not-handled')} as notHandled, ${outcomeSum('pending')} as pending
@@ -254,7 +254,7 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   const { dim, where } = subjectDimension(subject, filters);
   // Added up per meeting first, then joined: one lookup per meeting, not per row.
-  return db.all<MeetingRow>(sql`
+  return allOf<MeetingRow>(db, sql`
     select m.name as meeting, m.start_date as startDate, t.body_id as body, g.code as "group", t.contributions, t.fractional
     from (select r.meeting_id, r.group_id, r.body_id, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as first_day
       from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id) t
@@ -264,7 +264,7 @@ export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRo
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
   const { dim, where } = subjectDimension(subject, filters);
-  return db.all<GroupRow>(sql`
+  return allOf<GroupRow>(db, sql`
     select r.body_id as body, g.code as "group", g.name as groupName,
       sum(r.contributions) as contributions, sum(r.fractional) as fractional
     from ${rowsOf(db, dim, filters, where, { perGroup: true })} join groups g on g.id = r.group_id
@@ -283,7 +283,7 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, limit
     rows = rowsOf(db, 'parent', filters);
   }
   const kinds = subject.kind === 'parentKindNotIn' ? sql`p.kind not in (${sql.join(subject.kinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
-  const found = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
+  const found = allOf<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(db, sql`
     select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
       t.contributions, t.fractional, t.accepted, t.noted, t.notHandled
     from (select r.a, sum(r.contributions) as contributions, sum(r.fractional) as fractional,
@@ -298,7 +298,7 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, limit
 
 /** As byCountry with everyone as the subject. */
 export function byCountry(db: Db, filters: Filters): CountryRow[] {
-  return db.all<CountryRow>(sql`
+  return allOf<CountryRow>(db, sql`
     select r.s as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
     from ${rowsOf(db, `country:${basisOf(filters)}`, filters)}
     group by r.s
@@ -318,7 +318,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
   } else {
     throw new Error(`the counts have no co-sources for ${subject.kind}`);
   }
-  return db.all<{ slug: string; name: string; country: string | null; contributions: number }>(sql`
+  return allOf<{ slug: string; name: string; country: string | null; contributions: number }>(db, sql`
     select q.slug as slug, q.name as name, q.country as country, t.contributions
     from (select r.b, sum(r.contributions) as contributions from ${rows} group by r.b) t
     join organizations q on q.id = t.b
@@ -329,7 +329,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
 
 /** The company report's entities: the organizations named under one parent. */
 export function entities(db: Db, parentId: number, filters: Filters) {
-  return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
+  return allOf<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(db, sql`
     select e.slug as slug, e.name as name, e.country as country, sum(r.contributions) as contributions, sum(r.fractional) as fractional
     from ${rowsOf(db, 'entity', filters, sql`s = '' and a = ${parentId}`)} join organizations e on e.id = r.b
     group by r.b order by contributions desc, name`);
@@ -337,7 +337,7 @@ export function entities(db: Db, parentId: number, filters: Filters) {
 
 /** The counts behind coverage (overview.ts): source occurrences, resolved, standards bodies, without a country. */
 export function coverageCounts(db: Db, filters: Filters) {
-  const row = db.get<{ occurrences: number; resolved: number | null; sdo: number | null; noCountry: number | null }>(sql`
+  const row = getOf<{ occurrences: number; resolved: number | null; sdo: number | null; noCountry: number | null }>(db, sql`
     select coalesce(sum(r.sources), 0) as occurrences, sum(r.resolved) as resolved,
       sum(case when p.kind = 'sdo' then r.sources else 0 end) as sdo,
       sum(case when p.country is null then r.resolved else 0 end) as noCountry
@@ -347,7 +347,7 @@ export function coverageCounts(db: Db, filters: Filters) {
 
 /** As byKind's rows (before labels and shares). */
 export function kindRows(db: Db, filters: Filters) {
-  return db.all<{ kind: string; contributions: number; fractional: number }>(sql`
+  return allOf<{ kind: string; contributions: number; fractional: number }>(db, sql`
     select r.s as kind, sum(r.contributions) as contributions, sum(r.fractional) as fractional
     from ${rowsOf(db, 'kind', filters)}
     group by 1
@@ -356,7 +356,7 @@ export function kindRows(db: Db, filters: Filters) {
 
 /** As latestMeetings: the group filter applies to the meeting's group, as there. */
 export function latestMeetings(db: Db, filters: Filters, limit = 5) {
-  return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
+  return allOf<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(db, sql`
     select m.name as meeting, m.body_id as body, g.code as "group", m.start_date as startDate, m.town as town,
       sum(r.contributions) as contributions
     from ${rowsOf(db, 'meeting:all', { ...filters, group: undefined })} join meetings m on m.id = r.meeting_id join groups g on g.id = m.group_id
@@ -368,18 +368,18 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
 
 /** The overview's span: first and last day, meetings. */
 export function span(db: Db, filters: Filters) {
-  return db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
+  return getOf<{ first: string | null; last: string | null; meetings: number }>(db, sql`
     select min(r.first_day) as first, max(r.last_day) as last, count(distinct nullif(r.meeting_id, 0)) as meetings
     from ${rowsOf(db, 'meeting:all', filters)}`);
 }
 
 /** The digest's per-group rows: the week's contributions per group, and fractional counts per group and country. */
 export function groupCounts(db: Db, filters: Filters) {
-  const totals = db.all<{ body: string; group: string; groupName: string; contributions: number }>(sql`
+  const totals = allOf<{ body: string; group: string; groupName: string; contributions: number }>(db, sql`
     select r.body_id as body, g.code as "group", g.name as groupName, sum(r.contributions) as contributions
     from ${rowsOf(db, 'all', filters, undefined, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id order by body, contributions desc, "group"`);
-  const byCountryRows = db.all<{ body: string; group: string; country: string; fractional: number }>(sql`
+  const byCountryRows = allOf<{ body: string; group: string; country: string; fractional: number }>(db, sql`
     select r.body_id as body, g.code as "group", r.s as country, sum(r.fractional) as fractional
     from ${rowsOf(db, 'country:parent', filters, undefined, { perGroup: true })} join groups g on g.id = r.group_id
     group by g.id, r.s
@@ -394,14 +394,14 @@ function periodOfRow(period: Period): SQL {
 
 /** As the queries of sharesOverTime (trends.ts): the dated contributions' span, per period, and fractional counts per period and country. */
 export function sharesOverTime(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
-  const span = db.get<{ first: string | null; last: string | null }>(sql`
+  const span = getOf<{ first: string | null; last: string | null }>(db, sql`
     select min(r.first_day) as first, max(r.last_day) as last from ${rowsOf(db, 'all', filters, undefined, { dated: true })}`);
   const period = choosePeriod(span?.first ?? null, span?.last ?? null);
   const options: RowsOptions = { dated: true, months: period === 'quarter' };
-  const periods = db.all<{ period: string; contributions: number }>(sql`
+  const periods = allOf<{ period: string; contributions: number }>(db, sql`
     select ${periodOfRow(period)} as period, sum(r.contributions) as contributions
     from ${rowsOf(db, 'all', filters, undefined, options)} group by 1 order by 1`);
-  const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
+  const rows = allOf<{ period: string; country: string | null; fractional: number }>(db, sql`
     select ${periodOfRow(period)} as period, r.s as country, sum(r.fractional) as fractional
     from ${rowsOf(db, `country:${basisOf(filters)}`, filters, undefined, options)} group by 1, 2
     union all
@@ -412,7 +412,7 @@ export function sharesOverTime(db: Db, filters: Filters, choosePeriod: (first: s
 
 /** As countryDocumentsPerPeriod (documents.ts): contributions per period and country on the filters' basis. */
 export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period) {
-  return db.all<{ period: string; source_country: string; n: number }>(sql`
+  return allOf<{ period: string; source_country: string; n: number }>(db, sql`
     select ${periodOfRow(period)} as period, r.s as source_country, sum(r.contributions) as n
     from ${rowsOf(db, `country:${basisOf(filters)}`, filters, undefined, { dated: true, months: period === 'quarter' })} group by 1, 2`);
 }
