@@ -8,6 +8,7 @@
 // directly, with no cache in front and the rollups switched off (withoutRollups).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -253,12 +254,25 @@ function cpuOf(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
-async function get(url: string): Promise<number> {
+/**
+ * Milliseconds until a GET's whole body has arrived. With node:http, not fetch: undici's own cost
+ * (4–8 ms a request for a 336 kB body here, and tens of ms while its code is still cold) would be
+ * counted as the server's; curl sees what node:http sees.
+ */
+function get(url: string): Promise<number> {
   const t = performance.now();
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return performance.now() - t;
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`${url}: ${response.statusCode}`));
+          else resolve(performance.now() - t);
+        });
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 function rssOf(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -291,6 +305,9 @@ try {
     const query = i % 4 === 3 ? `group=RAN1&from=2020-01-01&limit=100&after=${after}` : `limit=100&after=${after}`;
     api.push(await get(`${server.base}/api/contributions?${query}`));
   }
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b).map((v) => v.toFixed(0)).join(', ');
+  log(`report requests right after a write, sorted: ${sorted(reportCold)} ms`);
+  log(`API pages, sorted: ${sorted(api)} ms (filtered: ${api.filter((_, i) => i % 4 === 3).map((v) => v.toFixed(0)).join(', ')})`);
   // The overview once after the writes above, so the load measures serving it, not the one computation.
   const overviewAfterWritesMs = await get(`${server.base}/`);
   const load = await autocannon({ url: `${server.base}/`, connections: 10, duration: DURATION });

@@ -2,7 +2,7 @@
 // pages (by internal id), or every matching row streamed in batches.
 import { and, asc, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { allOf, dataVersion, perConnection, type Db } from '../../db/client.js';
+import { allOf, dataVersion, getOf, perConnection, type Db } from '../../db/client.js';
 import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
@@ -132,8 +132,10 @@ function firstIdSince(db: Db, groupIds: number[], from: string): number {
   const key = `${groupIds.join(',')} ${from}`;
   let id = known.ids.get(key);
   if (id === undefined) {
-    id = db.get<{ id: number | null }>(sql`select min(${contributions.id}) as id from ${contributions}
-      where ${inArray(contributions.groupId, groupIds)} and ${contributions.date} >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER;
+    // Over the (group, date) index: the entries dated since `from`, not every id of the group (the
+    // planner's own choice, the (group, id, date) index, walks the group whole: 20 ms for RAN1 at 2 M).
+    id = getOf<{ id: number | null }>(db, sql`select min(id) as id from contributions indexed by contributions_group_date
+      where group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)}) and date >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER;
     if (known.ids.size > 1000) known.ids.clear();
     known.ids.set(key, id);
   }
