@@ -1,7 +1,7 @@
 // The authors of contributions (contribution_authors): each author's affiliation and the country the
 // document gives, in the document's order. Kept apart from the contributions' hot path in write.ts:
 // only listings that give authors (IETF) do any work here.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { perConnection, type Db } from './client.js';
 import { contributionAuthors, contributions } from './schema.js';
 import type { ParsedAuthor, ParsedListing } from '../scrapers/types.js';
@@ -60,13 +60,13 @@ export function storeAuthors(db: Db, listing: ParsedListing): number {
   return changed;
 }
 
-/** The stored authors of the given contributions, in document order, by contribution id. */
 const authorsStatement = perConnection((db) =>
   db.$client.prepare<[string], { contributionId: number; affiliation: string | null; country: string | null }>(`
     select contribution_id as contributionId, affiliation, country from contribution_authors
     where contribution_id in (select value from json_each(?)) order by contribution_id, position`),
 );
 
+/** The stored authors of the given contributions, in document order, by contribution id. */
 export function authorsOf(db: Db, ids: number[]): Map<number, ParsedAuthor[]> {
   const byContribution = new Map<number, ParsedAuthor[]>();
   if (ids.length === 0) return byContribution;

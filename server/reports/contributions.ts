@@ -1,9 +1,9 @@
 // Contributions and positions as the public records of CONTRACT.md, for exports and the API: keyset
 // pages (by internal id), or every matching row streamed in batches.
-import { and, asc, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { allOf, dataVersion, getOf, perConnection, type Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
+import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
 import { contributionCondition, type Filters } from './filters.js';
