@@ -70,9 +70,15 @@ const dialect = new SQLiteSyncDialect();
 const MAX_KEPT_STATEMENTS = 128;
 const keptStatements = perConnection(() => new Map<string, Database.Statement>());
 
+/** A drizzle `sql` query as SQLite's text and its parameters. */
+export function queryOf(query: SQL): { text: string; params: unknown[] } {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { text, params };
+}
+
 /** `query`'s statement, prepared once per connection and query text (the texts used least recently go first). */
 function keptStatement(db: Db, query: SQL): { statement: Database.Statement; params: unknown[] } {
-  const { sql: text, params } = dialect.sqlToQuery(query);
+  const { text, params } = queryOf(query);
   const kept = keptStatements(db);
   let statement = kept.get(text);
   if (statement) kept.delete(text);

@@ -13,8 +13,8 @@ import * as rollup from './rollup.js';
 import { datedSourceRows, periodOf, type Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
-export function recordWhere(filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
-  const conditions = [q ? matchCondition(q) : undefined, recordCondition(record, filters)].filter((c) => c !== undefined);
+export function recordWhere(db: Db, filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
+  const conditions = [q ? matchCondition(q) : undefined, recordCondition(record, filters, db)].filter((c) => c !== undefined);
   return conditions.length === 0 ? undefined : sql.join(conditions, sql` and `);
 }
 
@@ -27,7 +27,7 @@ export function documentCount(db: Db, filters: Filters, where?: SQL): number {
 }
 
 export function documentsPage(db: Db, filters: Filters, record: RecordFilters, options: { q?: string; after?: number; limit: number }) {
-  const where = recordWhere(filters, record, options.q);
+  const where = recordWhere(db, filters, record, options.q);
   const page = contributionPage(db, filters, { after: options.after, limit: options.limit, where });
   return {
     kind: 'documents' as const,

@@ -2,6 +2,7 @@
 // ultimate parent, country, kind, the parent's kind; all of them met by one and the same source) and what the body says of the document (status, type, meeting).
 // Reports answer "how much, by whom" and take the shared filters (filters.ts); these pick records.
 import { sql, type SQL } from 'drizzle-orm';
+import { dataVersion, getOf, queryOf, type Db } from '../../db/client.js';
 import { z } from 'zod';
 import { contributionSources, contributions, meetings, organizations } from '../../db/schema.js';
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
@@ -41,12 +42,45 @@ export function parseRecordFilters(input: Record<string, unknown>): RecordFilter
   return parsed.data;
 }
 
-/** Contributions with a source matching `match` (a condition on `s`, `o` = its organization, `p` = its parent). */
-function withSource(match: SQL): SQL {
-  return sql`${contributions.id} in (select s.contribution_id from ${contributionSources} s
+const SOURCE_JOINS = sql`from ${contributionSources} s
     left join ${organizations} o on o.id = s.organization_id
-    left join ${organizations} p on p.id = s.parent_id
-    where ${match})`;
+    left join ${organizations} p on p.id = s.parent_id`;
+
+/**
+ * Below this many matching source rows, a source filter is rare: the matching contributions are
+ * listed once (`id in (…)`) and looked up. At or above it, each contribution a query meets is checked
+ * for such a source (`exists`): listing them would mean, for China's parents at 2 M contributions,
+ * 800,000 ids for every page of 100 or every count of one group's week (2–4 s each), where checking
+ * the contributions walked costs milliseconds; a rare one would instead walk the whole table.
+ */
+const RARE_SOURCE_ROWS = 20_000;
+const rarity = new WeakMap<Db, { version: string; rare: Map<string, boolean> }>();
+
+/** Whether fewer than RARE_SOURCE_ROWS source rows match (counted no further), kept while the data is unchanged. */
+function isRare(db: Db, match: SQL): boolean {
+  const version = dataVersion(db);
+  let known = rarity.get(db);
+  if (!known || known.version !== version) rarity.set(db, (known = { version, rare: new Map() }));
+  const query = sql`select count(*) as n from (select 1 ${SOURCE_JOINS} where ${match} limit ${RARE_SOURCE_ROWS})`;
+  const { text, params } = queryOf(query);
+  const key = `${text} ${JSON.stringify(params)}`;
+  let rare = known.rare.get(key);
+  if (rare === undefined) {
+    rare = (getOf<{ n: number }>(db, query)?.n ?? 0) < RARE_SOURCE_ROWS;
+    if (known.rare.size > 1000) known.rare.clear();
+    known.rare.set(key, rare);
+  }
+  return rare;
+}
+
+/**
+ * Contributions with a source matching `match` (a condition on `s`, `o` = its organization, `p` = its
+ * parent): listed once when few sources match, else checked per contribution (RARE_SOURCE_ROWS).
+ * Without a database to ask, checked per contribution.
+ */
+function withSource(match: SQL, db?: Db): SQL {
+  if (db && isRare(db, match)) return sql`${contributions.id} in (select s.contribution_id ${SOURCE_JOINS} where ${match})`;
+  return sql`exists (select 1 ${SOURCE_JOINS} where s.contribution_id = ${contributions.id} and ${match})`;
 }
 
 /**
@@ -66,11 +100,11 @@ function sourceConditions(record: RecordFilters, filters: Filters): SQL[] {
   return conditions;
 }
 
-/** The condition on `contributions` the record filters ask for. */
-export function recordCondition(record: RecordFilters, filters: Filters): SQL | undefined {
+/** The condition on `contributions` the record filters ask for (`db`: to choose how a source filter is read, withSource). */
+export function recordCondition(record: RecordFilters, filters: Filters, db?: Db): SQL | undefined {
   const conditions: SQL[] = [];
   const onOneSource = sourceConditions(record, filters);
-  if (onOneSource.length > 0) conditions.push(withSource(sql.join(onOneSource, sql` and `)));
+  if (onOneSource.length > 0) conditions.push(withSource(sql.join(onOneSource, sql` and `), db));
   if (record.status) conditions.push(sql`lower(${contributions.status}) = ${record.status}`);
   if (record.type) conditions.push(sql`lower(${contributions.type}) = lower(${record.type})`);
   if (record.meeting) conditions.push(sql`${contributions.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.name} = ${record.meeting})`);

@@ -80,7 +80,7 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     const { filters, record, page, q } = parseQuery(db, req);
     // `q`: full text over titles and source cells (server/reports/search.ts); `topic` is a filter;
     // organization, parent, country, kind, status, type, meeting pick records (record-filters.ts).
-    const where = recordWhere(filters, record, q);
+    const where = recordWhere(db, filters, record, q);
     if (page.format !== 'json') {
       await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
       return;

@@ -37,7 +37,7 @@ function groupLinks(db: Db, digest: DigestView) {
       countries: g.countries.map((c) => ({
         ...c,
         url: urls.documents(inGroup, { country: c.country }),
-        contributions: documentCount(db, inGroup, recordWhere(inGroup, { country: c.country })),
+        contributions: documentCount(db, inGroup, recordWhere(db, inGroup, { country: c.country })),
       })),
     };
   });

@@ -72,7 +72,7 @@ export function documentRoutes(db: Db, views: Views): Router {
         nextPage: result.next === null ? null : urls.documents(filters, { ...pick, after: result.next }),
         api: urls.apiContributions({ ...filterQuery(filters), ...pick }),
       }),
-      csv: () => toCsv([...allContributionRecords(db, filters, 1000, recordWhere(filters, record, q))].map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
+      csv: () => toCsv([...allContributionRecords(db, filters, 1000, recordWhere(db, filters, record, q))].map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
       formats: { json: urls.documents(filters, { ...pick, after: cursor }, 'json'), csv: urls.documents(filters, pick, 'csv') },
       csvName: 'stdwatch-contributions',
     });

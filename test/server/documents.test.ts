@@ -7,6 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { TestApp } from '../support/app.js';
 import { seededApp } from '../support/seeded.js';
+import { contributionPage } from '../../server/reports/contributions.js';
+import { documentCount } from '../../server/reports/documents.js';
+import type { Filters } from '../../server/reports/filters.js';
+import { recordCondition, type RecordFilters } from '../../server/reports/record-filters.js';
 
 let app: TestApp;
 let web: ReturnType<typeof createApp>;
@@ -159,6 +163,30 @@ describe('every number links to the documents behind it', () => {
     const html = (await request(web).get('/contributions?basis=entity&country=CN&parent=nokia').expect(200)).text;
     expect(html).toContain('<strong id="documents-total">1</strong>');
     expect(html).toContain('a source in the nokia group, from CN');
+  });
+
+  it('reads a source filter either way, listed once or checked per document, with the same documents', () => {
+    // On the seeded database every source filter is rare, so the routes list the matching documents
+    // once (`id in`); at scale a common one (China's parents, Huawei) is checked per document walked
+    // (`exists`), which is what recordCondition builds without a database to ask. Both, each filter:
+    const refsOf = (where: ReturnType<typeof recordCondition>, filters: Filters = {}) =>
+      contributionPage(app.db, filters, { limit: 100, where }).items.map((r) => r.ref);
+    const cases: [RecordFilters, Filters][] = [
+      [{ country: 'CN' }, {}],
+      [{ parent: 'nokia', country: 'CN' }, { basis: 'entity' }],
+      [{ organization: 'nokia-shanghai-bell' }, {}],
+      [{ kind: 'unknown' }, {}],
+      [{ parentKind: 'unknown' }, {}],
+      [{ parent: 'huawei' }, { from: '2024-06-01' }],
+    ];
+    for (const [record, filters] of cases) {
+      const listedOnce = refsOf(recordCondition(record, filters, app.db), filters);
+      expect([record, refsOf(recordCondition(record, filters), filters)]).toEqual([record, listedOnce]);
+      expect(documentCount(app.db, filters, recordCondition(record, filters))).toBe(listedOnce.length);
+    }
+    // And the documents themselves, hand-checked as above: China's five, Nokia Shanghai Bell's one.
+    expect(refsOf(recordCondition({ country: 'CN' }, {}))).toEqual(['RP-240001', 'RP-240002', 'RP-240003', 'RP-240005', 'RP-240006']);
+    expect(refsOf(recordCondition({ parent: 'nokia', country: 'CN' }, { basis: 'entity' }), { basis: 'entity' })).toEqual(['RP-240003']);
   });
 
   it('lists each document with its public page, and refuses a filter it does not know', async () => {
