@@ -76,9 +76,10 @@ function isRare(db: Db, match: SQL): boolean {
 /**
  * Contributions with a source matching `match` (a condition on `s`, `o` = its organization, `p` = its
  * parent): listed once when few sources match, else checked per contribution (RARE_SOURCE_ROWS).
- * Without a database to ask, checked per contribution.
+ * Without a database to ask, checked per contribution. The record filters, the watchlists and the
+ * feeds (recent.ts) pick by source this way.
  */
-function withSource(match: SQL, db?: Db): SQL {
+export function withSource(match: SQL, db?: Db): SQL {
   if (db && isRare(db, match)) return sql`${contributions.id} in (select s.contribution_id ${SOURCE_JOINS} where ${match})`;
   return sql`exists (select 1 ${SOURCE_JOINS} where s.contribution_id = ${contributions.id} and ${match})`;
 }

@@ -143,9 +143,9 @@ export function removeWatchlist(db: Db, slug: string): void {
 }
 
 /** The condition a contribution meets to be on the watchlist: any of its items. */
-export function watchlistCondition(list: Watchlist): SQL {
+export function watchlistCondition(list: Watchlist, db?: Db): SQL {
   const conditions: SQL[] = [];
-  if (list.organizations.length > 0) conditions.push(organizationCondition(list.organizations.map((o) => o.slug)));
+  if (list.organizations.length > 0) conditions.push(organizationCondition(list.organizations.map((o) => o.slug), db));
   if (list.groups.length > 0) conditions.push(groupCondition(list.groups));
   for (const k of list.keywords) conditions.push(matchCondition(k));
   return conditions.length === 0 ? sql`0 = 1` : sql`(${sql.join(conditions, sql` or `)})`;
@@ -154,8 +154,8 @@ export function watchlistCondition(list: Watchlist): SQL {
 /** What is on the watchlist under the filters (`from`: new since that date), newest first. */
 export function watchlistReport(db: Db, slug: string, filters: Filters, limit = 200) {
   const watchlist = getWatchlist(db, slug);
-  const recent = recentContributions(db, watchlistCondition(watchlist), filters, limit);
-  return { kind: 'watchlist' as const, watchlist, filters, since: filters.from ?? null, total: recent.total, latest: recent.latest, contributions: recent.items };
+  const recent = recentContributions(db, watchlistCondition(watchlist, db), filters, limit, { count: true });
+  return { kind: 'watchlist' as const, watchlist, filters, since: filters.from ?? null, total: recent.total ?? 0, latest: recent.latest, contributions: recent.items };
 }
 
 export type WatchlistReport = ReturnType<typeof watchlistReport>;

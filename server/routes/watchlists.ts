@@ -133,7 +133,7 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw error;
     }
-    const recent = recentContributions(db, organizationCondition([org.slug]), {});
+    const recent = recentContributions(db, organizationCondition([org.slug], db), {});
     res.type('application/atom+xml; charset=utf-8').send(
       contributionsAtom(
         {
@@ -150,7 +150,7 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
   router.get('/feeds/countries/:iso2.atom', (req, res) => {
     const code = req.params.iso2!.toUpperCase();
     if (!isCountryCode(code)) throw new HttpError(404, `no country "${req.params.iso2!.slice(0, 10)}" (ISO 3166-1 alpha-2, e.g. CN)`);
-    const recent = recentContributions(db, countryCondition(code), {});
+    const recent = recentContributions(db, countryCondition(code, db), {});
     res.type('application/atom+xml; charset=utf-8').send(
       contributionsAtom(
         {

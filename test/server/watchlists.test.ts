@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { NotFoundError } from '../../server/reports/country.js';
 import { WatchlistError, getWatchlist, listWatchlists, removeWatchlist, saveWatchlist, watchlistReport } from '../../server/reports/watchlists.js';
+import { countryCondition, organizationCondition, recentContributions } from '../../server/reports/recent.js';
 import { weeklyApp } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';
 
@@ -40,6 +41,24 @@ describe('a watchlist of an organization, a group and a keyword', () => {
     expect(refs('chips')).toEqual(['RP-250001']);
     removeWatchlist(app.db, 'chips');
     expect(() => getWatchlist(app.db, 'chips')).toThrow(NotFoundError);
+  });
+
+  it('picks the same contributions whether the sources are listed once or checked per contribution', () => {
+    // Here every organization is rare, so conditions built with the database list the matching
+    // contributions once; at scale a common one (Huawei, China) is checked per contribution walked,
+    // newest first, which is what the conditions built without a database do. Hand-checked above:
+    // Huawei (with HiSilicon) is among the sources of RP-250003, 01, 21 and 22.
+    const newest = (where: ReturnType<typeof organizationCondition>) => recentContributions(app.db, where, {}, 50, { count: true });
+    for (const [perContribution, listedOnce] of [
+      [organizationCondition(['huawei']), organizationCondition(['huawei'], app.db)],
+      [organizationCondition(['hisilicon']), organizationCondition(['hisilicon'], app.db)],
+      [countryCondition('CN'), countryCondition('CN', app.db)],
+    ]) {
+      expect(newest(perContribution!)).toEqual(newest(listedOnce!));
+    }
+    const huawei = newest(organizationCondition(['huawei']));
+    expect(huawei.items.map((c) => c.ref)).toEqual(['RP-250003', 'RP-250001', 'RP-250021', 'RP-250022']);
+    expect([huawei.total, huawei.latest]).toEqual([4, huawei.items[0]!.date]);
   });
 
   it('refuses an unknown organization or group, storing nothing', () => {
