@@ -309,6 +309,13 @@ try {
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b).map((v) => v.toFixed(0)).join(', ');
   log(`report requests right after a write, in order (CN, huawei, …): ${reportCold.map((v) => v.toFixed(0)).join(", ")} ms`);
   log(`API pages, sorted: ${sorted(api)} ms (filtered: ${api.filter((_, i) => i % 4 === 3).map((v) => v.toFixed(0)).join(', ')})`);
+  // Pages no figure names, each once (computed, not from a cache): what a full history made slow
+  // before (the digest page counted each group's documents per country; feeds sorted every match).
+  const otherPages: Record<string, number> = {};
+  for (const path of [`/digest/${digestWeek}`, '/feeds/organizations/huawei.atom', '/feeds/countries/CN.atom', '/api/contributions?parent=huawei&limit=100', '/api/contributions?country=CN&limit=100', '/contributions?country=CN&group=RAN1&from=2025-10-27&to=2025-11-02']) {
+    otherPages[path] = Math.round(await get(server.base + path));
+  }
+  log(`other pages, once each: ${Object.entries(otherPages).map(([p, ms]) => `${p} ${ms} ms`).join('; ')}`);
   // The overview once after the writes above, so the load measures serving it, not the one computation.
   const overviewAfterWritesMs = await get(`${server.base}/`);
   const load = await autocannon({ url: `${server.base}/`, connections: 10, duration: DURATION });
@@ -384,6 +391,7 @@ try {
         overviewRps: Number((1000 / naiveOverviewMs).toFixed(2)),
       },
       cpuMs: { parse: cpuMedian('parse'), fileToDb: cpuMedian('file'), store: cpuMedian('store'), storeAtScale: cpuMedian('storeAtScale'), seatRebuild: cpuMedian('seats'), naiveReport: cpuMedian('report'), rollupReport: cpuMedian('rollupReport'), digest: cpuMedian('digest'), naiveDigest: cpuMedian('naiveDigest'), naiveApiPage: cpuMedian('api'), naiveOverview: cpuMedian('overview'), rollupOverview: cpuMedian('rollupOverview'), open: cpuMedian('open'), serverStart: server.startCpuMs },
+      otherPagesMs: otherPages,
       load: [Number(loadAtStart.toFixed(1)), Number(os.loadavg()[0]!.toFixed(1))],
       contributions: contributionCount,
       sources: sourceCount,
