@@ -118,6 +118,26 @@ export function dataVersion(db: Db): string {
   return versionStatement(db).get() as string;
 }
 
+/**
+ * Values worked out from the data, kept per connection while it is unchanged (dataVersion): all
+ * dropped when it changes, or when `max` are kept.
+ */
+export function keptWhileUnchanged<T>(max = 1000): (db: Db, key: string, compute: () => T) => T {
+  const kept = new WeakMap<Database.Database, { version: string; values: Map<string, T> }>();
+  return (db, key, compute) => {
+    const version = dataVersion(db);
+    let entry = kept.get(db.$client);
+    if (!entry || entry.version !== version) kept.set(db.$client, (entry = { version, values: new Map() }));
+    let value = entry.values.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (entry.values.size > max) entry.values.clear();
+      entry.values.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }

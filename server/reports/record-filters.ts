@@ -2,7 +2,7 @@
 // ultimate parent, country, kind, the parent's kind; all of them met by one and the same source) and what the body says of the document (status, type, meeting).
 // Reports answer "how much, by whom" and take the shared filters (filters.ts); these pick records.
 import { sql, type SQL } from 'drizzle-orm';
-import { dataVersion, getOf, queryOf, type Db } from '../../db/client.js';
+import { getOf, keptWhileUnchanged, queryOf, type Db } from '../../db/client.js';
 import { z } from 'zod';
 import { contributionSources, contributions, meetings, organizations } from '../../db/schema.js';
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
@@ -54,23 +54,13 @@ const SOURCE_JOINS = sql`from ${contributionSources} s
  * the contributions walked costs milliseconds; a rare one would instead walk the whole table.
  */
 const RARE_SOURCE_ROWS = 20_000;
-const rarity = new WeakMap<Db, { version: string; rare: Map<string, boolean> }>();
+const rarity = keptWhileUnchanged<boolean>();
 
 /** Whether fewer than RARE_SOURCE_ROWS source rows match (counted no further), kept while the data is unchanged. */
 function isRare(db: Db, match: SQL): boolean {
-  const version = dataVersion(db);
-  let known = rarity.get(db);
-  if (!known || known.version !== version) rarity.set(db, (known = { version, rare: new Map() }));
   const query = sql`select count(*) as n from (select 1 ${SOURCE_JOINS} where ${match} limit ${RARE_SOURCE_ROWS})`;
   const { text, params } = queryOf(query);
-  const key = `${text} ${JSON.stringify(params)}`;
-  let rare = known.rare.get(key);
-  if (rare === undefined) {
-    rare = (getOf<{ n: number }>(db, query)?.n ?? 0) < RARE_SOURCE_ROWS;
-    if (known.rare.size > 1000) known.rare.clear();
-    known.rare.set(key, rare);
-  }
-  return rare;
+  return rarity(db, `${text} ${JSON.stringify(params)}`, () => (getOf<{ n: number }>(db, query)?.n ?? 0) < RARE_SOURCE_ROWS);
 }
 
 /**
