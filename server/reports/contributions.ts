@@ -2,7 +2,7 @@
 // pages (by internal id), or every matching row streamed in batches.
 import { and, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { allOf, dataVersion, getOf, perConnection, type Db } from '../../db/client.js';
+import { allOf, getOf, keptWhileUnchanged, perConnection, type Db } from '../../db/client.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../scrapers/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../scrapers/types.js';
@@ -69,22 +69,12 @@ function sourceRecord(row: { raw: string; role: string | null; organization: str
   };
 }
 
-interface PageRow {
+/** A page's row as read: the record's own columns, plus its id and raw document (`for` is doc_for). */
+type PageRow = Pick<ContributionRecord, 'body' | 'group' | 'meeting' | 'ref' | 'title' | 'type' | 'status' | 'date' | 'sourceText' | 'url' | 'revisionOf'> & {
   id: number;
-  body: string;
-  group: string;
-  meeting: string | null;
-  ref: string;
-  title: string;
-  type: string | null;
   docFor: string | null;
-  status: string | null;
-  date: string | null;
-  sourceText: string;
-  url: string | null;
-  revisionOf: string | null;
   rawDocumentId: number | null;
-}
+};
 
 type SourceRow = Parameters<typeof sourceRecord>[0] & { contributionId: number };
 
@@ -124,22 +114,13 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
 }
 
 /** The lowest id of the groups' contributions dated on or after `from`, kept while the data is unchanged. */
-const firstIds = new WeakMap<Db, { version: string; ids: Map<string, number> }>();
+const firstIds = keptWhileUnchanged<number>();
 function firstIdSince(db: Db, groupIds: number[], from: string): number {
-  const version = dataVersion(db);
-  let known = firstIds.get(db);
-  if (!known || known.version !== version) firstIds.set(db, (known = { version, ids: new Map() }));
-  const key = `${groupIds.join(',')} ${from}`;
-  let id = known.ids.get(key);
-  if (id === undefined) {
-    // Over the (group, date) index: the entries dated since `from`, not every id of the group (the
-    // planner's own choice, the (group, id, date) index, walks the group whole: 20 ms for RAN1 at 2 M).
-    id = getOf<{ id: number | null }>(db, sql`select min(id) as id from contributions indexed by contributions_group_date
-      where group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)}) and date >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER;
-    if (known.ids.size > 1000) known.ids.clear();
-    known.ids.set(key, id);
-  }
-  return id;
+  // Over the (group, date) index: the entries dated since `from`, not every id of the group (the
+  // planner's own choice, the (group, id, date) index, walks the group whole: 20 ms for RAN1 at 2 M).
+  return firstIds(db, `${groupIds.join(',')} ${from}`, () =>
+    getOf<{ id: number | null }>(db, sql`select min(id) as id from contributions indexed by contributions_group_date
+      where group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)}) and date >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER);
 }
 
 /**
