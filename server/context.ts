@@ -2,7 +2,7 @@
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
 import { metaRegistryCache } from '../db/registry-cache.js';
-import { REGISTRY_HASH, applyRegistry, closeInterruptedRuns } from '../db/write.js';
+import { applyRegistry, closeInterruptedRuns, registryApplied } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { HttpClient } from '../scrapers/http.js';
 import { loadRegistry } from '../scrapers/resolve/registry.js';
@@ -24,12 +24,6 @@ export interface Stdwatch {
   close(): void;
 }
 
-/** Whether what is stored was resolved with this registry (or nothing is stored to resolve). */
-function registryCurrent(db: Db, resolver: Resolver): boolean {
-  const stored = db.$client.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH);
-  return stored === resolver.registry.hash;
-}
-
 function hasContributions(db: Db): boolean {
   return db.$client.prepare('select 1 from contributions limit 1').get() !== undefined;
 }
@@ -46,7 +40,7 @@ export function openStdwatch(config: Config, options: { deferRegistry?: boolean 
   try {
     // The YAML's parse is kept in the database (db/registry-cache.ts): parsed again only when a file changed.
     resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
-    registryPending = options.deferRegistry === true && !registryCurrent(db, resolver) && hasContributions(db);
+    registryPending = options.deferRegistry === true && !registryApplied(db, resolver) && hasContributions(db);
     if (!registryPending) applyRegistry(db, resolver);
     closeInterruptedRuns(db);
   } catch (error) {
