@@ -7,6 +7,10 @@ import type { Db } from './client.js';
 import { scrapeRuns } from './schema.js';
 import { processIsAlive, startRun } from './write.js';
 
+
+/** The scrape_runs source name of a re-resolution of the registry (server/reresolve.ts): recorded like a scrape, never scheduled. */
+export const REGISTRY_RUN_SOURCE = 'registry';
+
 export class SourceBusyError extends Error {
   override readonly name = 'SourceBusyError';
   constructor(

@@ -6,14 +6,10 @@
 // report cache sees the new data version. The run is recorded like a scrape (source `registry`), so
 // /status shows it running, done or failed; scrapes of this process wait for it (server/main.ts).
 import { Worker } from 'node:worker_threads';
-import { claimRun } from '../db/runs.js';
+import { REGISTRY_RUN_SOURCE, claimRun } from '../db/runs.js';
 import { finishRun } from '../db/write.js';
 import { errorMessage } from '../scrapers/errors.js';
 import type { Stdwatch } from './context.js';
-
-/** The scrape_runs source name of a re-resolution. */
-export const REGISTRY_RUN_SOURCE = 'registry';
-
 
 export interface ReresolveOutcome {
   applied: boolean;

@@ -1,7 +1,7 @@
 // Scrape and import runs, newest first: when, what, how many records, what went wrong.
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { sourceBackoff } from '../../db/runs.js';
+import { REGISTRY_RUN_SOURCE, sourceBackoff } from '../../db/runs.js';
 import { scrapeRuns } from '../../db/schema.js';
 
 /** Six days, the default of STDWATCH_FAILURE_BACKOFF_HOURS. */
@@ -30,10 +30,10 @@ export function statusReport(db: Db, limit = 100, failureBackoffMs = DEFAULT_FAI
     }));
   const lastBySource = new Map<string, (typeof runs)[number]>();
   for (const run of runs) if (!lastBySource.has(run.source)) lastBySource.set(run.source, run);
-  // Imports and re-resolutions of the registry (source `registry`) are not scheduled: only scraped sources back off.
+  // Imports and re-resolutions of the registry (REGISTRY_RUN_SOURCE) are not scheduled: only scraped sources back off.
   const sources = [...lastBySource.values()].map((run) => ({
     ...run,
-    backoff: run.source.startsWith('import:') || run.source === 'registry' ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
+    backoff: run.source.startsWith('import:') || run.source === REGISTRY_RUN_SOURCE ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
   }));
   return { kind: 'status' as const, sources, runs };
 }

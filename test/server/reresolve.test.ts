@@ -10,7 +10,8 @@ import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { openStdwatch, type Stdwatch } from '../../server/context.js';
 import { statusReport } from '../../server/reports/status.js';
-import { REGISTRY_RUN_SOURCE, reresolveInBackground } from '../../server/reresolve.js';
+import { REGISTRY_RUN_SOURCE } from '../../db/runs.js';
+import { reresolveInBackground } from '../../server/reresolve.js';
 import { fixture, tempDir } from '../support/app.js';
 
 const opened: Stdwatch[] = [];
