@@ -2,7 +2,7 @@
 // country (by the ultimate parent's home country), or of a watchlist, newest first. Shared by the
 // watchlist pages, the Atom feeds and the CLI.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { allOf, type Db } from '../../db/client.js';
+import { allOf, getOf, type Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { contributionRecords, type ContributionRecord } from './contributions.js';
 import { contributionCondition, type Filters } from './filters.js';
@@ -50,7 +50,7 @@ export function recentContributions(db: Db, where: SQL, filters: Filters, limit 
     db,
     sql`select ${contributions.id} as id, ${contributions.date} as date ${from} order by ${contributions.date} desc, ${contributions.id} desc limit ${limit}`,
   );
-  const total = options.count ? (allOf<{ n: number }>(db, sql`select count(*) as n ${from}`)[0]?.n ?? 0) : null;
+  const total = options.count ? (getOf<{ n: number }>(db, sql`select count(*) as n ${from}`)?.n ?? 0) : null;
   // Newest first with undated ones last (SQLite's NULLs sort lowest): the first row's date is the newest.
   return { total, latest: ids[0]?.date ?? null, items: contributionRecords(db, ids.map((r) => r.id)) };
 }
