@@ -282,6 +282,16 @@ export const meta = sqliteTable('meta', {
 });
 
 /**
+ * How many times a table has changed, counted by triggers (migration 0012): what a process keeps in
+ * memory from a small table (the meetings' names and dates) it keeps while the count is the same,
+ * even when other tables change. `name` 'meetings' counts writes to meetings and groups.
+ */
+export const tableChanges = sqliteTable('table_changes', {
+  name: text('name').primaryKey(),
+  changes: integer('changes').notNull(),
+});
+
+/**
  * A weekly digest as it was published (`week` = ISO week `2025-W07`): the report's JSON is kept so the
  * page shows that week as readers saw it, not recomputed from later data.
  */

@@ -5,7 +5,7 @@
 // revisions. Not covered: topic (keywords and work items are matched per contribution) — reports
 // with a topic use the raw queries.
 import { sql, type SQL } from 'drizzle-orm';
-import { allOf, dataVersion, getOf, type Db } from '../../db/client.js';
+import { allOf, dataVersion, getOf, perConnection, type Db } from '../../db/client.js';
 import { COLUMNS, DAY_DIMENSIONS, countDays, refreshRollups, rollupsStale } from '../../db/rollup.js';
 import type { Filters } from './filters.js';
 import type { Period } from './trends.js';
@@ -251,15 +251,65 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
   };
 }
 
+/** A meeting's name, dates and group as its rows in a report show them. */
+interface MeetingFacts {
+  name: string;
+  startDate: string | null;
+  body: string;
+  group: string;
+}
+
+const meetingChanges = perConnection((db) => db.$client.prepare("select changes from table_changes where name = 'meetings'").pluck());
+const allMeetings = perConnection((db) =>
+  db.$client.prepare('select m.id, m.name, m.start_date, g.body_id, g.code from meetings m join groups g on g.id = m.group_id').raw(),
+);
+const keptMeetings = perConnection(() => ({ changes: -1, byId: new Map<number, MeetingFacts>() }));
+
+/**
+ * Every meeting's facts by id, kept while meetings and groups are unchanged (table_changes, counted by
+ * triggers). A full-history report lists thousands of meetings: reading their names and dates row by
+ * row for every report cost more than adding up their counts. Not kept when read inside a
+ * transaction: a rollback takes the count back, and the next write brings it to the same number
+ * with other facts.
+ */
+function meetingFacts(db: Db): Map<number, MeetingFacts> {
+  const changes = meetingChanges(db).get() as number;
+  const kept = keptMeetings(db);
+  if (kept.changes === changes && !db.$client.inTransaction) return kept.byId;
+  const byId = new Map<number, MeetingFacts>();
+  for (const [id, name, startDate, body, group] of allMeetings(db).all() as [number, string, string | null, string, string][]) {
+    byId.set(id, { name, startDate, body, group });
+  }
+  if (!db.$client.inTransaction) Object.assign(kept, { changes, byId });
+  return byId;
+}
+
+/** SQLite's order of texts: NULL first, then by code point (JS's < compares UTF-16 units, which differs past U+FFFF). */
+function compareText(x: string | null, y: string | null): number {
+  if (x === y) return 0;
+  if (x === null) return -1;
+  if (y === null) return 1;
+  return Buffer.compare(Buffer.from(x), Buffer.from(y));
+}
+const compareAscii = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1);
+const isAscii = (x: string) => /^[\x00-\x7f]*$/.test(x);
+
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   const { dim, where } = subjectDimension(subject, filters);
-  // Added up per meeting first, then joined: one lookup per meeting, not per row.
-  return allOf<MeetingRow>(db, sql`
-    select m.name as meeting, m.start_date as startDate, t.body_id as body, g.code as "group", t.contributions, t.fractional
-    from (select r.meeting_id, r.group_id, r.body_id, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as first_day
-      from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id) t
-    join meetings m on m.id = t.meeting_id join groups g on g.id = t.group_id
-    order by coalesce(m.start_date, t.first_day), m.name`);
+  // Added up per meeting in SQLite and named here: only numbers cross over, not four texts a meeting.
+  const totals = allOf<{ meeting: number; contributions: number; fractional: number; firstDay: string | null }>(db, sql`
+    select r.meeting_id as meeting, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as firstDay
+    from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id`);
+  const facts = meetingFacts(db);
+  const rows: { order: string | null; row: MeetingRow }[] = [];
+  for (const { meeting, contributions, fractional, firstDay } of totals) {
+    const m = facts.get(meeting); // none for meeting 0 (the contributions of no meeting)
+    if (m) rows.push({ order: m.startDate ?? firstDay, row: { meeting: m.name, startDate: m.startDate, body: m.body, group: m.group, contributions, fractional } });
+  }
+  // As the raw query: by start date (the first contribution's date when the meeting has none), then name.
+  const byName = rows.every((r) => isAscii(r.row.meeting)) ? compareAscii : compareText;
+  rows.sort((x, y) => compareAscii(x.order, y.order) || byName(x.row.meeting, y.row.meeting));
+  return rows.map((r) => r.row);
 }
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {

@@ -237,6 +237,24 @@ describe('the rollup on the seeded database', () => {
     expect(rollupsStale(app.db)).toBe(false);
   });
 
+  it('names the meetings as they are now, after a rename by plain SQL and after one rolled back', () => {
+    const app = seededApp();
+    // RAN#106: Motorola Mobility, whose parent Lenovo counts for China.
+    const meetings = () => countryReport(app.db, 'CN', {}).byMeeting.map((m) => `${m.meeting} ${m.startDate}`);
+    expect(meetings()).toEqual(['RAN#104 2024-06-17', 'RAN#106 2024-12-09']);
+    app.db.run(sql`update meetings set name = 'RAN#104-bis', start_date = '2024-06-18' where name = 'RAN#104'`);
+    expect(meetings()).toEqual(['RAN#104-bis 2024-06-18', 'RAN#106 2024-12-09']);
+    // Read inside a transaction that is rolled back: what it saw must not outlive it. The count of
+    // changes goes back with the rollback, and the next write brings it to the number it had inside.
+    app.db.$client.exec('begin');
+    app.db.run(sql`update meetings set name = 'never' where name = 'RAN#104-bis'`);
+    expect(meetings()).toEqual(['never 2024-06-18', 'RAN#106 2024-12-09']);
+    app.db.$client.exec('rollback');
+    app.db.run(sql`update meetings set name = 'RAN#104-ter' where name = 'RAN#104-bis'`);
+    expect(meetings()).toEqual(['RAN#104-ter 2024-06-18', 'RAN#106 2024-12-09']);
+    for (const filters of combinations([{}])) expectSameBothWays(app, filters, SEEDED);
+  });
+
   it('is filled when an existing database meets the migration (every bucket marked)', () => {
     const file = path.join(tempDir(), 'existing.db');
     const first = seededApp();
