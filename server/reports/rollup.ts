@@ -273,14 +273,16 @@ const keptMeetings = perConnection(() => ({ changes: -1, byId: new Map<number, M
  * with other facts.
  */
 function meetingFacts(db: Db): Map<number, MeetingFacts> {
-  const changes = meetingChanges(db).get() as number;
+  // No count (its row deleted by hand): read every time.
+  const changes = (meetingChanges(db).get() as number | undefined) ?? null;
+  const keep = changes !== null && !db.$client.inTransaction;
   const kept = keptMeetings(db);
-  if (kept.changes === changes && !db.$client.inTransaction) return kept.byId;
+  if (keep && kept.changes === changes) return kept.byId;
   const byId = new Map<number, MeetingFacts>();
   for (const [id, name, startDate, body, group] of allMeetings(db).all() as [number, string, string | null, string, string][]) {
     byId.set(id, { name, startDate, body, group });
   }
-  if (!db.$client.inTransaction) Object.assign(kept, { changes, byId });
+  if (keep) Object.assign(kept, { changes, byId });
   return byId;
 }
 
