@@ -251,39 +251,34 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
   };
 }
 
-/** A meeting's name, dates and group as its rows in a report show them. */
-interface MeetingFacts {
-  name: string;
-  startDate: string | null;
-  body: string;
-  group: string;
+/** The names and dates of every meeting and the codes of every group, by id. */
+interface MeetingNames {
+  meetings: Map<number, { name: string; startDate: string | null }>;
+  groups: Map<number, { body: string; code: string }>;
 }
 
 const meetingChanges = perConnection((db) => db.$client.prepare("select changes from table_changes where name = 'meetings'").pluck());
-const allMeetings = perConnection((db) =>
-  db.$client.prepare('select m.id, m.name, m.start_date, g.body_id, g.code from meetings m join groups g on g.id = m.group_id').raw(),
-);
-const keptMeetings = perConnection(() => ({ changes: -1, byId: new Map<number, MeetingFacts>() }));
+const allMeetings = perConnection((db) => db.$client.prepare('select id, name, start_date from meetings').raw());
+const allGroups = perConnection((db) => db.$client.prepare('select id, body_id, code from groups').raw());
+const keptNames = perConnection(() => ({ changes: null as number | null, names: null as MeetingNames | null }));
 
 /**
- * Every meeting's facts by id, kept while meetings and groups are unchanged (table_changes, counted by
- * triggers). A full-history report lists thousands of meetings: reading their names and dates row by
- * row for every report cost more than adding up their counts. Not kept when read inside a
- * transaction: a rollback takes the count back, and the next write brings it to the same number
- * with other facts.
+ * Every meeting's name and dates and every group's code, kept while meetings and groups are unchanged
+ * (table_changes, counted by triggers). A full-history report lists thousands of meetings: reading
+ * their names and dates row by row for every report cost more than adding up their counts. Not kept
+ * when read inside a transaction: a rollback takes the count back, and the next write brings it to the
+ * same number with other names. Read every time when the count is missing (its row deleted by hand).
  */
-function meetingFacts(db: Db): Map<number, MeetingFacts> {
-  // No count (its row deleted by hand): read every time.
+function meetingNames(db: Db): MeetingNames {
   const changes = (meetingChanges(db).get() as number | undefined) ?? null;
   const keep = changes !== null && !db.$client.inTransaction;
-  const kept = keptMeetings(db);
-  if (keep && kept.changes === changes) return kept.byId;
-  const byId = new Map<number, MeetingFacts>();
-  for (const [id, name, startDate, body, group] of allMeetings(db).all() as [number, string, string | null, string, string][]) {
-    byId.set(id, { name, startDate, body, group });
-  }
-  if (keep) Object.assign(kept, { changes, byId });
-  return byId;
+  const kept = keptNames(db);
+  if (keep && kept.names && kept.changes === changes) return kept.names;
+  const names: MeetingNames = { meetings: new Map(), groups: new Map() };
+  for (const [id, name, startDate] of allMeetings(db).all() as [number, string, string | null][]) names.meetings.set(id, { name, startDate });
+  for (const [id, body, code] of allGroups(db).all() as [number, string, string][]) names.groups.set(id, { body, code });
+  if (keep) Object.assign(kept, { changes, names });
+  return names;
 }
 
 /** SQLite's order of texts: NULL first, then by code point (JS's < compares UTF-16 units, which differs past U+FFFF). */
@@ -299,14 +294,17 @@ const isAscii = (x: string) => /^[\x00-\x7f]*$/.test(x);
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   const { dim, where } = subjectDimension(subject, filters);
   // Added up per meeting in SQLite and named here: only numbers cross over, not four texts a meeting.
-  const totals = allOf<{ meeting: number; contributions: number; fractional: number; firstDay: string | null }>(db, sql`
-    select r.meeting_id as meeting, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as firstDay
+  // The group is the contributions' (one of them, as the raw query's), not the meeting's own.
+  const totals = allOf<{ meeting: number; groupId: number; contributions: number; fractional: number; firstDay: string | null }>(db, sql`
+    select r.meeting_id as meeting, r.group_id as groupId, sum(r.contributions) as contributions, sum(r.fractional) as fractional,
+      min(r.first_day) as firstDay
     from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id`);
-  const facts = meetingFacts(db);
+  const names = meetingNames(db);
   const rows: { order: string | null; row: MeetingRow }[] = [];
-  for (const { meeting, contributions, fractional, firstDay } of totals) {
-    const m = facts.get(meeting); // none for meeting 0 (the contributions of no meeting)
-    if (m) rows.push({ order: m.startDate ?? firstDay, row: { meeting: m.name, startDate: m.startDate, body: m.body, group: m.group, contributions, fractional } });
+  for (const { meeting, groupId, contributions, fractional, firstDay } of totals) {
+    const m = names.meetings.get(meeting); // none for meeting 0 (the contributions of no meeting)
+    const g = names.groups.get(groupId)!;
+    if (m) rows.push({ order: m.startDate ?? firstDay, row: { meeting: m.name, startDate: m.startDate, body: g.body, group: g.code, contributions, fractional } });
   }
   // As the raw query: by start date (the first contribution's date when the meeting has none), then name.
   const byName = rows.every((r) => isAscii(r.row.meeting)) ? compareAscii : compareText;

@@ -237,7 +237,7 @@ describe('the rollup on the seeded database', () => {
     expect(rollupsStale(app.db)).toBe(false);
   });
 
-  it('names the meetings as they are now, after a rename by plain SQL and after one rolled back', () => {
+  it('names the meetings as they are now (after a rename by plain SQL, one rolled back, a meeting moved to another group)', () => {
     const app = seededApp();
     // RAN#106: Motorola Mobility, whose parent Lenovo counts for China.
     const meetings = () => countryReport(app.db, 'CN', {}).byMeeting.map((m) => `${m.meeting} ${m.startDate}`);
@@ -257,6 +257,10 @@ describe('the rollup on the seeded database', () => {
     expect(meetings()).toEqual(['RAN#104-ter 2024-06-18', 'RAN#106 2024-12-09']);
     app.db.run(sql`update meetings set name = 'RAN#104-quater' where name = 'RAN#104-ter'`);
     expect(meetings()).toEqual(['RAN#104-quater 2024-06-18', 'RAN#106 2024-12-09']);
+    // A meeting's group is its contributions' group, as the raw query has it, not the meeting's own.
+    app.db.run(sql`insert or ignore into groups (body_id, code, name) values ('3gpp', 'RAN1', 'TSG RAN WG1')`);
+    app.db.run(sql`update meetings set group_id = (select id from groups where code = 'RAN1') where name = 'RAN#106'`);
+    expect(countryReport(app.db, 'CN', {}).byMeeting.map((m) => `${m.meeting} ${m.body} ${m.group}`)).toEqual(['RAN#104-quater 3gpp RAN', 'RAN#106 3gpp RAN']);
     for (const filters of combinations([{}])) expectSameBothWays(app, filters, SEEDED);
   });
 
