@@ -34,7 +34,7 @@ function entryDate(record: ContributionRecord): Date {
   return new Date(`${record.date ?? '1970-01-01'}T00:00:00Z`);
 }
 
-export function contributionsAtom(target: FeedTarget, recent: RecentContributions): string {
+export function contributionsAtom(target: FeedTarget, recent: Pick<RecentContributions, 'latest' | 'items'>): string {
   const feed = new Feed({
     id: target.self,
     // The feed's own title and subtitle, and author names, are plain text the library escapes itself.

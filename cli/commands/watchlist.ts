@@ -31,7 +31,7 @@ export async function listWatchlistsCommand(options: { format: 'text' | 'json' }
 export async function showWatchlist(name: string, options: { since?: string; group?: string; format: 'text' | 'json' | 'csv' }): Promise<void> {
   const filters = filtersFrom({ from: dateOption('since', options.since), group: options.group });
   await withApp(async (app) => {
-    const report = watchlistReport(app.db, watchlistSlug(name), filters, 100_000);
+    const report = watchlistReport(app.db, watchlistSlug(name), filters, { limit: 100_000, countCap: null });
     const output = {
       json: () => `${JSON.stringify(report, null, 2)}\n`,
       csv: () => toCsv(report.contributions.map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),

@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { countUpTo } from './count.js';
 import { contributions, groups } from '../../db/schema.js';
 import { contributionRecords, type ContributionRecord } from './contributions.js';
 import { FilterError, contributionCondition, type Filters } from './filters.js';
@@ -35,33 +36,51 @@ export function parseSearchText(value: unknown): string | undefined {
   return parsed.data;
 }
 
-/** The condition on `contributions` that their title or source cell matches the text. */
-export function matchCondition(text: string): SQL {
+/**
+ * The condition on `contributions` that their title or source cell matches the text. `checked`: the
+ * matches are a set each contribution walked is checked against (the unary + keeps the planner from
+ * starting at the full-text index and sorting every match).
+ */
+export function matchCondition(text: string, options: { checked?: boolean } = {}): SQL {
   const query = ftsQuery(text);
   if (query === null) return sql`0 = 1`;
-  return sql`${contributions.id} in (select rowid from contributions_fts where contributions_fts match ${query})`;
+  const id = options.checked ? sql`+${contributions.id}` : sql`${contributions.id}`;
+  return sql`${id} in (select rowid from contributions_fts where contributions_fts match ${query})`;
 }
 
 export type SearchResult = {
   kind: 'search';
   q: string;
   filters: Filters;
+  /** How many match, up to a cap (countUpTo). */
   total: number;
+  /** False when more than `total` match. */
+  totalExact: boolean;
   page: number;
   pageSize: number;
   results: ContributionRecord[];
 };
 
-/** A page of the contributions matching `q` under the filters, newest first, with the number of matches. */
-export function searchContributions(db: Db, q: string, filters: Filters, options: { page?: number; pageSize?: number; where?: SQL } = {}): SearchResult {
+/**
+ * A page of the contributions matching `q` under the filters, newest first, with the number of
+ * matches up to `countCap` (a word in most titles matched ~1 M contributions at 2 M: 2 s to count).
+ */
+export function searchContributions(
+  db: Db,
+  q: string,
+  filters: Filters,
+  options: { page?: number; pageSize?: number; where?: SQL; countCap?: number | null } = {},
+): SearchResult {
   const page = Math.max(1, options.page ?? 1);
   const pageSize = options.pageSize ?? 50;
-  const where = sql`${matchCondition(q)} and ${contributionCondition(filters)} and ${options.where ?? sql`1 = 1`}`;
-  const total =
-    db.get<{ n: number }>(sql`select count(*) as n from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId} where ${where}`)?.n ?? 0;
+  const where = (match: SQL) => sql`${match} and ${contributionCondition(filters)} and ${options.where ?? sql`1 = 1`}`;
+  const { total, exact } = countUpTo(db, sql`from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId} where ${where(matchCondition(q))}`, options.countCap);
+  // Up to the cap, the matches are found through the full-text index and sorted. Past it they are a
+  // good part of the table (a word in most titles: 700,000 at 2 M, 0.9 s to sort), and walking newest
+  // first down the date index finds a page's worth after a few hundred rows (0.2 s).
   const ids = db
-    .all<{ id: number }>(sql`select ${contributions.id} as id from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-      where ${where} order by ${contributions.date} desc, ${contributions.id} desc limit ${pageSize} offset ${(page - 1) * pageSize}`)
+    .all<{ id: number }>(sql`select ${contributions.id} as id from ${contributions} ${exact ? sql`join` : sql`cross join`} ${groups} on ${groups.id} = ${contributions.groupId}
+      where ${where(matchCondition(q, { checked: !exact }))} order by ${contributions.date} desc, ${contributions.id} desc limit ${pageSize} offset ${(page - 1) * pageSize}`)
     .map((r) => r.id);
-  return { kind: 'search', q, filters, total, page, pageSize, results: contributionRecords(db, ids) };
+  return { kind: 'search', q, filters, total, totalExact: exact, page, pageSize, results: contributionRecords(db, ids) };
 }

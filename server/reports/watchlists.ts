@@ -151,11 +151,25 @@ export function watchlistCondition(list: Watchlist, db?: Db): SQL {
   return conditions.length === 0 ? sql`0 = 1` : sql`(${sql.join(conditions, sql` or `)})`;
 }
 
-/** What is on the watchlist under the filters (`from`: new since that date), newest first. */
-export function watchlistReport(db: Db, slug: string, filters: Filters, limit = 200) {
+/**
+ * What is on the watchlist under the filters (`from`: new since that date): the `limit` newest, and
+ * how many there are up to `countCap` (`totalExact` false past it; with `count: false`, not counted:
+ * `total` is then the number shown).
+ */
+export function watchlistReport(db: Db, slug: string, filters: Filters, options: { limit?: number; count?: boolean; countCap?: number | null } = {}) {
+  const { limit = 200, count = true, countCap } = options;
   const watchlist = getWatchlist(db, slug);
-  const recent = recentContributions(db, watchlistCondition(watchlist, db), filters, limit, { count: true });
-  return { kind: 'watchlist' as const, watchlist, filters, since: filters.from ?? null, total: recent.total ?? 0, latest: recent.latest, contributions: recent.items };
+  const recent = recentContributions(db, watchlistCondition(watchlist, db), filters, limit, { count, countCap });
+  return {
+    kind: 'watchlist' as const,
+    watchlist,
+    filters,
+    since: filters.from ?? null,
+    total: recent.total ?? recent.items.length,
+    totalExact: recent.totalExact ?? false,
+    latest: recent.latest,
+    contributions: recent.items,
+  };
 }
 
 export type WatchlistReport = ReturnType<typeof watchlistReport>;

@@ -39,10 +39,12 @@ export function searchRoutes(db: Db, views: Views): Router {
       throw error;
     }
     // The topic is one of the filters (contributionCondition applies it).
-    const found = q ? searchContributions(db, q, filters, { page }) : { kind: 'search' as const, q: '', filters, total: 0, page: 1, pageSize: 50, results: [] };
+    const found = q ? searchContributions(db, q, filters, { page }) : { kind: 'search' as const, q: '', filters, total: 0, totalExact: true, page: 1, pageSize: 50, results: [] };
     const result = { ...found, topic: topic ?? null };
     const base = { q, topic, ...filterQuery(filters) };
+    // Past the count's cap the number of pages is not known: a full page has a next one.
     const count = Math.ceil(result.total / result.pageSize);
+    const hasNext = page < count || (!result.totalExact && result.results.length === result.pageSize);
     respond(req, res, views, {
       page: 'search',
       title: q ? `Search: ${q}` : 'Search',
@@ -52,7 +54,7 @@ export function searchRoutes(db: Db, views: Views): Router {
         pages: {
           count,
           previous: page > 1 ? searchUrl({ ...base, page: page - 1 }) : null,
-          next: page < count ? searchUrl({ ...base, page: page + 1 }) : null,
+          next: hasNext ? searchUrl({ ...base, page: page + 1 }) : null,
         },
       },
       // The CSV holds every match, not only this page.

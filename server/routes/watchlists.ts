@@ -96,20 +96,22 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
 
   router.get('/watchlists/:slug{.:format}', (req, res) => {
     const filters = filtersOf(db, req);
+    const atom = req.params.format === 'atom';
     let report;
     try {
-      report = watchlistReport(db, req.params.slug!, filters);
+      // A feed shows the 50 newest and does not count the rest.
+      report = watchlistReport(db, req.params.slug!, filters, atom ? { limit: 50, count: false } : {});
     } catch (error) {
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw error;
     }
     const path = `/watchlists/${encodeURIComponent(report.watchlist.slug)}`;
-    if (req.params.format === 'atom') {
-      const atom = contributionsAtom(
+    if (atom) {
+      const feed = contributionsAtom(
         { title: `stdwatch watchlist: ${report.watchlist.name}`, description: 'New contributions on the watchlist', self: `${origin(req)}${path}.atom${watchlistQuery(filters)}`, page: `${origin(req)}${path}` },
-        { total: report.total, latest: report.latest, items: report.contributions.slice(0, 50) },
+        { latest: report.latest, items: report.contributions },
       );
-      res.type('application/atom+xml; charset=utf-8').send(atom);
+      res.type('application/atom+xml; charset=utf-8').send(feed);
       return;
     }
     respond(req, res, views, {

@@ -2,7 +2,9 @@
 // listed there are what the expected matches are read from.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as cheerio from 'cheerio';
 import { createApp } from '../../server/app.js';
+import { createViews } from '../../server/views.js';
 import { ftsQuery, searchContributions } from '../../server/reports/search.js';
 import { weeklyApp } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';
@@ -34,6 +36,31 @@ describe('search over titles and sources', () => {
   it('searches the source cells too', () => {
     // Ericsson is in the source cell of RP-250002, 10, 11, 20 and 30.
     expect(searchContributions(app.db, 'ericsson', {}).total).toBe(5);
+  });
+
+  it('counts the matches up to a cap and says when there are more', () => {
+    // Ericsson: five matches (above).
+    const counted = (countCap: number) => {
+      const found = searchContributions(app.db, 'ericsson', {}, { countCap, pageSize: 2 });
+      return [found.total, found.totalExact, found.results.length];
+    };
+    expect(counted(5)).toEqual([5, true, 2]);
+    expect(counted(4)).toEqual([4, false, 2]);
+    const found = searchContributions(app.db, 'ericsson', {}, { countCap: 4, pageSize: 2 });
+    const html = createViews().render('search', { ...found, pages: { count: 2 }, formats: {} });
+    expect(cheerio.load(html)('main p').filter((_, p) => cheerio.load(p).text().includes('match “')).first().text()).toBe(
+      'More than 4 contributions match “ericsson” · page 1 of more than 2.',
+    );
+  });
+
+  it('gives the same pages past the cap, where the matches are checked walking newest first', () => {
+    // Under a cap of 1 every page of "ericsson" is found down the date index; without a cap through
+    // the full-text index and sorted. Ericsson's five (above), two a page.
+    const pages = (countCap: number | null) =>
+      [1, 2, 3].map((page) => searchContributions(app.db, 'ericsson', {}, { countCap, page, pageSize: 2 }).results.map((r) => r.ref));
+    expect(pages(1)).toEqual(pages(null));
+    expect(pages(null).flat().sort()).toEqual(['RP-250002', 'RP-250010', 'RP-250011', 'RP-250020', 'RP-250030']);
+    expect(searchContributions(app.db, 'ericsson', { group: 'SA2' }, { countCap: 1 }).results).toEqual([]);
   });
 
   it('never hands the user’s syntax to FTS5', () => {

@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { createViews } from '../../server/views.js';
 import { NotFoundError } from '../../server/reports/country.js';
 import { WatchlistError, getWatchlist, listWatchlists, removeWatchlist, saveWatchlist, watchlistReport } from '../../server/reports/watchlists.js';
 import { countryCondition, organizationCondition, recentContributions } from '../../server/reports/recent.js';
@@ -59,6 +60,24 @@ describe('a watchlist of an organization, a group and a keyword', () => {
     const huawei = newest(organizationCondition(['huawei']));
     expect(huawei.items.map((c) => c.ref)).toEqual(['RP-250003', 'RP-250001', 'RP-250021', 'RP-250022']);
     expect([huawei.total, huawei.latest]).toEqual([4, huawei.items[0]!.date]);
+  });
+
+  it('counts up to a cap and says when there are more', () => {
+    // Six contributions on Rivals (above): exact up to a cap of six, "more than 5" under a cap of 5.
+    const counted = (countCap: number) => {
+      const report = watchlistReport(app.db, 'rivals', {}, { countCap, limit: 2 });
+      return [report.total, report.totalExact, report.contributions.length];
+    };
+    expect(counted(6)).toEqual([6, true, 2]);
+    expect(counted(5)).toEqual([5, false, 2]);
+    expect(watchlistReport(app.db, 'rivals', {}, { countCap: null }).total).toBe(6);
+    // A feed does not count: its total is what it shows.
+    const feed = watchlistReport(app.db, 'rivals', {}, { limit: 2, count: false });
+    expect([feed.total, feed.totalExact]).toEqual([2, false]);
+    const html = createViews().render('watchlist', { ...watchlistReport(app.db, 'rivals', {}, { countCap: 5, limit: 2 }), formats: {} });
+    expect(cheerio.load(html)('main p').filter((_, p) => cheerio.load(p).text().includes('contributions')).first().text()).toBe(
+      'More than 5 contributions (the 2 newest shown).',
+    );
   });
 
   it('refuses an unknown organization or group, storing nothing', () => {
@@ -151,7 +170,7 @@ describe('the Atom rendering', () => {
   it('keeps a title that tries to end the CDATA section inside it', async () => {
     const { contributionsAtom } = await import('../../server/feeds.js');
     const record = { ...watchlistReport(app.db, 'rivals', {}).contributions[0]!, title: 'x]]><evil/>', url: 'not a url' };
-    const atom = contributionsAtom({ title: 'T & <b>', description: 'd', self: 'http://127.0.0.1/f.atom', page: 'http://127.0.0.1/' }, { total: 1, latest: '2025-02-16', items: [record] });
+    const atom = contributionsAtom({ title: 'T & <b>', description: 'd', self: 'http://127.0.0.1/f.atom', page: 'http://127.0.0.1/' }, { latest: '2025-02-16', items: [record] });
     expect(atom).not.toContain('<evil/>');
     const $ = cheerio.load(atom, { xml: true });
     expect($('feed > title').text()).toBe('T & <b>');
