@@ -281,35 +281,22 @@ function meetingNames(db: Db): MeetingNames {
   return names;
 }
 
-/** SQLite's order of texts: NULL first, then by code point (JS's < compares UTF-16 units, which differs past U+FFFF). */
-function compareText(x: string | null, y: string | null): number {
-  if (x === y) return 0;
-  if (x === null) return -1;
-  if (y === null) return 1;
-  return Buffer.compare(Buffer.from(x), Buffer.from(y));
-}
-const compareAscii = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1);
-const isAscii = (x: string) => /^[\x00-\x7f]*$/.test(x);
-
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   const { dim, where } = subjectDimension(subject, filters);
-  // Added up per meeting in SQLite and named here: only numbers cross over, not four texts a meeting.
-  // The group is the contributions' (one of them, as the raw query's), not the meeting's own.
-  const totals = allOf<{ meeting: number; groupId: number; contributions: number; fractional: number; firstDay: string | null }>(db, sql`
-    select r.meeting_id as meeting, r.group_id as groupId, sum(r.contributions) as contributions, sum(r.fractional) as fractional,
-      min(r.first_day) as firstDay
-    from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id`);
+  // Added up per meeting and ordered in SQLite, named here: only numbers cross over, not four texts a
+  // meeting. The group is the contributions' (one of them, as the raw query's), not the meeting's own.
+  const totals = allOf<{ meeting: number; groupId: number; contributions: number; fractional: number }>(db, sql`
+    select t.meeting_id as meeting, t.group_id as groupId, t.contributions, t.fractional
+    from (select r.meeting_id, r.group_id, sum(r.contributions) as contributions, sum(r.fractional) as fractional, min(r.first_day) as first_day
+      from ${rowsOf(db, `meeting:${dim}`, filters, where)} group by r.meeting_id) t
+    join meetings m on m.id = t.meeting_id
+    order by coalesce(m.start_date, t.first_day), m.name`);
   const names = meetingNames(db);
-  const rows: { order: string | null; row: MeetingRow }[] = [];
-  for (const { meeting, groupId, contributions, fractional, firstDay } of totals) {
-    const m = names.meetings.get(meeting); // none for meeting 0 (the contributions of no meeting)
+  return totals.map(({ meeting, groupId, contributions, fractional }) => {
+    const m = names.meetings.get(meeting)!;
     const g = names.groups.get(groupId)!;
-    if (m) rows.push({ order: m.startDate ?? firstDay, row: { meeting: m.name, startDate: m.startDate, body: g.body, group: g.code, contributions, fractional } });
-  }
-  // As the raw query: by start date (the first contribution's date when the meeting has none), then name.
-  const byName = rows.every((r) => isAscii(r.row.meeting)) ? compareAscii : compareText;
-  rows.sort((x, y) => compareAscii(x.order, y.order) || byName(x.row.meeting, y.row.meeting));
-  return rows.map((r) => r.row);
+    return { meeting: m.name, startDate: m.startDate, body: g.body, group: g.code, contributions, fractional };
+  });
 }
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
