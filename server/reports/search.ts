@@ -7,9 +7,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { countUpTo } from './count.js';
 import { contributions, groups } from '../../db/schema.js';
 import { contributionRecords, type ContributionRecord } from './contributions.js';
+import { countUpTo } from './count.js';
 import { FilterError, contributionCondition, type Filters } from './filters.js';
 
 export const searchTextSchema = z.string().trim().max(200, 'at most 200 characters').optional();
