@@ -11,14 +11,28 @@ import { startThreeGppSite } from './support/three-gpp-site.js';
 
 const RAN104 = fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx');
 
-/** Everything in the database, table by table, for "exactly as before" comparisons. */
+/**
+ * Everything in the database, table by table, for "exactly as before" comparisons; the log of runs
+ * (scrape_runs) apart: every import is a run on /status, whatever it stored (see runs()), and with it
+ * SQLite's own bookkeeping of that table (its id counter, its statistics).
+ */
 function snapshot(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
+    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not in ('scrape_runs', 'sqlite_sequence', 'sqlite_stat1') order by name").all() as { name: string }[];
     const hash = crypto.createHash('sha256');
     for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`select * from "${name}"`).all()));
     return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+/** The runs on /status: source, status, new records, error. */
+function runs(file: string): { source: string; status: string; records_new: number | null; error: string | null }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('select source, status, records_new, error from scrape_runs order by id').all() as ReturnType<typeof runs>;
   } finally {
     db.close();
   }
@@ -55,6 +69,7 @@ describe('stdwatch import and export', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('(0 new, 0 changed)');
     expect(snapshot(run.db)).toBe(before);
+    expect(runs(run.db).at(-1)).toMatchObject({ source: 'import:3gpp', status: 'ok', records_new: 0 });
   });
 
   it.each([
@@ -70,6 +85,9 @@ describe('stdwatch import and export', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(reason);
     expect(snapshot(run.db)).toBe(before);
+    const refused = runs(run.db).at(-1)!;
+    expect(refused).toMatchObject({ source: 'import', status: 'failed' });
+    expect(refused.error).toMatch(reason);
   });
 
   it('exports CSV with one header and a row per contribution', async () => {
