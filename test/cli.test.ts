@@ -136,7 +136,7 @@ describe('stdwatch import and export', () => {
   it('exits non-zero with one line for a bad filter', async () => {
     const result = await run.run(['report', 'country', 'CN', '--from', '2024-13-01']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: --from: must be a date YYYY-MM-DD\n');
+    expect(result.stderr).toBe('stdwatch: --from: 2024-13-01 does not exist (there is no month 13)\n');
   });
 });
 
@@ -155,7 +155,7 @@ describe('importing a TdocsByAgenda page, which has no dates', () => {
   });
 
   it.each([
-    [['--meeting-date', '2024-02-30'], 'stdwatch: --meeting-date: "2024-02-30" is not a date YYYY-MM-DD\n'],
+    [['--meeting-date', '2024-02-30'], 'stdwatch: --meeting-date: 2024-02-30 does not exist (February 2024 has 29 days)\n'],
     [['--url', 'notaurl'], 'stdwatch: --url: "notaurl" is not an http(s) address\n'],
   ])('refuses %j before reading anything', async (options, message) => {
     const result = await cli().run(['import', page, ...options]);
@@ -251,7 +251,7 @@ describe('stdwatch scrape', () => {
   });
 
   it.each([
-    [['--since', '2024-13-01'], 'stdwatch: --since: "2024-13-01" is not a date YYYY-MM-DD\n'],
+    [['--since', '2024-13-01'], 'stdwatch: --since: 2024-13-01 does not exist (there is no month 13)\n'],
     [['--since', '2025-01-01', '--until', '2024-01-01'], 'stdwatch: --since 2025-01-01 is after --until 2024-01-01\n'],
   ])('checks its dates before going out: %j', async (options, message) => {
     const result = await cli().run(['scrape', ...options]);
