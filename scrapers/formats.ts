@@ -38,9 +38,13 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
     if (/Directory Listing|To Parent Directory/i.test(head)) {
       throw new UnreadableInputError('a file-server directory listing, not a contribution list');
     }
-    throw new UnreadableInputError('an HTML page, but not a contribution list stdwatch knows (no TD# column)');
+    throw new UnreadableInputError(
+      'an HTML page, but not a contribution list stdwatch knows (those are a 3GPP TdocsByAgenda page, an ITU document listing, an IEEE Mentor listing, a htmlized Internet-Draft or RFC)',
+    );
   }
-  throw new UnreadableInputError('not a format stdwatch can import (expected a 3GPP TDoc list .xlsx or a TdocsByAgenda page)');
+  throw new UnreadableInputError(
+    'not a format stdwatch can import (expected a 3GPP TDoc list .xlsx/.xlsm/.xls or TdocsByAgenda page, an ITU document listing, an IEEE Mentor listing, a htmlized Internet-Draft or RFC, or Datatracker JSON)',
+  );
 }
 
 export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?: string } = {}): ParsedListing {

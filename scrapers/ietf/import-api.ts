@@ -17,7 +17,10 @@ export function importIetfJsonFiles(target: ImportTarget, files: string[], optio
     try {
       return readIetfJsonFiles(inputs);
     } catch (error) {
-      throw new ImportError(`${shown}: ${errorMessage(error)}; nothing was imported from them`);
+      // The reasons name their files where they are about one; the set is named only when they do not.
+      const reason = errorMessage(error);
+      const named = files.some((file) => reason.includes(file));
+      throw new ImportError(`${named ? '' : `${shown}: `}${reason}; nothing was imported from them`);
     }
   });
   const urls = files.map((file) => (files.length === 1 && options.url ? options.url : `file:${path.basename(file)}`));
