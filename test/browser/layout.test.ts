@@ -32,6 +32,24 @@ afterAll(async () => {
   server?.close();
 });
 
+// Run in the page (a string: the project's types know no DOM): the page's width, how wide the document
+// scrolls, and the first elements whose right edge passes the page's, each named by tag, id and classes.
+const TOO_WIDE = `(() => {
+  const width = document.documentElement.clientWidth;
+  const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const tooWide = [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+    .map((e) => name(e) + ' (right edge at ' + Math.round(e.getBoundingClientRect().right) + ' px)');
+  return { width, scrollWidth: document.documentElement.scrollWidth, tooWide: tooWide.slice(0, 5) };
+})()`;
+
+// The lines the text of the first element matching a selector is laid out on: its line boxes' distinct tops.
+const LINES = (selector: string) => `(() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector(${JSON.stringify(selector)}));
+  return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+})()`;
+
 const PAGES = {
   overview: '/',
   country: '/countries/CN',
@@ -48,14 +66,7 @@ describe.runIf(chromiumAvailable)('every page at a 1280-pixel window', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const response = await page.goto(`${base}${url}`);
     expect(response?.status()).toBe(200);
-    const layout = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
-      const tooWide = [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-        .map((e) => `${describe(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`);
-      return { width, scrollWidth: document.documentElement.scrollWidth, tooWide: tooWide.slice(0, 5) };
-    });
+    const layout = (await page.evaluate(TOO_WIDE)) as { width: number; scrollWidth: number; tooWide: string[] };
     await page.close();
     expect(layout.tooWide, `elements past the ${layout.width}-pixel page`).toEqual([]);
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
@@ -64,13 +75,7 @@ describe.runIf(chromiumAvailable)('every page at a 1280-pixel window', () => {
   it('keeps a run\'s times, and a result\'s document number and date, on one line', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/status`);
-    // The lines a cell's text is laid out on: its line boxes' distinct tops.
-    const lines = (selector: string) =>
-      page.locator(selector).first().evaluate((e) => {
-        const range = document.createRange();
-        range.selectNodeContents(e);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
+    const lines = (selector: string) => page.evaluate(LINES(selector));
     expect(await lines('#runs td.when')).toBe(1);
     await page.goto(`${base}/search?q=NR`);
     expect(await lines('td.ref')).toBe(1);
