@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { rawDocuments, scrapeRuns } from '../../db/schema.js';
 import { importFile } from '../../scrapers/import.js';
 import { allContributionRecords } from '../../server/reports/contributions.js';
+import { statusReport } from '../../server/reports/status.js';
 import { ROOT, tempDir, testApp } from '../support/app.js';
 
 const RAN104 = path.join(ROOT, 'data', 'snapshot', '3gpp', 'TDoc_List_Meeting_RAN#104.xlsx');
@@ -44,6 +45,8 @@ describe('importing the RAN#104 list that the snapshot loaded, from a saved copy
     const last = app.db.select().from(scrapeRuns).all().at(-1)!;
     expect(last).toMatchObject({ source: 'import', trigger: 'import', status: 'failed' });
     expect(last.error).toContain('notes.txt: not a format stdwatch can import');
+    // An import is never scheduled: its failure does not make /status announce a back-off.
+    expect(statusReport(app.db).sources.find((s) => s.source === 'import')).toMatchObject({ status: 'failed', backoff: null });
     expect(archivedOf()).toEqual(new Set(['/raw/1']));
   });
 
