@@ -1,7 +1,7 @@
 // What the command implementations share: configuration, opening the application, output helpers.
-import { z } from 'zod';
 import { loadConfig } from '../server/config.js';
 import { openStdwatch, type Stdwatch } from '../server/context.js';
+import { calendarDateProblem } from '../scrapers/dates.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { checkGroupFilter, parseFilters, type Filters } from '../server/reports/filters.js';
 
@@ -53,9 +53,8 @@ export function write(text: string): Promise<void> {
 
 /** A calendar date option (`--since 2024-02-30` is refused, not stored). */
 export function dateOption(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !z.iso.date().safeParse(value).success) {
-    throw new Error(`--${name}: "${value}" is not a date YYYY-MM-DD`);
-  }
+  const problem = value === undefined ? null : calendarDateProblem(value);
+  if (problem) throw new Error(`--${name}: ${problem}`);
   return value;
 }
 

@@ -962,6 +962,17 @@ export function recordRawDocument(db: Db, input: RawDocumentInput): number {
   return db.insert(rawDocuments).values(input).returning({ id: rawDocuments.id }).get().id;
 }
 
+/** The archived document of these bytes, if any: one with a public (http) address first, else the earliest. */
+export function archivedCopy(db: Db, sha256: string): { id: number; url: string } | undefined {
+  return db
+    .select({ id: rawDocuments.id, url: rawDocuments.url })
+    .from(rawDocuments)
+    .where(eq(rawDocuments.sha256, sha256))
+    .orderBy(sql`case when ${rawDocuments.url} like 'http%' then 0 else 1 end`, rawDocuments.id)
+    .limit(1)
+    .get();
+}
+
 export function latestRawDocument(db: Db, url: string): typeof rawDocuments.$inferSelect | undefined {
   return db
     .select()

@@ -4,12 +4,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/client.js';
-import { recordRawDocument } from '../db/write.js';
+import { archivedCopy, recordRawDocument } from '../db/write.js';
 
 export interface ArchivedDocument {
   id: number;
   sha256: string;
   storagePath: string;
+  /** The address recorded as the document's provenance. */
+  url: string;
 }
 
 export interface ArchiveMeta {
@@ -27,7 +29,12 @@ export class RawArchive {
     private readonly db: Db,
   ) {}
 
-  store(bytes: Uint8Array, meta: ArchiveMeta): ArchivedDocument {
+  /**
+   * Keeps the bytes and records where they came from. With `keepEarlierCopy`, bytes already on record
+   * (the same sha256) are that earlier document, with its address and time: a file saved from a page
+   * stdwatch read before is the same evidence, not a new source.
+   */
+  store(bytes: Uint8Array, meta: ArchiveMeta, options: { keepEarlierCopy?: boolean } = {}): ArchivedDocument {
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const storagePath = `${sha256.slice(0, 2)}/${sha256}`;
     const file = path.join(this.dir, storagePath);
@@ -38,6 +45,8 @@ export class RawArchive {
       fs.writeFileSync(partial, bytes);
       fs.renameSync(partial, file);
     }
+    const earlier = options.keepEarlierCopy ? archivedCopy(this.db, sha256) : undefined;
+    if (earlier) return { id: earlier.id, sha256, storagePath, url: earlier.url };
     const id = recordRawDocument(this.db, {
       url: meta.url,
       fetchedAt: meta.fetchedAt ?? new Date().toISOString(),
@@ -49,7 +58,7 @@ export class RawArchive {
       lastModified: meta.lastModified ?? null,
       storagePath,
     });
-    return { id, sha256, storagePath };
+    return { id, sha256, storagePath, url: meta.url };
   }
 
   read(storagePath: string): Buffer {

@@ -51,3 +51,19 @@ export function parseHeldRange(text: string): { start: string; end: string; town
   if (!start || !end) return null;
   return { start, end, town: m[7]?.trim() || null };
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a `YYYY-MM-DD` the user typed is not a day, or null when it is one: `2023-02-30 does not exist
+ * (February 2023 has 28 days)` says more than "not a date".
+ */
+export function calendarDateProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return 'must be a date YYYY-MM-DD';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `${value} does not exist (there is no month ${m[2]})`;
+  if (iso(year, month, day)) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${value} does not exist (${MONTH_NAMES[month - 1]} ${year} has ${days} days)`;
+}

@@ -27,20 +27,24 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
     // ITU's document store: links to `/md/…` documents and listing folders (`parent=T22-SG17-C`).
     if (/meetingdoc\.asp\?[^"'>]*parent=[TR]\d{2}-/i.test(head) && /\/md\/[TR]\d{2}-/i.test(head)) return 'itu-document-listing';
     if (/<tr[^>]*class="[^"]*\bb_data_row\b/i.test(head)) return 'ieee-mentor-listing';
-    if (/datatracker/i.test(head) && /\bdraft-[a-z0-9-]+-\d{2}\b/.test(head) && /Authors(?:'|&#x27;|&#39;|’)? Addresses/i.test(head)) {
+    if (/datatracker/i.test(head) && /\b(?:draft-[a-z0-9-]+-\d{2}|RFC \d+)\b/.test(head) && /Authors(?:'|&#x27;|&#39;|’)? Addresses/i.test(head)) {
       return 'ietf-htmlized-draft';
     }
     if (/datatracker/i.test(head) && /<th scope="row">Authors<\/th>/.test(head)) {
       throw new UnreadableInputError(
-        "a Datatracker document page, which gives no affiliations: import the htmlized draft (/doc/html/<name>-<rev>) instead",
+        "a Datatracker document page, which gives no affiliations: import the htmlized document (/doc/html/<draft>-<rev> or /doc/html/rfc<n>) instead",
       );
     }
     if (/Directory Listing|To Parent Directory/i.test(head)) {
       throw new UnreadableInputError('a file-server directory listing, not a contribution list');
     }
-    throw new UnreadableInputError('an HTML page, but not a contribution list stdwatch knows (no TD# column)');
+    throw new UnreadableInputError(
+      'an HTML page, but not a contribution list stdwatch knows (those are a 3GPP TdocsByAgenda page, an ITU document listing, an IEEE Mentor listing, a htmlized Internet-Draft or RFC)',
+    );
   }
-  throw new UnreadableInputError('not a format stdwatch can import (expected a 3GPP TDoc list .xlsx or a TdocsByAgenda page)');
+  throw new UnreadableInputError(
+    'not a format stdwatch can import (expected a 3GPP TDoc list .xlsx/.xlsm/.xls or TdocsByAgenda page, an ITU document listing, an IEEE Mentor listing, a htmlized Internet-Draft or RFC, or Datatracker JSON)',
+  );
 }
 
 export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?: string } = {}): ParsedListing {

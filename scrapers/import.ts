@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { meetings } from '../db/schema.js';
 import { finishRun, startRun, storeListing, type StoreResult } from '../db/write.js';
+import type { RunStatus } from '../db/write.js';
 import type { RawArchive } from './archive.js';
 import { errorMessage } from './errors.js';
 import { parseFile } from './formats.js';
@@ -26,6 +27,8 @@ export interface ImportOptions {
   urlIsExact?: boolean;
   /** The meeting's first day, for lists that carry no dates (TdocsByAgenda pages). */
   meetingDate?: string;
+  /** When the file was saved from its address (a day or a time), if known: the archived copy's fetch time. Default: now. */
+  capturedAt?: string;
   /** `import` or `seed`: shown on the status page. */
   trigger?: string;
 }
@@ -74,29 +77,67 @@ export function readImportFile(file: string): Buffer {
   }
 }
 
+export interface ImportRun {
+  /** `import:3gpp`, or `import` when the file was refused before its body was known. */
+  source: string;
+  trigger: string;
+  startedAt: string;
+  files: number;
+  status: RunStatus;
+  stored?: { seen: number; new: number; changed: number };
+  documents?: { url: string; records: number; warnings: string[] }[];
+  error?: string;
+}
+
+/** Every import is a run on /status, whether it changed anything or not; a refused file is a failed run with the reason. */
+export function recordImportRun(db: Db, run: ImportRun): void {
+  const id = startRun(db, run.source, run.trigger, run.startedAt);
+  finishRun(db, id, {
+    status: run.status,
+    documentsFetched: run.files,
+    recordsSeen: run.stored?.seen ?? 0,
+    recordsNew: run.stored?.new ?? 0,
+    recordsChanged: run.stored?.changed ?? 0,
+    error: run.error ?? null,
+    details: { documents: run.documents ?? [], errors: run.error ? [run.error] : [] },
+  });
+}
+
+/** Runs `work`; when it throws, records the refusal as a failed import run before passing the error on. */
+export function recordingRefusal<T>(db: Db, refused: Omit<ImportRun, 'status' | 'error'>, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    recordImportRun(db, { ...refused, status: 'failed', error: errorMessage(error) });
+    throw error;
+  }
+}
+
 export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
-  const bytes = readImportFile(file);
-  const listing = readListing(file, bytes, options);
-  const url = options.url ?? `file:${path.basename(file)}`;
   const { db } = target;
   const seenAt = new Date().toISOString();
+  const trigger = options.trigger ?? 'import';
+  const refused = { source: 'import', trigger, startedAt: seenAt, files: 1 };
+  const bytes = recordingRefusal(db, refused, () => readImportFile(file));
+  const listing = recordingRefusal(db, refused, () => readListing(file, bytes, options));
+  const url = options.url ?? `file:${path.basename(file)}`;
   // One transaction: the raw document's row, the contributions and the run record land together.
-  const stored = db.transaction(() => {
-    const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: seenAt });
-    const result = storeListing(db, target.resolver, listing, { rawDocumentId: archived.id, seenAt });
-    if (result.new + result.changed > 0) {
-      const run = startRun(db, `import:${listing.body}`, options.trigger ?? 'import', seenAt);
-      finishRun(db, run, {
+  const stored = recordingRefusal(db, { ...refused, source: `import:${listing.body}` }, () =>
+    db.transaction(() => {
+      // Bytes already archived keep the provenance they were archived with (their public address), unless
+      // the import names one itself.
+      const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: options.capturedAt ?? seenAt }, { keepEarlierCopy: options.url === undefined });
+      const result = storeListing(db, target.resolver, listing, { rawDocumentId: archived.id, seenAt });
+      recordImportRun(db, {
+        ...refused,
+        source: `import:${listing.body}`,
         status: 'ok',
-        documentsFetched: 1,
-        recordsSeen: result.seen,
-        recordsNew: result.new,
-        recordsChanged: result.changed,
-        details: { documents: [{ url, records: result.seen, warnings: listing.warnings }], errors: [] },
+        stored: result,
+        documents: [{ url: archived.url, records: result.seen, warnings: listing.warnings }],
       });
-    }
-    return result;
-  });
+      return result;
+    }),
+  );
   const warnings = [...listing.warnings];
   const undated = listing.contributions.filter((c) => c.date === null).length;
   if (undated > 0 && !listing.meeting?.startDate && !meetingStartKnown(db, listing)) {

@@ -16,7 +16,8 @@ const manifestSchema = z.object({
       url: z.url(),
       urlIsExact: z.boolean(),
       meetingStart: z.iso.date().optional(),
-      capturedAt: z.string().optional(),
+      /** The day the file was saved (or the latest day it can have been), recorded as its archived copy's fetch time. */
+      capturedAt: z.iso.date(),
     }),
   ),
 });
@@ -36,6 +37,7 @@ export function loadSnapshot(
       url: entry.url,
       urlIsExact: entry.urlIsExact,
       meetingDate: entry.meetingStart,
+      capturedAt: entry.capturedAt,
       trigger: 'seed',
     });
     options.onFile?.(result, index, manifest.files.length);

@@ -8,8 +8,12 @@ export function markdownText(value: string): string {
   return value.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
-const n1 = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-const n2 = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+// As the HTML page writes them: counts with thousands separators, a fractional column always with its
+// decimals (2.0 beside 2.5, not 2), so that a column reads alike and like the page.
+const fixed = (digits: number) => (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const count = fixed(0);
+const n1 = fixed(1);
+const n2 = fixed(2);
 const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(1)} %`);
 const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${n2(Math.abs(n))}`;
 
@@ -34,7 +38,7 @@ export function digestMarkdown(d: DigestView): string {
     '',
     `${d.from} to ${d.to} · ${d.publication === 'published' ? `published ${d.generatedAt}` : `**preview** computed ${d.generatedAt}, not yet published`}`,
     '',
-    `**${d.totals.contributions}** new contributions (week before: ${d.totals.previous}; ${d.baseline.weeks}-week average: ${n2(d.totals.average)}).`,
+    `**${count(d.totals.contributions)}** new contributions (week before: ${count(d.totals.previous)}; ${d.baseline.weeks}-week average: ${n2(d.totals.average)}).`,
     '',
     `Counting: ${d.counting}.`,
     '',
@@ -54,7 +58,7 @@ export function digestMarkdown(d: DigestView): string {
     '',
     ...table(
       ['body', 'group', 'contributions', 'largest country shares'],
-      d.groups.map((g) => [g.body.toUpperCase(), markdownText(g.group), String(g.contributions), g.countries.map((x) => `${x.country} ${pct(x.share)}`).join(', ')]),
+      d.groups.map((g) => [g.body.toUpperCase(), markdownText(g.group), count(g.contributions), g.countries.map((x) => `${x.country} ${pct(x.share)}`).join(', ')]),
     ),
     '',
     '## Leadership changes',
@@ -69,9 +73,9 @@ export function digestMarkdown(d: DigestView): string {
     '',
     '## Coverage',
     '',
-    `${c.runs.length} scrape or import runs in the week, ${c.failures} failed, ${c.partial} partial; ${c.unresolved} of ${c.sourceMentions} source mentions unresolved (${pct(c.unresolvedShare)}).`,
+    `${c.runs.length} scrape or import runs in the week, ${c.failures} failed, ${c.partial} partial; ${count(c.unresolved)} of ${count(c.sourceMentions)} source mentions unresolved (${pct(c.unresolvedShare)}).`,
     '',
-    ...c.runs.map((r) => `- ${r.startedAt} ${markdownText(r.source)} (${r.trigger}): ${r.status}, ${r.recordsSeen} records, ${r.recordsNew} new${r.error ? ` — ${markdownText(r.error)}` : ''}`),
+    ...c.runs.map((r) => `- ${r.startedAt} ${markdownText(r.source)} (${r.trigger}): ${r.status}, ${count(r.recordsSeen ?? 0)} records, ${count(r.recordsNew ?? 0)} new${r.error ? ` — ${markdownText(r.error)}` : ''}`),
     '',
   ].join('\n');
 }

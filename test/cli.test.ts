@@ -11,14 +11,28 @@ import { startThreeGppSite } from './support/three-gpp-site.js';
 
 const RAN104 = fixture('3gpp', 'TDoc_List_Meeting_RAN#104.xlsx');
 
-/** Everything in the database, table by table, for "exactly as before" comparisons. */
+/**
+ * Everything in the database, table by table, for "exactly as before" comparisons; the log of runs
+ * (scrape_runs) apart: every import is a run on /status, whatever it stored (see runs()), and with it
+ * SQLite's own bookkeeping of that table (its id counter, its statistics).
+ */
 function snapshot(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
+    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not in ('scrape_runs', 'sqlite_sequence', 'sqlite_stat1') order by name").all() as { name: string }[];
     const hash = crypto.createHash('sha256');
     for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`select * from "${name}"`).all()));
     return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+/** The runs on /status: source, status, new records, error. */
+function runs(file: string): { source: string; status: string; records_new: number | null; error: string | null }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('select source, status, records_new, error from scrape_runs order by id').all() as ReturnType<typeof runs>;
   } finally {
     db.close();
   }
@@ -55,6 +69,7 @@ describe('stdwatch import and export', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('(0 new, 0 changed)');
     expect(snapshot(run.db)).toBe(before);
+    expect(runs(run.db).at(-1)).toMatchObject({ source: 'import:3gpp', status: 'ok', records_new: 0 });
   });
 
   it.each([
@@ -70,6 +85,9 @@ describe('stdwatch import and export', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(reason);
     expect(snapshot(run.db)).toBe(before);
+    const refused = runs(run.db).at(-1)!;
+    expect(refused).toMatchObject({ source: 'import', status: 'failed' });
+    expect(refused.error).toMatch(reason);
   });
 
   it('exports CSV with one header and a row per contribution', async () => {
@@ -118,7 +136,7 @@ describe('stdwatch import and export', () => {
   it('exits non-zero with one line for a bad filter', async () => {
     const result = await run.run(['report', 'country', 'CN', '--from', '2024-13-01']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('stdwatch: --from: must be a date YYYY-MM-DD\n');
+    expect(result.stderr).toBe('stdwatch: --from: 2024-13-01 does not exist (there is no month 13)\n');
   });
 });
 
@@ -137,7 +155,7 @@ describe('importing a TdocsByAgenda page, which has no dates', () => {
   });
 
   it.each([
-    [['--meeting-date', '2024-02-30'], 'stdwatch: --meeting-date: "2024-02-30" is not a date YYYY-MM-DD\n'],
+    [['--meeting-date', '2024-02-30'], 'stdwatch: --meeting-date: 2024-02-30 does not exist (February 2024 has 29 days)\n'],
     [['--url', 'notaurl'], 'stdwatch: --url: "notaurl" is not an http(s) address\n'],
   ])('refuses %j before reading anything', async (options, message) => {
     const result = await cli().run(['import', page, ...options]);
@@ -233,7 +251,7 @@ describe('stdwatch scrape', () => {
   });
 
   it.each([
-    [['--since', '2024-13-01'], 'stdwatch: --since: "2024-13-01" is not a date YYYY-MM-DD\n'],
+    [['--since', '2024-13-01'], 'stdwatch: --since: 2024-13-01 does not exist (there is no month 13)\n'],
     [['--since', '2025-01-01', '--until', '2024-01-01'], 'stdwatch: --since 2025-01-01 is after --until 2024-01-01\n'],
   ])('checks its dates before going out: %j', async (options, message) => {
     const result = await cli().run(['scrape', ...options]);

@@ -1,21 +1,31 @@
 // `stdwatch digest [--week YYYY-Www] [--format html|json|md|csv] [--publish]`: the weekly report, as
 // published (or a preview of a week not yet published), from the same functions as /digest/:week.
 import { digestCsv, digestMarkdown } from '../../server/digest-render.js';
-import { digestView, publishDigest } from '../../server/reports/digest.js';
+import { defaultDigestWeek, digestView, publishDigest } from '../../server/reports/digest.js';
 import { lastCompleteWeek, weekRange } from '../../server/reports/weeks.js';
 import { createViews } from '../../server/views.js';
 import { errorMessage } from '../../scrapers/errors.js';
 import { hintIfEmpty, withApp, write } from '../common.js';
 
 export async function digest(options: { week?: string; format: 'html' | 'json' | 'md' | 'csv'; publish?: boolean; replace?: boolean }): Promise<void> {
-  const week = options.week ?? lastCompleteWeek();
-  try {
-    weekRange(week);
-  } catch (error) {
-    throw new Error(`--week: ${errorMessage(error)}`);
+  if (options.week) {
+    try {
+      weekRange(options.week);
+    } catch (error) {
+      throw new Error(`--week: ${errorMessage(error)}`);
+    }
   }
   await withApp(async (app) => {
     hintIfEmpty(app);
+    // Published as the schedule does (the last complete week); shown: the last week with contributions.
+    let week = options.week ?? lastCompleteWeek();
+    if (!options.week && !options.publish) {
+      const opening = defaultDigestWeek(app.db);
+      week = opening.week;
+      if (opening.hasData && week !== opening.lastComplete) {
+        process.stderr.write(`stdwatch: digest of ${week}, the last week with contributions (the last complete week, ${opening.lastComplete}, has none); --week YYYY-Www for another\n`);
+      }
+    }
     if (options.publish) {
       publishDigest(app.db, week, { replace: options.replace });
       process.stderr.write(`stdwatch: digest ${week} published\n`);

@@ -2,45 +2,45 @@
 // (readIetfJsonFiles), every file archived without its e-mail addresses, one listing per group stored,
 // all in one transaction — or nothing, with the reasons, when the set is not whole.
 import path from 'node:path';
-import { finishRun, startRun, storeListing } from '../../db/write.js';
+import { storeListing } from '../../db/write.js';
 import { errorMessage } from '../errors.js';
-import { ImportError, readImportFile, type ImportOptions, type ImportResult, type ImportTarget } from '../import.js';
+import { ImportError, readImportFile, recordImportRun, recordingRefusal, type ImportOptions, type ImportResult, type ImportTarget } from '../import.js';
 import { readIetfJsonFiles } from './import-json.js';
 
 export function importIetfJsonFiles(target: ImportTarget, files: string[], options: ImportOptions = {}): ImportResult[] {
-  const inputs = files.map((file) => ({ name: file, bytes: readImportFile(file) }));
-  const shown = files.join(' + ');
-  let read: ReturnType<typeof readIetfJsonFiles>;
-  try {
-    read = readIetfJsonFiles(inputs);
-  } catch (error) {
-    throw new ImportError(`${shown}: ${errorMessage(error)}; nothing was imported from them`);
-  }
-  const urls = files.map((file) => (files.length === 1 && options.url ? options.url : `file:${path.basename(file)}`));
-  const seenAt = new Date().toISOString();
   const { db } = target;
-  const results = db.transaction(() => {
-    const archived = read.redacted.map((bytes, i) => target.archive.store(bytes, { url: urls[i]!, contentType: 'application/json', fetchedAt: seenAt }));
-    const stored = read.listings.map((listing, i) =>
-      storeListing(db, target.resolver, listing, { rawDocumentId: archived[read.listingFiles[i]!]!.id, seenAt }),
-    );
-    const total = stored.reduce((sum, r) => ({ seen: sum.seen + r.seen, new: sum.new + r.new, changed: sum.changed + r.changed }), { seen: 0, new: 0, changed: 0 });
-    if (total.new + total.changed > 0) {
-      const run = startRun(db, 'import:ietf', options.trigger ?? 'import', seenAt);
-      finishRun(db, run, {
-        status: 'ok',
-        documentsFetched: files.length,
-        recordsSeen: total.seen,
-        recordsNew: total.new,
-        recordsChanged: total.changed,
-        details: {
-          documents: read.listings.map((listing, i) => ({ url: urls[read.listingFiles[i]!]!, records: stored[i]!.seen, warnings: listing.warnings })),
-          errors: [],
-        },
-      });
+  const seenAt = new Date().toISOString();
+  const refused = { source: 'import:ietf', trigger: options.trigger ?? 'import', startedAt: seenAt, files: files.length };
+  const inputs = recordingRefusal(db, refused, () => files.map((file) => ({ name: file, bytes: readImportFile(file) })));
+  const shown = files.join(' + ');
+  const read = recordingRefusal(db, refused, () => {
+    try {
+      return readIetfJsonFiles(inputs);
+    } catch (error) {
+      // The reasons name their files where they are about one; the set is named only when they do not.
+      const reason = errorMessage(error);
+      const named = files.some((file) => reason.includes(file));
+      throw new ImportError(`${named ? '' : `${shown}: `}${reason}; nothing was imported from them`);
     }
-    return stored;
   });
+  const urls = files.map((file) => (files.length === 1 && options.url ? options.url : `file:${path.basename(file)}`));
+  const keepEarlierCopy = !(files.length === 1 && options.url);
+  const results = recordingRefusal(db, refused, () =>
+    db.transaction(() => {
+      const archived = read.redacted.map((bytes, i) => target.archive.store(bytes, { url: urls[i]!, contentType: 'application/json', fetchedAt: seenAt }, { keepEarlierCopy }));
+      const stored = read.listings.map((listing, i) =>
+        storeListing(db, target.resolver, listing, { rawDocumentId: archived[read.listingFiles[i]!]!.id, seenAt }),
+      );
+      const total = stored.reduce((sum, r) => ({ seen: sum.seen + r.seen, new: sum.new + r.new, changed: sum.changed + r.changed }), { seen: 0, new: 0, changed: 0 });
+      recordImportRun(db, {
+        ...refused,
+        status: 'ok',
+        stored: total,
+        documents: read.listings.map((listing, i) => ({ url: archived[read.listingFiles[i]!]!.url, records: stored[i]!.seen, warnings: listing.warnings })),
+      });
+      return stored;
+    }),
+  );
   return read.listings.map((listing, i) => ({
     ...results[i]!,
     file: shown,

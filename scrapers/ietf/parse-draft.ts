@@ -1,6 +1,6 @@
-// A htmlized Internet-Draft as the Datatracker serves it (`/doc/html/draft-…-03`): the draft's own
-// metadata and its "Authors' Addresses", the one place where every author's organization and country
-// are published. Two renderings exist: xml2rfc v3 HTML (`<address class="vcard">` with `span.org`,
+// A htmlized Internet-Draft or RFC as the Datatracker serves it (`/doc/html/draft-…-03`,
+// `/doc/html/rfc8986`): the document's own metadata and its "Authors' Addresses", the one place where
+// every author's organization and country are published. Two renderings exist: xml2rfc v3 HTML (`<address class="vcard">` with `span.org`,
 // `span.country-name`) and the older plain text in `<pre>` (name, organization, address lines, country,
 // e-mail, one block per author). Addresses, phone numbers and e-mail are read past, never kept.
 import * as cheerio from 'cheerio';
@@ -11,22 +11,34 @@ import { countryCode, ietfGroup, splitRevision, toListing, type IetfAuthor, type
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** `6 November 2022` → 2022-11-06. */
+/**
+ * `6 November 2022` → 2022-11-06. An RFC gives only its month (`February 2021`): dated by the month's
+ * first day, so that it counts in its month and year.
+ */
 function textDate(text: string): string | null {
-  const m = /\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b/.exec(text);
+  const m = /\b(?:(\d{1,2})\s+)?([A-Za-z]+)\s+(\d{4})\b/.exec(text);
   if (!m) return null;
   const month = MONTHS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
-  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return `${m[3]}-${String(month + 1).padStart(2, '0')}-${(m[1] ?? '1').padStart(2, '0')}`;
 }
 
+/** `2023-06-17`, or an RFC's `2021-02` (its month's first day). */
+function publishedDate(datetime: string | undefined): string | null {
+  const m = /^(\d{4}-\d{2})(-\d{2})?/.exec(datetime ?? '');
+  return m ? `${m[1]}${m[2] ?? '-01'}` : null;
+}
+
+/** `draft-ietf-idr-ts-flowspec-srv6-policy-03`, or `rfc8986` as the Datatracker names RFCs (its API too). */
 function fullName($: cheerio.CheerioAPI): string {
-  const fromIdentifiers = collapseWhitespace($('dd.internet-draft').first().text());
-  if (fromIdentifiers) return fromIdentifiers;
+  const draft = collapseWhitespace($('dd.internet-draft').first().text());
+  if (draft) return draft;
+  const rfc = /^\d+$/.exec(collapseWhitespace($('dd.rfc').first().text()));
+  if (rfc) return `rfc${rfc[0]}`;
   const fromTitle = collapseWhitespace($('title').first().text());
-  const m = /\b(draft-[a-z0-9-]+-\d{2})\b/i.exec(fromTitle);
-  if (!m) throw new LayoutChangedError('the page names no Internet-Draft (no dd.internet-draft, no draft name in the title)');
-  return m[1]!;
+  const m = /\b(draft-[a-z0-9-]+-\d{2})\b/i.exec(fromTitle) ?? /^(RFC)\s*(\d+)\b/.exec(fromTitle);
+  if (!m) throw new LayoutChangedError('the page names no Internet-Draft or RFC (no dd.internet-draft or dd.rfc, no draft name or "RFC nnnn" in the title)');
+  return m[2] ? `rfc${m[2]}` : m[1]!;
 }
 
 function groupAcronym($: cheerio.CheerioAPI, name: string): string | null {
@@ -40,12 +52,15 @@ function groupAcronym($: cheerio.CheerioAPI, name: string): string | null {
 }
 
 function v3Authors($: cheerio.CheerioAPI): IetfAuthor[] {
-  return $('#authors-addresses address.vcard, address.vcard')
+  // Contributors have address cards too (RFC 8986 lists 23 beside its 6 authors): only the authors' count.
+  const inSection = $('#authors-addresses address.vcard');
+  return (inSection.length > 0 ? inSection : $('address.vcard'))
     .toArray()
     .map((address) => {
       const card = $(address);
       const text = (selector: string) => collapseWhitespace(card.find(selector).first().text()) || null;
-      return { name: text('.fn'), affiliation: text('.org'), country: countryCode(text('.country-name')) };
+      const name = text('.fn')?.replace(/\s*\((?:editor|ed\.)\)\s*$/i, '') ?? null;
+      return { name, affiliation: text('.org'), country: countryCode(text('.country-name')) };
     });
 }
 
@@ -99,7 +114,7 @@ export function parseHtmlizedDraft(bytes: Uint8Array): ParsedDraft {
   if ($('address.vcard').length > 0) {
     authors = v3Authors($);
     title = collapseWhitespace($('h1#title').first().text());
-    date = $('time.published').first().attr('datetime') ?? null;
+    date = publishedDate($('time.published').first().attr('datetime'));
   } else {
     const pre = $('div.rfcmarkup pre, pre')
       .toArray()
@@ -112,7 +127,7 @@ export function parseHtmlizedDraft(bytes: Uint8Array): ParsedDraft {
   }
   if (authors.length === 0) throw new LayoutChangedError(`${name}: no "Authors' Addresses" section found`);
   if (!title) throw new LayoutChangedError(`${name}: no title found`);
-  const document: IetfDocument = { name, rev, title, type: 'draft', group, date, authors };
+  const document: IetfDocument = { name, rev, title, type: name.startsWith('rfc') ? 'rfc' : 'draft', group, date, authors };
   const warnings = authors.filter((a) => !a.affiliation).map((a) => `${name}: ${a.name ?? 'an author'} gives no affiliation`);
   return { document, listing: toListing('ietf-htmlized-draft', ietfGroup(group), [document], warnings) };
 }

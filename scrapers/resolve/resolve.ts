@@ -181,7 +181,13 @@ export function createResolver(registry: Registry): Resolver {
     atDate,
     resolveSourceText(text, date = null) {
       const parts = splitSources(text, (name) => registry.byKey.has(nameKey(name)));
-      const resolved = parts.flatMap(resolvePart);
+      // Two readings of one written name that are one organization are one source: "DTS/Xperi" names
+      // Xperi (DTS is its brand) once, not twice.
+      const resolved = parts.flatMap(resolvePart).filter(
+        (r, i, all) =>
+          !r.organization ||
+          all.findIndex((o) => o.part.raw === r.part.raw && o.part.role === r.part.role && o.organization?.slug === r.organization!.slug) === i,
+      );
       const share = resolved.length > 0 ? 1 / resolved.length : 0;
       return resolved.map(({ part, organization }) => ({
         raw: part.raw,

@@ -6,13 +6,13 @@
 // Counting: fractional (1/n per source), the ultimate parent's country, as in every report. A week is
 // Monday to Sunday on the contribution's date.
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { keptWhileUnchanged, type Db } from '../../db/client.js';
 import { contributionSources, contributions, digests, groups, organizations, positions, scrapeRuns } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { coverage } from './overview.js';
 import { allContributions, as, byCountry, byOrganization, parentOrg, seats, type SeatRow } from './participation.js';
-import { shiftWeek, weekRange, type WeekRange } from './weeks.js';
+import { lastCompleteWeek, shiftWeek, weekOf, weekRange, type WeekRange } from './weeks.js';
 import * as rollup from './rollup.js';
 
 /** Weeks of the baseline average. */
@@ -246,4 +246,36 @@ export function digestView(db: Db, week: string, now: Date = new Date()): Digest
 /** Published digests, newest week first. */
 export function publishedDigests(db: Db) {
   return db.select({ week: digests.week, generatedAt: digests.generatedAt }).from(digests).orderBy(desc(digests.week)).all();
+}
+
+export interface WeekWithData {
+  week: string;
+  contributions: number;
+}
+
+const weeksKept = keptWhileUnchanged<WeekWithData[]>(1);
+
+/** The ISO weeks that have dated contributions, newest first, with how many each (kept while the data is unchanged). */
+export function weeksWithData(db: Db): WeekWithData[] {
+  return weeksKept(db, 'weeks', () => {
+    const days = db.$client.prepare('select date, count(*) as n from contributions where date is not null group by date').all() as { date: string; n: number }[];
+    const weeks = new Map<string, number>();
+    for (const { date, n } of days) {
+      const week = weekOf(date);
+      weeks.set(week, (weeks.get(week) ?? 0) + n);
+    }
+    return [...weeks].map(([week, contributions]) => ({ week, contributions })).sort((a, b) => b.week.localeCompare(a.week));
+  });
+}
+
+/**
+ * The week a digest opens on when none is asked for: the last complete week when it has contributions
+ * (a database kept up to date by the weekly scrape), else the newest week with contributions (a
+ * snapshot, or a scrape that stopped), else the last complete week.
+ */
+export function defaultDigestWeek(db: Db, now = new Date()): { week: string; lastComplete: string; hasData: boolean } {
+  const lastComplete = lastCompleteWeek(now);
+  const weeks = weeksWithData(db);
+  const chosen = weeks.find((w) => w.week === lastComplete) ?? weeks.find((w) => w.week < lastComplete) ?? weeks[0];
+  return { week: chosen?.week ?? lastComplete, lastComplete, hasData: chosen !== undefined };
 }

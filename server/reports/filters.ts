@@ -6,11 +6,19 @@ import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
 import { COUNTRY_BASES } from '../../scrapers/resolve/resolve.js';
+import { calendarDateProblem } from '../../scrapers/dates.js';
 import { parseTopic, topicCondition } from './topics.js';
+
+/** A calendar day `YYYY-MM-DD`; one that does not exist (2023-02-30) is refused saying so. */
+export const calendarDate = z.string().superRefine((value, ctx) => {
+  const problem = calendarDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 
 export const filtersSchema = z.object({
-  body: z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` }).optional(),
+  // Case as typed: `body=ITU` as `group=ran`.
+  body: z.string().trim().toLowerCase().pipe(z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` })).optional(),
   group: z
     .string()
     .trim()
@@ -19,8 +27,8 @@ export const filtersSchema = z.object({
     .regex(/^[A-Za-z0-9 .#/_-]+$/, 'letters, digits, spaces and . # / _ - only')
     .transform((g) => g.toUpperCase())
     .optional(),
-  from: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
-  to: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
   /** Which country a source counts for: its ultimate parent's (default) or the named entity's own. */
   basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional(),
   /** Only contributions of a topic (server/reports/topics.yaml: groups, work items, keywords per body). */

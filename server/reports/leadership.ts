@@ -15,7 +15,7 @@ import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/work-plan-basis.js';
 import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
-import { FilterError, type Filters } from './filters.js';
+import { FilterError, calendarDate, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
 
 /** Named sets of groups one can ask the table for (`?set=3gpp-tsgs`). Other bodies add theirs here. */
@@ -34,7 +34,7 @@ export const GROUP_SETS: Record<string, { body: string; groups: string[]; descri
 const SEAT_ROLES = ['chair', 'vice-chair'] as const;
 
 const tableOptionsSchema = z.object({
-  at: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional(),
+  at: calendarDate.optional(),
   groups: z
     .string()
     .trim()

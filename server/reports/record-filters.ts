@@ -9,6 +9,7 @@ import { isCountryCode } from '../../scrapers/resolve/countries.js';
 import { ORGANIZATION_KINDS } from '../../scrapers/types.js';
 import { FilterError, type Filters } from './filters.js';
 import { countryOnBasis } from './participation.js';
+import { suggestion } from './suggest.js';
 
 const slug = z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an organization slug such as huawei or china-mobile');
 const word = z.string().trim().min(1).max(60);
@@ -40,6 +41,25 @@ export function parseRecordFilters(input: Record<string, unknown>): RecordFilter
     throw new FilterError(String(issue.path[0] ?? 'filters'), issue.message);
   }
   return parsed.data;
+}
+
+/**
+ * The organizations and the meeting a record filter names must exist: an unknown one (a misspelling)
+ * would answer an empty page that reads as "none". Throws FilterError naming the parameter, with the
+ * nearest known names.
+ */
+export function checkRecordFilters(db: Db, record: RecordFilters): void {
+  for (const parameter of ['organization', 'parent'] as const) {
+    const slug = record[parameter];
+    if (!slug) continue;
+    if (db.select({ id: organizations.id }).from(organizations).where(sql`${organizations.slug} = ${slug}`).get()) continue;
+    const known = db.select({ slug: organizations.slug }).from(organizations).all().map((o) => o.slug);
+    throw new FilterError(parameter, `no organization "${slug}"${suggestion(slug, known, '/organizations')}`);
+  }
+  if (record.meeting && !db.select({ id: meetings.id }).from(meetings).where(sql`${meetings.name} = ${record.meeting}`).get()) {
+    const known = db.selectDistinct({ name: meetings.name }).from(meetings).all().map((m) => m.name);
+    throw new FilterError('meeting', `no meeting "${record.meeting}"${suggestion(record.meeting, known, '/status')}`);
+  }
 }
 
 const SOURCE_JOINS = sql`from ${contributionSources} s

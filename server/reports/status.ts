@@ -33,7 +33,7 @@ export function statusReport(db: Db, limit = 100, failureBackoffMs = DEFAULT_FAI
   // Imports and re-resolutions of the registry (REGISTRY_RUN_SOURCE) are not scheduled: only scraped sources back off.
   const sources = [...lastBySource.values()].map((run) => ({
     ...run,
-    backoff: run.source.startsWith('import:') || run.source === REGISTRY_RUN_SOURCE ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
+    backoff: run.source === 'import' || run.source.startsWith('import:') || run.source === REGISTRY_RUN_SOURCE ? null : sourceBackoff(db, run.source, failureBackoffMs, now),
   }));
   return { kind: 'status' as const, sources, runs };
 }

@@ -13,7 +13,7 @@ import { allContributionRecords, contributionPage, positionRecords } from '../re
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
 import { parseSearchText } from '../reports/search.js';
 import { recordWhere } from '../reports/documents.js';
-import { parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
+import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { urls } from '../urls.js';
 import { openApiDocument } from './openapi.js';
 
@@ -47,6 +47,7 @@ function parseQuery(
       throw new FilterError(field, messages[field] ?? issue.message);
     }
     const record = parseRecordFilters(req.query as Record<string, unknown>);
+    checkRecordFilters(db, record);
     return { filters, record, page: parsed.data, q: parseSearchText(req.query.q) };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { barChart } from '../charts.js';
 import { digestCsv, digestMarkdown } from '../digest-render.js';
 import { HttpError } from '../errors.js';
-import { digestView, publishedDigests, type DigestView } from '../reports/digest.js';
+import { defaultDigestWeek, digestView, publishedDigests, weeksWithData, type DigestView } from '../reports/digest.js';
 import { WeekError, lastCompleteWeek, weekOf } from '../reports/weeks.js';
 import { documentCount, recordWhere } from '../reports/documents.js';
 import type { Filters } from '../reports/filters.js';
@@ -50,9 +50,26 @@ export function digestRoutes(db: Db, views: Views): Router {
     const format = formatOf(req.params.format ?? req.query.format);
     const digests = publishedDigests(db);
     const now = new Date();
-    const data = { kind: 'digests' as const, latest: digests[0] ?? null, digests, current: weekOf(now), lastComplete: lastCompleteWeek(now) };
+    const weeks = weeksWithData(db);
+    const opening = defaultDigestWeek(db, now);
+    const data = {
+      kind: 'digests' as const,
+      latest: digests[0] ?? null,
+      digests,
+      current: weekOf(now),
+      lastComplete: lastCompleteWeek(now),
+      // The week to open: the last complete week when it has contributions, else the newest that has.
+      latestWithData: opening.hasData ? opening.week : null,
+      weeksWithData: weeks,
+    };
     if (format === 'json') res.json(data);
-    else if (format === 'html') res.type('html').send(views.render('digests', { ...data, title: 'Weekly digests', nav: 'digest' }));
+    else if (format === 'html') {
+      const byYear = new Map<string, typeof weeks>();
+      for (const w of weeks) byYear.set(w.week.slice(0, 4), [...(byYear.get(w.week.slice(0, 4)) ?? []), w]);
+      const years = [...byYear].map(([year, list]) => ({ year, weeks: list.map((w) => ({ ...w, label: w.week.slice(5) })) }));
+      const latestCount = weeks.find((w) => w.week === data.latestWithData)?.contributions ?? 0;
+      res.type('html').send(views.render('digests', { ...data, latestCount, years, title: 'Weekly digests', nav: 'digest' }));
+    }
     else throw new HttpError(400, 'format: the list of digests is HTML or JSON');
   });
 

@@ -10,7 +10,7 @@ import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../render.j
 import { allContributionRecords } from '../reports/contributions.js';
 import { documentsPage, recordWhere } from '../reports/documents.js';
 import { FilterError, checkGroupFilter, describeFilters, filterQuery, filtersSchema, parseFilters } from '../reports/filters.js';
-import { parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
+import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { parseSearchText } from '../reports/search.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
@@ -29,7 +29,9 @@ function parse(db: Db, req: Request) {
     checkGroupFilter(db, filters);
     const cursor = after.safeParse(req.query.after);
     if (!cursor.success) throw new FilterError('after', 'must be the cursor of a "next" link (a whole number)');
-    return { filters, record: parseRecordFilters(req.query as Record<string, unknown>), q: parseSearchText(req.query.q), after: cursor.data };
+    const record = parseRecordFilters(req.query as Record<string, unknown>);
+    checkRecordFilters(db, record);
+    return { filters, record, q: parseSearchText(req.query.q), after: cursor.data };
   } catch (error) {
     if (error instanceof FilterError) throw new HttpError(400, error.message);
     throw error;

@@ -41,7 +41,8 @@ describe('/digest', () => {
     expect(json.body).toMatchObject({ week: '2025-W07', publication: 'published', totals: { contributions: 6, previous: 2, average: 0.5 } });
     const md = await request(web).get('/digest/2025-W07.md').expect(200).expect('content-type', /markdown/);
     expect(md.text.split('\n')[0]).toBe('# stdwatch weekly digest 2025-W07');
-    expect(md.text).toContain('| China | 2.5 | 41.7 % | 0 | 0.08 | +2.42 |');
+    // The week before is written 0.0 like every fractional figure of its column (and of the page), not 0.
+    expect(md.text).toContain('| China | 2.5 | 41.7 % | 0.0 | 0.08 | +2.42 |');
     const csv = await request(web).get('/digest/2025-W07.csv').expect(200).expect('content-type', /text\/csv/);
     expect(csv.text).toContain('country,CN,China,CN,3,2.5,');
   });

@@ -139,7 +139,7 @@ describe('the seat table on a small record', () => {
     ]);
     expect(csv.text).toContain('2024-06-04,company,qualcomm,Qualcomm,1,1,0,4');
     const bad = await request(web).get('/leadership.json?at=2024-02-30').expect(400);
-    expect(bad.body.error.message).toBe('at: must be a date YYYY-MM-DD');
+    expect(bad.body.error.message).toBe('at: 2024-02-30 does not exist (February 2024 has 29 days)');
     expect((await request(web).get('/leadership.json?set=nope').expect(400)).body.error.message).toMatch(/^set: no group set "nope"/);
     const check = await request(web).get('/leadership/cross-check').expect(200);
     expect(check.text).toContain('RAN vice-chair (Huawei)');
