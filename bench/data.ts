@@ -10,7 +10,7 @@
 // snapshot holds only RAN and SA2), stated in GROUP_WEIGHTS below.
 //
 // Rows are written directly, one transaction per batch, with prepared statements, exactly the rows
-// db/write.ts storeListing writes: contributions, contribution_sources (denormalised parent and share)
+// db/write.ts storeListing writes: contributions, contribution_sources (denormalised parent, countries, kind and share)
 // and one contribution_status_history row each. Leadership seats are those of the snapshot (the
 // generated rows copy seat cells, but the tdoc seat table is not rebuilt over them).
 //
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../db/client.js';
-import { refreshRollups } from '../db/rollup.js';
+import { recount } from '../db/counts.js';
 import { applyRegistry } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
@@ -84,6 +84,9 @@ interface SampleSource {
   role: string | null;
   organization_id: number | null;
   parent_id: number | null;
+  parent_country: string | null;
+  entity_country: string | null;
+  parent_kind: string | null;
   seat_group: string | null;
   seat_role: string | null;
   share: number;
@@ -138,7 +141,8 @@ export function generate(options: { size: number; file: string; log?: (m: string
     .map((s) => s as Sample & { id: number });
   const byId = new Map((samples as Array<Sample & { id: number }>).map((s) => [s.id, s]));
   for (const row of sqlite
-    .prepare('select contribution_id, raw, name, role, organization_id, parent_id, seat_group, seat_role, share from contribution_sources order by contribution_id, position')
+    .prepare(`select contribution_id, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share
+      from contribution_sources order by contribution_id, position`)
     .all() as Array<SampleSource & { contribution_id: number }>) {
     const { contribution_id, ...source } = row;
     byId.get(contribution_id)?.sources.push(source);
@@ -201,8 +205,8 @@ export function generate(options: { size: number; file: string; log?: (m: string
      source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
     values (?, '3gpp', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?, null, null, null, ?, ?)`);
   const insertSource = sqlite.prepare(`insert into contribution_sources
-    (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (contribution_id, position, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertHistory = sqlite.prepare('insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, null)');
   let nextId = ((sqlite.prepare('select max(id) as id from contributions').get() as { id: number | null }).id ?? 0) + 1;
   const counters = new Map<string, number>();
@@ -245,7 +249,7 @@ export function generate(options: { size: number; file: string; log?: (m: string
       pending.push(() => {
         insertContribution.run(id, meeting.groupId, meeting.id, ref, sample.title, sample.type, sample.doc_for, sample.status, sample.outcome, date, sample.source_text, `${folder}/Docs/${ref}.zip`, seenAt, seenAt);
         sample.sources.forEach((s, position) => {
-          insertSource.run(id, position, s.raw, s.name, s.role, s.organization_id, s.parent_id, s.seat_group, s.seat_role, s.share);
+          insertSource.run(id, position, s.raw, s.name, s.role, s.organization_id, s.parent_id, s.parent_country, s.entity_country, s.parent_kind, s.seat_group, s.seat_role, s.share);
         });
         insertHistory.run(id, sample.status, seenAt);
       });
@@ -269,12 +273,10 @@ export function generate(options: { size: number; file: string; log?: (m: string
     sqlite.exec("insert into contributions_fts (contributions_fts) values ('rebuild')");
   }
   const seconds = (performance.now() - t) / 1000;
-  // The report rollups of everything generated: one rebuild over the whole table (the triggers marked
-  // every bucket on the way; a rebuild from scratch is cheaper than bucket by bucket).
-  const rollupStart = performance.now();
-  sqlite.exec("insert or ignore into report_rollup_dirty (group_id, day) values (-1, '*')");
-  refreshRollups(db);
-  log(`  report rollups computed in ${((performance.now() - rollupStart) / 1000).toFixed(1)} s`);
+  // The report counts of everything generated, made once over the whole table.
+  const countsStart = performance.now();
+  recount(db);
+  log(`  report counts made in ${((performance.now() - countsStart) / 1000).toFixed(1)} s`);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // Full statistics: openDatabase set a sampling limit on this connection, and sampled statistics of
   // 2 M rows (1,001 rows "per group") make the planner sort a whole group for an API page.

@@ -5,7 +5,8 @@
 // Prints a table (figure, measured, target, the naive way, naive ÷ measured) and ends with one JSON
 // line keyed importPerSec, fileToDbRatio, reportP95Ms, digestMs, apiPageP95Ms, overviewRps, rssMb,
 // startMs. "The naive way" is the plain GROUP BY over the raw tables: the report functions called
-// directly, with no cache in front and the rollups switched off (withoutRollups).
+// as plain GROUP BYs over the raw tables (test/support/reference-counts.ts, the tests' oracle): the
+// counts a country or company report reads, without the kept counts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -27,7 +28,8 @@ import { countryReport } from '../server/reports/country.js';
 import { contributionPage } from '../server/reports/contributions.js';
 import { digestReport } from '../server/reports/digest.js';
 import { overviewReport } from '../server/reports/overview.js';
-import { withoutRollups } from '../server/reports/rollup.js';
+import { referenceCounts } from '../test/support/reference-counts.js';
+import type { CountSpec } from '../db/counts.js';
 import { weekOf } from '../server/reports/weeks.js';
 import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
 
@@ -187,9 +189,29 @@ function directTimes(label: string, fn: () => unknown, runs: number): number[] {
   });
 }
 const reportRuns = Math.max(1, Math.min(RUNS, 3));
+/** The counts a report of this subject reads (participation.ts), each counted the plain way. */
+function naiveCounts(subject: CountSpec['subject'], tables: { country: boolean }): void {
+  const specs: CountSpec[] = tables.country
+    ? [
+        { table: 'country', filters: {}, by: [], subject },
+        { table: 'country', filters: {}, by: ['meeting', 'group', 'month'], subject },
+        { table: 'country', filters: {}, by: ['group'], subject },
+        { table: 'parent', filters: {}, by: ['parent'], subject },
+        { table: 'coCountries', filters: {}, by: ['coParent'], subject },
+      ]
+    : [
+        { table: 'parent', filters: {}, by: [], subject },
+        { table: 'parent', filters: {}, by: ['meeting', 'group', 'month'], subject },
+        { table: 'parent', filters: {}, by: ['group'], subject },
+        { table: 'entity', filters: {}, by: ['organization'], subject },
+        { table: 'coParents', filters: {}, by: ['coParent'], subject },
+      ];
+  for (const spec of specs) referenceCounts(big, spec);
+}
+const huaweiId = big.get<{ id: number }>(sql`select id from organizations where slug = 'huawei'`)!.id;
 const naiveReport = [
-  ...directTimes('report', () => withoutRollups(() => countryReport(big, 'CN', {})), reportRuns),
-  ...directTimes('report', () => withoutRollups(() => companyReport(big, resolver, 'huawei', {})), reportRuns),
+  ...directTimes('report', () => naiveCounts(sql`r.country = 'CN'`, { country: true }), reportRuns),
+  ...directTimes('report', () => naiveCounts(sql`r.parent_id = ${huaweiId}`, { country: false }), reportRuns),
 ];
 // The same functions on the rollups, no cache: what a first request after a write costs.
 const rollupReport = [
@@ -209,13 +231,13 @@ const lastDate = big.get<{ d: string }>(sql`select date as d from contributions 
 const digestWeek = weekOf(lastDate);
 const digestTimes = directTimes('digest', () => digestReport(big, digestWeek), RUNS);
 const digestMs = Math.round(median(digestTimes));
-const naiveDigestMs = Math.round(median(directTimes('naiveDigest', () => withoutRollups(() => digestReport(big, digestWeek)), Math.min(RUNS, 2))));
+const naiveDigestMs = null;
 const maxId = big.get<{ n: number }>(sql`select max(id) as n from contributions`)!.n;
 const naiveApi = [
   ...directTimes('api', () => contributionPage(big, {}, { after: Math.floor(Math.random() * maxId), limit: 100 }), 20),
   ...directTimes('api', () => contributionPage(big, { group: 'RAN1', from: '2020-01-01' }, { after: Math.floor(Math.random() * maxId), limit: 100 }), 10),
 ];
-const naiveOverviewMs = median(directTimes('overview', () => withoutRollups(() => overviewReport(big, {})), 1));
+const naiveOverviewMs = median(directTimes('overview', () => naiveCounts(undefined, { country: true }), 1));
 const rollupOverviewMs = median(directTimes('rollupOverview', () => overviewReport(big, {}), RUNS));
 log(`overview: naive ${naiveOverviewMs.toFixed(0)} ms, rollups ${rollupOverviewMs.toFixed(0)} ms; digest ${digestMs} ms, naive ${naiveDigestMs} ms (${digestWeek})`);
 closeDatabase(big);

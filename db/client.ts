@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema.js';
-import { refreshRollups } from './rollup.js';
+import { ensureCounts } from './counts.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -38,9 +38,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('cache_size = -65536');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
-  // The report rollups of a database the rollup migration just met (or that a writer without the
-  // triggers' companion refresh left marked): filled before anything reads them.
-  refreshRollups(db);
+  // The report counts of a database made by an older stdwatch (other definitions): made again
+  // before anything reads them. Nothing to do on every later open.
+  ensureCounts(db);
   // The query planner's statistics, kept current: without them (or without those of an index a
   // migration just added) a date-filtered report at 2 M contributions walks every source row instead
   // of the date index, 50 s instead of 0.3 s. Sampled (analysis_limit) and only for tables that need

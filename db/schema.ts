@@ -176,8 +176,14 @@ export const contributionSources = sqliteTable(
     name: text('name').notNull(),
     role: text('role'),
     organizationId: integer('organization_id').references(() => organizations.id),
-    /** Denormalised ultimate parent, so reports group without walking the tree. */
+    /** Denormalised ultimate parent at the contribution's date, so reports group without walking the tree. */
     parentId: integer('parent_id').references(() => organizations.id),
+    /** The country the source counts for on the parent basis (the parent's), null when none. */
+    parentCountry: text('parent_country'),
+    /** The country on the entity basis: the named organization's own, else its parent's. */
+    entityCountry: text('entity_country'),
+    /** The kind of the ultimate parent, null when unresolved. */
+    parentKind: text('parent_kind'),
     /** A leadership seat the cell reveals (`RAN4 Chair (Huawei)` → group RAN4, chair). */
     seatGroup: text('seat_group'),
     seatRole: text('seat_role'),
@@ -282,16 +288,6 @@ export const meta = sqliteTable('meta', {
 });
 
 /**
- * How many times a table has changed, counted by triggers (migration 0012): what a process keeps in
- * memory from a small table (the meetings' names and dates) it keeps while the count is the same,
- * even when other tables change. `name` 'meetings' counts writes to meetings and groups.
- */
-export const tableChanges = sqliteTable('table_changes', {
-  name: text('name').primaryKey(),
-  changes: integer('changes').notNull(),
-});
-
-/**
  * A weekly digest as it was published (`week` = ISO week `2025-W07`): the report's JSON is kept so the
  * page shows that week as readers saw it, not recomputed from later data.
  */
@@ -326,80 +322,117 @@ export const watchlistItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.watchlistId, t.kind, t.value] })],
 );
 
-/**
- * Report counts kept up to date on write (db/rollup.ts), so the country, company, overview and digest
- * reports add up a few thousand rows instead of walking millions of source rows
- * (server/reports/rollup.ts reads them).
- *
- * Each row counts the contributions of one bucket for one value of one `dim`ension:
- * - the bucket: `level` 'g' is one group (`group_id`), 'b' a whole body (`group_id` 0); `grain` 'm' is a
- *   month (`period` YYYY-MM; kept per group only), 'y' a year (`period` YYYY) or the undated
- *   contributions (`period` ''), 'd' a day (`period` YYYY-MM-DD; only `all`, `parent` and
- *   `country:parent`, per group: the days at the edges of a range, such as the digest's weeks);
- *   `outcome` the contributions' outcome ('withdrawn', 'superseded' or 'other' where a dimension needs
- *   no more: kinds, entities, meetings, co-sources); `meeting_id` the meeting (0: not kept) for the `meeting:` dimensions, which exist at the
- *   group level only (a meeting is one group's). Years and whole bodies are sums of months and groups
- *   (a contribution has one date and one group), kept so that a report over years reads few rows.
- * - the dimension value: `all` (every contribution), `parent` (a = ultimate parent, 0 when unresolved),
- *   `country:parent` / `country:entity` (s = the country on each basis), `parent-country:parent` /
- *   `parent-country:entity` (s = country, a = parent), `no-country:parent` / `no-country:entity` (the
- *   sources that count for no country on each basis), `kind` (s = the parent's kind), `entity`
- *   (a = parent, b = the organization named), `co:parent` (a = subject parent, b = a parent named
- *   beside it, itself included), `co:country:parent` / `co:country:entity` (s = subject country, b = a
- *   parent named beside it); `meeting:all`, `meeting:parent`, `meeting:country:*` as their namesakes,
- *   per meeting.
- *
- * `contributions` counts each contribution once per value (full counting), `fractional` sums the
- * sources' shares, `sources`/`resolved` count source rows (coverage), `first_day`/`last_day` bound the
- * dates. The key is ordered for the reads: a dimension's subject at one level and grain is contiguous.
- * The table is WITHOUT ROWID (migration 0007): the rows are stored in key order.
- */
-export const reportCounts = sqliteTable(
-  'report_counts',
-  {
-    dim: text('dim').notNull(),
-    level: text('level', { enum: ['g', 'b'] }).notNull(),
-    grain: text('grain', { enum: ['m', 'y', 'd'] }).notNull(),
-    s: text('s').notNull(),
-    a: integer('a').notNull(),
+// ---------------------------------------------------------------------------------------------------
+// Report counts (db/counts.ts): how many contributions each country, organization, kind of
+// organization… has per group and month (and meeting), and per group and year. Derived from
+// contributions and contribution_sources by the definitions in db/counts.ts and changed in the same
+// transaction as they are (never stale, nothing to invalidate); the reports add these rows up instead
+// of walking millions of source rows. Every table is WITHOUT ROWID (the migration says so: drizzle
+// cannot): the rows are stored in key order, subject first, so one subject's rows are contiguous.
+
+/** A count row's bucket: a group's month (with its meeting), or a group's year. */
+function countBucket() {
+  return {
+    /** `month` (period YYYY-MM, per meeting) or `year` (period YYYY, meeting 0); period '' holds the undated. */
+    level: text('level', { enum: ['month', 'year'] }).notNull(),
     groupId: integer('group_id').notNull(),
-    bodyId: text('body_id').notNull(),
     period: text('period').notNull(),
-    b: integer('b').notNull(),
+    /** The meeting of a month row; 0 for year rows and contributions without a meeting. */
     meetingId: integer('meeting_id').notNull(),
-    outcome: text('outcome').notNull(),
-    contributions: integer('contributions').notNull(),
+  };
+}
+
+/**
+ * What a count row adds up, split so that every counting rule can be applied when reading: the
+ * contributions by outcome class (full counting: each once per subject), the fractional count (each
+ * source's 1/n) with the withdrawn and superseded parts apart, and the source mentions likewise.
+ */
+function countMeasures() {
+  return {
+    accepted: integer('accepted').notNull(),
+    noted: integer('noted').notNull(),
+    notHandled: integer('not_handled').notNull(),
+    pending: integer('pending').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    superseded: integer('superseded').notNull(),
     fractional: real('fractional').notNull(),
+    withdrawnFractional: real('withdrawn_fractional').notNull(),
+    supersededFractional: real('superseded_fractional').notNull(),
     sources: integer('sources').notNull(),
-    resolved: integer('resolved').notNull(),
-    firstDay: text('first_day'),
-    lastDay: text('last_day'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.dim, t.level, t.grain, t.s, t.a, t.groupId, t.bodyId, t.period, t.b, t.meetingId, t.outcome] }),
-    // Recomputing a bucket deletes its rows by (group, period), whatever the dimension.
-    index('report_counts_bucket').on(t.groupId, t.period, t.bodyId),
-    // A report about everyone over some months or days (the digest's weeks and baseline) reads one
-    // dimension's rows of those periods; in the key the period comes after every subject.
-    index('report_counts_period').on(t.dim, t.grain, t.period),
-    // The day rows again, whole, in (dimension, day) order: a digest's weeks and baseline read them
-    // from here without a lookup per row into the table.
-    index('report_counts_days')
-      .on(t.dim, t.period, t.level, t.s, t.a, t.groupId, t.bodyId, t.b, t.meetingId, t.outcome, t.contributions, t.fractional, t.sources, t.resolved, t.firstDay, t.lastDay)
-      .where(sql`grain = 'd'`),
-  ],
+    withdrawnSources: integer('withdrawn_sources').notNull(),
+    supersededSources: integer('superseded_sources').notNull(),
+  };
+}
+
+/** A co-source count: contributions naming both, with the withdrawn and superseded apart. */
+function pairMeasures() {
+  return {
+    contributions: integer('contributions').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    superseded: integer('superseded').notNull(),
+  };
+}
+
+/** Every contribution, counted per bucket. */
+export const countsOfEveryone = sqliteTable('counts_of_everyone', { ...countBucket(), ...countMeasures() }, (t) => [
+  primaryKey({ columns: [t.level, t.groupId, t.period, t.meetingId] }),
+]);
+
+/**
+ * Per country on each basis (`parent`: the ultimate parent's; `entity`: the named entity's own), ''
+ * for sources that count for no country (unresolved, or an organization without one). A contribution
+ * counts once per country however many of its sources are of it.
+ */
+export const countsByCountry = sqliteTable(
+  'counts_by_country',
+  { basis: text('basis', { enum: ['parent', 'entity'] }).notNull(), country: text('country').notNull(), ...countBucket(), ...countMeasures() },
+  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.groupId, t.period, t.meetingId] })],
 );
 
 /**
- * Buckets of report_counts to recompute: (group, day; '' for no date), marked by triggers on
- * contributions, contribution_sources and organizations in the writing transaction. group_id -1 means
- * everything (an organization's country or kind changed).
+ * Per ultimate parent (0: unresolved) within the country it counts for on each basis. On the parent
+ * basis a parent has one country, so its rows are the parent's own counts.
  */
-export const reportRollupDirty = sqliteTable(
-  'report_rollup_dirty',
+export const countsByParent = sqliteTable(
+  'counts_by_parent',
   {
-    groupId: integer('group_id').notNull(),
-    day: text('day').notNull(),
+    basis: text('basis', { enum: ['parent', 'entity'] }).notNull(),
+    country: text('country').notNull(),
+    parentId: integer('parent_id').notNull(),
+    ...countBucket(),
+    ...countMeasures(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.day] })],
+  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.parentId, t.groupId, t.period, t.meetingId] })],
+);
+
+/** Per organization named (a parent's subsidiaries, or the parent itself), under its ultimate parent. */
+export const countsByEntity = sqliteTable(
+  'counts_by_entity',
+  { parentId: integer('parent_id').notNull(), organizationId: integer('organization_id').notNull(), ...countBucket(), ...countMeasures() },
+  (t) => [primaryKey({ columns: [t.level, t.parentId, t.organizationId, t.groupId, t.period, t.meetingId] })],
+);
+
+/** Per kind of ultimate parent (`unknown` for unresolved names). */
+export const countsByKind = sqliteTable('counts_by_kind', { kind: text('kind').notNull(), ...countBucket(), ...countMeasures() }, (t) => [
+  primaryKey({ columns: [t.level, t.kind, t.groupId, t.period, t.meetingId] }),
+]);
+
+/** Co-sources: contributions naming both a parent and another parent beside it (year rows only). */
+export const countsOfCoParents = sqliteTable(
+  'counts_of_co_parents',
+  { parentId: integer('parent_id').notNull(), coParentId: integer('co_parent_id').notNull(), ...countBucket(), ...pairMeasures() },
+  (t) => [primaryKey({ columns: [t.level, t.parentId, t.coParentId, t.groupId, t.period, t.meetingId] })],
+);
+
+/** Co-sources of a country: contributions naming it (on each basis) and a parent of another country (year rows only). */
+export const countsOfCoCountries = sqliteTable(
+  'counts_of_co_countries',
+  {
+    basis: text('basis', { enum: ['parent', 'entity'] }).notNull(),
+    country: text('country').notNull(),
+    coParentId: integer('co_parent_id').notNull(),
+    ...countBucket(),
+    ...pairMeasures(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.coParentId, t.groupId, t.period, t.meetingId] })],
 );

@@ -17,14 +17,14 @@ import {
   scrapeRuns,
 } from './schema.js';
 import type { ParsedContribution, ParsedGroup, ParsedListing, ParsedMeeting, ParsedRoster } from '../scrapers/types.js';
-import type { OrganizationRef, ResolvedSource, Resolver } from '../scrapers/resolve/resolve.js';
+import { sourceCountry, type OrganizationRef, type ResolvedSource, type Resolver } from '../scrapers/resolve/resolve.js';
 import { nameKey } from '../scrapers/resolve/normalize.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';
 import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
 import { storeAuthors } from './write-authors.js';
-import { refreshRollups } from './rollup.js';
+import { CountChange, dropEmptyCounts } from './counts.js';
 
 export interface StoreResult {
   seen: number;
@@ -124,6 +124,7 @@ function upsertMeeting(
   body: string,
   group: number,
   meeting: ParsedMeeting,
+  counts: CountChange,
 ): { id: number; startDate: string | null; dated: number } {
   const existing = db
     .select()
@@ -164,6 +165,10 @@ function upsertMeeting(
   let dated = 0;
   if (update.startDate && !existing.startDate) {
     // The meeting's first day is known at last: date the contributions that had no date of their own.
+    counts.before(
+      db.select({ id: contributions.id }).from(contributions)
+        .where(and(eq(contributions.meetingId, existing.id), isNull(contributions.date))).all().map((r) => r.id),
+    );
     dated = db
       .update(contributions)
       .set({ date: update.startDate })
@@ -231,7 +236,8 @@ function prepareStatements(db: Db) {
     updateContributionText: sqlite.prepare<[string, string, number]>('update contributions set title = ?, source_text = ? where id = ?'),
     deleteSources: sqlite.prepare<[number]>('delete from contribution_sources where contribution_id = ?'),
     insertSource: sqlite.prepare(`insert into contribution_sources
-      (contribution_id, position, raw, name, role, organization_id, parent_id, seat_group, seat_role, share) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      (contribution_id, position, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     /** The first status of new contributions ([id, status] pairs), in one statement. */
     insertFirstHistory: sqlite.prepare<[string, number | null, string]>(`insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id)
       select value->>0, value->>1, ?, ? from json_each(?) order by key`),
@@ -257,6 +263,9 @@ function writeSources(prepared: Statements, ids: OrganizationIds, contributionId
       source.role,
       source.organization ? ids.idOf(source.organization) : null,
       source.parent ? ids.idOf(source.parent) : null,
+      source.parent?.country ?? null,
+      sourceCountry(source, 'entity'),
+      source.parent?.kind ?? null,
       source.seat?.group ?? null,
       source.seat?.role ?? null,
       source.share,
@@ -323,7 +332,7 @@ const FORMER_REFS: Partial<Record<string, FormerRefs>> = { itu: ITU_FORMER_REVIS
  * and sources remain. Only what the listing itself replaced (a revision it no longer shows as the
  * document's) leaves the contributions table. Returns the ids of the rows that stayed.
  */
-function foldFormerRefs(db: Db, body: string, group: number, listedRefs: string[], former: FormerRefs): Set<number> {
+function foldFormerRefs(db: Db, body: string, group: number, listedRefs: string[], former: FormerRefs, counts: CountChange): Set<number> {
   const listed = new Set(listedRefs);
   const byDocument = new Map<string, ContributionRow[]>();
   const candidates = db
@@ -342,6 +351,7 @@ function foldFormerRefs(db: Db, body: string, group: number, listedRefs: string[
     const byLastSeen = [...formerRows].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt) || b.id - a.id);
     const stays = currentRow ?? byLastSeen[0]!;
     const folded = byLastSeen.filter((row) => row.id !== stays.id);
+    counts.before([stays.id, ...folded.map((row) => row.id)]);
     const firstSeenAt = [stays, ...folded].map((row) => row.firstSeenAt).sort()[0]!;
     for (const row of folded) {
       db.update(contributionStatusHistory).set({ contributionId: stays.id }).where(eq(contributionStatusHistory.contributionId, row.id)).run();
@@ -379,14 +389,15 @@ export function storeListing(
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(db.$client, resolver);
+    const counts = new CountChange(txDb);
     const group = groupId(txDb, listing.body, listing.group);
     const seatKeysBefore = tdocSeatKeys(txDb, [group]);
-    const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting) : null;
+    const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting, counts) : null;
     const meeting = stored?.id ?? null;
     const meetingStart = stored?.startDate ?? null;
     result.changed += stored?.dated ?? 0;
     const former = FORMER_REFS[listing.body];
-    const folded = former ? foldFormerRefs(txDb, listing.body, group, listing.contributions.map((c) => c.ref), former) : new Set<number>();
+    const folded = former ? foldFormerRefs(txDb, listing.body, group, listing.contributions.map((c) => c.ref), former, counts) : new Set<number>();
     const resolvedByText = new Map<string, ResolvedSource[]>();
     // One resolution per distinct cell; the owner at the contribution's date is applied after.
     const resolve = (text: string, date: string | null) => {
@@ -398,6 +409,13 @@ export function storeListing(
     // The stored rows of the listing's refs in one query, and its new contributions in one insert
     // (the first row of each new ref; a ref shown twice is stored, then updated, as one by one).
     const storedRows = storedContributions(db.$client, listing.body, listing.contributions.map((c) => c.ref));
+    // The counts of every stored contribution this listing may change come out first (all at once),
+    // and go back in as they then read; the rows read before from this same raw document are left alone.
+    counts.before(
+      [...storedRows.values()]
+        .filter((row) => row.rawDocumentId !== options.rawDocumentId || options.rawDocumentId === null || folded.has(row.id))
+        .map((row) => row.id),
+    );
     const valuesOf = listing.contributions.map((parsed) => contributionValues(parsed, group, meeting, meetingStart));
     const isNew = new Set<number>();
     const newRefs = new Set<string>();
@@ -448,8 +466,7 @@ export function storeListing(
     // Only the seats this list's group names (before or after the store) can have changed: their
     // sightings, or the group's latest meeting that keeps a term open.
     if (result.new + result.changed > 0) rebuildTdocSeats(txDb, [...seatKeysBefore, ...tdocSeatKeys(txDb, [group])]);
-    // The report counts of the buckets this listing touched, in the same transaction.
-    refreshRollups(db); // the same connection: a savepoint of this transaction
+    counts.after(inserted.values());
   });
   return result;
 }
@@ -523,8 +540,9 @@ export function applyRegistry(db: Db, resolver: Resolver): boolean {
 
 /** What a source row says, for comparing a stored row with a new resolution (organizations by slug). */
 function sourceSignature(raw: string, name: string, role: string | null, organization: string | null, parent: string | null,
+  parentCountry: string | null, entityCountry: string | null, parentKind: string | null,
   seatGroup: string | null, seatRole: string | null, share: number): string {
-  return JSON.stringify([raw, name, role, organization, parent, seatGroup, seatRole, share]);
+  return JSON.stringify([raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share]);
 }
 
 interface Reresolved {
@@ -549,7 +567,8 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
     let signature = expectedBySources.get(sources);
     if (signature === undefined) {
       signature = sources
-        .map((s) => sourceSignature(s.raw, s.name, s.role, s.organization?.slug ?? null, s.parent?.slug ?? null, s.seat?.group ?? null, s.seat?.role ?? null, s.share))
+        .map((s) => sourceSignature(s.raw, s.name, s.role, s.organization?.slug ?? null, s.parent?.slug ?? null,
+          s.parent?.country ?? null, sourceCountry(s, 'entity'), s.parent?.kind ?? null, s.seat?.group ?? null, s.seat?.role ?? null, s.share))
         .join('\n');
       expectedBySources.set(sources, signature);
     }
@@ -566,21 +585,23 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
   };
   let current = null as Current | null;
   const rows = db.$client
-    .prepare(`select c.id, c.body_id, c.source_text, c.date, s.raw, s.name, s.role, o.slug, p.slug, s.seat_group, s.seat_role, s.share
+    .prepare(`select c.id, c.body_id, c.source_text, c.date, s.raw, s.name, s.role, o.slug, p.slug,
+        s.parent_country, s.entity_country, s.parent_kind, s.seat_group, s.seat_role, s.share
       from contributions c
       left join contribution_sources s on s.contribution_id = c.id
       left join organizations o on o.id = s.organization_id
       left join organizations p on p.id = s.parent_id
       order by c.id, s.position`)
     .raw()
-    .iterate() as IterableIterator<[number, string, string, string | null, string | null, string, string | null, string | null, string | null, string | null, string | null, number]>;
-  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, seatGroup, seatRole, share] of rows) {
+    .iterate() as IterableIterator<[number, string, string, string | null, string | null, string, string | null, string | null, string | null,
+      string | null, string | null, string | null, string | null, string | null, number]>;
+  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share] of rows) {
     if (current?.id !== id) {
       finish(current);
       current = { id, bodyId, sourceText, date, stored: [], seats: [] };
     }
     if (raw === null) continue; // no source rows
-    current.stored.push(sourceSignature(raw, name, role, organization, parent, seatGroup, seatRole, share));
+    current.stored.push(sourceSignature(raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share));
     if (seatGroup !== null && seatRole !== null) current.seats.push({ bodyId, seatGroup, seatRole });
   }
   finish(current);
@@ -592,7 +613,7 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
  * differently now (compared row by row with what is stored, organizations by slug) are rewritten, the
  * others left as they are, so a registry edit costs what it changes. Then removes organizations that
  * left the registry and nothing points at, re-resolves the officer-page seats, rebuilds the seats the
- * rewritten sources name (before and after) and refreshes the report rollups. Returns how many
+ * rewritten sources name (before and after) and brings their report counts in step. Returns how many
  * contributions' sources were rewritten.
  */
 export function reresolveAll(db: Db, resolver: Resolver): number {
@@ -602,6 +623,8 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(db.$client, resolver);
     const { changed, seatKeys } = resolvingDifferently(db, resolver);
+    const counts = new CountChange(txDb);
+    counts.before(changed.map((row) => row.id));
     const cache = new Map<string, ResolvedSource[]>();
     for (const row of changed) {
       let resolved = cache.get(row.sourceText);
@@ -621,7 +644,8 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
       and id not in (select organization_id from positions where organization_id is not null)`);
     reresolveOfficialPositions(txDb, ids, resolver);
     if (seatKeys.length > 0) rebuildTdocSeats(txDb, seatKeys);
-    refreshRollups(db); // the same connection: a savepoint of this transaction
+    counts.after();
+    if (changed.length > 0) dropEmptyCounts(txDb);
   });
   return count;
 }

@@ -1,18 +1,12 @@
 // The per-company report: an organization taken at its ultimate parent, with its subsidiaries listed.
-import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
+import { organizations } from '../../db/schema.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { NotFoundError } from './country.js';
-import { contributionCondition, type Filters } from './filters.js';
-import * as rollup from './rollup.js';
-import { as, basisOf, byGroup, byMeeting, coSources, parentOrg, participationSummary, seats } from './participation.js';
-
-const coParent = alias(organizations, 'co_parent');
-const seatParent = alias(organizations, 'seat_parent');
-const entity = alias(organizations, 'entity');
+import type { Filters } from './filters.js';
+import { basisOf, byGroup, byMeeting, coSources, entities, participationSummary, seatHolder, seats, type Subject } from './participation.js';
 
 /** The organization a slug or a name stands for, at its ultimate parent. */
 export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string) {
@@ -27,19 +21,7 @@ export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string)
 
 export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, filters: Filters) {
   const { organization, requested } = findOrganization(db, resolver, nameOrSlug);
-  const who = sql`${parentOrg.id} = ${organization.id}`;
-  const subject = { kind: 'parent', id: organization.id } as const;
-  const fromRollup = rollup.rollupCovers(db, filters);
-  // The entities the sources named, under this parent: subsidiaries and the parent itself.
-  const entities = fromRollup ? rollup.entities(db, organization.id, filters) : db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
-    select ${entity.slug} as slug, ${entity.name} as name, ${entity.country} as country,
-      count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
-    join ${as(organizations, entity)} on ${entity.id} = ${contributionSources.organizationId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${and(eq(contributionSources.parentId, organization.id), contributionCondition(filters))}
-    group by ${entity.id} order by contributions desc, name`);
+  const subject: Subject = { kind: 'parent', id: organization.id, country: organization.country };
   return {
     kind: 'company' as const,
     organization: {
@@ -53,12 +35,13 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     requested: requested.slug === organization.slug ? null : { slug: requested.slug, name: requested.name },
     filters,
     basis: basisOf(filters),
-    ...(fromRollup ? rollup.participationSummary(db, subject, filters) : participationSummary(db, who, filters)),
-    entities,
-    byMeeting: fromRollup ? rollup.byMeeting(db, subject, filters) : byMeeting(db, who, filters),
-    byGroup: fromRollup ? rollup.byGroup(db, subject, filters) : byGroup(db, who, filters),
-    coSources: fromRollup ? rollup.coSources(db, subject, filters) : coSources(db, who, sql`${coParent.id} = ${organization.id}`, filters),
-    seats: seats(db, sql`${seatParent.id} = ${organization.id}`, filters),
+    ...participationSummary(db, subject, filters),
+    // The entities the sources named, under this parent: subsidiaries and the parent itself.
+    entities: entities(db, organization.id, filters),
+    byMeeting: byMeeting(db, subject, filters),
+    byGroup: byGroup(db, subject, filters),
+    coSources: coSources(db, subject, filters),
+    seats: seats(db, seatHolder(subject, filters), filters),
   };
 }
 

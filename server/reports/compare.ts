@@ -1,18 +1,13 @@
 // Side by side: 2 to 5 organizations (at their ultimate parents) or countries over the same bodies,
 // groups and period. Same counting as every report: full and fractional, the parent's home country.
-import { sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
 import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
 import { findOrganization } from './company.js';
 import { NotFoundError } from './country.js';
-import { contributionCondition, type Filters } from './filters.js';
-import { as, basisOf, byGroup, countryOf, entityOrg, parentOrg, participationSummary, seats } from './participation.js';
-
-/** The seat holder's ultimate parent, as named in participation.seats(). */
-const seatParent = alias(organizations, 'seat_parent');
+import type { Filters } from './filters.js';
+import { basisOf, byGroup, byYear, countsOf, participationSummary, seatHolder, seats, type Subject as CountSubject } from './participation.js';
 
 export const MIN_SUBJECTS = 2;
 export const MAX_SUBJECTS = 5;
@@ -29,7 +24,7 @@ export class CompareError extends Error {
   override readonly name = 'CompareError';
 }
 
-function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }, filters: Filters): { subject: Subject; who: SQL; seatWho: SQL }[] {
+function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }): { subject: Subject; counted: CountSubject }[] {
   if (request.organizations.length > 0 && request.countries.length > 0) throw new CompareError('compare organizations or countries, not both');
   const keys = request.organizations.length > 0 ? request.organizations : request.countries;
   if (keys.length < MIN_SUBJECTS || keys.length > MAX_SUBJECTS) {
@@ -40,8 +35,7 @@ function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string
         const { organization } = findOrganization(db, resolver, key);
         return {
           subject: { kind: 'organization' as const, key: organization.slug, name: organization.name, country: organization.country },
-          who: sql`${parentOrg.id} = ${organization.id}`,
-          seatWho: sql`${seatParent.id} = ${organization.id}`,
+          counted: { kind: 'parent' as const, id: organization.id, country: organization.country },
         };
       })
     : keys.map((key) => {
@@ -50,8 +44,7 @@ function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string
         return {
           subject: { kind: 'country' as const, key: code, name: countryName(code), country: code },
           // The country a source counts for follows the filters' basis (parent or entity), as on the country page.
-          who: sql`${countryOf(filters)} = ${code}`,
-          seatWho: sql`${seatParent.country} = ${code}`,
+          counted: { kind: 'country' as const, code },
         };
       });
   const unique = new Set(subjects.map((s) => s.subject.key));
@@ -59,37 +52,25 @@ function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string
   return subjects;
 }
 
-function byYear(db: Db, who: SQL, filters: Filters) {
-  return db.all<{ year: string; contributions: number; fractional: number }>(sql`
-    select substr(${contributions.date}, 1, 4) as year, count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
-    join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where (${who}) and ${contributions.date} is not null and ${contributionCondition(filters)}
-    group by year order by year`);
-}
-
 /** Contributions per group under the filters: the denominator of a subject's share of a group. */
 function groupTotals(db: Db, filters: Filters): Map<string, number> {
   const rows = db.all<{ body: string; group: string; n: number }>(sql`
-    select ${contributions.bodyId} as body, ${groups.code} as "group", count(*) as n
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)} group by ${groups.id}`);
+    select g.body_id as body, g.code as "group", t.contributions as n
+    from (${countsOf('everyone', filters, ['group'])}) t join groups g on g.id = t."group"`);
   return new Map(rows.map((r) => [`${r.body} ${r.group}`, r.n]));
 }
 
 export function compareReport(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }, filters: Filters) {
-  const subjects = subjectsOf(db, resolver, request, filters);
-  const per = subjects.map(({ subject, who, seatWho }) => {
-    const summary = participationSummary(db, who, filters);
-    const held = seats(db, seatWho, filters);
+  const subjects = subjectsOf(db, resolver, request);
+  const per = subjects.map(({ subject, counted }) => {
+    const summary = participationSummary(db, counted, filters);
+    // Seats by the holder's parent's country, whatever the basis (as the seat table counts them).
+    const held = seats(db, seatHolder(counted, { ...filters, basis: 'parent' }), filters);
     return {
       subject,
       totals: { ...summary.totals, acceptanceRate: summary.outcomes.acceptanceRate, seats: held.length, chairs: held.filter((s) => s.role === 'chair').length },
-      groups: byGroup(db, who, filters),
-      years: byYear(db, who, filters),
+      groups: byGroup(db, counted, filters),
+      years: byYear(db, counted, filters),
     };
   });
   const totalsByGroup = groupTotals(db, filters);

@@ -11,9 +11,8 @@ import { contributionSources, contributions, digests, groups, organizations, pos
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { coverage } from './overview.js';
-import { allContributions, as, byCountry, byOrganization, parentOrg, seats, type SeatRow } from './participation.js';
+import { allContributions, byCountry, byOrganization, countsOf, seats, type SeatRow } from './participation.js';
 import { lastCompleteWeek, shiftWeek, weekOf, weekRange, type WeekRange } from './weeks.js';
-import * as rollup from './rollup.js';
 
 /** Weeks of the baseline average. */
 export const BASELINE_WEEKS = 12;
@@ -55,18 +54,16 @@ interface Counted {
 }
 
 function countryCounts(db: Db, filters: Filters): Map<string, Counted> {
-  return new Map(
-    (rollup.rollupCovers(db, filters) ? rollup.byCountry(db, filters) : byCountry(db, sql`1 = 1`, filters)).map((r) => [r.country, { name: countryName(r.country), country: r.country, contributions: r.contributions, fractional: r.fractional }]),
-  );
+  return new Map(byCountry(db, filters).map((r) => [r.country, { name: countryName(r.country), country: r.country, contributions: r.contributions, fractional: r.fractional }]));
 }
 
 function companyCounts(db: Db, filters: Filters): Map<string, Counted> {
   // Standards-body groups (RAN4, ETSI MCC) are not companies: left out as on the overview.
   return new Map(
-    (rollup.rollupCovers(db, filters)
-      ? rollup.byOrganization(db, { kind: 'parentKindNotIn', kinds: ['sdo'] }, filters, 100_000)
-      : byOrganization(db, sql`${parentOrg.kind} != 'sdo'`, filters, 100_000)
-    ).map((r) => [r.slug, { name: r.name, country: r.country, contributions: r.contributions, fractional: r.fractional }]),
+    byOrganization(db, { kind: 'everyone' }, filters, { limit: 100_000, kindsLeftOut: ['sdo'] }).map((r) => [
+      r.slug,
+      { name: r.name, country: r.country, contributions: r.contributions, fractional: r.fractional },
+    ]),
   );
 }
 
@@ -115,32 +112,20 @@ function movers(rows: DigestRow[]) {
 
 /** Per body and group: the week's contributions and the three countries with the largest share of them. */
 export function groupShares(db: Db, filters: Filters): GroupShare[] {
-  const { totals, byCountryRows } = rollup.rollupCovers(db, filters) ? rollup.groupCounts(db, filters) : rawGroupCounts(db, filters);
-  return totals.map((t) => ({
+  const totals = db.all<{ id: number; body: string; group: string; groupName: string; contributions: number }>(sql`
+    select g.id, g.body_id as body, g.code as "group", g.name as groupName, t.contributions
+    from (${countsOf('everyone', filters, ['group'])}) t join groups g on g.id = t."group"
+    order by body, t.contributions desc, "group"`);
+  const byCountryRows = db.all<{ group: number; country: string; fractional: number }>(sql`
+    select t."group", t.country, t.fractional from (${countsOf('country', { ...filters, basis: 'parent' }, ['group', 'country'], sql`r.country <> ''`)}) t
+    order by round(t.fractional, 9) desc, t.country`);
+  return totals.map(({ id, ...t }) => ({
     ...t,
     countries: byCountryRows
-      .filter((r) => r.body === t.body && r.group === t.group)
+      .filter((r) => r.group === id)
       .slice(0, 3)
       .map((r) => ({ country: r.country, name: countryName(r.country), fractional: r.fractional, share: r.fractional / t.contributions })),
   }));
-}
-
-function rawGroupCounts(db: Db, filters: Filters) {
-  const totals = db.all<{ body: string; group: string; groupName: string; contributions: number }>(sql`
-    select ${contributions.bodyId} as body, ${groups.code} as "group", ${groups.name} as groupName, count(*) as contributions
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}
-    group by ${groups.id} order by body, contributions desc, "group"`);
-  const byCountryRows = db.all<{ body: string; group: string; country: string; fractional: number }>(sql`
-    select ${contributions.bodyId} as body, ${groups.code} as "group", ${parentOrg.country} as country, sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
-    join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${parentOrg.country} is not null and ${contributionCondition(filters)}
-    group by ${groups.id}, ${parentOrg.country}
-    order by round(fractional, 9) desc, country`);
-  return { totals, byCountryRows };
 }
 
 /** Seats that began or ended in the week (by their from/to dates). */

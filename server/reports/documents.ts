@@ -6,11 +6,10 @@ import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { contributionPage } from './contributions.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { countryOnBasis, entityOrg, parentOrg } from './participation.js';
+import { countsOf } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from './search.js';
-import * as rollup from './rollup.js';
-import { datedSourceRows, periodOf, type Period } from './trends.js';
+import type { Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
 export function recordWhere(db: Db, filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
@@ -46,10 +45,8 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
  * source counting for that country, which is what `country=…&from=…&to=…` lists. Keyed `period country`.
  */
 export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period): Map<string, number> {
-  const periodSql = periodOf(period);
-  const rows = rollup.rollupCovers(db, filters) ? rollup.countryDocumentsPerPeriod(db, filters, period) : db.all<{ period: string; source_country: string; n: number }>(sql`
-    select ${periodSql} as period, ${countryOnBasis(filters, entityOrg.country, parentOrg.country)} as source_country, count(distinct ${contributions.id}) as n
-    ${datedSourceRows(filters)}
-    group by 1, 2 having source_country is not null`);
-  return new Map(rows.map((r) => [`${r.period} ${r.source_country}`, r.n]));
+  const rows = db.all<{ period: string; country: string; contributions: number }>(sql`
+    select t.${sql.identifier(period)} as period, t.country, t.contributions
+    from (${countsOf('country', filters, [period, 'country'], sql`r.country <> ''`, { datedOnly: true })}) t`);
+  return new Map(rows.map((r) => [`${r.period} ${r.country}`, r.contributions]));
 }

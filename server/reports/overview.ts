@@ -2,24 +2,21 @@
 // companies, with the leadership seats by country.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, meetings, organizations } from '../../db/schema.js';
+import { contributionSources, contributions, groups } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { seatTable } from './leadership.js';
-import { as, basisOf, allContributions, byCountry, byOrganization, parentOrg } from './participation.js';
-import * as rollup from './rollup.js';
+import { allContributions, basisOf, byCountry, byOrganization, countsOf } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
-  const row = rollup.rollupCovers(db, filters) ? rollup.coverageCounts(db, filters) : db.get<{ occurrences: number; resolved: number; sdo: number; noCountry: number }>(sql`
-    select count(*) as occurrences,
-      sum(case when ${contributionSources.organizationId} is not null then 1 else 0 end) as resolved,
-      sum(case when ${parentOrg.kind} = 'sdo' then 1 else 0 end) as sdo,
-      sum(case when ${contributionSources.organizationId} is not null and ${parentOrg.country} is null then 1 else 0 end) as noCountry
-    from ${contributionSources}
-    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}`);
+  // Every source row counts once here (on the parent basis each source has one parent and country).
+  const row = db.get<{ occurrences: number | null; resolved: number | null; sdo: number | null; noCountry: number | null }>(sql`
+    select sum(t.sources) as occurrences,
+      sum(case when t.parent <> 0 then t.sources else 0 end) as resolved,
+      sum(case when p.kind = 'sdo' then t.sources else 0 end) as sdo,
+      sum(case when t.parent <> 0 and t.country = '' then t.sources else 0 end) as noCountry
+    from (${countsOf('parent', { ...filters, basis: 'parent' }, ['parent', 'country'])}) t
+    left join organizations p on p.id = t.parent`);
   const occurrences = row?.occurrences ?? 0;
   const resolved = row?.resolved ?? 0;
   return {
@@ -49,16 +46,9 @@ const KIND_LABELS: Record<string, string> = {
  */
 export function byKind(db: Db, filters: Filters) {
   const all = allContributions(db, filters);
-  const rows = rollup.rollupCovers(db, filters) ? rollup.kindRows(db, filters) : db.all<{ kind: string; contributions: number; fractional: number }>(sql`
-    select coalesce(${parentOrg.kind}, 'unknown') as kind, count(distinct ${contributions.id}) as contributions,
-      sum(${contributionSources.share}) as fractional
-    from ${contributionSources}
-    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}
-    group by 1
-    order by round(fractional, 9) desc, kind`);
+  const rows = db.all<{ kind: string; contributions: number; fractional: number }>(sql`
+    select t.kind, t.contributions, t.fractional from (${countsOf('kind', filters, ['kind'])}) t
+    order by round(t.fractional, 9) desc, t.kind`);
   return rows.map((r) => ({ ...r, label: KIND_LABELS[r.kind] ?? r.kind, share: all === 0 ? 0 : r.fractional / all }));
 }
 
@@ -76,17 +66,23 @@ export function unresolvedNames(db: Db, filters: Filters, limit = 50) {
 }
 
 export function latestMeetings(db: Db, filters: Filters, limit = 5) {
-  if (rollup.rollupCovers(db, filters)) return rollup.latestMeetings(db, filters, limit);
   return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
-    select ${meetings.name} as meeting, ${meetings.bodyId} as body, ${groups.code} as "group",
-      ${meetings.startDate} as startDate, ${meetings.town} as town, count(${contributions.id}) as contributions
-    from ${meetings}
-    join ${groups} on ${groups.id} = ${meetings.groupId}
-    join ${contributions} on ${contributions.meetingId} = ${meetings.id}
-    where ${contributionCondition(filters)}
-    group by ${meetings.id}
-    order by coalesce(${meetings.startDate}, max(${contributions.date})) desc, ${meetings.name}
+    select m.name as meeting, m.body_id as body, g.code as "group", m.start_date as startDate, m.town as town,
+      sum(t.contributions) as contributions
+    from (${countsOf('everyone', filters, ['meeting', 'month'])}) t join meetings m on m.id = t.meeting join groups g on g.id = m.group_id
+    group by m.id
+    order by coalesce(m.start_date, max(t.month)) desc, m.name
     limit ${limit}`);
+}
+
+/** The first and last day of the contributions the filters pick, and how many meetings they come from. */
+export function span(db: Db, filters: Filters) {
+  const days = db.get<{ first: string | null; last: string | null }>(sql`
+    select min(${contributions.date}) as first, max(${contributions.date}) as last
+    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributionCondition(filters)}`);
+  const meetings = db.get<{ n: number }>(sql`select count(*) as n from (${countsOf('everyone', filters, ['meeting'])}) t where t.meeting <> 0`);
+  return { first: days?.first ?? null, last: days?.last ?? null, meetings: meetings?.n ?? 0 };
 }
 
 /**
@@ -108,33 +104,22 @@ export function seatCounts(db: Db, filters: Filters, today = new Date().toISOStr
 
 export function overviewReport(db: Db, filters: Filters) {
   const all = allContributions(db, filters);
-  const everyone = sql`1 = 1`;
-  const fromRollup = rollup.rollupCovers(db, filters);
-  const companiesOnly = sql`${parentOrg.kind} not in ('sdo', 'individual')`;
-  const countries = (fromRollup ? rollup.byCountry(db, filters) : byCountry(db, everyone, filters)).map((r) => ({
+  const countries = byCountry(db, filters).map((r) => ({
     ...r,
     countryName: countryName(r.country),
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const companies = (
-    fromRollup
-      ? rollup.byOrganization(db, { kind: 'parentKindNotIn', kinds: ['sdo', 'individual'] }, filters, 25)
-      : byOrganization(db, companiesOnly, filters, 25)
-  ).map((r) => ({
+  const companies = byOrganization(db, { kind: 'everyone' }, filters, { limit: 25, kindsLeftOut: ['sdo', 'individual'] }).map((r) => ({
     ...r,
     countryName: r.country ? countryName(r.country) : null,
     share: all === 0 ? 0 : r.fractional / all,
   }));
-  const span = fromRollup ? rollup.span(db, filters) : db.get<{ first: string | null; last: string | null; meetings: number }>(sql`
-    select min(${contributions.date}) as first, max(${contributions.date}) as last,
-      count(distinct ${contributions.meetingId}) as meetings
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}`);
+  const dates = span(db, filters);
   return {
     kind: 'overview' as const,
     filters,
     basis: basisOf(filters),
-    totals: { contributions: all, meetings: span?.meetings ?? 0, firstDate: span?.first ?? null, lastDate: span?.last ?? null },
+    totals: { contributions: all, meetings: dates.meetings, firstDate: dates.first, lastDate: dates.last },
     coverage: coverage(db, filters),
     countries,
     companies,
@@ -154,7 +139,7 @@ export function countriesReport(db: Db, filters: Filters) {
     filters,
     basis: basisOf(filters),
     allContributions: all,
-    countries: (rollup.rollupCovers(db, filters) ? rollup.byCountry(db, filters) : byCountry(db, sql`1 = 1`, filters)).map((r) => ({
+    countries: byCountry(db, filters).map((r) => ({
       ...r,
       countryName: countryName(r.country),
       share: all === 0 ? 0 : r.fractional / all,
@@ -167,9 +152,7 @@ export function organizationsReport(db: Db, filters: Filters) {
     kind: 'organizations' as const,
     filters,
     basis: basisOf(filters),
-    organizations: rollup.rollupCovers(db, filters)
-      ? rollup.byOrganization(db, { kind: 'everyone' }, filters, 100_000)
-      : byOrganization(db, sql`1 = 1`, filters, 100_000),
+    organizations: byOrganization(db, { kind: 'everyone' }, filters, { limit: 100_000 }),
   };
 }
 

@@ -1,6 +1,7 @@
-// The building blocks of the participation reports: who (a condition on the source's ultimate parent)
+// The building blocks of the participation reports: who (a country, an ultimate parent, everyone)
 // contributed how much, with which outcomes, at which meetings, in which groups, with whom, and which
-// seats they hold. Pure query functions: (db, who, filters) → rows.
+// seats they hold. Pure query functions: (db, subject, filters) → rows, all read through the report
+// counts (db/counts.ts: countQuery) — one way to count, whatever the filters.
 //
 // Counting rules (stated on every report):
 // - full: a contribution counts 1 for each organization or country among its sources;
@@ -10,11 +11,11 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, meetings, organizations, positions } from '../../db/schema.js';
-import { OUTCOMES, type Outcome } from '../../scrapers/outcomes.js';
-import { contributionCondition, type Filters } from './filters.js';
-import { topicSeatCondition } from './topics.js';
-import * as rollup from './rollup.js';
+import { countQuery, type CountKey, type CountSpec, type CountTableName } from '../../db/counts.js';
+import { groups, organizations, positions } from '../../db/schema.js';
+import type { Outcome } from '../../scrapers/outcomes.js';
+import type { Filters } from './filters.js';
+import { topicCondition, topicSeatCondition } from './topics.js';
 
 /** `"organizations" as "alias"`: an aliased table in a hand-written FROM clause. */
 export function as(table: AnySQLiteTable, aliased: AnySQLiteTable): SQL {
@@ -34,15 +35,16 @@ export function countryOnBasis(filters: Filters, entityCountry: SQLWrapper, pare
   return filters.basis === 'entity' ? sql<string | null>`coalesce(${entityCountry}, ${parentCountry})` : sql<string | null>`${parentCountry}`;
 }
 
-/** The country a source counts for under the filters' basis. */
-export function countryOf(filters: Filters): SQL {
-  return countryOnBasis(filters, entityOrg.country, parentOrg.country);
-}
-
 /** What a report says about its country basis. */
 export function basisOf(filters: Filters) {
   return filters.basis ?? ('parent' as const);
 }
+
+/** Who a report is about. */
+export type Subject =
+  | { kind: 'country'; code: string }
+  | { kind: 'parent'; id: number; country: string | null }
+  | { kind: 'everyone' };
 
 export interface Counts {
   contributions: number;
@@ -82,6 +84,10 @@ export interface OrganizationRow extends Counts {
   acceptanceRate: number | null;
 }
 
+export interface CountryRow extends Counts {
+  country: string;
+}
+
 export interface SeatRow {
   body: string;
   group: string;
@@ -98,50 +104,65 @@ export interface SeatRow {
   basis: string;
 }
 
-const OUTCOME_SQL = OUTCOMES.map(
-  (o) => sql`count(distinct case when ${contributions.outcome} = ${o} then ${contributions.id} end)`,
-);
-
-function rate(accepted: number, noted: number, notHandled: number): number | null {
+export function rate(accepted: number, noted: number, notHandled: number): number | null {
   const decided = accepted + noted + notHandled;
   return decided === 0 ? null : accepted / decided;
 }
 
-/** The sources a report is about, joined to their contribution and group, filtered. */
-function sourcesFrom(who: SQL, filters: Filters, join: SQL = sql``): SQL {
-  return sql`from ${contributionSources}
-    join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    ${filters.basis === 'entity' ? sql`left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}` : sql``}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    ${join}
-    where (${who}) and ${contributionCondition(filters)}`;
+/**
+ * A count spec under the report filters: the topic (which the kept rows cannot tell apart) becomes a
+ * condition on the contributions counted on the spot.
+ */
+export function countsOf(table: CountTableName, filters: Filters, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
+  const spec: CountSpec = { table, filters, by, subject, datedOnly: options.datedOnly };
+  if (filters.topic) spec.only = topicCondition(filters.topic);
+  return countQuery(spec);
 }
 
-export function totals(db: Db, who: SQL, filters: Filters): Counts & { outcomes: OutcomeCounts } {
-  const row = db.get<Record<string, number | null>>(sql`
-    select count(distinct ${contributions.id}) as contributions, coalesce(sum(${contributionSources.share}), 0) as fractional,
-      ${sql.join(OUTCOME_SQL.map((s, i) => sql`${s} as ${sql.identifier(OUTCOMES[i]!)}`), sql`, `)}
-    ${sourcesFrom(who, filters)}`);
-  const n = (k: string) => Number(row?.[k] ?? 0);
-  const outcomes = {
-    accepted: n('accepted'),
-    noted: n('noted'),
-    withdrawn: n('withdrawn'),
-    superseded: n('superseded'),
-    notHandled: n('not-handled'),
-    pending: n('pending'),
+/** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
+export function subjectCounts(subject: Subject, filters: Filters, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
+  switch (subject.kind) {
+    case 'country':
+      return countsOf('country', filters, by, sql`r.country = ${subject.code}`, options);
+    case 'parent':
+      // A parent's own counts whatever the basis: on the parent basis it has one country.
+      return countsOf('parent', { ...filters, basis: 'parent' }, by, sql`r.country = ${subject.country ?? ''} and r.parent_id = ${subject.id}`, options);
+    case 'everyone':
+      return countsOf('everyone', filters, by, undefined, options);
+  }
+}
+
+interface OutcomeRow {
+  contributions: number;
+  fractional: number;
+  accepted: number;
+  noted: number;
+  withdrawn: number;
+  superseded: number;
+  notHandled: number;
+  pending: number;
+}
+
+function outcomesOf(row: OutcomeRow | undefined): OutcomeCounts {
+  const o = {
+    accepted: row?.accepted ?? 0,
+    noted: row?.noted ?? 0,
+    withdrawn: row?.withdrawn ?? 0,
+    superseded: row?.superseded ?? 0,
+    notHandled: row?.notHandled ?? 0,
+    pending: row?.pending ?? 0,
   };
-  return {
-    contributions: n('contributions'),
-    fractional: n('fractional'),
-    outcomes: { ...outcomes, acceptanceRate: rate(outcomes.accepted, outcomes.noted, outcomes.notHandled) },
-  };
+  return { ...o, acceptanceRate: rate(o.accepted, o.noted, o.notHandled) };
+}
+
+export function totals(db: Db, subject: Subject, filters: Filters): Counts & { outcomes: OutcomeCounts } {
+  const row = db.get<OutcomeRow>(subjectCounts(subject, filters, []));
+  return { contributions: row?.contributions ?? 0, fractional: row?.fractional ?? 0, outcomes: outcomesOf(row) };
 }
 
 /** Totals of a report's subject with its share of all contributions under the filters, and outcomes. */
-export function participationSummary(db: Db, who: SQL, filters: Filters) {
-  const { outcomes, ...counts } = totals(db, who, filters);
+export function participationSummary(db: Db, subject: Subject, filters: Filters) {
+  const { outcomes, ...counts } = totals(db, subject, filters);
   const all = allContributions(db, filters);
   return {
     totals: { ...counts, allContributions: all, share: all === 0 ? null : counts.fractional / all },
@@ -151,87 +172,94 @@ export function participationSummary(db: Db, who: SQL, filters: Filters) {
 
 /** All contributions under the filters: the denominator of shares. */
 export function allContributions(db: Db, filters: Filters): number {
-  if (rollup.rollupCovers(db, filters)) return rollup.allContributions(db, filters);
-  return (
-    db.get<{ n: number }>(sql`select count(*) as n from ${contributions}
-      join ${groups} on ${groups.id} = ${contributions.groupId} where ${contributionCondition(filters)}`)?.n ?? 0
-  );
+  return db.get<{ contributions: number }>(countsOf('everyone', filters, []))?.contributions ?? 0;
 }
 
-export function byMeeting(db: Db, who: SQL, filters: Filters): MeetingRow[] {
+/** Per meeting, in the order the meetings were held (by their first day, else their first month's). */
+export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
   return db.all<MeetingRow>(sql`
-    select ${meetings.name} as meeting, ${meetings.startDate} as startDate, ${contributions.bodyId} as body,
-      ${groups.code} as "group", count(distinct ${contributions.id}) as contributions,
-      sum(${contributionSources.share}) as fractional
-    ${sourcesFrom(who, filters, sql`join ${meetings} on ${meetings.id} = ${contributions.meetingId}`)}
-    group by ${meetings.id}
-    order by coalesce(${meetings.startDate}, min(${contributions.date})), ${meetings.name}`);
+    select m.name as meeting, m.start_date as startDate, g.body_id as body, g.code as "group",
+      sum(t.contributions) as contributions, sum(t.fractional) as fractional
+    from (${subjectCounts(subject, filters, ['meeting', 'group', 'month'])}) t
+    join meetings m on m.id = t.meeting join groups g on g.id = t."group"
+    group by m.id, g.id
+    order by coalesce(m.start_date, min(t.month)), m.name`);
 }
 
-export function byGroup(db: Db, who: SQL, filters: Filters): GroupRow[] {
+export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
   return db.all<GroupRow>(sql`
-    select ${contributions.bodyId} as body, ${groups.code} as "group", ${groups.name} as groupName,
-      count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional
-    ${sourcesFrom(who, filters)}
-    group by ${groups.id}
-    order by contributions desc, "group"`);
+    select g.body_id as body, g.code as "group", g.name as groupName, t.contributions, t.fractional
+    from (${subjectCounts(subject, filters, ['group'])}) t join groups g on g.id = t."group"
+    order by t.contributions desc, "group"`);
 }
 
 /**
- * Ultimate parents among the sources, largest fractional count (the share's measure) first. Ranked on
- * the count rounded to 9 decimals: sums of 1/n shares added in another order differ in the last bit,
- * and equal counts must fall to the next key (contributions, name), not to rounding noise.
+ * Ultimate parents among the sources, largest fractional count (the share's measure) first: those of
+ * a country (on the filters' basis), one parent, or everyone (`kindsLeftOut`: the overview's companies
+ * leave out standards-body groups and individuals). Ranked on the count rounded to 9 decimals: sums of
+ * 1/n shares added in another order differ in the last bit, and equal counts must fall to the next key
+ * (contributions, name), not to rounding noise.
  */
-export function byOrganization(db: Db, who: SQL, filters: Filters, limit = 500): OrganizationRow[] {
+export function byOrganization(db: Db, subject: Subject, filters: Filters, options: { limit?: number; kindsLeftOut?: string[] } = {}): OrganizationRow[] {
+  if (subject.kind === 'parent') throw new Error('the organizations of a report are those of a country or of everyone');
+  const counts =
+    subject.kind === 'country'
+      ? countsOf('parent', filters, ['parent'], sql`r.country = ${subject.code}`)
+      : countsOf('parent', { ...filters, basis: 'parent' }, ['parent']);
+  const kinds = options.kindsLeftOut?.length ? sql`p.kind not in (${sql.join(options.kindsLeftOut.map((k) => sql`${k}`), sql`, `)})` : sql`true`;
   const rows = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
-    select ${parentOrg.slug} as slug, ${parentOrg.name} as name, ${parentOrg.kind} as kind, ${parentOrg.country} as country,
-      count(distinct ${contributions.id}) as contributions, sum(${contributionSources.share}) as fractional,
-      ${OUTCOME_SQL[0]} as accepted, ${OUTCOME_SQL[1]} as noted, ${OUTCOME_SQL[4]} as notHandled
-    ${sourcesFrom(who, filters)}
-    group by ${parentOrg.id}
-    order by round(fractional, 9) desc, contributions desc, name
-    limit ${limit}`);
+    select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
+      t.contributions, t.fractional, t.accepted, t.noted, t.notHandled
+    from (${counts}) t join organizations p on p.id = t.parent
+    where ${kinds}
+    order by round(t.fractional, 9) desc, t.contributions desc, name
+    limit ${options.limit ?? 500}`);
   return rows.map(({ noted, notHandled, ...row }) => ({ ...row, acceptanceRate: rate(row.accepted, noted, notHandled) }));
 }
 
-export interface CountryRow extends Counts {
-  country: string;
-}
-
 /** Countries of the sources (by the filters' basis), largest fractional count first (sources without a country left out). */
-export function byCountry(db: Db, who: SQL, filters: Filters): CountryRow[] {
-  const country = countryOf(filters);
+export function byCountry(db: Db, filters: Filters): CountryRow[] {
   return db.all<CountryRow>(sql`
-    select ${country} as country, count(distinct ${contributions.id}) as contributions,
-      sum(${contributionSources.share}) as fractional
-    ${sourcesFrom(sql`(${who}) and ${country} is not null`, filters)}
-    group by ${country}
-    order by round(fractional, 9) desc, contributions desc, country`);
+    select t.country, t.contributions, t.fractional from (${countsOf('country', filters, ['country'], sql`r.country <> ''`)}) t
+    order by round(t.fractional, 9) desc, t.contributions desc, t.country`);
 }
-
-const coParent = alias(organizations, 'co_parent');
-const coSource = alias(contributionSources, 'co_source');
 
 /**
- * Organizations most often named beside the report's subject on the same contributions; `exclude` keeps
- * the subject itself (or its own country) out. Standards-body groups are left out: they are not partners.
+ * Organizations most often named beside the report's subject on the same contributions (the subject
+ * itself, or parents of its own country, left out). Standards-body groups are left out: they are not
+ * partners.
  */
-export function coSources(db: Db, who: SQL, exclude: SQL, filters: Filters, limit = 15) {
+export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15) {
+  if (subject.kind === 'everyone') throw new Error('co-sources are named beside a country or an organization');
+  const counts =
+    subject.kind === 'country'
+      ? countsOf('coCountries', filters, ['coParent'], sql`r.country = ${subject.code}`)
+      : countsOf('coParents', filters, ['coParent'], sql`r.parent_id = ${subject.id}`);
   return db.all<{ slug: string; name: string; country: string | null; contributions: number }>(sql`
-    select ${coParent.slug} as slug, ${coParent.name} as name, ${coParent.country} as country,
-      count(distinct ${coSource.contributionId}) as contributions
-    from ${as(contributionSources, coSource)} join ${as(organizations, coParent)} on ${coParent.id} = ${coSource.parentId}
-    where ${coSource.contributionId} in (select ${contributions.id} ${sourcesFrom(who, filters)})
-      and not (${exclude}) and ${coParent.kind} != 'sdo'
-    group by ${coParent.id}
-    order by contributions desc, name
+    select q.slug as slug, q.name as name, q.country as country, t.contributions
+    from (${counts}) t join organizations q on q.id = t.coParent
+    where q.kind <> 'sdo'
+    order by t.contributions desc, name
     limit ${limit}`);
+}
+
+/** The organizations the sources named under one parent (its subsidiaries and itself). */
+export function entities(db: Db, parentId: number, filters: Filters) {
+  return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
+    select e.slug as slug, e.name as name, e.country as country, t.contributions, t.fractional
+    from (${countsOf('entity', filters, ['organization'], sql`r.parent_id = ${parentId}`)}) t join organizations e on e.id = t.organization
+    order by t.contributions desc, name`);
+}
+
+/** Per year (dated contributions only): full and fractional counts. */
+export function byYear(db: Db, subject: Subject, filters: Filters) {
+  return db.all<{ year: string; contributions: number; fractional: number }>(sql`
+    select t.year, t.contributions, t.fractional from (${subjectCounts(subject, filters, ['year'], { datedOnly: true })}) t order by t.year`);
 }
 
 const seatOrg = alias(organizations, 'seat_org');
 const seatParent = alias(organizations, 'seat_parent');
 
-/** Leadership seats held by organizations whose ultimate parent matches `whoParent` (a condition on seat_parent). */
 /**
  * The seats a report's filters select: body and group as given, and with dates, the seats held at
  * some point in the period (a seat overlaps it). `currentWithoutDates` keeps only open seats when no
@@ -250,8 +278,21 @@ export function seatCondition(filters: Filters, currentWithoutDates = false): SQ
   return sql.join(conditions, sql` and `);
 }
 
-export function seats(db: Db, whoParent: SQL, filters: Filters = {}): SeatRow[] {
-  const conditions: SQL[] = [whoParent, seatCondition(filters)];
+/** Who holds a seat, as a condition on the seat's organization (`seat_org`) and parent (`seat_parent`). */
+export function seatHolder(subject: Subject, filters: Filters): SQL {
+  switch (subject.kind) {
+    case 'country':
+      return sql`${countryOnBasis(filters, seatOrg.country, seatParent.country)} = ${subject.code}`;
+    case 'parent':
+      return sql`${seatParent.id} = ${subject.id}`;
+    case 'everyone':
+      return sql`true`;
+  }
+}
+
+/** Leadership seats held by the subject (or matching `holder`, a condition on seat_org and seat_parent). */
+export function seats(db: Db, holder: SQL, filters: Filters = {}): SeatRow[] {
+  const conditions: SQL[] = [holder, seatCondition(filters)];
   return db.all<SeatRow>(sql`
     select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role,
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug,

@@ -3,13 +3,12 @@
 // with no country (standards-body groups, international organizations) or no organization at all
 // (unresolved names) kept as their own bucket, so that each period's shares add up to 100 %.
 // Pure query function: (db, filters, options) → rows; the chart and its table are drawn from them.
-import { sql, type SQL } from 'drizzle-orm';
-import * as rollup from './rollup.js';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
+import { contributions, groups } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
-import { as, basisOf, countryOnBasis, entityOrg, parentOrg } from './participation.js';
+import { basisOf, countsOf } from './participation.js';
 
 export type Period = 'quarter' | 'year';
 
@@ -39,14 +38,6 @@ export interface SharesOverTime {
   cells: ShareCell[];
 }
 
-/** `2024-Q2` or `2024` from a date YYYY-MM-DD. */
-/** A contribution's period as this module names it: `2024` or `2024-Q2`. */
-export function periodOf(period: Period) {
-  return period === 'year'
-    ? sql<string>`substr(${contributions.date}, 1, 4)`
-    : sql<string>`substr(${contributions.date}, 1, 4) || '-Q' || ((cast(substr(${contributions.date}, 6, 2) as integer) + 2) / 3)`;
-}
-
 const BUCKET_NAMES: Record<string, string> = { [OTHER]: 'Other countries', [NO_COUNTRY]: 'No country or unresolved' };
 
 /** Quarters for a span of up to three years, years beyond: a chart of more than a dozen columns is unreadable. */
@@ -57,7 +48,7 @@ export function periodFor(firstDate: string | null, lastDate: string | null): Pe
 
 export function sharesOverTime(db: Db, filters: Filters, options: { period?: Period; top?: number } = {}): SharesOverTime {
   const choosePeriod = (first: string | null, last: string | null) => options.period ?? periodFor(first, last);
-  const { period, periods, rows } = rollup.rollupCovers(db, filters) ? rollup.sharesOverTime(db, filters, choosePeriod) : rawShares(db, filters, choosePeriod);
+  const { period, periods, rows } = shareCounts(db, filters, choosePeriod);
   const top = options.top ?? 6;
   const overall = new Map<string, number>();
   for (const r of rows) if (r.country) overall.set(r.country, (overall.get(r.country) ?? 0) + r.fractional);
@@ -112,37 +103,19 @@ export function thinPeriods(report: Pick<SharesOverTime, 'periods'>, minimum: nu
   return report.periods.filter((p) => p.contributions < minimum).map((p) => p.period);
 }
 
-/** The numbers sharesOverTime draws, from the raw tables. */
-function rawShares(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
+/** The numbers sharesOverTime draws: contributions per period, fractional counts per period and country (null: none). */
+function shareCounts(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
   const span = db.get<{ first: string | null; last: string | null }>(sql`
     select min(${contributions.date}) as first, max(${contributions.date}) as last
     from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}`);
+    where ${contributionCondition(filters)}`);
   const period = choosePeriod(span?.first ?? null, span?.last ?? null);
-  const periodSql = periodOf(period);
   // Contributions without a date cannot be placed in time and are left out of this chart.
   const periods = db.all<{ period: string; contributions: number }>(sql`
-    select ${periodSql} as period, count(*) as contributions
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}
-    group by 1 order by 1`);
-  const country = countryOnBasis(filters, entityOrg.country, parentOrg.country);
+    select t.${sql.identifier(period)} as period, t.contributions from (${countsOf('everyone', filters, [period], undefined, { datedOnly: true })}) t
+    order by 1`);
   const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
-    select ${periodSql} as period, ${country} as country, sum(${contributionSources.share}) as fractional
-    ${datedSourceRows(filters)}
-    group by 1, 2`);
+    select t.${sql.identifier(period)} as period, nullif(t.country, '') as country, t.fractional
+    from (${countsOf('country', filters, [period, 'country'], undefined, { datedOnly: true })}) t`);
   return { period, periods, rows };
-}
-
-/**
- * FROM … WHERE of the source rows of the dated contributions the filters pick, with their parent
- * (`parentOrg`) and entity (`entityOrg`) left-joined: a source without either counts for no country.
- */
-export function datedSourceRows(filters: Filters): SQL {
-  return sql`from ${contributionSources}
-    left join ${as(organizations, parentOrg)} on ${parentOrg.id} = ${contributionSources.parentId}
-    left join ${as(organizations, entityOrg)} on ${entityOrg.id} = ${contributionSources.organizationId}
-    join ${contributions} on ${contributions.id} = ${contributionSources.contributionId}
-    join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributions.date} is not null and ${contributionCondition(filters)}`;
 }

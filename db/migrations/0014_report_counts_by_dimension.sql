@@ -1,0 +1,135 @@
+-- WITHOUT ROWID written by hand (drizzle cannot say it): the counts are stored in key order.
+CREATE TABLE `counts_by_country` (
+	`basis` text NOT NULL,
+	`country` text NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`accepted` integer NOT NULL,
+	`noted` integer NOT NULL,
+	`not_handled` integer NOT NULL,
+	`pending` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	`fractional` real NOT NULL,
+	`withdrawn_fractional` real NOT NULL,
+	`superseded_fractional` real NOT NULL,
+	`sources` integer NOT NULL,
+	`withdrawn_sources` integer NOT NULL,
+	`superseded_sources` integer NOT NULL,
+	PRIMARY KEY(`level`, `basis`, `country`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_by_entity` (
+	`parent_id` integer NOT NULL,
+	`organization_id` integer NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`accepted` integer NOT NULL,
+	`noted` integer NOT NULL,
+	`not_handled` integer NOT NULL,
+	`pending` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	`fractional` real NOT NULL,
+	`withdrawn_fractional` real NOT NULL,
+	`superseded_fractional` real NOT NULL,
+	`sources` integer NOT NULL,
+	`withdrawn_sources` integer NOT NULL,
+	`superseded_sources` integer NOT NULL,
+	PRIMARY KEY(`level`, `parent_id`, `organization_id`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_by_kind` (
+	`kind` text NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`accepted` integer NOT NULL,
+	`noted` integer NOT NULL,
+	`not_handled` integer NOT NULL,
+	`pending` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	`fractional` real NOT NULL,
+	`withdrawn_fractional` real NOT NULL,
+	`superseded_fractional` real NOT NULL,
+	`sources` integer NOT NULL,
+	`withdrawn_sources` integer NOT NULL,
+	`superseded_sources` integer NOT NULL,
+	PRIMARY KEY(`level`, `kind`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_by_parent` (
+	`basis` text NOT NULL,
+	`country` text NOT NULL,
+	`parent_id` integer NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`accepted` integer NOT NULL,
+	`noted` integer NOT NULL,
+	`not_handled` integer NOT NULL,
+	`pending` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	`fractional` real NOT NULL,
+	`withdrawn_fractional` real NOT NULL,
+	`superseded_fractional` real NOT NULL,
+	`sources` integer NOT NULL,
+	`withdrawn_sources` integer NOT NULL,
+	`superseded_sources` integer NOT NULL,
+	PRIMARY KEY(`level`, `basis`, `country`, `parent_id`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_of_co_countries` (
+	`basis` text NOT NULL,
+	`country` text NOT NULL,
+	`co_parent_id` integer NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`contributions` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	PRIMARY KEY(`level`, `basis`, `country`, `co_parent_id`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_of_co_parents` (
+	`parent_id` integer NOT NULL,
+	`co_parent_id` integer NOT NULL,
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`contributions` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	PRIMARY KEY(`level`, `parent_id`, `co_parent_id`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `counts_of_everyone` (
+	`level` text NOT NULL,
+	`group_id` integer NOT NULL,
+	`period` text NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`accepted` integer NOT NULL,
+	`noted` integer NOT NULL,
+	`not_handled` integer NOT NULL,
+	`pending` integer NOT NULL,
+	`withdrawn` integer NOT NULL,
+	`superseded` integer NOT NULL,
+	`fractional` real NOT NULL,
+	`withdrawn_fractional` real NOT NULL,
+	`superseded_fractional` real NOT NULL,
+	`sources` integer NOT NULL,
+	`withdrawn_sources` integer NOT NULL,
+	`superseded_sources` integer NOT NULL,
+	PRIMARY KEY(`level`, `group_id`, `period`, `meeting_id`)
+) WITHOUT ROWID;
