@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../db/client.js';
-import { recount } from '../db/counts.js';
+import { recount } from '../db/counts/upkeep.js';
 import { applyRegistry } from '../db/write.js';
 import { RawArchive } from '../scrapers/archive.js';
 import { groupByCode } from '../scrapers/3gpp/groups.js';

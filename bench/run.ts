@@ -29,7 +29,7 @@ import { contributionPage } from '../server/reports/contributions.js';
 import { digestReport } from '../server/reports/digest.js';
 import { overviewReport } from '../server/reports/overview.js';
 import { referenceCounts } from '../test/support/reference-counts.js';
-import type { CountSpec } from '../db/counts.js';
+import type { CountSpec } from '../db/counts/read.js';
 import { weekOf } from '../server/reports/weeks.js';
 import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
 

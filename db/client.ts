@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema.js';
-import { ensureCounts } from './counts.js';
+import { ensureCounts } from './counts/upkeep.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

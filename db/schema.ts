@@ -322,6 +322,21 @@ export const watchlistItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.watchlistId, t.kind, t.value] })],
 );
 
+/**
+ * The topics of db/topics.yaml a contribution is in (db/topics.ts), worked out when it is stored and
+ * again for everything when the topics change.
+ */
+export const contributionTopics = sqliteTable(
+  'contribution_topics',
+  {
+    topic: text('topic').notNull(),
+    contributionId: integer('contribution_id')
+      .notNull()
+      .references(() => contributions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.contributionId, t.topic] }), index('contribution_topics_topic').on(t.topic, t.contributionId)],
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Report counts (db/counts.ts): how many contributions each country, organization, kind of
 // organization… has per group and month (and meeting), and per group and year. Derived from
@@ -330,9 +345,11 @@ export const watchlistItems = sqliteTable(
 // of walking millions of source rows. Every table is WITHOUT ROWID (the migration says so: drizzle
 // cannot): the rows are stored in key order, subject first, so one subject's rows are contiguous.
 
-/** A count row's bucket: a group's month (with its meeting), or a group's year. */
+/** A count row's bucket: a group's month (with its meeting), or a group's year, for every contribution or a topic's. */
 function countBucket() {
   return {
+    /** '' for every contribution; a topic of db/topics.yaml for its contributions only. */
+    topic: text('topic').notNull(),
     /** `month` (period YYYY-MM, per meeting) or `year` (period YYYY, meeting 0); period '' holds the undated. */
     level: text('level', { enum: ['month', 'year'] }).notNull(),
     groupId: integer('group_id').notNull(),
@@ -375,7 +392,7 @@ function pairMeasures() {
 
 /** Every contribution, counted per bucket. */
 export const countsOfEveryone = sqliteTable('counts_of_everyone', { ...countBucket(), ...countMeasures() }, (t) => [
-  primaryKey({ columns: [t.level, t.groupId, t.period, t.meetingId] }),
+  primaryKey({ columns: [t.level, t.topic, t.groupId, t.period, t.meetingId] }),
 ]);
 
 /**
@@ -386,7 +403,7 @@ export const countsOfEveryone = sqliteTable('counts_of_everyone', { ...countBuck
 export const countsByCountry = sqliteTable(
   'counts_by_country',
   { basis: text('basis', { enum: ['parent', 'entity'] }).notNull(), country: text('country').notNull(), ...countBucket(), ...countMeasures() },
-  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.groupId, t.period, t.meetingId] })],
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.groupId, t.period, t.meetingId] })],
 );
 
 /**
@@ -402,26 +419,26 @@ export const countsByParent = sqliteTable(
     ...countBucket(),
     ...countMeasures(),
   },
-  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.parentId, t.groupId, t.period, t.meetingId] })],
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.parentId, t.groupId, t.period, t.meetingId] })],
 );
 
 /** Per organization named (a parent's subsidiaries, or the parent itself), under its ultimate parent. */
 export const countsByEntity = sqliteTable(
   'counts_by_entity',
   { parentId: integer('parent_id').notNull(), organizationId: integer('organization_id').notNull(), ...countBucket(), ...countMeasures() },
-  (t) => [primaryKey({ columns: [t.level, t.parentId, t.organizationId, t.groupId, t.period, t.meetingId] })],
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.parentId, t.organizationId, t.groupId, t.period, t.meetingId] })],
 );
 
 /** Per kind of ultimate parent (`unknown` for unresolved names). */
 export const countsByKind = sqliteTable('counts_by_kind', { kind: text('kind').notNull(), ...countBucket(), ...countMeasures() }, (t) => [
-  primaryKey({ columns: [t.level, t.kind, t.groupId, t.period, t.meetingId] }),
+  primaryKey({ columns: [t.level, t.topic, t.kind, t.groupId, t.period, t.meetingId] }),
 ]);
 
 /** Co-sources: contributions naming both a parent and another parent beside it (year rows only). */
 export const countsOfCoParents = sqliteTable(
   'counts_of_co_parents',
   { parentId: integer('parent_id').notNull(), coParentId: integer('co_parent_id').notNull(), ...countBucket(), ...pairMeasures() },
-  (t) => [primaryKey({ columns: [t.level, t.parentId, t.coParentId, t.groupId, t.period, t.meetingId] })],
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.parentId, t.coParentId, t.groupId, t.period, t.meetingId] })],
 );
 
 /** Co-sources of a country: contributions naming it (on each basis) and a parent of another country (year rows only). */
@@ -434,5 +451,5 @@ export const countsOfCoCountries = sqliteTable(
     ...countBucket(),
     ...pairMeasures(),
   },
-  (t) => [primaryKey({ columns: [t.level, t.basis, t.country, t.coParentId, t.groupId, t.period, t.meetingId] })],
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.coParentId, t.groupId, t.period, t.meetingId] })],
 );

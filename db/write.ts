@@ -24,7 +24,7 @@ import { outcomeOf } from '../scrapers/outcomes.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../scrapers/seat-terms.js';
 import { ITU_FORMER_REVISION_REFS } from '../scrapers/itu/revisions.js';
 import { storeAuthors } from './write-authors.js';
-import { CountChange, dropEmptyCounts } from './counts.js';
+import { CountChange, dropEmptyCounts } from './counts/upkeep.js';
 
 export interface StoreResult {
   seen: number;

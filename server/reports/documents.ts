@@ -8,7 +8,7 @@ import { contributionPage } from './contributions.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { countsOf } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
-import { matchCondition } from './search.js';
+import { matchCondition } from '../../db/fts.js';
 import type { Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */

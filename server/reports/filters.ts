@@ -7,7 +7,8 @@ import { contributions, groups } from '../../db/schema.js';
 import { BODY_IDS } from '../../scrapers/types.js';
 import { COUNTRY_BASES } from '../../scrapers/resolve/resolve.js';
 import { calendarDateProblem } from '../../scrapers/dates.js';
-import { parseTopic, topicCondition } from './topics.js';
+import { inTopic } from '../../db/topics.js';
+import { parseTopic } from './topics.js';
 
 /** A calendar day `YYYY-MM-DD`; one that does not exist (2023-02-30) is refused saying so. */
 export const calendarDate = z.string().superRefine((value, ctx) => {
@@ -94,7 +95,7 @@ export function contributionCondition(filters: Filters): SQL {
   if (filters.group) conditions.push(eq(groups.code, filters.group));
   if (filters.from) conditions.push(gte(contributions.date, filters.from));
   if (filters.to) conditions.push(lte(contributions.date, filters.to));
-  if (filters.topic) conditions.push(topicCondition(filters.topic));
+  if (filters.topic) conditions.push(inTopic(filters.topic));
   if (filters.withdrawn === 'exclude') conditions.push(sql`coalesce(${contributions.outcome}, '') <> 'withdrawn'`);
   if (filters.revisions === 'collapse') conditions.push(sql`coalesce(${contributions.outcome}, '') <> 'superseded'`);
   return and(...conditions)!;

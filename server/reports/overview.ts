@@ -6,26 +6,25 @@ import { contributionSources, contributions, groups } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { seatTable } from './leadership.js';
-import { allContributions, basisOf, byCountry, byOrganization, countsOf } from './participation.js';
+import { allContributions, basisOf, byCountry, byOrganization, countsOf, dateSpan } from './participation.js';
 
 export function coverage(db: Db, filters: Filters) {
-  // Every source row counts once here (on the parent basis each source has one parent and country).
-  const row = db.get<{ occurrences: number | null; resolved: number | null; sdo: number | null; noCountry: number | null }>(sql`
-    select sum(t.sources) as occurrences,
-      sum(case when t.parent <> 0 then t.sources else 0 end) as resolved,
-      sum(case when p.kind = 'sdo' then t.sources else 0 end) as sdo,
-      sum(case when t.parent <> 0 and t.country = '' then t.sources else 0 end) as noCountry
-    from (${countsOf('parent', { ...filters, basis: 'parent' }, ['parent', 'country'])}) t
-    left join organizations p on p.id = t.parent`);
-  const occurrences = row?.occurrences ?? 0;
-  const resolved = row?.resolved ?? 0;
+  // Source mentions by the kind of their parent ('unknown': unresolved), and those counting for no
+  // country on the parent basis (unresolved, or a parent without one): two small tables.
+  const kinds = db.get<{ occurrences: number | null; unresolved: number | null; sdo: number | null }>(sql`
+    select sum(t.sources) as occurrences, sum(case when t.kind = 'unknown' then t.sources else 0 end) as unresolved,
+      sum(case when t.kind = 'sdo' then t.sources else 0 end) as sdo
+    from (${countsOf('kind', filters, ['kind'])}) t`);
+  const none = db.get<{ sources: number }>(countsOf('country', { ...filters, basis: 'parent' }, [], sql`r.country = ''`));
+  const occurrences = kinds?.occurrences ?? 0;
+  const unresolved = kinds?.unresolved ?? 0;
   return {
     occurrences,
-    resolved,
-    unresolved: occurrences - resolved,
-    resolvedShare: occurrences === 0 ? null : resolved / occurrences,
-    standardsBodies: row?.sdo ?? 0,
-    withoutCountry: row?.noCountry ?? 0,
+    resolved: occurrences - unresolved,
+    unresolved,
+    resolvedShare: occurrences === 0 ? null : (occurrences - unresolved) / occurrences,
+    standardsBodies: kinds?.sdo ?? 0,
+    withoutCountry: (none?.sources ?? 0) - unresolved,
   };
 }
 
@@ -77,12 +76,8 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
 
 /** The first and last day of the contributions the filters pick, and how many meetings they come from. */
 export function span(db: Db, filters: Filters) {
-  const days = db.get<{ first: string | null; last: string | null }>(sql`
-    select min(${contributions.date}) as first, max(${contributions.date}) as last
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}`);
   const meetings = db.get<{ n: number }>(sql`select count(*) as n from (${countsOf('everyone', filters, ['meeting'])}) t where t.meeting <> 0`);
-  return { first: days?.first ?? null, last: days?.last ?? null, meetings: meetings?.n ?? 0 };
+  return { ...dateSpan(db, filters), meetings: meetings?.n ?? 0 };
 }
 
 /**

@@ -11,11 +11,12 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
-import { countQuery, type CountKey, type CountSpec, type CountTableName } from '../../db/counts.js';
-import { groups, organizations, positions } from '../../db/schema.js';
+import type { CountTableName } from '../../db/counts/definitions.js';
+import { countQuery, type CountKey } from '../../db/counts/read.js';
+import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { Outcome } from '../../scrapers/outcomes.js';
-import type { Filters } from './filters.js';
-import { topicCondition, topicSeatCondition } from './topics.js';
+import { contributionCondition, type Filters } from './filters.js';
+import { topicSeatCondition } from '../../db/topics.js';
 
 /** `"organizations" as "alias"`: an aliased table in a hand-written FROM clause. */
 export function as(table: AnySQLiteTable, aliased: AnySQLiteTable): SQL {
@@ -109,14 +110,9 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
   return decided === 0 ? null : accepted / decided;
 }
 
-/**
- * A count spec under the report filters: the topic (which the kept rows cannot tell apart) becomes a
- * condition on the contributions counted on the spot.
- */
+/** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
 export function countsOf(table: CountTableName, filters: Filters, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
-  const spec: CountSpec = { table, filters, by, subject, datedOnly: options.datedOnly };
-  if (filters.topic) spec.only = topicCondition(filters.topic);
-  return countQuery(spec);
+  return countQuery({ table, filters, by, subject, datedOnly: options.datedOnly });
 }
 
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
@@ -249,6 +245,19 @@ export function entities(db: Db, parentId: number, filters: Filters) {
     select e.slug as slug, e.name as name, e.country as country, t.contributions, t.fractional
     from (${countsOf('entity', filters, ['organization'], sql`r.parent_id = ${parentId}`)}) t join organizations e on e.id = t.organization
     order by t.contributions desc, name`);
+}
+
+/**
+ * The first and last day of the contributions the filters pick (undated ones aside). Each group's
+ * ends are found on its (group, date) index, so this costs a few lookups per group whatever the size.
+ */
+export function dateSpan(db: Db, filters: Filters): { first: string | null; last: string | null } {
+  const picked = contributionCondition(filters);
+  const ends = (order: SQL) => sql`(select ${contributions.date} from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
+    where ${contributions.groupId} = g.id and ${contributions.date} is not null and ${picked} order by ${contributions.date} ${order} limit 1)`;
+  const row = db.get<{ first: string | null; last: string | null }>(sql`
+    select min(${ends(sql`asc`)}) as first, max(${ends(sql`desc`)}) as last from ${groups} g`);
+  return { first: row?.first ?? null, last: row?.last ?? null };
 }
 
 /** Per year (dated contributions only): full and fractional counts. */

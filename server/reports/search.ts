@@ -1,10 +1,7 @@
-// Full-text search over contribution titles and source cells, through the FTS5 index
-// `contributions_fts` (db/migrations/0003_contributions_fts.sql, kept in step by triggers).
-//
-// What a user types is never handed to FTS5 as query syntax (an unbalanced quote or a bare `AND`
-// would be an SQL error): each whitespace-separated term becomes a quoted phrase, all terms must
-// match, and a term ending in `*` matches as a prefix (`posit*`).
+// Full-text search over contribution titles and source cells (db/fts.ts: how a text becomes an FTS5
+// query), a page of matches at a time.
 import { sql, type SQL } from 'drizzle-orm';
+import { ftsQuery, matchCondition } from '../../db/fts.js';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
@@ -14,38 +11,11 @@ import { FilterError, contributionCondition, type Filters } from './filters.js';
 
 export const searchTextSchema = z.string().trim().max(200, 'at most 200 characters').optional();
 
-/** The FTS5 query for what the user typed, or null when it holds no searchable term. */
-export function ftsQuery(text: string): string | null {
-  const terms = text
-    .split(/\s+/)
-    .map((term) => {
-      const prefix = /\*+$/.test(term);
-      const word = term.replace(/\*+$/, '').replace(/"/g, '');
-      // A term without a letter or digit (`-`, `&`) would be an empty phrase: leave it out.
-      if (!/[\p{L}\p{N}]/u.test(word)) return null;
-      return `"${word}"${prefix ? '*' : ''}`;
-    })
-    .filter((t): t is string => t !== null);
-  return terms.length === 0 ? null : terms.join(' ');
-}
-
 /** Validates a `q` value; throws FilterError naming it. */
 export function parseSearchText(value: unknown): string | undefined {
   const parsed = searchTextSchema.safeParse(value === '' ? undefined : value);
   if (!parsed.success) throw new FilterError('q', parsed.error.issues[0]!.message);
   return parsed.data;
-}
-
-/**
- * The condition on `contributions` that their title or source cell matches the text. `checked`: the
- * matches are a set each contribution walked is checked against (the unary + keeps the planner from
- * starting at the full-text index and sorting every match).
- */
-export function matchCondition(text: string, options: { checked?: boolean } = {}): SQL {
-  const query = ftsQuery(text);
-  if (query === null) return sql`0 = 1`;
-  const id = options.checked ? sql`+${contributions.id}` : sql`${contributions.id}`;
-  return sql`${id} in (select rowid from contributions_fts where contributions_fts match ${query})`;
 }
 
 export type SearchResult = {

@@ -5,10 +5,9 @@
 // Pure query function: (db, filters, options) → rows; the chart and its table are drawn from them.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { contributions, groups } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
-import { contributionCondition, type Filters } from './filters.js';
-import { basisOf, countsOf } from './participation.js';
+import type { Filters } from './filters.js';
+import { basisOf, countsOf, dateSpan } from './participation.js';
 
 export type Period = 'quarter' | 'year';
 
@@ -105,10 +104,7 @@ export function thinPeriods(report: Pick<SharesOverTime, 'periods'>, minimum: nu
 
 /** The numbers sharesOverTime draws: contributions per period, fractional counts per period and country (null: none). */
 function shareCounts(db: Db, filters: Filters, choosePeriod: (first: string | null, last: string | null) => Period) {
-  const span = db.get<{ first: string | null; last: string | null }>(sql`
-    select min(${contributions.date}) as first, max(${contributions.date}) as last
-    from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId}
-    where ${contributionCondition(filters)}`);
+  const span = dateSpan(db, filters);
   const period = choosePeriod(span?.first ?? null, span?.last ?? null);
   // Contributions without a date cannot be placed in time and are left out of this chart.
   const periods = db.all<{ period: string; contributions: number }>(sql`

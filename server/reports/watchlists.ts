@@ -9,7 +9,7 @@ import type { Resolver } from '../../scrapers/resolve/resolve.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
 import { groupCondition, organizationCondition, recentContributions } from './recent.js';
-import { ftsQuery, matchCondition } from './search.js';
+import { ftsQuery, matchCondition } from '../../db/fts.js';
 
 export type WatchKind = 'organization' | 'group' | 'keyword';
 

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { createApp } from '../../server/app.js';
 import { createViews } from '../../server/views.js';
-import { ftsQuery, searchContributions } from '../../server/reports/search.js';
+import { ftsQuery } from '../../db/fts.js';
+import { searchContributions } from '../../server/reports/search.js';
 import { weeklyApp } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';
 

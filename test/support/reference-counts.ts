@@ -4,7 +4,8 @@
 // For the tests only (the product counts one way, through db/counts.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { CountKey, CountSpec } from '../../db/counts.js';
+import type { CountKey, CountSpec } from '../../db/counts/read.js';
+import { topicCondition } from '../../db/topics.js';
 
 const KEYS: Record<CountKey, string> = {
   group: 'r.group_id',
@@ -58,7 +59,8 @@ export function referenceCounts(db: Db, spec: CountSpec): Record<string, unknown
   if (spec.datedOnly) where.push(sql`r.date is not null`);
   if (f.withdrawn === 'exclude') where.push(sql`r.outcome <> 'withdrawn'`);
   if (f.revisions === 'collapse') where.push(sql`r.outcome <> 'superseded'`);
-  if (spec.only) where.push(sql`r.contribution_id in (select contributions.id from contributions join groups on groups.id = contributions.group_id where ${spec.only})`);
+  // A topic by its definition (db/topics.ts), not by the topics kept for the counts.
+  if (f.topic) where.push(sql`r.contribution_id in (select contributions.id from contributions join groups on groups.id = contributions.group_id where ${topicCondition(f.topic)})`);
   const keys = spec.by.map((k) => `${KEYS[k]} as "${k}"`);
   const pairs = spec.table === 'coParents' || spec.table === 'coCountries';
   const measures = pairs

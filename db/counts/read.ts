@@ -1,0 +1,249 @@
+// Reading the report counts: the one way a report counts (countQuery). The kept months and years
+// (definitions.ts, kept by upkeep.ts) answer what a date range holds whole; the days at its edges are
+// counted on the spot by the same definitions; a report adds the rows up by the keys it asks for.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { COUNT_TABLES, columnsOf, countedRows, monthRows, type CountTable, type CountTableName } from './definitions.js';
+
+/** What a report counts over: scope and counting rules, as the filters give them. */
+export interface CountFilters {
+  body?: string;
+  group?: string;
+  /** Contribution dates, YYYY-MM-DD, both inclusive. */
+  from?: string;
+  to?: string;
+  /** Only the contributions of a topic (db/topics.yaml). */
+  topic?: string;
+  /** Which country a source counts for (tables with a basis). */
+  basis?: 'parent' | 'entity';
+  /** Leave out withdrawn contributions; count a revised document once (its revision carries it). */
+  withdrawn?: 'include' | 'exclude';
+  revisions?: 'keep' | 'collapse';
+}
+
+/** What count rows can be grouped by: a bucket's part or one of the table's keys. */
+export type CountKey = 'group' | 'meeting' | 'year' | 'quarter' | 'month' | 'country' | 'parent' | 'organization' | 'kind' | 'coParent';
+
+const KEY_EXPRESSIONS: Record<CountKey, string> = {
+  group: 'r.group_id',
+  meeting: 'r.meeting_id',
+  // The undated (period '') have no year, quarter or month.
+  year: "nullif(substr(r.period, 1, 4), '')",
+  quarter: "case when r.period <> '' then substr(r.period, 1, 4) || '-Q' || ((cast(substr(r.period, 6, 2) as integer) + 2) / 3) end",
+  month: "nullif(r.period, '')",
+  country: 'r.country',
+  parent: 'r.parent_id',
+  organization: 'r.organization_id',
+  kind: 'r.kind',
+  coParent: 'r.co_parent_id',
+};
+
+/** The keys that need month rows (a year row knows neither its meeting nor its months). */
+const MONTHLY: CountKey[] = ['meeting', 'month', 'quarter'];
+
+export interface CountSpec {
+  table: CountTableName;
+  filters: CountFilters;
+  /**
+   * A condition on the rows' key columns (`r.country`, `r.parent_id`, …): the report's subject. On the
+   * entity basis a parent counts once per country it counts for: read `parent` by country or for one.
+   */
+  subject?: SQL;
+  by: CountKey[];
+  /** Only dated contributions, even without a date range (trends over time). */
+  datedOnly?: boolean;
+}
+
+/** One part of a date range: kept rows of a level and period range, or counted on the spot. */
+type Part =
+  /** Periods first..last ('' and '': the undated; null: every period). */
+  | { from: 'kept'; level: 'month' | 'year'; first: string | null; last: string | null }
+  /** Dated contributions of days first..last. */
+  | { from: 'spot'; first: string; last: string };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const monthText = (n: number) => `${Math.floor(n / 12)}-${pad2((n % 12) + 1)}`;
+const lastDayOf = (n: number) => `${monthText(n)}-${pad2(new Date(Date.UTC(Math.floor(n / 12), (n % 12) + 1, 0)).getUTCDate())}`;
+
+/** A date range cut into whole years, the whole months outside them, and the days at its edges. */
+export interface RangeParts {
+  /** Whole years [first, last] (null: open), or none. */
+  years: [string | null, string | null] | null;
+  /** Whole months [first, last] YYYY-MM outside those years. */
+  months: [string, string][];
+  /** Days [first, last] YYYY-MM-DD that fill no month. */
+  days: [string, string][];
+}
+
+/** Cuts [from, to] (either open) into whole years, whole months and edge days. Pure. */
+export function splitRange(from?: string, to?: string): RangeParts {
+  const parts: RangeParts = { years: null, months: [], days: [] };
+  let firstMonth: number | null = null;
+  if (from) {
+    const n = monthNumber(from);
+    if (from.endsWith('-01')) firstMonth = n;
+    else {
+      const monthEnd = lastDayOf(n);
+      if (to && to <= monthEnd) {
+        parts.days.push([from, to]);
+        return parts;
+      }
+      parts.days.push([from, monthEnd]);
+      firstMonth = n + 1;
+    }
+  }
+  let lastMonth: number | null = null;
+  let lastDays: [string, string] | null = null;
+  if (to) {
+    const n = monthNumber(to);
+    if (to === lastDayOf(n)) lastMonth = n;
+    else {
+      lastDays = [`${monthText(n)}-01`, to];
+      lastMonth = n - 1;
+    }
+  }
+  if (firstMonth === null || lastMonth === null || firstMonth <= lastMonth) {
+    const firstYear = firstMonth === null ? null : Math.ceil(firstMonth / 12);
+    const lastYear = lastMonth === null ? null : Math.floor((lastMonth + 1) / 12) - 1;
+    if (firstYear === null || lastYear === null || firstYear <= lastYear) {
+      parts.years = [firstYear === null ? null : String(firstYear), lastYear === null ? null : String(lastYear)];
+      if (firstMonth !== null && firstMonth < firstYear! * 12) parts.months.push([monthText(firstMonth), monthText(firstYear! * 12 - 1)]);
+      if (lastMonth !== null && lastMonth >= (lastYear! + 1) * 12) parts.months.push([monthText((lastYear! + 1) * 12), monthText(lastMonth)]);
+    } else {
+      parts.months.push([monthText(firstMonth!), monthText(lastMonth!)]);
+    }
+  }
+  if (lastDays) parts.days.push(lastDays);
+  return parts;
+}
+
+/**
+ * Where each part of the spec's range is read from: whole years from year rows (from month rows when
+ * the report needs months or meetings), whole months from month rows, the rest counted on the spot
+ * (edge days; months of the co-source tables, which keep years only).
+ */
+function partsOf(t: CountTable, spec: CountSpec): Part[] {
+  const { from, to } = spec.filters;
+  const undated = !from && !to && !spec.datedOnly;
+  const monthly = spec.by.some((k) => MONTHLY.includes(k));
+  if (monthly && t.pairs) throw new Error(`${t.table} keeps no months: it cannot be read by ${spec.by.join(', ')}`);
+  const range = splitRange(from, to);
+  const parts: Part[] = [];
+  if (range.years) {
+    const [first, last] = range.years;
+    // No date range at all: every kept row of the level, the undated among them.
+    if (undated) return [{ from: 'kept', level: monthly ? 'month' : 'year', first: null, last: null }];
+    parts.push(
+      monthly
+        ? { from: 'kept', level: 'month', first: `${first ?? '0000'}-01`, last: `${last ?? '9999'}-12` }
+        : { from: 'kept', level: 'year', first: first ?? '0000', last: last ?? '9999' },
+    );
+  }
+  for (const [first, last] of range.months) {
+    parts.push(t.pairs
+      ? { from: 'spot', first: `${first}-01`, last: lastDayOf(monthNumber(`${last}-01`)) }
+      : { from: 'kept', level: 'month', first, last });
+  }
+  for (const [first, last] of range.days) parts.push({ from: 'spot', first, last });
+  if (undated) parts.push({ from: 'kept', level: monthly ? 'month' : 'year', first: '', last: '' });
+  return parts;
+}
+
+/** The condition on `contributions` (joined with `groups`) of the filters' body and group. */
+function scopeOf(filters: CountFilters): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filters.body) conditions.push(sql`contributions.body_id = ${filters.body}`);
+  if (filters.group) conditions.push(sql`groups.code = ${filters.group}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** The kept rows' condition on their group (the filters' body and group). */
+function keptScopeOf(filters: CountFilters): SQL {
+  if (filters.group) {
+    const body = filters.body ? sql` and body_id = ${filters.body}` : sql``;
+    return sql`group_id in (select id from groups where code = ${filters.group}${body})`;
+  }
+  if (filters.body) return sql`group_id in (select id from groups where body_id = ${filters.body})`;
+  return sql`true`;
+}
+
+/** Which kept rows a part reads. */
+function keptConditions(spec: CountSpec, part: Extract<Part, { from: 'kept' }>): SQL {
+  const period = part.first === null ? sql`true` : part.first === '' ? sql`period = ''` : sql`period between ${part.first} and ${part.last}`;
+  return sql`level = ${part.level} and topic = ${spec.filters.topic ?? ''} and ${period} and ${keptScopeOf(spec.filters)}`;
+}
+
+/** The rows of one part, with the table's columns. */
+function partRows(t: CountTable, spec: CountSpec, part: Part): SQL {
+  const columns = sql.raw(columnsOf(t).join(', '));
+  if (part.from === 'kept') return sql`select ${columns} from ${sql.raw(t.table)} where ${keptConditions(spec, part)}`;
+  const conditions: SQL[] = [scopeOf(spec.filters)];
+  conditions.push(sql`contributions.date between ${part.first} and ${part.last}`);
+  return monthRows(t, countedRows(sql.join(conditions, sql` and `), spec.filters.topic ?? ''));
+}
+
+/** The full count a report reads (an expression over the rows `r`), with the counting rules applied. */
+function counted(t: CountTable, filters: CountFilters): string {
+  const withdrawn = filters.withdrawn !== 'exclude';
+  const superseded = filters.revisions !== 'collapse';
+  if (t.pairs) return ['sum(r.contributions)', withdrawn ? null : '- sum(r.withdrawn)', superseded ? null : '- sum(r.superseded)'].filter(Boolean).join(' ');
+  const kept = ['r.accepted', 'r.noted', 'r.not_handled', 'r.pending', withdrawn ? 'r.withdrawn' : null, superseded ? 'r.superseded' : null];
+  return `sum(${kept.filter(Boolean).join(' + ')})`;
+}
+
+/** The measures a report reads, with the counting rules applied. */
+function readMeasures(t: CountTable, filters: CountFilters): string {
+  const withdrawn = filters.withdrawn !== 'exclude';
+  const superseded = filters.revisions !== 'collapse';
+  if (t.pairs) return `${counted(t, filters)} as contributions`;
+  const fractional = ['sum(r.fractional)', withdrawn ? null : '- sum(r.withdrawn_fractional)', superseded ? null : '- sum(r.superseded_fractional)']
+    .filter(Boolean)
+    .join(' ');
+  const sources = ['sum(r.sources)', withdrawn ? null : '- sum(r.withdrawn_sources)', superseded ? null : '- sum(r.superseded_sources)']
+    .filter(Boolean)
+    .join(' ');
+  return [
+    `${counted(t, filters)} as contributions`,
+    `${fractional} as fractional`,
+    'sum(r.accepted) as accepted',
+    'sum(r.noted) as noted',
+    'sum(r.not_handled) as notHandled',
+    'sum(r.pending) as pending',
+    `${withdrawn ? 'sum(r.withdrawn)' : '0'} as withdrawn`,
+    `${superseded ? 'sum(r.superseded)' : '0'} as superseded`,
+    `${sources} as sources`,
+  ].join(', ');
+}
+
+/**
+ * The report rows a spec asks for: one per value of its `by` keys (each named as the key), with
+ * `contributions` (full count under the counting rules), `fractional`, the outcome counts and
+ * `sources` (pairs: `contributions` only). Rows whose contributions all fall to the counting rules are
+ * left out, as are subjects without any. A SELECT to use as a subquery or run as it is.
+ */
+export function countQuery(spec: CountSpec): SQL {
+  const t = COUNT_TABLES[spec.table];
+  const parts = partsOf(t, spec);
+  const conditions: SQL[] = [spec.subject ?? sql`true`];
+  if (t.basis) conditions.push(sql`r.basis = ${spec.filters.basis ?? 'parent'}`);
+  let rows: SQL;
+  const [only] = parts;
+  if (parts.length === 1 && only!.from === 'kept') {
+    // One part kept whole (no date range, or whole years only): the table itself, not a subquery.
+    rows = sql.raw(t.table);
+    conditions.push(keptConditions(spec, only!));
+  } else {
+    rows = sql`(${parts.length === 0 ? sql`select * from ${sql.raw(t.table)} where false` : sql.join(parts.map((p) => partRows(t, spec, p)), sql` union all `)})`;
+  }
+  const keys = spec.by.map((k) => `${KEY_EXPRESSIONS[k]} as "${k}"`);
+  const select = [...keys, readMeasures(t, spec.filters)].join(', ');
+  const groupBy = spec.by.length > 0 ? sql.raw(` group by ${spec.by.map((k) => KEY_EXPRESSIONS[k]).join(', ')}`) : sql``;
+  // The HAVING names the expression: an alias would be read as the pair tables' own column.
+  return sql`select ${sql.raw(select)} from ${rows} r where ${sql.join(conditions, sql` and `)}${groupBy} having ${sql.raw(counted(t, spec.filters))} > 0`;
+}
+
+/** countQuery run: its rows, as numbers keyed by the spec's keys. */
+export function countRows<T extends Record<string, unknown>>(db: Db, spec: CountSpec): T[] {
+  return db.all<T>(countQuery(spec));
+}

@@ -1,0 +1,105 @@
+// Topics (`?topic=iot|5g|security`): reviewed data in topics.yaml, per body — groups, work item code
+// fragments, keywords — and which contributions are in each. A contribution's topics are worked out
+// when it is stored (contribution_topics, by topicCondition: the definition) so that reports count a
+// topic from the kept counts like any other scope, and made again for everything when the file
+// changes (its fingerprint is part of the count definitions, db/counts.ts).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
+import type YAMLModule from 'yaml';
+import { z } from 'zod';
+import type { Db } from './client.js';
+import { ftsQuery, matchCondition } from './fts.js';
+import { contributions, groups, positions } from './schema.js';
+import { BODY_IDS } from '../scrapers/types.js';
+
+const TOPICS_FILE = fileURLToPath(new URL('./topics.yaml', import.meta.url));
+
+const ruleSchema = z
+  .object({
+    groups: z.array(z.string().min(1)).default([]),
+    workItems: z.array(z.string().min(2)).default([]),
+    keywords: z.array(z.string().min(1).refine((k) => ftsQuery(k) !== null, 'a keyword needs a letter or digit')).default([]),
+  })
+  .strict();
+
+const topicsSchema = z.record(
+  z.string().regex(/^[a-z0-9-]+$/),
+  z.object({ name: z.string().min(1), bodies: z.partialRecord(z.enum(BODY_IDS), ruleSchema) }).strict(),
+);
+
+export type Topics = z.infer<typeof topicsSchema>;
+
+let loaded: Topics | undefined;
+
+/** The topics file, read and checked once (a malformed file stops with the reason). */
+export function loadTopics(file: string = TOPICS_FILE): Topics {
+  if (file === TOPICS_FILE && loaded) return loaded;
+  // The YAML parser is loaded here, on first use, not with the server (its Node entry is CommonJS).
+  const YAML = createRequire(import.meta.url)('yaml') as typeof YAMLModule;
+  const parsed = topicsSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (file === TOPICS_FILE) loaded = parsed.data;
+  return parsed.data;
+}
+
+/** The condition on `contributions` joined with `groups` that a contribution is in the topic. */
+export function topicCondition(topic: string, topics: Topics = loadTopics()): SQL {
+  const definition = topics[topic];
+  if (!definition) throw new Error(`no topic "${topic}" (known: ${Object.keys(topics).join(', ')})`);
+  const perBody = Object.entries(definition.bodies).map(([body, rule]) => {
+    const any: SQL[] = [];
+    if (rule.groups.length > 0) any.push(sql`upper(${groups.code}) in (${sql.join(rule.groups.map((g) => sql`${g.toUpperCase()}`), sql`, `)})`);
+    // Work item codes are identifiers (NR_redcap_enh-Core): a fragment is looked for inside them.
+    for (const fragment of rule.workItems) any.push(sql`instr(lower(coalesce(${contributions.workItems}, '')), ${fragment.toLowerCase()}) > 0`);
+    for (const keyword of rule.keywords) any.push(matchCondition(keyword));
+    return any.length === 0 ? sql`0 = 1` : sql`(${contributions.bodyId} = ${body} and (${sql.join(any, sql` or `)}))`;
+  });
+  return perBody.length === 0 ? sql`0 = 1` : sql`(${sql.join(perBody, sql` or `)})`;
+}
+
+/**
+ * The condition on `positions` that a seat is in one of the topic's groups. Topics that a body defines
+ * only by work items or keywords have no seats there: a seat belongs to a group, not to a subject.
+ */
+export function topicSeatCondition(topic: string, topics: Topics = loadTopics()): SQL {
+  const definition = topics[topic];
+  if (!definition) throw new Error(`no topic "${topic}" (known: ${Object.keys(topics).join(', ')})`);
+  const perBody = Object.entries(definition.bodies)
+    .filter(([, rule]) => rule.groups.length > 0)
+    .map(
+      ([body, rule]) => sql`(${positions.bodyId} = ${body} and ${positions.groupId} in (select ${groups.id} from ${groups}
+        where upper(${groups.code}) in (${sql.join(rule.groups.map((g) => sql`${g.toUpperCase()}`), sql`, `)})))`,
+    );
+  return perBody.length === 0 ? sql`0 = 1` : sql`(${sql.join(perBody, sql` or `)})`;
+}
+
+
+/** The condition on `contributions` that a contribution is in the topic, as worked out when it was stored. */
+export function inTopic(topic: string): SQL {
+  return sql`${contributions.id} in (select contribution_id from contribution_topics where topic = ${topic})`;
+}
+
+/** The topics file's fingerprint: its definitions as read. */
+export function topicsFingerprint(topics: Topics = loadTopics()): string {
+  return createHash('sha256').update(JSON.stringify(topics)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Works out again which topics the contributions `where` selects (a condition on `contributions`
+ * joined with `groups`) are in. In the writing transaction, after the contributions are written (the
+ * full-text index is kept in step by triggers, so a new title already matches).
+ */
+export function refreshTopics(db: Db, where: SQL, topics: Topics = loadTopics()): void {
+  db.run(sql`delete from contribution_topics where contribution_id in (select ${contributions.id} from ${contributions}
+    join ${groups} on ${groups.id} = ${contributions.groupId} where ${where})`);
+  for (const topic of Object.keys(topics)) {
+    db.run(sql`insert into contribution_topics (topic, contribution_id) select ${topic}, ${contributions.id}
+      from ${contributions} join ${groups} on ${groups.id} = ${contributions.groupId} where (${where}) and ${topicCondition(topic, topics)}`);
+  }
+}
