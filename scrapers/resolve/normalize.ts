@@ -2,20 +2,10 @@
 // ("Qualcomm Incorporated", "QUALCOMM Inc." → "qualcomm") while different organizations never do —
 // keys are compared whole, never as substrings, so "Intelsat" stays apart from "Intel".
 import { countries } from './country-data.js';
+import { CITY_WORDS, LEGAL_ENDINGS, QUALIFIER_WORDS } from './words.js';
 
-// Legal-form endings, as key tokens (after punctuation became spaces). Removed from the end, repeatedly.
-const LEGAL_ENDINGS = [
-  'inc', 'incorporated', 'ltd', 'limited', 'co', 'corp', 'corporation', 'gmbh', 'ag', 'sa', 's a', 'spa',
-  's p a', 'oy', 'oyj', 'asa', 'as', 'bv', 'b v', 'nv', 'n v', 'plc', 'pvt', 'private', 'llc', 'kk', 'k k',
-  'ab', 'sas', 's a s', 'sarl', 'pte', 'pty', 'srl', 'kg', 'co kg', 'and co', 'ltda', 'sl', 'se',
-];
-
-// Country-like words that qualify a national branch (`QUALCOMM Europe Inc. - Italy`, `LG Electronics Polska`).
-const QUALIFIER_WORDS = [
-  'europe', 'asia', 'asia pacific', 'benelux', 'nordic', 'nordics', 'emea', 'americas', 'usa', 'us', 'uk',
-  'deutschland', 'polska', 'espana', 'italia', 'suomi', 'sverige', 'danmark', 'norge', 'nederland',
-  'schweiz', 'osterreich', 'magyarorszag', 'int', 'intl', 'international', 'branch', 'branch office',
-];
+// Longest first, so that "sp z o o" goes whole rather than leaving "sp".
+const ENDINGS_LONGEST_FIRST = [...LEGAL_ENDINGS].sort((a, b) => b.length - a.length);
 
 function stripDiacritics(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -43,13 +33,22 @@ function stripEndings(key: string, endings: readonly string[]): string {
 /** The lookup key of a name: plain key without trailing legal-form endings. */
 export function nameKey(name: string): string {
   const plain = plainKey(name);
-  return stripEndings(plain, LEGAL_ENDINGS) || plain;
+  return stripEndings(plain, ENDINGS_LONGEST_FIRST) || plain;
+}
+
+/**
+ * Whether a text is a legal form and nothing else (`INC.`, `S.A.`, `Co., Ltd.`, `Oy`): the fragment a
+ * comma split off the name before it.
+ */
+export function isLegalForm(text: string): boolean {
+  const plain = plainKey(text);
+  return plain !== '' && stripEndings(`x ${plain}`, ENDINGS_LONGEST_FIRST) === 'x';
 }
 
 let regionSet: Set<string> | undefined;
 function regions(): Set<string> {
   if (!regionSet) {
-    regionSet = new Set(QUALIFIER_WORDS);
+    regionSet = new Set([...QUALIFIER_WORDS, ...CITY_WORDS]);
     for (const names of Object.values(countries.getNames('en', { select: 'all' }))) {
       for (const name of names) regionSet.add(plainKey(name));
     }
@@ -57,7 +56,7 @@ function regions(): Set<string> {
   return regionSet;
 }
 
-/** A country or region name (`Japan`, `Korea, Republic of`, `Europe`): a qualifier, not an organization's name. */
+/** A country, region or city (`Japan`, `Korea, Republic of`, `Europe`, `Chengdu`): a qualifier, not an organization's name. */
 export function isPlaceName(text: string): boolean {
   return regions().has(plainKey(text));
 }
@@ -75,7 +74,7 @@ export function qualifierFallbacks(key: string): string[] {
     let next: string | null = null;
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       if (regions().has(words.slice(-n).join(' '))) {
-        next = stripEndings(words.slice(0, -n).join(' '), LEGAL_ENDINGS);
+        next = stripEndings(words.slice(0, -n).join(' '), ENDINGS_LONGEST_FIRST);
         break;
       }
     }
@@ -84,6 +83,20 @@ export function qualifierFallbacks(key: string): string[] {
     current = next;
   }
   return out;
+}
+
+/**
+ * The key without the places it starts with (`nanjing ericsson panda` → `ericsson panda`, `beijing
+ * xiaomi mobile software` → `xiaomi mobile software`), or null when it starts with none or is nothing
+ * else. A Chinese subsidiary is often named after its city; a university never loses its city this way
+ * (the resolver takes only companies from this reading).
+ */
+export function withoutLeadingPlace(key: string): string | null {
+  const words = key.split(' ');
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    if (regions().has(words.slice(0, n).join(' '))) return words.slice(n).join(' ');
+  }
+  return null;
 }
 
 /** The slug of a canonical name: lower case, words joined by hyphens (`China Mobile` → `china-mobile`). */
