@@ -85,16 +85,60 @@ export function qualifierFallbacks(key: string): string[] {
   return out;
 }
 
+// Country words that i18n-iso-countries does not list under these spellings.
+const COUNTRY_OF_WORD: Record<string, string> = {
+  us: 'US', usa: 'US', 'u s': 'US', 'u s a': 'US', america: 'US', uk: 'GB', 'u k': 'GB', britain: 'GB',
+  'great britain': 'GB', england: 'GB', scotland: 'GB', korea: 'KR', 'south korea': 'KR', taiwan: 'TW', roc: 'TW',
+  prc: 'CN', 'china mainland': 'CN', russia: 'RU', vietnam: 'VN', holland: 'NL', czech: 'CZ', hk: 'HK',
+  deutschland: 'DE', polska: 'PL', espana: 'ES', italia: 'IT', suomi: 'FI', sverige: 'SE', danmark: 'DK',
+  norge: 'NO', nederland: 'NL', schweiz: 'CH', osterreich: 'AT', magyarorszag: 'HU',
+};
+
+let countryByName: Map<string, string> | undefined;
+/** The ISO code of a country written as a key (`japan`, `korea republic of`, `u s`), or null (a city, a region). */
+export function countryOfPlace(place: string): string | null {
+  if (!countryByName) {
+    countryByName = new Map(Object.entries(COUNTRY_OF_WORD));
+    for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+      for (const name of names) countryByName.set(plainKey(name), code);
+    }
+  }
+  return countryByName.get(place) ?? null;
+}
+
 /**
- * The key without the places it starts with (`nanjing ericsson panda` → `ericsson panda`, `beijing
- * xiaomi mobile software` → `xiaomi mobile software`), or null when it starts with none or is nothing
- * else. A Chinese subsidiary is often named after its city; a university never loses its city this way
- * (the resolver takes only companies from this reading).
+ * The countries a name names as qualifiers: in parentheses (`Ofcom (CH)`, `Acme (Japan)`), or as its
+ * first or last words (`US NIST`, `Politiet Norge`). ISO codes, as far as they are countries.
  */
-export function withoutLeadingPlace(key: string): string | null {
+export function placesIn(name: string): string[] {
+  const codes: string[] = [];
+  for (const m of name.matchAll(/\(([^()]+)\)/g)) {
+    const inner = m[1]!.trim();
+    const code = /^[A-Z]{2}$/.test(inner) && countries.isValid(inner) ? inner : countryOfPlace(plainKey(inner));
+    if (code) codes.push(code);
+  }
+  const words = plainKey(name.replace(/\([^()]*\)/g, ' ')).split(' ');
+  for (let n = 1; n <= Math.min(3, words.length - 1); n++) {
+    for (const place of [words.slice(0, n).join(' '), words.slice(-n).join(' ')]) {
+      const code = countryOfPlace(place);
+      if (code) codes.push(code);
+    }
+  }
+  return codes;
+}
+
+/**
+ * The key without the places it starts with (`nanjing ericsson panda` → `ericsson panda`, `us national
+ * security agency` → `national security agency`) and the place taken off, or null when it starts with
+ * none or is nothing else. A Chinese subsidiary is often named after its city, a state's agency after
+ * its country; a university never loses its city this way (the resolver takes only a company, or a
+ * public body of the country named, from this reading).
+ */
+export function withoutLeadingPlace(key: string): { rest: string; place: string } | null {
   const words = key.split(' ');
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-    if (regions().has(words.slice(0, n).join(' '))) return words.slice(n).join(' ');
+    const place = words.slice(0, n).join(' ');
+    if (regions().has(place)) return { rest: words.slice(n).join(' '), place };
   }
   return null;
 }

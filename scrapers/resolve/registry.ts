@@ -11,7 +11,7 @@ import type YAMLModule from 'yaml';
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
 import { isCountryCode } from './countries.js';
-import { nameKey } from './normalize.js';
+import { isLegalForm, nameKey } from './normalize.js';
 
 export const REGISTRY_DIR = fileURLToPath(new URL('./registry', import.meta.url));
 
@@ -164,6 +164,11 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
     for (const spelling of [org.name, org.slug.replace(/[-.]/g, ' '), ...org.aliases]) {
       const key = nameKey(spelling);
       if (!key) continue;
+      // A YAML flow list splits `[X Co., Ltd.]` at its comma: a legal form alone names no one.
+      if (isLegalForm(spelling)) {
+        problems.push(`${org.slug}: "${spelling}" is a legal form, not a name (quote a name with a comma in it)`);
+        continue;
+      }
       const holder = byKey.get(key);
       if (holder && holder !== org.slug) {
         problems.push(`"${spelling}" (key "${key}") names both ${holder} and ${org.slug}`);

@@ -3,7 +3,7 @@
 // result with its raw text and no organization: reports show it as "unresolved", never as "Other".
 import { groupByCode, groupCodeOfName } from '../3gpp/groups.js';
 import type { OrganizationKind, Role } from '../types.js';
-import { isPlaceName, nameKey, qualifierFallbacks, slugify, withoutLeadingPlace } from './normalize.js';
+import { isPlaceName, nameKey, placesIn, qualifierFallbacks, slugify } from './normalize.js';
 import { ultimateParent, type Registry } from './registry.js';
 import { splitSources, type Seat, type SourcePart } from './split.js';
 import { createTolerantIndex, type TolerantIndex } from './tolerant.js';
@@ -133,7 +133,8 @@ export function createResolver(registry: Registry): Resolver {
   }
   const initials = tolerant((t, key) => t.initials(key));
   const descriptive = tolerant((t, key) => t.descriptive(key));
-  const afterLeadingPlace = tolerant((t, key) => t.afterLeadingPlace(key, withoutLeadingPlace));
+  const afterLeadingPlace = tolerant((t, key) => t.afterLeadingPlace(key));
+  const trimmed = tolerant((t, key) => t.trimmed(key));
   const abbreviated = tolerant((t, key) => t.abbreviated(key));
   const misspelt = tolerant((t, key) => t.misspelt(key));
 
@@ -157,6 +158,7 @@ export function createResolver(registry: Registry): Resolver {
       [family, byShape],
       [qualified, [name, ...alternatives]],
       [initials, [name, ...alternatives]],
+      [trimmed, [name, ...alternatives]],
       [descriptive, [name, ...alternatives]],
       [afterLeadingPlace, [name, ...alternatives]],
       [abbreviated, [name, ...alternatives]],
@@ -165,14 +167,42 @@ export function createResolver(registry: Registry): Resolver {
     for (const [lookup, candidates] of levels) {
       for (const candidate of candidates) {
         const found = lookup(candidate);
-        if (found) return found;
+        if (found && !otherCountrysBody(name, found)) return found;
       }
     }
     return null;
   }
 
+  /**
+   * A public body read from a name that names another country: `Ofcom (CH)` is Switzerland's OFCOM,
+   * not the British regulator; `Politiet Norge` not the Dutch police. A company's branch abroad is
+   * still the company (`Intel Corporation (UK) Ltd`).
+   */
+  function otherCountrysBody(name: string, org: OrganizationRef): boolean {
+    if (org.kind !== 'government' || !org.country) return false;
+    return placesIn(name).some((code) => code !== org.country);
+  }
+
   function resolveName(name: string): OrganizationRef | null {
-    return resolveReadings(name, []);
+    return resolveReadings(name, []) ?? dashed(name);
+  }
+
+  /**
+   * `Jan – HEAD acoustics GmbH`, `CETECOM GmbH - Certification and Testing`, `Qualcomm Incorporated -
+   * ATIS`: pieces around a dash where the ones that resolve name one organization (a standards body
+   * beside a company is the way the company joined, not a second source).
+   */
+  function dashed(name: string): OrganizationRef | null {
+    const pieces = name.split(/\s+[-–—]\s+/).filter((p) => p.trim() !== '');
+    if (pieces.length < 2) return null;
+    const found = new Map<string, OrganizationRef>();
+    for (const piece of pieces) {
+      const org = resolveReadings(piece, []);
+      if (org) found.set(org.slug, org);
+    }
+    const companies = [...found.values()].filter((o) => o.kind !== 'sdo');
+    const candidates = companies.length > 0 ? companies : [...found.values()];
+    return candidates.length === 1 ? candidates[0]! : null;
   }
 
   /**
@@ -196,7 +226,7 @@ export function createResolver(registry: Registry): Resolver {
   }
 
   function resolvePart(part: SourcePart): { part: SourcePart; organization: OrganizationRef | null }[] {
-    const organization = resolveReadings(part.name, part.alternatives);
+    const organization = resolveReadings(part.name, part.alternatives) ?? dashed(part.name);
     if (organization) return [{ part, organization }];
     const pieces = splitRunTogether(part.name);
     if (pieces) return pieces.map((name) => ({ part: { ...part, name }, organization: resolveName(name) }));

@@ -5,9 +5,11 @@
 //   abbreviated   `Beijing Xinwei Telecom Techn.`, `Indian Institute of Tech Madras`: words cut short
 //   misspelt      `Intel Coporation`, `LG Electroincs`, `Deutsch Telecom`: one edit in a long word
 //   initials      `U.S. Cellular`, `A.T.&T.`: letters written apart that the registry writes together
+//   trimmed       `The Telecommunication Technology Committee`, `Astrome Technologies Pvt Lt`: a leading
+//                 article, a legal ending cut short
 // Every lookup goes through an index built once per registry (first word, deletion neighbours), never
 // a scan of all keys per name.
-import { isPlaceName, nameKey, plainKey } from './normalize.js';
+import { countryOfPlace, isPlaceName, nameKey, plainKey, qualifierFallbacks, withoutLeadingPlace } from './normalize.js';
 import type { Registry } from './registry.js';
 import { LEGAL_ENDINGS, STOP_WORDS, UNIT_WORDS } from './words.js';
 
@@ -22,15 +24,20 @@ interface Spelling {
 export interface TolerantIndex {
   /** `Samsung R&D Institute UK` → Samsung: a known name followed only by unit words, places and legal forms. */
   descriptive(key: string): string | null;
-  /** A company's name after the places it starts with. */
-  afterLeadingPlace(key: string, strip: (key: string) => string | null): string | null;
+  /** A company's name after the places it starts with, or a public body's after its own country's name. */
+  afterLeadingPlace(key: string): string | null;
   /** Words cut short by the publisher or the delegate, the first word whole. */
   abbreviated(key: string): string | null;
   /** One edit in one word (two in two words of a long name), never in a word under five letters. */
   misspelt(key: string): string | null;
   /** The key with its single letters joined (`u s cellular` → `us cellular`), on both sides. */
   initials(key: string): string | null;
+  /** The key without a leading "the", or without a legal ending cut short (`pvt lt`). */
+  trimmed(key: string): string | null;
 }
+
+/** Single-word legal endings long enough to be recognised when cut short (`lt` → ltd, `corpo` → corporation). */
+const CUT_ENDINGS = ['ltd', 'limited', 'inc', 'incorporated', 'corp', 'corporation', 'company', 'gmbh', 'pvt', 'private'];
 
 /** Joins runs of single letters or digits: `u s cellular` → `us cellular`; null when there are none. */
 function joinInitials(key: string): string | null {
@@ -150,11 +157,29 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
     return true;
   }
 
-  function afterLeadingPlace(key: string, strip: (key: string) => string | null): string | null {
-    const rest = strip(key);
-    if (!rest) return null;
-    const slug = lookup(rest) ?? descriptive(rest);
-    return slug && kindOf(slug) === 'company' ? slug : null;
+  function afterLeadingPlace(key: string): string | null {
+    const stripped = withoutLeadingPlace(key);
+    if (!stripped) return null;
+    const slug = lookup(stripped.rest) ?? descriptive(stripped.rest);
+    if (!slug) return null;
+    const org = registry.organizations.get(slug)!;
+    if (org.kind === 'company') return slug;
+    return org.kind === 'government' && org.country !== null && countryOfPlace(stripped.place) === org.country ? slug : null;
+  }
+
+  function trimmed(key: string): string | null {
+    const words = key.split(' ');
+    const variants: string[] = [];
+    if (words.length > 1 && words[0] === 'the') variants.push(words.slice(1).join(' '));
+    const last = words[words.length - 1]!;
+    if (words.length > 1 && last.length >= 2 && CUT_ENDINGS.some((e) => e.length > last.length && e.startsWith(last))) {
+      variants.push(nameKey(words.slice(0, -1).join(' ')));
+    }
+    for (const variant of variants) {
+      const slug = lookup(variant) ?? descriptive(variant);
+      if (slug) return slug;
+    }
+    return null;
   }
 
   function abbreviated(key: string): string | null {
@@ -181,7 +206,10 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
 
   function misspelt(key: string): string | null {
     const words = key.split(' ');
-    if (key.length < 8) return null;
+    // Long enough for one edit to be a slip, not another name: `politiet` (Norway's police) is not
+    // `politie` (the Netherlands'), so a lone word must have ten letters, qualifiers aside.
+    const core = qualifierFallbacks(key).pop() ?? key;
+    if (key.length < 8 || (!core.includes(' ') && core.length < 10)) return null;
     const options = words.map(neighbours);
     const organizationsOf = (variants: string[][]) => {
       const found = new Set<string>();
@@ -216,5 +244,5 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
     return lookup(joined) ?? byJoinedInitials.get(joined) ?? null;
   }
 
-  return { descriptive, afterLeadingPlace, abbreviated, misspelt, initials };
+  return { descriptive, afterLeadingPlace, abbreviated, misspelt, initials, trimmed };
 }

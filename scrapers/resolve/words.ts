@@ -10,6 +10,8 @@ export const LEGAL_ENDINGS = [
   'sro', 's r o', 'kg', 'co kg', 'and co kg', 'and co', 'kgaa', 'ohg', 'e v', 'ltda', 'sl', 's l', 'slu', 'se',
   'de c v', 'de cv', 'sapi', 's a p i', 'sp z o o', 'sp zoo', 'sp z oo', 'z o o', 'eood', 'ood', 'kft', 'zrt', 'd o o',
   'doo', 'sprl', 'bhd', 'sdn bhd', 'jsc', 'pjsc', 'a o', 'ao', 'oao', 'zao', 'ooo', 'tbk', 'ulc', 'gk', 'yk',
+  's p z o o', 'spolka akcyjna', 'sgps', 'lda', 'aktiebolag', 'gesellschaft m b h', 'ges m b h', 'gesmbh', 'sa nv',
+  'nv sa',
 ];
 
 /** Country-like words that qualify a national branch (`QUALCOMM Europe Inc. - Italy`, `LG Electronics Polska`). */
@@ -19,7 +21,7 @@ export const QUALIFIER_WORDS = [
   'britain', 'england', 'scotland', 'korea', 'south korea', 'taiwan', 'russia', 'vietnam', 'czech', 'holland',
   'deutschland', 'polska', 'espana', 'italia', 'suomi', 'sverige', 'danmark', 'norge', 'nederland',
   'schweiz', 'osterreich', 'magyarorszag', 'int', 'intl', 'international', 'branch', 'branch office', 'china mainland',
-  'prc', 'hk', 'roc',
+  'prc', 'hk', 'roc', 'eu',
 ];
 
 /**
@@ -74,6 +76,7 @@ export const UNIT_WORDS = [
   'innovations', 'automotive', 'engineering', 'design', 'products', 'industries', 'industry', 'industrial',
   'enterprise', 'enterprises', 'equipment', 'precision', 'science', 'sciences', 'office', 'division', 'unit',
   'the', 'of', 'for', 'in', 'europe', 'european', 'asia', 'pacific', 'trading', 'sales', 'operations', 'intelligent',
+  'ind', 'rf', 'rffe', 'online', 'computing', 'licensing', 'city', 'labo',
 ];
 
 /** Key words that never start an organization's name on their own: a name is not read as truncated from them. */
