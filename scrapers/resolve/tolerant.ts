@@ -135,11 +135,22 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
     for (let k = words.length - 1; k >= 1; k--) {
       const head = words.slice(0, k).join(' ');
       if (isPlaceName(head)) continue;
-      const slug = lookup(head);
+      // The head as the registry writes it: a place in it belongs to the rest (`ZTE China Mobile`).
+      const slug = registry.byKey.get(head);
       if (!slug || !OWNING_KINDS.has(kindOf(slug) ?? '')) continue;
-      if (onlyQualifiers(words.slice(k))) return slug;
+      const rest = words.slice(k);
+      // `Qualcomm Incorporated China Mobile` is two organizations run together, not Qualcomm's unit.
+      if (onlyQualifiers(rest) && !endsWithOrganization(rest)) return slug;
     }
     return null;
+  }
+
+  function endsWithOrganization(words: string[]): boolean {
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i).join(' ');
+      if (!isPlaceName(tail) && lookup(tail)) return true;
+    }
+    return false;
   }
 
   /** Whether words are unit words, legal forms and places only (`r and d center germany`). */

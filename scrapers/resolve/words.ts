@@ -76,7 +76,8 @@ export const UNIT_WORDS = [
   'innovations', 'automotive', 'engineering', 'design', 'products', 'industries', 'industry', 'industrial',
   'enterprise', 'enterprises', 'equipment', 'precision', 'science', 'sciences', 'office', 'division', 'unit',
   'the', 'of', 'for', 'in', 'europe', 'european', 'asia', 'pacific', 'trading', 'sales', 'operations', 'intelligent',
-  'ind', 'rf', 'rffe', 'online', 'computing', 'licensing', 'city', 'labo',
+  'ind', 'rf', 'rffe', 'online', 'computing', 'licensing', 'city', 'labo', 'phone', 'phones', 'handset', 'handsets',
+  'terminal', 'terminals', 'radio',
 ];
 
 /** Key words that never start an organization's name on their own: a name is not read as truncated from them. */

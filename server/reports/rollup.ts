@@ -382,6 +382,17 @@ export function coverageCounts(db: Db, filters: Filters) {
   return { occurrences: row?.occurrences ?? 0, resolved: row?.resolved ?? 0, sdo: row?.sdo ?? 0, noCountry: row?.noCountry ?? 0 };
 }
 
+/** As coverageCounts, per body, group and year ('' for undated contributions). */
+export function coverageByGroupYear(db: Db, filters: Filters) {
+  return allOf<{ body: string; group: string; year: string; occurrences: number; resolved: number; noCountry: number }>(db, sql`
+    select r.body_id as body, g.code as "group", substr(r.period, 1, 4) as year, coalesce(sum(r.sources), 0) as occurrences,
+      coalesce(sum(r.resolved), 0) as resolved, coalesce(sum(case when p.country is null then r.resolved else 0 end), 0) as noCountry
+    from ${rowsOf(db, 'parent', filters, undefined, { perGroup: true })} left join organizations p on p.id = r.a
+    join groups g on g.id = r.group_id
+    group by 1, 2, 3
+    order by 1, 2, 3`);
+}
+
 /** As byKind's rows (before labels and shares). */
 export function kindRows(db: Db, filters: Filters) {
   return allOf<{ kind: string; contributions: number; fractional: number }>(db, sql`
