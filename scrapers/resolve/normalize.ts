@@ -4,9 +4,6 @@
 import { countries } from './country-data.js';
 import { CITY_WORDS, LEGAL_ENDINGS, QUALIFIER_WORDS } from './words.js';
 
-// Longest first, so that "sp z o o" goes whole rather than leaving "sp".
-const ENDINGS_LONGEST_FIRST = [...LEGAL_ENDINGS].sort((a, b) => b.length - a.length);
-
 function stripDiacritics(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
@@ -21,19 +18,25 @@ export function plainKey(name: string): string {
     .trim();
 }
 
-function stripEndings(key: string, endings: readonly string[]): string {
-  let current = key;
+const ENDINGS = new Set(LEGAL_ENDINGS);
+const LONGEST_ENDING = Math.max(...LEGAL_ENDINGS.map((e) => e.split(' ').length));
+
+/** The key without its trailing legal endings, longest first (`x sp z o o` → `x`, never `x sp`). */
+function stripEndings(key: string): string {
+  const words = key.split(' ');
+  let end = words.length;
   for (;;) {
-    const ending = endings.find((e) => current.endsWith(` ${e}`));
-    if (!ending) return current;
-    current = current.slice(0, -(ending.length + 1)).trimEnd();
+    let n = Math.min(LONGEST_ENDING, end - 1);
+    while (n >= 1 && !ENDINGS.has(words.slice(end - n, end).join(' '))) n--;
+    if (n < 1) return words.slice(0, end).join(' ');
+    end -= n;
   }
 }
 
 /** The lookup key of a name: plain key without trailing legal-form endings. */
 export function nameKey(name: string): string {
   const plain = plainKey(name);
-  return stripEndings(plain, ENDINGS_LONGEST_FIRST) || plain;
+  return stripEndings(plain) || plain;
 }
 
 /**
@@ -42,7 +45,7 @@ export function nameKey(name: string): string {
  */
 export function isLegalForm(text: string): boolean {
   const plain = plainKey(text);
-  return plain !== '' && stripEndings(`x ${plain}`, ENDINGS_LONGEST_FIRST) === 'x';
+  return plain !== '' && stripEndings(`x ${plain}`) === 'x';
 }
 
 let regionSet: Set<string> | undefined;
@@ -74,7 +77,7 @@ export function qualifierFallbacks(key: string): string[] {
     let next: string | null = null;
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       if (regions().has(words.slice(-n).join(' '))) {
-        next = stripEndings(words.slice(0, -n).join(' '), ENDINGS_LONGEST_FIRST);
+        next = stripEndings(words.slice(0, -n).join(' '));
         break;
       }
     }
