@@ -8,7 +8,7 @@ import path from 'node:path';
 import type YAMLModule from 'yaml';
 import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { isLegalForm, isPlaceName, nameKey } from './normalize.js';
-import { buildRegistry, type Registry } from './registry.js';
+import { buildRegistry, readRegistryTexts, type Registry } from './registry.js';
 import { createResolver } from './resolve.js';
 
 const require = createRequire(import.meta.url);
@@ -34,14 +34,6 @@ export interface AcceptedAlias {
 interface RegistryText {
   name: string;
   text: string;
-}
-
-function registryTexts(dir: string): RegistryText[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
 
 function build(texts: RegistryText[]): Registry {
@@ -132,7 +124,7 @@ function withAlias(text: string, record: YAMLMap, alias: string): { text: string
 export function acceptAlias(dir: string, name: string, org: string): AcceptedAlias {
   const alias = name.replace(/\s+/g, ' ').trim();
   if (!alias) throw new AliasError('the name is empty');
-  const texts = registryTexts(dir);
+  const texts = readRegistryTexts(dir);
   const registry = build(texts);
   const slug = findOrganization(registry, org);
   const organization = registry.organizations.get(slug)!;

@@ -198,7 +198,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
 }
 
 /** The registry's files as written: every `*.yaml` of the registry folder, in name order. */
-function readRegistryTexts(dir: string): { name: string; text: string }[] {
+export function readRegistryTexts(dir: string): { name: string; text: string }[] {
   const names = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
