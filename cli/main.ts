@@ -100,9 +100,23 @@ export function buildProgram(): Command {
   withFilters(
     orgs
       .command('coverage')
-      .description('the share of source mentions resolved to an organization, per body')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+      .description('the share of source mentions resolved to an organization, per body, group, year or group and year')
+      .addOption(new Option('--by <dimension>', 'rows per').choices(['body', 'group', 'year', 'group-year']).default('body'))
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text')),
   ).action(action(async (options) => (await import('./commands/orgs.js')).orgsCoverage(options)));
+  withFilters(
+    orgs
+      .command('suggest')
+      .description('unresolved names, most frequent first, each with candidate organizations and the evidence for each')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .option('--limit <n>', 'at most this many names', '20'),
+  ).action(action(async (options) => (await import('./commands/orgs.js')).orgsSuggest(options)));
+  orgs
+    .command('accept')
+    .description("adds NAME to the registry as a name of ORG (a slug or a known name), in the registry's YAML, and re-resolves what is stored")
+    .argument('<name>', 'the name as written in the sources')
+    .argument('<org>', 'the organization: its slug (huawei) or a name the registry knows')
+    .action(action(async (name, org) => (await import('./commands/orgs.js')).orgsAccept(name, org)));
 
   const report = program.command('report').description('participation reports: per country, per company');
   const reportFormat = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'html']).default('text');

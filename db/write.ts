@@ -402,7 +402,7 @@ export function storeListing(
     // One resolution per distinct cell; the owner at the contribution's date is applied after.
     const resolve = (text: string, date: string | null) => {
       let resolved = resolvedByText.get(text);
-      if (!resolved) resolvedByText.set(text, (resolved = resolver.resolveSourceText(text)));
+      if (!resolved) resolvedByText.set(text, (resolved = resolver.sourcesOf(text)));
       return resolver.atDate(resolved, date);
     };
 
@@ -562,7 +562,7 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
   const expectedBySources = new Map<ResolvedSource[], string>();
   const expected = (sourceText: string, date: string | null): string => {
     let resolved = resolvedByText.get(sourceText);
-    if (!resolved) resolvedByText.set(sourceText, (resolved = resolver.resolveSourceText(sourceText)));
+    if (!resolved) resolvedByText.set(sourceText, (resolved = resolver.sourcesOf(sourceText)));
     const sources = resolver.atDate(resolved, date); // the same array when no owner changed by then
     let signature = expectedBySources.get(sources);
     if (signature === undefined) {
@@ -628,7 +628,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
     const cache = new Map<string, ResolvedSource[]>();
     for (const row of changed) {
       let resolved = cache.get(row.sourceText);
-      if (!resolved) cache.set(row.sourceText, (resolved = resolver.resolveSourceText(row.sourceText)));
+      if (!resolved) cache.set(row.sourceText, (resolved = resolver.sourcesOf(row.sourceText)));
       const sources = resolver.atDate(resolved, row.date);
       writeSources(prepared, ids, row.id, sources);
       for (const s of sources) if (s.seat) seatKeys.push({ bodyId: row.bodyId, seatGroup: s.seat.group, seatRole: s.seat.role });

@@ -18,6 +18,7 @@ import { downloadRoutes } from './routes/download.js';
 import { compareRoutes } from './routes/compare.js';
 import { documentRoutes } from './routes/documents.js';
 import { pageRoutes } from './routes/pages.js';
+import { curationRoutes, type RegistryCuration } from './routes/curation.js';
 import { createViews, type Views } from './views.js';
 
 const STATIC_DIR = fileURLToPath(new URL('../templates/static', import.meta.url));
@@ -34,6 +35,8 @@ export interface AppParts {
   failureBackoffMs?: number;
   /** Starts a scrape in the background, for POST /api/scrape (which also needs adminToken). */
   scrape?: ScrapeTrigger;
+  /** Writes an accepted alias into the registry, for POST /unresolved/accept (which also needs adminToken). */
+  curation?: RegistryCuration;
 }
 
 /** Longest request target accepted: every real link is far shorter; longer ones are refused before any work. */
@@ -94,6 +97,7 @@ export function createApp(parts: AppParts): express.Express {
   }
   if (parts.adminToken && parts.scrape) app.use(adminRoutes(parts.db, parts.adminToken, parts.scrape));
   app.use(pageRoutes(parts.db, parts.resolver, views, { failureBackoffMs: parts.failureBackoffMs ?? DEFAULT_FAILURE_BACKOFF_MS }));
+  app.use(curationRoutes(parts.db, parts.resolver, views, { adminToken: parts.adminToken, curation: parts.curation }));
   app.use(apiRoutes(parts.db, parts.archive));
   app.use(digestRoutes(parts.db, views));
   app.use(searchRoutes(parts.db, views));

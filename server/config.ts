@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GROUP_CODES } from '../scrapers/3gpp/groups.js';
 import type { HttpClientOptions } from '../scrapers/http.js';
 import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
+import { REGISTRY_DIR } from '../scrapers/resolve/registry.js';
 
 // The default database lives in the checkout's data/ folder, wherever the command is run from.
 const DEFAULT_DB = fileURLToPath(new URL('../data/stdwatch.db', import.meta.url));
@@ -20,6 +21,7 @@ const nonNegativeInt = z.coerce.number().int().nonnegative();
 const envSchema = z.object({
   STDWATCH_DB: z.string().min(1).default(DEFAULT_DB),
   STDWATCH_ARCHIVE_DIR: z.string().min(1).optional(),
+  STDWATCH_REGISTRY_DIR: z.string().min(1).default(REGISTRY_DIR),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   STDWATCH_HOST: z.string().min(1).default('127.0.0.1'),
   STDWATCH_SCRAPE_SCHEDULE: z
@@ -69,6 +71,8 @@ const envSchema = z.object({
 export interface Config {
   dbFile: string;
   archiveDir: string;
+  /** The organization registry's folder of YAML files (`stdwatch orgs accept` writes there). */
+  registryDir: string;
   port: number;
   host: string;
   scrapeSchedule: string;
@@ -109,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     dbFile: e.STDWATCH_DB,
     archiveDir: e.STDWATCH_ARCHIVE_DIR ?? path.join(dbDir, 'raw'),
+    registryDir: path.resolve(e.STDWATCH_REGISTRY_DIR),
     port: e.PORT,
     host: e.STDWATCH_HOST,
     scrapeSchedule: e.STDWATCH_SCRAPE_SCHEDULE,

@@ -39,7 +39,7 @@ export function openStdwatch(config: Config, options: { deferRegistry?: boolean 
   let registryPending = false;
   try {
     // The YAML's parse is kept in the database (db/registry-cache.ts): parsed again only when a file changed.
-    resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
+    resolver = createResolver(loadRegistry(config.registryDir, metaRegistryCache(db)));
     registryPending = options.deferRegistry === true && !registryApplied(db, resolver) && hasContributions(db);
     if (!registryPending) applyRegistry(db, resolver);
     closeInterruptedRuns(db);

@@ -7,6 +7,10 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
 import { log } from './log.js';
+import { metaRegistryCache } from '../db/registry-cache.js';
+import { acceptAlias } from '../scrapers/resolve/registry-edit.js';
+import { loadRegistry } from '../scrapers/resolve/registry.js';
+import { createResolver } from '../scrapers/resolve/resolve.js';
 import { reresolveInBackground } from './reresolve.js';
 import { ranRecently, scrapeAll, startDigestScheduler, startScheduler } from './scheduler.js';
 
@@ -36,6 +40,16 @@ export async function startServer(config: Config): Promise<Server> {
     scrape: async (sources) => {
       await registryApplied;
       return scrapeAll(app, 'api', log, sources);
+    },
+    curation: {
+      // The alias goes into the registry's files; from then on this process resolves with the new
+      // registry (scrapes included), and what is stored is re-resolved in the background.
+      accept: (name, organization) => {
+        const accepted = acceptAlias(config.registryDir, name, organization);
+        app.resolver = createResolver(loadRegistry(config.registryDir, metaRegistryCache(app.db)));
+        registryApplied = registryApplied.then(() => reresolveInBackground(app, log));
+        return accepted;
+      },
     },
   }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -8,10 +8,10 @@ import { applyRegistry } from '../db/write.js';
 import { loadRegistry } from '../scrapers/resolve/registry.js';
 import { createResolver } from '../scrapers/resolve/resolve.js';
 
-const { dbFile } = workerData as { dbFile: string };
+const { dbFile, registryDir } = workerData as { dbFile: string; registryDir?: string };
 const db = openDatabase(dbFile);
 try {
-  const resolver = createResolver(loadRegistry(undefined, metaRegistryCache(db)));
+  const resolver = createResolver(loadRegistry(registryDir, metaRegistryCache(db)));
   const contributions = (db.$client.prepare('select count(*) as n from contributions').get() as { n: number }).n;
   const applied = applyRegistry(db, resolver);
   parentPort!.postMessage({ applied, contributions, hash: resolver.registry.hash });

@@ -17,10 +17,10 @@ export interface ReresolveOutcome {
 }
 
 /** Runs applyRegistry on `dbFile` in a worker thread; resolves when it has committed. */
-export function applyRegistryInWorker(dbFile: string): Promise<ReresolveOutcome> {
+export function applyRegistryInWorker(dbFile: string, registryDir?: string): Promise<ReresolveOutcome> {
   // The thread registers tsx itself (server/tsx-worker.js) before loading the TypeScript of its body.
   const worker = new Worker(new URL('./tsx-worker.js', import.meta.url), {
-    workerData: { dbFile, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
+    workerData: { dbFile, registryDir, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
   });
   return new Promise((resolve, reject) => {
     let outcome: ReresolveOutcome | null = null;
@@ -41,7 +41,7 @@ export async function reresolveInBackground(app: Stdwatch, log: (message: string
   try {
     runId = claimRun(app.db, REGISTRY_RUN_SOURCE, 'start');
     log('the registry changed: re-resolving every stored source in the background (see /status); pages show the earlier resolution until it is done');
-    const outcome = await applyRegistryInWorker(app.config.dbFile);
+    const outcome = await applyRegistryInWorker(app.config.dbFile, app.config.registryDir);
     finishRun(app.db, runId, { status: 'ok', documentsFetched: 0, recordsSeen: outcome.contributions, recordsNew: 0, recordsChanged: outcome.applied ? outcome.contributions : 0 });
     log(`re-resolution done: ${outcome.contributions} contributions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {

@@ -68,6 +68,8 @@ export const urls = {
     }),
   status: (format: Format = 'html') => page('/status', format),
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
+  unresolvedCoverage: (filters: Filters = {}, format: Format = 'html') => page('/unresolved/coverage', format, filters),
+  unresolvedSuggestions: (filters: Filters = {}, format: Format = 'html') => page('/unresolved/suggestions', format, filters),
   raw: (id: number) => `/raw/${id}`,
   /**
    * The contributions behind a count: the page's filters (counting rules included, so the list holds

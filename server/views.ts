@@ -34,6 +34,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
     return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   });
   hbs.registerHelper('percent', (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(1)}\u00a0%` : '–'));
+  // Coverage needs the second decimal: 99.95 % and 99.5 % are different stories.
+  hbs.registerHelper('share2', (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(2)}\u00a0%` : '–'));
   /** Width in px (0–120) of a bar for `value` out of `max`. */
   hbs.registerHelper('bar', (value: unknown, max: unknown) =>
     typeof value === 'number' && typeof max === 'number' && max > 0 ? Math.max(1, Math.round((value / max) * 120)) : 0,

@@ -1,13 +1,22 @@
-// `stdwatch orgs unresolved` and `stdwatch orgs coverage`: how much of what was scraped the registry
-// attributes, and what to add to it next. The same report function as the /unresolved page.
+// `stdwatch orgs unresolved | coverage | suggest | accept`: how much of what was scraped the registry
+// attributes, where attribution is weak, and what to add to it next. The same report functions as the
+// /unresolved page.
 import { toCsv } from '../../server/render.js';
+import { coverageBy, suggestReport, type CoverageDimension, type CoverageRow } from '../../server/reports/curation.js';
 import { describeFilters } from '../../server/reports/filters.js';
 import { unresolvedReport } from '../../server/reports/overview.js';
+import { loadConfig } from '../../server/config.js';
+import { acceptAlias } from '../../scrapers/resolve/registry-edit.js';
 import { checkGroup, filtersFrom, formatNumber, percent, table, withApp, write } from '../common.js';
 
+function positiveLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit: "${value}" is not a positive whole number`);
+  return limit;
+}
+
 export async function orgsUnresolved(options: Record<string, unknown> & { format: 'text' | 'json' | 'csv'; limit: string }): Promise<void> {
-  const limit = Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit: "${options.limit}" is not a positive whole number`);
+  const limit = positiveLimit(options.limit);
   await withApp(async (app) => {
     const filters = filtersFrom(options);
     checkGroup(app, filters);
@@ -27,21 +36,87 @@ export async function orgsUnresolved(options: Record<string, unknown> & { format
   });
 }
 
-export async function orgsCoverage(options: Record<string, unknown> & { format: 'text' | 'json' }): Promise<void> {
+/** A share with two decimals: 99.95 % and 99.5 % are different stories. */
+const share = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(2)} %`);
+
+export async function orgsCoverage(options: Record<string, unknown> & { format: 'text' | 'json' | 'csv'; by: CoverageDimension }): Promise<void> {
   await withApp(async (app) => {
     const filters = filtersFrom(options);
     checkGroup(app, filters);
     const { byBody, coverage } = unresolvedReport(app.db, filters, 1);
-    if (options.format === 'json') return write(`${JSON.stringify({ bodies: byBody, all: coverage }, null, 2)}\n`);
-    const row = (label: string, c: typeof coverage) => [label, c.occurrences, c.resolved, percent(c.resolvedShare), c.withoutCountry];
+    if (options.by === 'body') {
+      if (options.format === 'json') return write(`${JSON.stringify({ bodies: byBody, all: coverage }, null, 2)}\n`);
+      if (options.format === 'csv') return write(toCsv(byBody, ['body', 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']));
+      const row = (label: string, c: typeof coverage) => [label, c.occurrences, c.resolved, percent(c.resolvedShare), c.withoutCountry];
+      return write(
+        [
+          `Source mentions resolved to an organization — ${describeFilters(filters)}`,
+          table([...byBody.map((b) => row(b.body, b)), row('all', coverage)], ['body', 'mentions', 'resolved', 'share', 'resolved, no country']),
+          '',
+          'Per group and year: stdwatch orgs coverage --by group-year. Unresolved names, most frequent first: stdwatch orgs unresolved',
+          '',
+        ].join('\n'),
+      );
+    }
+    const rows = coverageBy(app.db, filters, options.by);
+    if (options.format === 'json') return write(`${JSON.stringify({ by: options.by, rows, all: coverage }, null, 2)}\n`);
+    const columns: (keyof CoverageRow)[] = ['body', ...(options.by === 'year' ? [] : ['group' as const]), ...(options.by === 'group' ? [] : ['year' as const])];
+    if (options.format === 'csv') return write(toCsv(rows, [...columns, 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']));
     await write(
       [
-        `Source mentions resolved to an organization — ${describeFilters(filters)}`,
-        table([...byBody.map((b) => row(b.body, b)), row('all', coverage)], ['body', 'mentions', 'resolved', 'share', 'resolved, no country']),
-        '',
-        'Unresolved names, most frequent first: stdwatch orgs unresolved',
+        `Source mentions resolved to an organization, per ${options.by.replace('-', ' and ')} — ${describeFilters(filters)}`,
+        table(
+          [
+            ...rows.map((r) => [...columns.map((c) => (r[c] ?? (c === 'year' ? 'no date' : '')) as string), r.occurrences, r.resolved, share(r.resolvedShare)]),
+            ['all', ...columns.slice(1).map(() => ''), coverage.occurrences, coverage.resolved, share(coverage.resolvedShare)],
+          ],
+          [...columns, 'mentions', 'resolved', 'share'],
+        ),
         '',
       ].join('\n'),
     );
   });
 }
+
+export async function orgsSuggest(options: Record<string, unknown> & { format: 'text' | 'json'; limit: string }): Promise<void> {
+  const limit = positiveLimit(options.limit);
+  await withApp(async (app) => {
+    const filters = filtersFrom(options);
+    checkGroup(app, filters);
+    const { suggestions } = suggestReport(app.db, app.resolver, filters, limit);
+    if (options.format === 'json') return write(`${JSON.stringify(suggestions, null, 2)}\n`);
+    const lines = [`Unresolved names and the organizations they may be — ${describeFilters(filters)}`, ''];
+    if (suggestions.length === 0) lines.push('(every source is attributed)');
+    for (const s of suggestions) {
+      const where = s.groups.map((g) => `${g.group} ${g.occurrences}`).join(', ');
+      const when = s.years.map((y) => y.year ?? 'no date').sort().join(', ');
+      lines.push(`"${s.name}": ${s.occurrences} mention${s.occurrences === 1 ? '' : 's'} (${where}; ${when}), e.g. ${s.example}`);
+      if (s.coListed.length > 0) lines.push(`  listed beside: ${s.coListed.map((c) => `${c.name} (${c.contributions})`).join(', ')}`);
+      if (s.candidates.length === 0) lines.push('  no candidate in the registry');
+      for (const c of s.candidates) {
+        lines.push(`  ${c.slug} — ${c.name}${c.parent !== c.name ? ` (part of ${c.parent})` : ''}, ${c.country ?? 'no country'}: ${c.evidence.join('; ')}`);
+      }
+      // The command to run once a person has checked a candidate: never filled in for them.
+      lines.push(`  after checking: stdwatch orgs accept ${JSON.stringify(s.name)} ORG`, '');
+    }
+    await write(`${lines.join('\n')}\n`);
+  });
+}
+
+export async function orgsAccept(name: string, org: string): Promise<void> {
+  const config = loadConfig();
+  const accepted = acceptAlias(config.registryDir, name, org);
+  // Opening the application applies the changed registry to everything stored (a re-resolution from
+  // the raw source strings, as on any registry change).
+  const attributed = await withApp((app) =>
+    app.db.$client.prepare('select count(*) as n from contribution_sources s join organizations o on o.id = s.organization_id where s.name = ? and o.slug = ?').get(accepted.name, accepted.slug) as { n: number },
+  );
+  await write(
+    [
+      `"${accepted.name}" is now a name of ${accepted.organization} (${accepted.slug}): ${accepted.file}, line ${accepted.line} of ${config.registryDir}.`,
+      `Stored sources re-resolved: ${formatNumber(attributed.n)} mention${attributed.n === 1 ? '' : 's'} of it now count for ${accepted.organization}. Review the change with git diff.`,
+      '',
+    ].join('\n'),
+  );
+}
+

@@ -1,5 +1,6 @@
 // `stdwatch resolve [--json] [--stdin] [RAW…]`: split raw source strings and resolve each part.
 import readline from 'node:readline';
+import { loadConfig } from '../../server/config.js';
 import { loadRegistry } from '../../scrapers/resolve/registry.js';
 import { createResolver, sourceRecordOn, type CountryBasis, type Resolver } from '../../scrapers/resolve/resolve.js';
 import { dateOption, write } from '../common.js';
@@ -30,7 +31,7 @@ function describe(resolver: Resolver, raw: string, options: ResolveOptions): str
 export async function resolve(raws: string[], options: ResolveOptions): Promise<void> {
   if (!options.stdin && raws.length === 0) throw new Error('give raw strings as arguments, or --stdin');
   dateOption('date', options.date);
-  const resolver = createResolver(loadRegistry());
+  const resolver = createResolver(loadRegistry(loadConfig().registryDir));
   const record = (raw: string) => ({
     input: raw,
     sources: resolver.resolveSourceText(raw, options.date).map(sourceRecordOn(options.basis ?? 'parent')),

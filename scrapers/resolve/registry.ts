@@ -11,7 +11,7 @@ import type YAMLModule from 'yaml';
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
 import { isCountryCode } from './countries.js';
-import { nameKey } from './normalize.js';
+import { isLegalForm, nameKey } from './normalize.js';
 
 export const REGISTRY_DIR = fileURLToPath(new URL('./registry', import.meta.url));
 
@@ -41,6 +41,12 @@ const organizationSchema = z
           .strict(),
       )
       .nullish(),
+    /**
+     * The day its names stopped designating it alone (a split, a renaming that others share): a mention
+     * dated on or after it is left unresolved rather than guessed. Bare "Motorola" is Motorola, Inc.
+     * until 2011-01-04, then either of its two successors.
+     */
+    namedUntil: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).nullish(),
     aliases: z.array(z.string().min(1)).nullish(),
     notes: z.string().nullish(),
   })
@@ -72,6 +78,8 @@ export interface OrganizationRecord {
   parent: string | null;
   /** Earlier direct parents, oldest first: `parent` applied before `until` (exclusive). */
   formerParents: { parent: string | null; until: string }[];
+  /** Mentions dated on or after this day are not attributed to it (its names became ambiguous). */
+  namedUntil: string | null;
   aliases: string[];
   notes: string | null;
 }
@@ -88,7 +96,10 @@ export interface Registry {
   /** Lookup key → slug. */
   byKey: Map<string, string>;
   families: GroupFamily[];
-  /** Slugs whose ultimate parent depends on the date (an owner on their chain, now or before, changed). */
+  /**
+   * Slugs whose resolution depends on the date: an owner on their chain, now or before, changed, or
+   * their names stopped designating them (`namedUntil`).
+   */
   dated: Set<string>;
   /** Changes whenever the registry's content changes: stored sources are then re-resolved. */
   hash: string;
@@ -122,6 +133,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
         country: org.country ?? null,
         parent: org.parent ?? null,
         formerParents: [...(org.formerParents ?? [])].sort((a, b) => a.until.localeCompare(b.until)),
+        namedUntil: org.namedUntil ?? null,
         aliases: org.aliases ?? [],
         notes: org.notes ?? null,
       });
@@ -152,6 +164,11 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
     for (const spelling of [org.name, org.slug.replace(/[-.]/g, ' '), ...org.aliases]) {
       const key = nameKey(spelling);
       if (!key) continue;
+      // A YAML flow list splits `[X Co., Ltd.]` at its comma: a legal form alone names no one.
+      if (isLegalForm(spelling)) {
+        problems.push(`${org.slug}: "${spelling}" is a legal form, not a name (quote a name with a comma in it)`);
+        continue;
+      }
       const holder = byKey.get(key);
       if (holder && holder !== org.slug) {
         problems.push(`"${spelling}" (key "${key}") names both ${holder} and ${org.slug}`);
@@ -181,7 +198,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
 }
 
 /** The registry's files as written: every `*.yaml` of the registry folder, in name order. */
-function readRegistryTexts(dir: string): { name: string; text: string }[] {
+export function readRegistryTexts(dir: string): { name: string; text: string }[] {
   const names = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -273,7 +290,7 @@ function datedSlugs(organizations: Map<string, OrganizationRecord>): Set<string>
     if (!org || path.has(slug)) return false;
     path.add(slug);
     const above = [org.parent, ...org.formerParents.map((f) => f.parent)].filter((p): p is string => p !== null);
-    const dated = org.formerParents.length > 0 || above.some((p) => isDated(p, path));
+    const dated = org.formerParents.length > 0 || org.namedUntil !== null || above.some((p) => isDated(p, path));
     path.delete(slug);
     memo.set(slug, dated);
     return dated;

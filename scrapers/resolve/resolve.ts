@@ -3,9 +3,10 @@
 // result with its raw text and no organization: reports show it as "unresolved", never as "Other".
 import { groupByCode, groupCodeOfName } from '../3gpp/groups.js';
 import type { OrganizationKind, Role } from '../types.js';
-import { nameKey, qualifierFallbacks, slugify } from './normalize.js';
+import { isPlaceName, nameKey, placesIn, qualifierFallbacks, slugify } from './normalize.js';
 import { ultimateParent, type Registry } from './registry.js';
 import { splitSources, type Seat, type SourcePart } from './split.js';
+import { createTolerantIndex, type TolerantIndex } from './tolerant.js';
 
 /** An organization as the resolver hands it on: from the registry, or a standards-body group. */
 export interface OrganizationRef {
@@ -46,10 +47,20 @@ export interface Resolver {
   resolveName(name: string): OrganizationRef | null;
   /**
    * Splits a source cell and resolves each part. `date` (YYYY-MM-DD, the contribution's) picks the
-   * owner at that day for organizations whose ownership changed; without it, today's owner.
+   * owner at that day for organizations whose ownership changed; without it, today's owner (and a
+   * name that no longer designates one organization today, bare "Motorola", stays unresolved).
    */
   resolveSourceText(text: string, date?: string | null): ResolvedSource[];
-  /** The same sources with their parents as on `date` (the same array when no owner changed). */
+  /**
+   * Splits and resolves a source cell whatever its date, with today's owners: what the store does once
+   * per distinct cell before `atDate`. Unlike `resolveSourceText` without a date it keeps the names that
+   * stopped designating one organization (`namedUntil`), which an undated contribution keeps.
+   */
+  sourcesOf(text: string): ResolvedSource[];
+  /**
+   * The same sources as on `date`: the owners of that day, and no organization for a name that no
+   * longer designated it (the same array when nothing changed by then). Without a date, unchanged.
+   */
   atDate(sources: ResolvedSource[], date: string | null): ResolvedSource[];
   /** Every organization the resolver can hand out, registry and pattern-made, by slug. */
   organization(slug: string): OrganizationRef | null;
@@ -91,14 +102,41 @@ export function createResolver(registry: Registry): Resolver {
     return null;
   }
 
-  /** A known name after a country or region qualifier is taken off (`LG Electronics Polska`). */
+  /** A key as the registry has it, or after a country, region or city qualifier is taken off (`LG Electronics Polska`). */
+  function keyLookup(key: string): string | null {
+    const slug = registry.byKey.get(key);
+    if (slug) return slug;
+    for (const fallback of qualifierFallbacks(key)) {
+      const found = registry.byKey.get(fallback);
+      if (found) return found;
+    }
+    return null;
+  }
+
   function qualified(name: string): OrganizationRef | null {
-    for (const key of qualifierFallbacks(nameKey(name))) {
-      const slug = registry.byKey.get(key);
+    const key = nameKey(name);
+    for (const fallback of qualifierFallbacks(key)) {
+      const slug = registry.byKey.get(fallback);
       if (slug) return fromRegistry(slug);
     }
     return null;
   }
+
+  let index: TolerantIndex | undefined;
+  /** The tolerant readings (tolerant.ts), their index built on the first name that needs one. */
+  function tolerant(read: (t: TolerantIndex, key: string) => string | null): (name: string) => OrganizationRef | null {
+    return (name) => {
+      index ??= createTolerantIndex(registry, keyLookup);
+      const slug = read(index, nameKey(name));
+      return slug ? fromRegistry(slug) : null;
+    };
+  }
+  const initials = tolerant((t, key) => t.initials(key));
+  const descriptive = tolerant((t, key) => t.descriptive(key));
+  const afterLeadingPlace = tolerant((t, key) => t.afterLeadingPlace(key));
+  const trimmed = tolerant((t, key) => t.trimmed(key));
+  const abbreviated = tolerant((t, key) => t.abbreviated(key));
+  const misspelt = tolerant((t, key) => t.misspelt(key));
 
   function exact(name: string): OrganizationRef | null {
     return known(name) ?? family(name);
@@ -106,8 +144,10 @@ export function createResolver(registry: Registry): Resolver {
 
   /**
    * The readings of a part, most trusted first: every spelling against the registry, then by shape,
-   * then with qualifiers off. So `ETSI NTECH (NTECH(18)000006)` is ETSI NTECH, not a group named
-   * after a document number, while `Apple (Guizhou)` still finds its own registry record.
+   * then with qualifiers off, then the tolerant readings (a known name with unit words after it, a
+   * city before it, words cut short, one letter wrong). So `ETSI NTECH (NTECH(18)000006)` is ETSI
+   * NTECH, not a group named after a document number, while `Apple (Guizhou)` still finds its own
+   * registry record.
    */
   function resolveReadings(name: string, alternatives: string[]): OrganizationRef | null {
     // By shape, the name before a parenthesis comes first: what follows is often a document number.
@@ -117,41 +157,76 @@ export function createResolver(registry: Registry): Resolver {
       [known, [name, ...alternatives]],
       [family, byShape],
       [qualified, [name, ...alternatives]],
+      [initials, [name, ...alternatives]],
+      [trimmed, [name, ...alternatives]],
+      [descriptive, [name, ...alternatives]],
+      [afterLeadingPlace, [name, ...alternatives]],
+      [abbreviated, [name, ...alternatives]],
+      [misspelt, [name, ...alternatives]],
     ];
     for (const [lookup, candidates] of levels) {
       for (const candidate of candidates) {
         const found = lookup(candidate);
-        if (found) return found;
+        if (found && !otherCountrysBody(name, found)) return found;
       }
     }
     return null;
   }
 
+  /**
+   * A public body read from a name that names another country: `Ofcom (CH)` is Switzerland's OFCOM,
+   * not the British regulator; `Politiet Norge` not the Dutch police. A company's branch abroad is
+   * still the company (`Intel Corporation (UK) Ltd`).
+   */
+  function otherCountrysBody(name: string, org: OrganizationRef): boolean {
+    if (org.kind !== 'government' || !org.country) return false;
+    return placesIn(name).some((code) => code !== org.country);
+  }
+
   function resolveName(name: string): OrganizationRef | null {
-    return resolveReadings(name, []);
+    return resolveReadings(name, []) ?? dashed(name);
+  }
+
+  /**
+   * `Jan – HEAD acoustics GmbH`, `CETECOM GmbH - Certification and Testing`, `Qualcomm Incorporated -
+   * ATIS`: pieces around a dash where the ones that resolve name one organization (a standards body
+   * beside a company is the way the company joined, not a second source).
+   */
+  function dashed(name: string): OrganizationRef | null {
+    const pieces = name.split(/\s+[-–—]\s+/).filter((p) => p.trim() !== '');
+    if (pieces.length < 2) return null;
+    const found = new Map<string, OrganizationRef>();
+    for (const piece of pieces) {
+      const org = resolveReadings(piece, []);
+      if (org) found.set(org.slug, org);
+    }
+    const companies = [...found.values()].filter((o) => o.kind !== 'sdo');
+    const candidates = companies.length > 0 ? companies : [...found.values()];
+    return candidates.length === 1 ? candidates[0]! : null;
   }
 
   /**
    * A name no organization carries may be several run together: `Hughes/EchoStar` when the registry
-   * does not know the pair, `Bell Mobility. Boost Mobile`, or `T-Mobile USA Inc. Ericsson` with the
-   * comma missing. Split only when every piece is a known name.
+   * does not know the pair, `Bell Mobility. Boost Mobile`, `IITH and WiSig`, or `T-Mobile USA Inc.
+   * Ericsson` with the comma missing. Split only when every piece is a known name, and never off a
+   * place (`MediaTek Korea Inc.` is MediaTek's, not MediaTek and the Republic of Korea).
    */
   function splitRunTogether(name: string): string[] | null {
-    for (const separator of [/\s*\/\s*/, /\.\s+/, /\s+&\s+/]) {
+    for (const separator of [/\s*\/\s*/, /\.\s+/, /\s+&\s+/, /\s+and\s+/i]) {
       const pieces = name.split(separator).filter((p) => p.trim() !== '');
-      if (pieces.length > 1 && pieces.every((p) => resolveName(p))) return pieces;
+      if (pieces.length > 1 && pieces.every((p) => !isPlaceName(nameKey(p)) && resolveName(p))) return pieces;
     }
     const words = name.split(/\s+/);
     for (let k = words.length - 1; k >= 1; k--) {
       const left = words.slice(0, k).join(' ');
       const right = words.slice(k).join(' ');
-      if (exact(left) && exact(right)) return [left, right];
+      if (!isPlaceName(nameKey(right)) && exact(left) && exact(right)) return [left, right];
     }
     return null;
   }
 
   function resolvePart(part: SourcePart): { part: SourcePart; organization: OrganizationRef | null }[] {
-    const organization = resolveReadings(part.name, part.alternatives);
+    const organization = resolveReadings(part.name, part.alternatives) ?? dashed(part.name);
     if (organization) return [{ part, organization }];
     const pieces = splitRunTogether(part.name);
     if (pieces) return pieces.map((name) => ({ part: { ...part, name }, organization: resolveName(name) }));
@@ -164,11 +239,41 @@ export function createResolver(registry: Registry): Resolver {
     return fromRegistry(ultimateParent(registry, org.parentSlug, date).slug);
   }
 
+  /** Whether a name still designated the organization on a day (registry `namedUntil`). */
+  function namedOn(org: OrganizationRef, date: string): boolean {
+    const until = org.origin === 'registry' ? registry.organizations.get(org.slug)?.namedUntil : null;
+    return !until || date < until;
+  }
+
   function atDate(sources: ResolvedSource[], date: string | null): ResolvedSource[] {
     if (!date || !sources.some((s) => s.organization && registry.dated.has(s.organization.slug))) return sources;
-    return sources.map((s) =>
-      s.organization && registry.dated.has(s.organization.slug) ? { ...s, parent: parentOf(s.organization, date) } : s,
+    return sources.map((s) => {
+      if (!s.organization || !registry.dated.has(s.organization.slug)) return s;
+      if (!namedOn(s.organization, date)) return { ...s, organization: null, parent: null };
+      return { ...s, parent: parentOf(s.organization, date) };
+    });
+  }
+
+  function sourcesOf(text: string): ResolvedSource[] {
+    const parts = splitSources(text, (name) => registry.byKey.has(nameKey(name)));
+    // Two readings of one written name that are one organization are one source: "DTS/Xperi" names
+    // Xperi (DTS is its brand) once, not twice.
+    const resolved = parts.flatMap(resolvePart).filter(
+      (r, i, all) =>
+        !r.organization ||
+        all.findIndex((o) => o.part.raw === r.part.raw && o.part.role === r.part.role && o.organization?.slug === r.organization!.slug) === i,
     );
+    const share = resolved.length > 0 ? 1 / resolved.length : 0;
+    return resolved.map(({ part, organization }) => ({
+      raw: part.raw,
+      name: part.name,
+      role: part.role,
+      seat: part.seat,
+      person: part.person,
+      organization,
+      parent: organization ? parentOf(organization, null) : null,
+      share,
+    }));
   }
 
   return {
@@ -179,26 +284,9 @@ export function createResolver(registry: Registry): Resolver {
       return made.get(slug) ?? null;
     },
     atDate,
+    sourcesOf,
     resolveSourceText(text, date = null) {
-      const parts = splitSources(text, (name) => registry.byKey.has(nameKey(name)));
-      // Two readings of one written name that are one organization are one source: "DTS/Xperi" names
-      // Xperi (DTS is its brand) once, not twice.
-      const resolved = parts.flatMap(resolvePart).filter(
-        (r, i, all) =>
-          !r.organization ||
-          all.findIndex((o) => o.part.raw === r.part.raw && o.part.role === r.part.role && o.organization?.slug === r.organization!.slug) === i,
-      );
-      const share = resolved.length > 0 ? 1 / resolved.length : 0;
-      return resolved.map(({ part, organization }) => ({
-        raw: part.raw,
-        name: part.name,
-        role: part.role,
-        seat: part.seat,
-        person: part.person,
-        organization,
-        parent: organization ? parentOf(organization, date) : null,
-        share,
-      }));
+      return atDate(sourcesOf(text), date ?? new Date().toISOString().slice(0, 10));
     },
   };
 }

@@ -12,7 +12,7 @@
 // Whether a comma joins or separates is decided with the registry (`IIT, Kharagpur` is one name).
 import type { Role } from '../types.js';
 import { groupCodeOfName } from '../3gpp/groups.js';
-import { isPlaceName, plainKey } from './normalize.js';
+import { isLegalForm, isPlaceName, plainKey } from './normalize.js';
 
 export type SeatRole = 'chair' | 'vice-chair';
 
@@ -142,18 +142,44 @@ function isBareRole(piece: string): boolean {
   return LEADING_ROLE.some(([pattern]) => pattern.test(piece)) && leadingRoleHolder(piece) === null;
 }
 
-const LEGAL_ONLY = /^(?:inc|incorporated|ltd|limited|co|corp|corporation|llc|plc|gmbh|ag|s ?a|s ?p ?a|b ?v|n ?v|oy|ab|kk|pte ltd|pvt ltd|co ltd)$/;
-
 function part(raw: string, name: string, extra: Partial<SourcePart> = {}): SourcePart {
   return { raw, name, alternatives: [], role: null, seat: null, person: null, ...extra };
 }
 
+/**
+ * Re-joins pieces a comma wrongly separated: a legal form and what remains of it (`INC.`, `S.A.`,
+ * `Co., Ltd.`, `INC.)`) belongs to the name before it, and names the registry knows with a comma in
+ * them (`IIT, Kharagpur`) stay whole.
+ */
+function rejoin(pieces: string[], isKnownName: (name: string) => boolean): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    // `RAN, SA`: a 3GPP group is never a legal form, whatever its letters.
+    if (joined.length > 0 && isLegalForm(piece) && !groupCodeOfName(piece)) {
+      joined[joined.length - 1] += `, ${piece}`;
+      continue;
+    }
+    let taken = 1;
+    for (let n = Math.min(3, pieces.length - i); n >= 2; n--) {
+      if (isKnownName(pieces.slice(i, i + n).join(', '))) {
+        taken = n;
+        break;
+      }
+    }
+    joined.push(pieces.slice(i, i + taken).join(', '));
+    i += taken - 1;
+  }
+  return joined;
+}
+
 /** Reads one piece (the text between two top-level commas) into one or more sources. */
-function readPiece(piece: string): SourcePart[] {
+function readPiece(piece: string, isKnownName: (name: string) => boolean): SourcePart[] {
   const { head, inner } = trailingParenthesis(piece);
   const headPhrase = parseRolePhrase(head);
   if (inner !== null && inner !== '') {
-    const items = splitTopLevel(inner);
+    // `Moderator (AT&T, NTT DOCOMO, INC.)`: the names in a role's parentheses split as a cell does.
+    const items = rejoin(splitTopLevel(inner), isKnownName);
     if (headPhrase) {
       // `RAN4 Chair (Huawei, Apple)`, `Rapporteur (MediaTek Inc., Apple)`, `TSG Chairs (Samsung, Intel)`
       return items.map((name) => part(piece, name, { role: headPhrase.role, seat: seatOf(headPhrase) }));
@@ -204,24 +230,7 @@ export function splitSources(text: string, isKnownName: (name: string) => boolea
   // A trailing "…" marks a list cut short by the publisher: the named sources are all we have.
   const pieces = splitTopLevel(cleaned).filter((p) => !/^(?:…|\.{3})$/.test(p));
 
-  // Re-join pieces a comma wrongly separated: legal endings, and names the registry knows with a comma.
-  const joined: string[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    if (joined.length > 0 && LEGAL_ONLY.test(plainKey(piece))) {
-      joined[joined.length - 1] += `, ${piece}`;
-      continue;
-    }
-    let taken = 1;
-    for (let n = Math.min(3, pieces.length - i); n >= 2; n--) {
-      if (isKnownName(pieces.slice(i, i + n).join(', '))) {
-        taken = n;
-        break;
-      }
-    }
-    joined.push(pieces.slice(i, i + taken).join(', '));
-    i += taken - 1;
-  }
+  const joined = rejoin(pieces, isKnownName);
 
   // `Chairman, WP2/TSAG`: a bare role word takes the piece after it.
   const held: string[] = [];
@@ -237,7 +246,7 @@ export function splitSources(text: string, isKnownName: (name: string) => boolea
 
   const parts: SourcePart[] = [];
   for (const piece of held) {
-    const read = readPiece(piece);
+    const read = readPiece(piece, isKnownName);
     // `Younsun Kim, RAN1 Chair`: a group role right after a person's name names that person.
     const previous = parts[parts.length - 1];
     const only = read[0]!;

@@ -12,6 +12,7 @@ import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { GROUP_SETS, LEADERSHIP_CSV_COLUMNS, crossCheckReport, leadershipCsvRows, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
+import { coverageBy } from '../reports/curation.js';
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
 import { isCountryCode } from '../../scrapers/resolve/countries.js';
@@ -301,13 +302,15 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   router.get('/unresolved{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('unresolved', filters);
-    const report = cache.get(cacheKey, () => unresolvedReport(db, filters));
+    // With the coverage per group and per year: where attribution is weak, before a trend is trusted.
+    const report = cache.get(cacheKey, () => ({ ...unresolvedReport(db, filters), byGroup: coverageBy(db, filters, 'group'), byYear: coverageBy(db, filters, 'year') }));
     respond(req, res, views, {
       cacheKey,
       page: 'unresolved',
       title: 'Unresolved sources',
       nav: 'unresolved',
       data: report,
+      view: { coverageUrl: urls.unresolvedCoverage(filters), suggestionsUrl: urls.unresolvedSuggestions(filters) },
       csv: () => toCsv(report.names, ['name', 'occurrences', 'example']),
       formats: { json: urls.unresolved(filters, 'json'), csv: urls.unresolved(filters, 'csv') },
       csvName: 'stdwatch-unresolved',

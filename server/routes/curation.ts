@@ -1,0 +1,112 @@
+// Curating the registry from the web: coverage per group and year, the candidates for each unresolved
+// name, and accepting one (POST, with the admin token, as the watchlist form does). The candidates come
+// from the same report function as `stdwatch orgs suggest`; accepting writes the reviewed alias into the
+// registry's YAML (scrapers/resolve/registry-edit.ts) and never happens without that request.
+import express, { Router, type Request } from 'express';
+import type { Db } from '../../db/client.js';
+import { AliasError, type AcceptedAlias } from '../../scrapers/resolve/registry-edit.js';
+import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import { requireAdmin } from '../admin.js';
+import { ReportCache, revalidate } from '../cache.js';
+import { HttpError } from '../errors.js';
+import { toCsv } from '../render.js';
+import { coverageReport, suggestReport } from '../reports/curation.js';
+import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
+import { urls } from '../urls.js';
+import type { Views } from '../views.js';
+import { respond } from './respond.js';
+
+/** Accepting an alias: writes it into the registry and has the stored sources re-resolved (server/main.ts). */
+export interface RegistryCuration {
+  accept(name: string, organization: string): AcceptedAlias;
+}
+
+function filtersOf(db: Db, req: Request): Filters {
+  try {
+    const filters = parseFilters(req.query as Record<string, unknown>);
+    checkGroupFilter(db, filters);
+    return filters;
+  } catch (error) {
+    if (error instanceof FilterError) throw new HttpError(400, error.message);
+    throw error;
+  }
+}
+
+export function curationRoutes(db: Db, resolver: Resolver, views: Views, options: { adminToken?: string | null; curation?: RegistryCuration }): Router {
+  const router = Router();
+  const cache = new ReportCache(db);
+  const tagged = revalidate(cache);
+  const acceptEnabled = Boolean(options.adminToken && options.curation);
+
+  router.get('/unresolved/coverage{.:format}', tagged, (req, res) => {
+    const filters = filtersOf(db, req);
+    const cacheKey = JSON.stringify(['coverage', filters]);
+    const report = cache.get(cacheKey, () => coverageReport(db, filters, 'group-year'));
+    respond(req, res, views, {
+      cacheKey,
+      page: 'unresolved-coverage',
+      title: 'Coverage per group and year',
+      nav: 'unresolved',
+      data: report,
+      view: { unresolvedUrl: urls.unresolved(filters) },
+      csv: () => toCsv(report.rows, ['body', 'group', 'year', 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']),
+      formats: { json: urls.unresolvedCoverage(filters, 'json'), csv: urls.unresolvedCoverage(filters, 'csv') },
+      csvName: 'stdwatch-coverage',
+    }, cache);
+  });
+
+  router.get('/unresolved/suggestions{.:format}', tagged, (req, res) => {
+    const filters = filtersOf(db, req);
+    const cacheKey = JSON.stringify(['suggestions', filters]);
+    const report = cache.get(cacheKey, () => suggestReport(db, resolver, filters, 30));
+    respond(req, res, views, {
+      cacheKey,
+      page: 'unresolved-suggestions',
+      title: 'Candidates for the unresolved names',
+      nav: 'unresolved',
+      data: report,
+      view: { unresolvedUrl: urls.unresolved(filters), acceptEnabled, tokenRequired: Boolean(options.adminToken) },
+      csv: () =>
+        toCsv(
+          report.suggestions.flatMap((s) =>
+            (s.candidates.length > 0 ? s.candidates : [null]).map((c) => ({
+              name: s.name,
+              occurrences: s.occurrences,
+              groups: s.groups.map((g) => g.group).join('; '),
+              years: s.years.map((y) => y.year ?? 'no date').join('; '),
+              candidate: c?.slug ?? '',
+              candidateName: c?.name ?? '',
+              evidence: c?.evidence.join('; ') ?? '',
+            })),
+          ),
+          ['name', 'occurrences', 'groups', 'years', 'candidate', 'candidateName', 'evidence'],
+        ),
+      formats: { json: urls.unresolvedSuggestions(filters, 'json'), csv: urls.unresolvedSuggestions(filters, 'csv') },
+      csvName: 'stdwatch-suggestions',
+    }, cache);
+  });
+
+  if (options.curation) {
+    const curation = options.curation;
+    const form = express.urlencoded({ extended: false, limit: '4kb' });
+    router.post('/unresolved/accept', form, requireAdmin(options.adminToken), (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const name = typeof body.name === 'string' ? body.name : '';
+      const organization = typeof body.organization === 'string' ? body.organization : '';
+      if (!name.trim() || !organization.trim()) throw new HttpError(400, 'give the name and the organization (its slug, or a name the registry knows)');
+      let accepted: AcceptedAlias;
+      try {
+        accepted = curation.accept(name, organization);
+      } catch (error) {
+        if (error instanceof AliasError) throw new HttpError(400, error.message);
+        throw error;
+      }
+      if (req.accepts(['html', 'json']) === 'json') {
+        res.json({ accepted });
+        return;
+      }
+      res.send(views.render('unresolved-accepted', { accepted, suggestionsUrl: urls.unresolvedSuggestions(), title: `Accepted: ${accepted.name}`, nav: 'unresolved' }));
+    });
+  }
+  return router;
+}
