@@ -2,7 +2,8 @@
 import { UnreadableInputError } from './errors.js';
 import { isZip } from './zip.js';
 import { decodeHtml } from './text.js';
-import { isOle2, parseTdocList } from './3gpp/parse-tdoc-list.js';
+import { parseTdocList } from './3gpp/parse-tdoc-list.js';
+import { isOle2 } from './workbook.js';
 import { parseTdocsByAgenda } from './3gpp/parse-tdocs-by-agenda.js';
 import { parseDocumentListing } from './itu/parse-document-listing.js';
 import type { ParsedListing } from './types.js';

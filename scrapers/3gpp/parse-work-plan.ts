@@ -16,7 +16,7 @@ import { parseListDate } from '../dates.js';
 import { collapseWhitespace, textOrNull } from '../text.js';
 import type { ParsedPosition, ParsedRoster } from '../types.js';
 import { groupByPrefix } from './groups.js';
-import { checkContainer, columnsByHeader, readSheets } from './parse-tdoc-list.js';
+import { checkContainer, columnsByHeader, readSheets } from '../workbook.js';
 
 import { WORK_PLAN_BASIS } from './work-plan-basis.js';
 
