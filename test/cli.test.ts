@@ -198,7 +198,8 @@ describe('stdwatch scrape', () => {
       from: '2023-03-20',
       to: null,
       evidence: 'https://www.3gpp.org/news-events/3gpp-news/tsg-ran-election',
-      detail: 'Organizational Partner: ATIS; 2nd term',
+      detail: '2nd term',
+      partner: 'ATIS',
       basis: '3gpp-elections',
     });
 
@@ -216,6 +217,7 @@ describe('stdwatch scrape', () => {
         to: '2022-03-25',
         evidence: 'https://www.3gpp.org/ftp/Information/WORK_PLAN/Work_plan_3gpp_260106.xlsx',
         detail: 'WI 880022 eCPSOR_CON',
+        partner: null,
         basis: '3gpp-workplan',
       },
     ]);

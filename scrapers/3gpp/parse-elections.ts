@@ -15,7 +15,7 @@ import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { groupByCode, groupCodeOfName } from './groups.js';
-import { ORGANIZATIONAL_PARTNERS, partnerDetail } from './parse-officials.js';
+import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from './partners.js';
 
 export const ELECTIONS_BASIS = '3gpp-elections';
 
@@ -118,7 +118,8 @@ function readAboutTheElection(paragraph: string, articleDate: string | null, url
       country: null,
       from,
       to: null,
-      detail: [partnerDetail(holder[3]!), term].filter(Boolean).join('; ') || null,
+      detail: term,
+      partner: organizationalPartner(holder[3]),
       evidenceUrl: url,
     });
   }
@@ -146,7 +147,8 @@ function readOlderWording(paragraphs: string[], from: string | null, url: string
         country: null,
         from,
         to: null,
-        detail: partnerDetail(holder[3]!),
+        detail: null,
+        partner: organizationalPartner(holder[3]),
         evidenceUrl: url,
       });
     }
@@ -205,7 +207,8 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
         country: null,
         from,
         to: null,
-        detail: partnerDetail(split[2]!),
+        detail: null,
+        partner: organizationalPartner(split[2]),
         evidenceUrl: url,
       });
     }
