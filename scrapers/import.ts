@@ -1,15 +1,17 @@
 // Importing saved public files: parse everything first, store only if the whole file was read. A file
 // that cannot be read is refused whole with the reason and leaves the database as it was; the same file
-// imported twice changes nothing.
+// imported twice changes nothing. Listings become contributions; files of seats (work plans, election
+// articles, officials annexes, chairs tables, rosters) become leadership seats.
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { meetings } from '../db/schema.js';
-import { finishRun, startRun, storeListing, type StoreResult } from '../db/write.js';
+import { closeReplacedSeats, finishRun, startRun, storeListing, storeRoster, type StoreResult } from '../db/write.js';
 import type { RawArchive } from './archive.js';
 import { errorMessage } from './errors.js';
-import { parseFile } from './formats.js';
+import { detectFormat, isRosterFormat, parseFile, parseRosterFile, type FileFormat, type RosterFormat } from './formats.js';
+import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from './3gpp/official-seats.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { ParsedListing } from './types.js';
 
@@ -33,9 +35,16 @@ export interface ImportOptions {
 export interface ImportResult extends StoreResult {
   file: string;
   format: string;
+  /** What was stored: contributions of a listing, or the seats of a roster (`seen` counts either). */
+  kind: 'contributions' | 'seats';
+  /** The listing's group; for seats, the roster's scope (`news-events/3gpp-news/tsg-ran-election`). */
   group: string;
   meeting: string | null;
   warnings: string[];
+  /** For seats: where they were read from (`3gpp-workplan`, `secondary-chairs-table`, …). */
+  basis?: string;
+  /** For a work plan: how many of its items became seats. */
+  summary?: string;
 }
 
 function meetingStartKnown(db: Db, listing: ParsedListing): boolean {
@@ -74,8 +83,55 @@ export function readImportFile(file: string): Buffer {
   }
 }
 
+function formatOf(file: string, bytes: Buffer): FileFormat {
+  try {
+    return detectFormat(bytes);
+  } catch (error) {
+    throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
+  }
+}
+
+/**
+ * A file of seats (a work plan, an election article, an officials annex, a chairs table, a roster):
+ * read whole, then stored in one transaction with its raw copy and the run's record; official 3GPP
+ * seats a later term filled again are closed (scrapers/seat-terms.ts).
+ */
+function importRoster(target: ImportTarget, file: string, bytes: Buffer, format: RosterFormat, options: ImportOptions): ImportResult {
+  const url = options.url ?? `file:${path.basename(file)}`;
+  let roster;
+  try {
+    roster = parseRosterFile(bytes, format, { url, resolver: target.resolver });
+  } catch (error) {
+    throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
+  }
+  const { db } = target;
+  const seenAt = new Date().toISOString();
+  const stored = db.transaction(() => {
+    const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: seenAt });
+    const result = storeRoster(db, target.resolver, roster, { rawDocumentId: archived.id, seenDate: seenAt.slice(0, 10) });
+    if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
+      result.changed += closeReplacedSeats(db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
+    }
+    if (result.new + result.changed > 0) {
+      const run = startRun(db, `import:${roster.body}`, options.trigger ?? 'import', seenAt);
+      finishRun(db, run, {
+        status: 'ok',
+        documentsFetched: 1,
+        recordsSeen: result.seen,
+        recordsNew: result.new,
+        recordsChanged: result.changed,
+        details: { documents: [{ url, records: result.seen, warnings: roster.warnings }], errors: [] },
+      });
+    }
+    return result;
+  });
+  return { ...stored, file, format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
+}
+
 export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
   const bytes = readImportFile(file);
+  const format = formatOf(file, bytes);
+  if (isRosterFormat(format)) return importRoster(target, file, bytes, format, options);
   const listing = readListing(file, bytes, options);
   const url = options.url ?? `file:${path.basename(file)}`;
   const { db } = target;
@@ -110,6 +166,7 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
     warnings,
     file,
     format: listing.format,
+    kind: 'contributions',
     group: listing.group.code,
     meeting: listing.meeting?.name ?? null,
   };

@@ -5,7 +5,14 @@
 import * as XLSX from '@e965/xlsx';
 import { UnreadableInputError, errorMessage } from './errors.js';
 import { textOrNull } from './text.js';
-import { isZip, listZipEntries } from './zip.js';
+import { isZip, listZipEntries, readZipEntry } from './zip.js';
+
+function decodeXmlText(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
 
 export type Cell = XLSX.CellObject | undefined;
 export type Row = Cell[] | undefined;
@@ -48,6 +55,12 @@ export function readSheets(bytes: Uint8Array, sheets: string[], options: { rows?
 
 /** The names of a workbook's sheets, without reading any sheet. */
 export function sheetNames(bytes: Uint8Array): string[] {
+  // An .xlsx/.xlsm: straight from xl/workbook.xml (a few kB), without the reader unpacking the rest;
+  // none when it cannot be read (checkContainer says why).
+  if (isZip(bytes)) {
+    const book = readZipEntry(bytes, 'xl/workbook.xml');
+    return book ? [...book.toString('utf8').matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXmlText(m[1]!)) : [];
+  }
   try {
     return XLSX.read(bytes, { type: 'array', bookSheets: true }).SheetNames;
   } catch (error) {

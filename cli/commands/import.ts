@@ -23,9 +23,15 @@ function isJsonFile(file: string): boolean {
   }
 }
 
+/** `RAN#104: 830 contributions (…)` or `secondary-chairs-table (chairs-table:…): 74 seats (…)`. */
+export function importLine(r: ImportResult): string {
+  const what = r.kind === 'seats' ? `${r.seen} seats from ${r.basis} (${r.group})` : `${r.seen} contributions of ${r.meeting ?? r.group}`;
+  return `${what} (${r.new} new, ${r.changed} changed)${r.summary ? `; ${r.summary}` : ''}`;
+}
+
 function report(r: ImportResult): void {
   const warnings = r.warnings.length > 0 ? `; ${r.warnings.length} warning(s): ${r.warnings.slice(0, 3).join('; ')}` : '';
-  process.stderr.write(`${r.file}: ${r.seen} contributions of ${r.meeting ?? r.group} (${r.new} new, ${r.changed} changed)${warnings}\n`);
+  process.stderr.write(`${r.file}: ${importLine(r)}${warnings}\n`);
 }
 
 export async function importFiles(files: string[], options: { url?: string; meetingDate?: string }): Promise<void> {

@@ -15,9 +15,10 @@ import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { groupByCode, groupCodeOfName } from './groups.js';
+import { ELECTIONS_BASIS } from './official-seats.js';
 import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from './partners.js';
 
-export const ELECTIONS_BASIS = '3gpp-elections';
+export { ELECTIONS_BASIS };
 
 export interface ElectionNewsContext {
   /** The article's public URL: the evidence of its seats, and (by its path) the roster's scope. */

@@ -7,9 +7,10 @@ import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { groupByCode, groupCodeOfName } from './groups.js';
+import { OFFICIALS_BASIS } from './official-seats.js';
 import { organizationalPartner } from './partners.js';
 
-export const OFFICIALS_BASIS = '3gpp-officials';
+export { OFFICIALS_BASIS };
 
 export interface OfficialsContext {
   /** The annex's public URL: the evidence of every seat it lists. */
