@@ -96,6 +96,7 @@ export interface SeatRow {
   lastSeen: string | null;
   evidence: string | null;
   basis: string;
+  partner: string | null;
 }
 
 const OUTCOME_SQL = OUTCOMES.map(
@@ -257,7 +258,7 @@ export function seats(db: Db, whoParent: SQL, filters: Filters = {}): SeatRow[] 
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug,
       ${seatParent.name} as parent, ${seatParent.slug} as parentSlug, ${seatParent.country} as country,
       ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.lastSeenDate} as lastSeen,
-      ${positions.evidenceUrl} as evidence, ${positions.basis} as basis
+      ${positions.evidenceUrl} as evidence, ${positions.basis} as basis, ${positions.partner} as partner
     from ${positions}
     join ${groups} on ${groups.id} = ${positions.groupId}
     join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
