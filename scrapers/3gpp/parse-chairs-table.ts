@@ -13,6 +13,7 @@
 // is taken to have held the chair from that meeting's first day to the row's start.
 import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { parseListDate } from '../dates.js';
+import { fileNameOf } from '../text.js';
 import type { ParsedPosition, ParsedRoster } from '../types.js';
 import { cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, sheetNames, type Cell, type Row } from '../workbook.js';
 import { groupOfCode } from './legacy-groups.js';
@@ -61,8 +62,7 @@ function electedAt(remark: string | null): { meeting: string; day: string } | nu
 
 /** The scope of a table's seats: its file name, so that an updated copy of the same table updates them. */
 function scopeOf(url: string): string {
-  const name = decodeURIComponent(url.split(/[/\\]/).pop() ?? url);
-  return `chairs-table:${name.replace(/\.[a-z]+$/i, '')}`;
+  return `chairs-table:${fileNameOf(url).replace(/\.[a-z]+$/i, '')}`;
 }
 
 export function parseChairsTable(bytes: Uint8Array, context: ChairsTableContext): ParsedRoster {

@@ -6,7 +6,7 @@
 import { UnreadableInputError } from '../errors.js';
 import { excelSerialToDate } from '../dates.js';
 import { decodeText, parseCsv } from '../csv.js';
-import { collapseWhitespace } from '../text.js';
+import { collapseWhitespace, fileNameOf } from '../text.js';
 import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { cellText, checkContainer, readSheets, rowsOf, sheetNames } from '../workbook.js';
 import { groupOfCode } from './legacy-groups.js';
@@ -61,7 +61,7 @@ function dateOf(cell: RosterCell | undefined): string | null {
 }
 
 function scopeOf(url: string): string {
-  return `roster:${decodeURIComponent(url.split(/[/\\]/).pop() ?? url)}`;
+  return `roster:${fileNameOf(url)}`;
 }
 
 function readRows(bytes: Uint8Array): RosterCell[][] {
