@@ -8,6 +8,9 @@
 // A chair has one holder. Where a term is written to end after the next term of its group began
 // (RAN: "6/3/09" against the next election's 3/6/09, a day and month swapped), or the day before it
 // (an inclusive end), it ends the day the next term starts; an overlap of more than a day is reported.
+// Where the same chair's term ends and their next term begins later (RAN1's, RAN3's and RAN4's chairs
+// around the 2005 re-organisation; RAN2's 2003–2005, whose re-election row is missing), they are taken
+// to have stayed in the chair: the gap is bridged and reported. Gaps between two holders stay gaps.
 // Where a remark dates the holder's election before the row's own start and no term of the table
 // covers that time (RAN2's first row, elected 2001-02-19, "elected at RAN2#2 08-11/03/99"), the holder
 // is taken to have held the chair from that meeting's first day to the row's start.
@@ -47,6 +50,9 @@ export function isChairsTableHeader(header: Row): boolean {
 const DAY_MS = 86_400_000;
 const addDays = (day: string, days: number) => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
 const dayAfter = (day: string) => addDays(day, 1);
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
+/** A gap between two terms of one chair bridged: at most one two-year term missing from the table. */
+const MAX_BRIDGED_GAP_DAYS = 3 * 365;
 
 // `elected at RAN2#2 08-11/03/99`, `elected at RAN4#2 15-19/02/99 to …`: the meeting's days, day first.
 const ELECTED_AT = /\belected at\s+(\S+?)\s+(\d{1,2})(?:-\d{1,2})?\/(\d{1,2})\/(\d{2}|\d{4})\b/i;
@@ -131,8 +137,14 @@ export function parseChairsTable(bytes: Uint8Array, context: ChairsTableContext)
     const seat = terms.filter((t) => t.group.code === code).sort((a, b) => a.from!.localeCompare(b.from!));
     for (let i = 0; i + 1 < seat.length; i++) {
       const [term, next] = [seat[i]!, seat[i + 1]!];
-      if (term.to === null || dayAfter(term.to) < next.from!) continue;
-      if (term.to > dayAfter(next.from!)) {
+      if (term.to === null) continue;
+      if (dayAfter(term.to) < next.from!) {
+        // `Term of office ended 3/11/05`, the same chair re-elected 8/31/05 (RAN1, RAN3, RAN4 around the
+        // 2005 re-organisation): the holder did not leave the chair between two terms of their own.
+        const sameHolder = (term.person ?? term.sourceText).toLowerCase() === (next.person ?? next.sourceText).toLowerCase();
+        if (!sameHolder || daysBetween(term.to, next.from!) > MAX_BRIDGED_GAP_DAYS) continue;
+        warnings.push(`row ${term.row}: the ${code} term ending ${term.to} and the same chair's next (row ${next.row}, from ${next.from}) are taken as one tenure`);
+      } else if (term.to > dayAfter(next.from!)) {
         warnings.push(`row ${term.row}: the ${code} term ending ${term.to} overlaps the next (row ${next.row}, from ${next.from}); it ends when the next begins`);
       }
       term.to = next.from;

@@ -42,20 +42,31 @@ describe("the researcher's table of RAN chairs", () => {
     ]);
     expect(roster.warnings).toEqual([
       'row 6: the RAN term ending 2009-06-03 overlaps the next (row 7, from 2009-03-06); it ends when the next begins',
+      "row 17: the RAN1 term ending 2005-03-11 and the same chair's next (row 18, from 2005-08-31) are taken as one tenure",
+      "row 28: the RAN2 term ending 2003-02-17 and the same chair's next (row 29, from 2005-09-02) are taken as one tenure",
+      "row 39: the RAN3 term ending 2005-03-11 and the same chair's next (row 40, from 2005-09-02) are taken as one tenure",
+      "row 50: the RAN4 term ending 2005-03-11 and the same chair's next (row 51, from 2005-08-22) are taken as one tenure",
       'row 55: the RAN4 term ending 2013-11-15 overlaps the next (row 56, from 2013-11-05); it ends when the next begins',
     ]);
   });
 
-  it('dates a first term from a remark where the rows start later, and keeps the gaps the table has', () => {
-    // Row 28: RAN2, elected 2001-02-19, remark "elected at RAN2#2 08-11/03/99"; no row covers 2003-02-17
-    // to 2005-09-02 (row 28 ends, row 29 begins) nor 2013-08-23 to 2015-08-28.
+  it('dates a first term from a remark, bridges a gap between two terms of one chair, and keeps a gap between two chairs', () => {
+    // Row 28: RAN2, elected 2001-02-19, remark "elected at RAN2#2 08-11/03/99"; the same chair's term
+    // ends 2003-02-17 and his next (row 29) begins 2005-09-02: one tenure. No row covers 2013-08-23
+    // (Wiemann's end, row 32) to 2015-08-28 (Burbidge's start, row 33): two chairs, the gap stays.
     expect(terms('RAN2').slice(0, 3)).toEqual([
       ['1999-03-08', '2001-02-19', 'Alcatel-Lucent', 'ETSI'],
-      ['2001-02-19', '2003-02-17', 'Alcatel-Lucent', 'ETSI'],
+      ['2001-02-19', '2005-09-02', 'Alcatel-Lucent', 'ETSI'],
       ['2005-09-02', '2007-08-24', 'Alcatel-Lucent', 'ETSI'],
+    ]);
+    expect(terms('RAN2').slice(5, 7)).toEqual([
+      ['2011-08-28', '2013-08-23', 'Ericsson LM', 'ETSI'],
+      ['2015-08-28', '2017-08-21', 'Intel', 'ATIS'],
     ]);
     // Row 50: RAN4, elected 2001-02-19, "elected at RAN4#2 15-19/02/99 to 2001/02/18 and re…".
     expect(terms('RAN4')[0]).toEqual(['1999-02-15', '2001-02-19', 'Motorola Solutions UK Ltd.', 'ETSI']);
+    // Rows 50–51: its term ends 2005-03-11, the same chair re-elected 2005-08-22 ("re-elected at R4#36").
+    expect(terms('RAN4')[1]).toEqual(['2001-02-19', '2005-08-22', 'Motorola Solutions UK Ltd.', 'ETSI']);
     // Row 16: RAN1, "elected at RAN1#2 22-25/02/99", already the first row's term (from 1999-02-26): nothing added.
     expect(terms('RAN1')[0]).toEqual(['1999-02-26', '2001-03-01', 'Nokia Networks Oy', 'ETSI']);
     // Rows 59–60: RAN4's chair elected 23.11.2019 for Futurewei, with Apple from 2 October 2020.
