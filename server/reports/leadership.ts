@@ -166,7 +166,10 @@ export function seatsHeldOn(db: Db, day: string, filters: Filters, groupList: st
     const byHolder = new Map<string, HeldSeat>();
     for (const term of [...counted].sort((a, b) => basisRank(a.basis) - basisRank(b.basis) || b.from.localeCompare(a.from))) {
       const holder = term.organizationSlug ?? `raw:${term.sourceRaw.toLowerCase()}`;
-      if (!byHolder.has(holder)) byHolder.set(holder, term);
+      const shown = byHolder.get(holder);
+      if (!shown) byHolder.set(holder, term);
+      // The 2009 article names no Organizational Partner; the chairs' table's reading of the term does.
+      else if (shown.partner === null) shown.partner = term.partner;
     }
     let held = [...byHolder.values()];
     if (official.length > 0 && held[0]!.body === '3gpp') {
