@@ -83,6 +83,36 @@ export function readImportFile(file: string): Buffer {
   }
 }
 
+/**
+ * One transaction: the raw document's row, what `store` writes and the run's record land together;
+ * a run is recorded only when something changed.
+ */
+function storeArchived(
+  target: ImportTarget,
+  bytes: Buffer,
+  run: { url: string; body: string; trigger?: string; warnings: string[] },
+  store: (rawDocumentId: number, seenAt: string) => StoreResult,
+): StoreResult {
+  const { db } = target;
+  const seenAt = new Date().toISOString();
+  return db.transaction(() => {
+    const archived = target.archive.store(bytes, { url: run.url, contentType: null, fetchedAt: seenAt });
+    const result = store(archived.id, seenAt);
+    if (result.new + result.changed > 0) {
+      const id = startRun(db, `import:${run.body}`, run.trigger ?? 'import', seenAt);
+      finishRun(db, id, {
+        status: 'ok',
+        documentsFetched: 1,
+        recordsSeen: result.seen,
+        recordsNew: result.new,
+        recordsChanged: result.changed,
+        details: { documents: [{ url: run.url, records: result.seen, warnings: run.warnings }], errors: [] },
+      });
+    }
+    return result;
+  });
+}
+
 function formatOf(file: string, bytes: Buffer): FileFormat {
   try {
     return detectFormat(bytes);
@@ -105,23 +135,10 @@ function importRoster(target: ImportTarget, file: string, bytes: Buffer, format:
     throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
   }
   const { db } = target;
-  const seenAt = new Date().toISOString();
-  const stored = db.transaction(() => {
-    const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: seenAt });
-    const result = storeRoster(db, target.resolver, roster, { rawDocumentId: archived.id, seenDate: seenAt.slice(0, 10) });
+  const stored = storeArchived(target, bytes, { url, body: roster.body, trigger: options.trigger, warnings: roster.warnings }, (rawDocumentId, seenAt) => {
+    const result = storeRoster(db, target.resolver, roster, { rawDocumentId, seenDate: seenAt.slice(0, 10) });
     if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
       result.changed += closeReplacedSeats(db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
-    }
-    if (result.new + result.changed > 0) {
-      const run = startRun(db, `import:${roster.body}`, options.trigger ?? 'import', seenAt);
-      finishRun(db, run, {
-        status: 'ok',
-        documentsFetched: 1,
-        recordsSeen: result.seen,
-        recordsNew: result.new,
-        recordsChanged: result.changed,
-        details: { documents: [{ url, records: result.seen, warnings: roster.warnings }], errors: [] },
-      });
     }
     return result;
   });
@@ -135,24 +152,9 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
   const listing = readListing(file, bytes, options);
   const url = options.url ?? `file:${path.basename(file)}`;
   const { db } = target;
-  const seenAt = new Date().toISOString();
-  // One transaction: the raw document's row, the contributions and the run record land together.
-  const stored = db.transaction(() => {
-    const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: seenAt });
-    const result = storeListing(db, target.resolver, listing, { rawDocumentId: archived.id, seenAt });
-    if (result.new + result.changed > 0) {
-      const run = startRun(db, `import:${listing.body}`, options.trigger ?? 'import', seenAt);
-      finishRun(db, run, {
-        status: 'ok',
-        documentsFetched: 1,
-        recordsSeen: result.seen,
-        recordsNew: result.new,
-        recordsChanged: result.changed,
-        details: { documents: [{ url, records: result.seen, warnings: listing.warnings }], errors: [] },
-      });
-    }
-    return result;
-  });
+  const stored = storeArchived(target, bytes, { url, body: listing.body, trigger: options.trigger, warnings: listing.warnings }, (rawDocumentId, seenAt) =>
+    storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),
+  );
   const warnings = [...listing.warnings];
   const undated = listing.contributions.filter((c) => c.date === null).length;
   if (undated > 0 && !listing.meeting?.startDate && !meetingStartKnown(db, listing)) {
