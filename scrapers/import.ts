@@ -57,6 +57,12 @@ function meetingStartKnown(db: Db, listing: ParsedListing): boolean {
   return Boolean(row?.startDate);
 }
 
+/** One line saying what an import stored: `830 contributions of RAN#104 (…)`, `74 seats from secondary-chairs-table (…)`. */
+export function describeImport(r: ImportResult): string {
+  const what = r.kind === 'seats' ? `${r.seen} seats from ${r.basis} (${r.group})` : `${r.seen} contributions of ${r.meeting ?? r.group}`;
+  return `${what} (${r.new} new, ${r.changed} changed)${r.summary ? `; ${r.summary}` : ''}`;
+}
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
 }

@@ -2,7 +2,7 @@
 // JSON files are read together as one saved run (documents and their authors' records pair up).
 import fs from 'node:fs';
 import { errorMessage } from '../../scrapers/errors.js';
-import { importFile, type ImportResult } from '../../scrapers/import.js';
+import { describeImport, importFile, type ImportResult } from '../../scrapers/import.js';
 import { importIetfJsonFiles } from '../../scrapers/ietf/import-api.js';
 import { looksLikeJson } from '../../scrapers/ietf/import-json.js';
 import { dateOption, withApp } from '../common.js';
@@ -23,15 +23,9 @@ function isJsonFile(file: string): boolean {
   }
 }
 
-/** `RAN#104: 830 contributions (…)` or `secondary-chairs-table (chairs-table:…): 74 seats (…)`. */
-export function importLine(r: ImportResult): string {
-  const what = r.kind === 'seats' ? `${r.seen} seats from ${r.basis} (${r.group})` : `${r.seen} contributions of ${r.meeting ?? r.group}`;
-  return `${what} (${r.new} new, ${r.changed} changed)${r.summary ? `; ${r.summary}` : ''}`;
-}
-
 function report(r: ImportResult): void {
   const warnings = r.warnings.length > 0 ? `; ${r.warnings.length} warning(s): ${r.warnings.slice(0, 3).join('; ')}` : '';
-  process.stderr.write(`${r.file}: ${importLine(r)}${warnings}\n`);
+  process.stderr.write(`${r.file}: ${describeImport(r)}${warnings}\n`);
 }
 
 export async function importFiles(files: string[], options: { url?: string; meetingDate?: string }): Promise<void> {
