@@ -53,7 +53,7 @@ const COMPANY_WORDS = new Set([
 ]);
 
 function readsAsCompany(name: string): boolean {
-  return /[&<>]/.test(name) || plainKey(name).split(' ').some((word) => COMPANY_WORDS.has(word));
+  return /&|\w<>\w/.test(name) || plainKey(name).split(' ').some((word) => COMPANY_WORDS.has(word));
 }
 
 /**
@@ -122,6 +122,8 @@ type Reading = 'company' | 'guess' | 'surname' | 'given name' | 'person';
  * (`Haigh, Peter, CESG`).
  */
 function readPiece(name: string, before: Reading | null, isOnly: boolean, isLast: boolean, naming: RapporteurNaming): { reading: Reading; company: string | null } {
+  // What is left of an address the pattern did not take whole (`john.doe @ericsson.com`) is no company.
+  if (name.includes('@')) return { reading: 'person', company: null };
   if (before === 'surname' && !isLast && words(name) <= 3 && !readsAsCompany(name)) return { reading: 'given name', company: null };
   if (naming.isOrganization(name)) return { reading: 'company', company: name };
   // Before the company words: `China Mobile Guangjing Cao` reads as a company's name ("Mobile").
@@ -152,7 +154,8 @@ export function isPlaceholder(cell: string): boolean {
 export function rapporteurCompanies(cell: string | null, emailCell: string | null, naming: RapporteurNaming): RapporteurCompanies {
   const text = plainAddresses(cell ?? '');
   const addresses = text.match(ADDRESS) ?? [];
-  const parts = pieces(text.replace(ADDRESS, ' ').replace(/\(\s*\)/g, ' '), naming);
+  // An address taken out leaves its brackets behind (`Doe, John <…>`, `Zhiming Li (…)`).
+  const parts = pieces(text.replace(/mailto:/gi, '').replace(ADDRESS, ' ').replace(/(?<!\w)<\s*>(?!\w)|\(\s*\)|\[\s*\]/g, ' '), naming);
   const companies: string[] = [];
   const guesses: string[] = [];
   let before: Reading | null = null;

@@ -12,7 +12,7 @@ import { positions } from '../../../db/schema.js';
 import { createApp } from '../../../server/app.js';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
 import { parseWorkPlan, WORK_PLAN_BASIS } from '../../../scrapers/3gpp/parse-work-plan.js';
-import { rapporteurNaming } from '../../../scrapers/3gpp/work-plan-rapporteur.js';
+import { rapporteurCompanies, rapporteurNaming } from '../../../scrapers/3gpp/work-plan-rapporteur.js';
 import { newestWorkPlan, workPlanDate } from '../../../scrapers/3gpp/workplan.js';
 import { runSources } from '../../../scrapers/run.js';
 import { selectSources } from '../../../scrapers/sources.js';
@@ -166,6 +166,27 @@ describe('the work plan stores no address and no person', () => {
     expect(plain.body.rapporteurs).toBeNull();
     expect(plain.body.seats).toEqual([]);
     expect((await request(web).get('/leadership.json?rapporteurs=maybe').expect(400)).body.error.message).toBe('rapporteurs: must be 1 or 0');
+  });
+});
+
+describe('rapporteur cells with the addresses the published workbook holds', () => {
+  // The fixture's addresses are redacted; the published workbook has the people's own. These cells
+  // are made here in the forms the real column shows, with made-up people.
+  it('keeps the company of every address and no part of any address or name', () => {
+    const cells: [string, string | null, string[]][] = [
+      ['jane.roe@ericsson.com', null, ['Ericsson']],
+      ['Jane Roe (jane.roe@qti.qualcomm.com)', null, ['Qualcomm']],
+      ['jane.roe@chinamobile.com, john.doe@nokia.com', null, ['China Mobile', 'Nokia']],
+      ['john.doe @ericsson.com', null, []],
+      ['Doe, John <john.doe@huawei.com>', null, ['Huawei']],
+      ['John Doe', 'john.doe@gmail.com', []],
+      ['John Doe', 'john dot doe at intel dot com', ['Intel']],
+    ];
+    for (const [cell, email, companies] of cells) {
+      const read = rapporteurCompanies(cell, email, naming);
+      expect(read.companies).toEqual(companies);
+      expect(JSON.stringify(read)).not.toMatch(/@|jane|john|roe|doe/i);
+    }
   });
 });
 
