@@ -64,7 +64,7 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import saved public files (3GPP TDoc list .xlsx/.xlsm, 3GPP TdocsByAgenda page, ITU listing, IEEE Mentor page, IETF htmlized draft, Datatracker API JSON read together); a file that cannot be read is refused whole')
+    .description('import saved public files (3GPP TDoc list .xlsx/.xlsm, 3GPP TdocsByAgenda page, ITU listing, IEEE Mentor page, IETF htmlized draft, Datatracker API JSON read together) and files of seats (3GPP work plan, election article, officials annex, chairs table, officer roster CSV/XLSX); a file that cannot be read is refused whole')
     .argument('<files...>', 'files to import')
     .option('--url <url>', 'the public URL the file was saved from (recorded as its provenance; one file only)')
     .option('--meeting-date <YYYY-MM-DD>', "the meeting's first day, for lists without dates (TdocsByAgenda pages)")

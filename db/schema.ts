@@ -249,6 +249,11 @@ export const positions = sqliteTable(
     detail: text('detail'),
     /** The country the officer page gives with the seat, as ISO alpha-2 (may differ from the parent's). */
     country: text('country'),
+    /**
+     * The 3GPP Organizational Partner the holder takes part through (`ATIS`, `CCSA`, `ETSI`, `ARIB`,
+     * `TTC`, `TTA`, `TSDSI`), as the page gives it: a membership route, never the holder's company.
+     */
+    partner: text('partner'),
     rawDocumentId: integer('raw_document_id').references(() => rawDocuments.id),
   },
   (t) => [

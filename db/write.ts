@@ -872,6 +872,7 @@ export function storeRoster(
         scope: roster.scope,
         detail: parsed.detail,
         country: parsed.country,
+        partner: parsed.partner ?? null,
         rawDocumentId: options.rawDocumentId,
       };
       const key = positionKey(values);
@@ -888,9 +889,10 @@ export function storeRoster(
         fromDate: values.fromDate ?? old.fromDate,
         toDate: values.toDate ?? (old.toDate && options.closeMissing ? null : old.toDate),
         country: values.country ?? old.country,
+        partner: values.partner ?? old.partner,
         evidenceUrl: values.evidenceUrl ?? old.evidenceUrl,
       };
-      if (merged.fromDate !== old.fromDate || merged.toDate !== old.toDate || merged.organizationId !== old.organizationId) {
+      if (merged.fromDate !== old.fromDate || merged.toDate !== old.toDate || merged.organizationId !== old.organizationId || merged.partner !== old.partner) {
         result.changed++;
       }
       tx.update(positions).set(merged).where(eq(positions.id, old.id)).run();

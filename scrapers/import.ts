@@ -1,16 +1,17 @@
 // Importing saved public files: parse everything first, store only if the whole file was read. A file
 // that cannot be read is refused whole with the reason and leaves the database as it was; the same file
-// imported twice changes nothing.
+// imported twice changes nothing. Listings become contributions; files of seats (work plans, election
+// articles, officials annexes, chairs tables, rosters) become leadership seats.
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { meetings } from '../db/schema.js';
-import { finishRun, startRun, storeListing, type StoreResult } from '../db/write.js';
-import type { RunStatus } from '../db/write.js';
+import { closeReplacedSeats, finishRun, startRun, storeListing, storeRoster, type RunStatus, type StoreResult } from '../db/write.js';
 import type { RawArchive } from './archive.js';
 import { errorMessage } from './errors.js';
-import { parseFile } from './formats.js';
+import { detectFormat, isRosterFormat, parseFile, parseRosterFile, type FileFormat, type RosterFormat } from './formats.js';
+import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from './3gpp/official-seats.js';
 import type { Resolver } from './resolve/resolve.js';
 import type { ParsedListing } from './types.js';
 
@@ -36,9 +37,16 @@ export interface ImportOptions {
 export interface ImportResult extends StoreResult {
   file: string;
   format: string;
+  /** What was stored: contributions of a listing, or the seats of a roster (`seen` counts either). */
+  kind: 'contributions' | 'seats';
+  /** The listing's group; for seats, the roster's scope (`news-events/3gpp-news/tsg-ran-election`). */
   group: string;
   meeting: string | null;
   warnings: string[];
+  /** For seats: where they were read from (`3gpp-workplan`, `secondary-chairs-table`, …). */
+  basis?: string;
+  /** For a work plan: how many of its items became seats. */
+  summary?: string;
 }
 
 function meetingStartKnown(db: Db, listing: ParsedListing): boolean {
@@ -49,6 +57,12 @@ function meetingStartKnown(db: Db, listing: ParsedListing): boolean {
     .where(and(eq(meetings.bodyId, listing.body), eq(meetings.name, listing.meeting.name)))
     .get();
   return Boolean(row?.startDate);
+}
+
+/** One line saying what an import stored: `830 contributions of RAN#104 (…)`, `74 seats from secondary-chairs-table (…)`. */
+export function describeImport(r: ImportResult): string {
+  const what = r.kind === 'seats' ? `${r.seen} seats from ${r.basis} (${r.group})` : `${r.seen} contributions of ${r.meeting ?? r.group}`;
+  return `${what} (${r.new} new, ${r.changed} changed)${r.summary ? `; ${r.summary}` : ''}`;
 }
 
 export class ImportError extends Error {
@@ -113,30 +127,90 @@ export function recordingRefusal<T>(db: Db, refused: Omit<ImportRun, 'status' | 
   }
 }
 
-export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
+/** An import under way: when it started, by what, and how a refusal is recorded. */
+interface ImportStart {
+  source: string;
+  trigger: string;
+  startedAt: string;
+  files: number;
+}
+
+/**
+ * One transaction: the raw document's row, what `store` writes and the run's record land together.
+ * Bytes already archived keep the provenance they were archived with (their public address), unless
+ * the import names one itself.
+ */
+function storeArchived(
+  target: ImportTarget,
+  bytes: Buffer,
+  run: ImportStart & { url: string; body: string; warnings: string[] },
+  options: ImportOptions,
+  store: (rawDocumentId: number, seenAt: string) => StoreResult,
+): StoreResult {
   const { db } = target;
-  const seenAt = new Date().toISOString();
-  const trigger = options.trigger ?? 'import';
-  const refused = { source: 'import', trigger, startedAt: seenAt, files: 1 };
-  const bytes = recordingRefusal(db, refused, () => readImportFile(file));
-  const listing = recordingRefusal(db, refused, () => readListing(file, bytes, options));
-  const url = options.url ?? `file:${path.basename(file)}`;
-  // One transaction: the raw document's row, the contributions and the run record land together.
-  const stored = recordingRefusal(db, { ...refused, source: `import:${listing.body}` }, () =>
+  const source = `import:${run.body}`;
+  return recordingRefusal(db, { ...run, source }, () =>
     db.transaction(() => {
-      // Bytes already archived keep the provenance they were archived with (their public address), unless
-      // the import names one itself.
-      const archived = target.archive.store(bytes, { url, contentType: null, fetchedAt: options.capturedAt ?? seenAt }, { keepEarlierCopy: options.url === undefined });
-      const result = storeListing(db, target.resolver, listing, { rawDocumentId: archived.id, seenAt });
+      const fetchedAt = options.capturedAt ?? run.startedAt;
+      const archived = target.archive.store(bytes, { url: run.url, contentType: null, fetchedAt }, { keepEarlierCopy: options.url === undefined });
+      const result = store(archived.id, run.startedAt);
       recordImportRun(db, {
-        ...refused,
-        source: `import:${listing.body}`,
+        source,
+        trigger: run.trigger,
+        startedAt: run.startedAt,
+        files: run.files,
         status: 'ok',
         stored: result,
-        documents: [{ url: archived.url, records: result.seen, warnings: listing.warnings }],
+        documents: [{ url: archived.url, records: result.seen, warnings: run.warnings }],
       });
       return result;
     }),
+  );
+}
+
+function formatOf(file: string, bytes: Buffer): FileFormat {
+  try {
+    return detectFormat(bytes);
+  } catch (error) {
+    throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
+  }
+}
+
+/**
+ * A file of seats (a work plan, an election article, an officials annex, a chairs table, a roster):
+ * read whole, then stored in one transaction with its raw copy and the run's record; official 3GPP
+ * seats a later term filled again are closed (scrapers/seat-terms.ts).
+ */
+function importRoster(target: ImportTarget, file: string, bytes: Buffer, format: RosterFormat, options: ImportOptions, start: ImportStart): ImportResult {
+  const url = options.url ?? `file:${path.basename(file)}`;
+  const { db } = target;
+  const roster = recordingRefusal(db, start, () => {
+    try {
+      return parseRosterFile(bytes, format, { url, resolver: target.resolver });
+    } catch (error) {
+      throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
+    }
+  });
+  const stored = storeArchived(target, bytes, { ...start, url, body: roster.body, warnings: roster.warnings }, options, (rawDocumentId, seenAt) => {
+    const result = storeRoster(db, target.resolver, roster, { rawDocumentId, seenDate: seenAt.slice(0, 10) });
+    if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
+      result.changed += closeReplacedSeats(db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
+    }
+    return result;
+  });
+  return { ...stored, file, format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
+}
+
+export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
+  const { db } = target;
+  const start: ImportStart = { source: 'import', trigger: options.trigger ?? 'import', startedAt: new Date().toISOString(), files: 1 };
+  const bytes = recordingRefusal(db, start, () => readImportFile(file));
+  const format = recordingRefusal(db, start, () => formatOf(file, bytes));
+  if (isRosterFormat(format)) return importRoster(target, file, bytes, format, options, start);
+  const listing = recordingRefusal(db, start, () => readListing(file, bytes, options));
+  const url = options.url ?? `file:${path.basename(file)}`;
+  const stored = storeArchived(target, bytes, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
+    storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),
   );
   const warnings = [...listing.warnings];
   const undated = listing.contributions.filter((c) => c.date === null).length;
@@ -151,6 +225,7 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
     warnings,
     file,
     format: listing.format,
+    kind: 'contributions',
     group: listing.group.code,
     meeting: listing.meeting?.name ?? null,
   };

@@ -30,3 +30,13 @@ export function decodeHtml(bytes: Uint8Array, fallback = 'windows-1252'): string
   const encoding = declared && iconv.encodingExists(declared) ? declared : fallback;
   return iconv.decode(buffer, encoding);
 }
+
+/** The file name an address or path ends in, decoded: `https://…/RAN%E4%B8%BB.xlsx` → `RAN主.xlsx`, `file:a.csv` → `a.csv`. */
+export function fileNameOf(url: string): string {
+  const last = url.replace(/^file:/, '').split(/[/\\]/).pop() ?? url;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

@@ -93,6 +93,8 @@ export interface ParsedPosition {
   /** What the seat is over, below the group: a Question (`Q6/17`), a working party, a work item. */
   detail: string | null;
   evidenceUrl: string | null;
+  /** 3GPP: the Organizational Partner the holder takes part through (`ATIS`), when the page gives it. */
+  partner?: string | null;
 }
 
 /** What a parser returns for one officer page. */

@@ -30,8 +30,16 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** Lists the entries of a complete ZIP archive, or throws UnreadableInputError saying what is wrong. */
-export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+interface CentralEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeader: number;
+}
+
+/** The central directory's entries as they stand, with the end record's offset; throws when it is damaged. */
+function centralDirectory(bytes: Uint8Array, limits: ZipLimits): { view: DataView; eocd: number; entries: CentralEntry[] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   const lowest = Math.max(0, bytes.length - EOCD_MIN_SIZE - MAX_COMMENT);
@@ -54,42 +62,64 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   if (entryCount > limits.maxEntries) {
     throw new UnreadableInputError(`the ZIP container has ${entryCount} entries (limit ${limits.maxEntries})`);
   }
-  const entries: ZipEntryInfo[] = [];
-  let total = 0;
+  const entries: CentralEntry[] = [];
   let at = directoryOffset;
   const decoder = new TextDecoder();
   for (let n = 0; n < entryCount; n++) {
     if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL_ENTRY_SIGNATURE) {
       throw new UnreadableInputError('the ZIP central directory is damaged');
     }
-    const method = view.getUint16(at + 10, true);
-    const compressedSize = view.getUint32(at + 20, true);
-    const uncompressedSize = view.getUint32(at + 24, true);
-    const localHeader = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    total += uncompressedSize;
+    entries.push({
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+      localHeader: view.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return { view, eocd, entries };
+}
+
+/** Lists the entries of a complete ZIP archive, or throws UnreadableInputError saying what is wrong. */
+export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+  const { view, eocd, entries } = centralDirectory(bytes, limits);
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
     if (total > limits.maxUncompressedBytes) {
       throw new UnreadableInputError(
         `the ZIP container would decompress to more than ${Math.round(limits.maxUncompressedBytes / 1048576)} MB`,
       );
     }
-    checkInflatedSize(bytes, view, { name, method, compressedSize, uncompressedSize, localHeader }, eocd);
-    entries.push({ name, compressedSize, uncompressedSize });
-    at += 46 + nameLength + extraLength + commentLength;
+    checkInflatedSize(bytes, view, entry, eocd);
   }
-  return entries;
+  return entries.map(({ name, compressedSize, uncompressedSize }) => ({ name, compressedSize, uncompressedSize }));
+}
+
+/**
+ * One entry's content (stored or deflated, never more than its declared size), or null when the
+ * archive has no entry of that name or cannot be read: a quick look inside (a workbook's sheet
+ * names), not a check of the container.
+ */
+export function readZipEntry(bytes: Uint8Array, name: string): Buffer | null {
+  try {
+    const { view, eocd, entries } = centralDirectory(bytes, DEFAULT_ZIP_LIMITS);
+    const entry = entries.find((e) => e.name === name);
+    if (!entry || entry.localHeader + 30 > eocd) return null;
+    const start = entry.localHeader + 30 + view.getUint16(entry.localHeader + 26, true) + view.getUint16(entry.localHeader + 28, true);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    if (entry.method === 0) return Buffer.from(data);
+    if (entry.method !== 8) return null;
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  } catch {
+    return null;
+  }
 }
 
 /** An entry must inflate to no more than the directory says; more is a bomb or a corrupt file. */
-function checkInflatedSize(
-  bytes: Uint8Array,
-  view: DataView,
-  entry: { name: string; method: number; compressedSize: number; uncompressedSize: number; localHeader: number },
-  eocd: number,
-): void {
+function checkInflatedSize(bytes: Uint8Array, view: DataView, entry: CentralEntry, eocd: number): void {
   const { name, method, compressedSize, uncompressedSize, localHeader } = entry;
   if (localHeader + 30 > eocd) throw new UnreadableInputError('the ZIP central directory points outside the file: the file is truncated or corrupt');
   const start = localHeader + 30 + view.getUint16(localHeader + 26, true) + view.getUint16(localHeader + 28, true);

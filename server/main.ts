@@ -22,9 +22,8 @@ export async function startServer(config: Config): Promise<Server> {
     log('empty database: loading the bundled snapshot of real public data');
     // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
     const { loadSnapshot } = await import('../scrapers/seed.js');
-    loadSnapshot(app, {
-      onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions`),
-    });
+    const { describeImport } = await import('../scrapers/import.js');
+    loadSnapshot(app, { onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${describeImport(r)}`) });
   }
   // Whatever escapes a background job is logged; the server keeps serving.
   let registryApplied: Promise<void> = Promise.resolve();

@@ -124,7 +124,7 @@ function authorCell(author: { affiliation: string | null; country: string | null
   return [author.affiliation, author.country === null ? null : `(${author.country})`].filter((v) => v !== null).join(' ');
 }
 
-export const POSITION_CSV_COLUMNS = ['body', 'group', 'role', 'person', 'organization', 'parent', 'country', 'raw', 'from', 'to', 'evidence', 'detail', 'basis'];
+export const POSITION_CSV_COLUMNS = ['body', 'group', 'role', 'person', 'organization', 'parent', 'country', 'raw', 'from', 'to', 'evidence', 'detail', 'partner', 'basis'];
 
 export function positionCsvRow(record: import('./reports/contributions.js').PositionRecord): Record<string, unknown> {
   return { ...record, organization: record.source.organization, parent: record.source.parent, country: record.source.country, raw: record.source.raw };

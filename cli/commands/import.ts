@@ -2,7 +2,7 @@
 // JSON files are read together as one saved run (documents and their authors' records pair up).
 import fs from 'node:fs';
 import { errorMessage } from '../../scrapers/errors.js';
-import { importFile, type ImportResult } from '../../scrapers/import.js';
+import { describeImport, importFile, type ImportResult } from '../../scrapers/import.js';
 import { importIetfJsonFiles } from '../../scrapers/ietf/import-api.js';
 import { looksLikeJson } from '../../scrapers/ietf/import-json.js';
 import { dateOption, withApp } from '../common.js';
@@ -25,7 +25,7 @@ function isJsonFile(file: string): boolean {
 
 function report(r: ImportResult): void {
   const warnings = r.warnings.length > 0 ? `; ${r.warnings.length} warning(s): ${r.warnings.slice(0, 3).join('; ')}` : '';
-  process.stderr.write(`${r.file}: ${r.seen} contributions of ${r.meeting ?? r.group} (${r.new} new, ${r.changed} changed)${warnings}\n`);
+  process.stderr.write(`${r.file}: ${describeImport(r)}${warnings}\n`);
 }
 
 export async function importFiles(files: string[], options: { url?: string; meetingDate?: string }): Promise<void> {

@@ -1,12 +1,12 @@
 // `stdwatch seed`: load the bundled snapshot of real public data (idempotent).
+import { describeImport } from '../../scrapers/import.js';
 import { loadSnapshot } from '../../scrapers/seed.js';
 import { withApp } from '../common.js';
 
 export async function seed(): Promise<void> {
   await withApp((app) => {
     loadSnapshot(app, {
-      onFile: (r, i, total) =>
-        process.stderr.write(`[${i + 1}/${total}] ${r.meeting ?? r.group}: ${r.seen} contributions (${r.new} new, ${r.changed} changed)\n`),
+      onFile: (r, i, total) => process.stderr.write(`[${i + 1}/${total}] ${describeImport(r)}\n`),
     });
   });
 }

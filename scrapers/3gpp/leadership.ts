@@ -5,12 +5,12 @@
 // again are closed (scrapers/seat-terms.ts).
 import { closeReplacedSeats, storeRoster } from '../../db/write.js';
 import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import type { SeatCapacity } from '../seat-terms.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
 import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
 import type { ParsedRoster } from '../types.js';
-import { ELECTIONS_BASIS, nextListingPage, parseElectionNews, parseNewsListing, type NewsLink } from './parse-elections.js';
-import { OFFICIALS_BASIS, parseOfficials } from './parse-officials.js';
+import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from './official-seats.js';
+import { nextListingPage, parseElectionNews, parseNewsListing, type NewsLink } from './parse-elections.js';
+import { parseOfficials } from './parse-officials.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { meetingOfFolder } from './groups.js';
 import { onBase, publicUrl } from './urls.js';
@@ -26,14 +26,7 @@ export const TSG_MEETING_FOLDERS = ['/ftp/tsg_sa/TSG_SA/', '/ftp/tsg_ran/TSG_RAN
 /** A report annex page in a meeting's `Report/` folder (`Report_Annexes.htm`, `Report_Annexes_v2.htm`). */
 const ANNEX_FILE = /annex[^/]*\.html?$/i;
 
-const TSGS = new Set(['RAN', 'SA', 'CT']);
-
-/** 3GPP Working Procedures, article 22: one chair; at most three vice-chairs in a TSG, two in a WG. */
-export const threeGppSeatCapacity: SeatCapacity = (group, role) => {
-  if (role === 'chair') return 1;
-  if (role === 'vice-chair') return TSGS.has(group) ? 3 : 2;
-  return Number.POSITIVE_INFINITY;
-};
+export { threeGppSeatCapacity };
 
 interface ReadPage {
   roster: ParsedRoster;
@@ -174,7 +167,7 @@ export const threeGppLeadership: Source = {
       context.log(`${page.url}: ${page.roster.positions.length} seats (${stored.new} new, ${stored.changed} changed)`);
     }
     if (!context.dryRun) {
-      const closed = closeReplacedSeats(context.db, { body: '3gpp', bases: [ELECTIONS_BASIS, OFFICIALS_BASIS], capacity: threeGppSeatCapacity });
+      const closed = closeReplacedSeats(context.db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
       outcome.recordsChanged += closed;
       if (closed > 0) context.log(`${closed} seats closed by a later election or appointment`);
     }

@@ -15,9 +15,10 @@ import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { groupByCode, groupCodeOfName } from './groups.js';
-import { ORGANIZATIONAL_PARTNERS, partnerDetail } from './parse-officials.js';
+import { ELECTIONS_BASIS } from './official-seats.js';
+import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from './partners.js';
 
-export const ELECTIONS_BASIS = '3gpp-elections';
+export { ELECTIONS_BASIS };
 
 export interface ElectionNewsContext {
   /** The article's public URL: the evidence of its seats, and (by its path) the roster's scope. */
@@ -118,7 +119,8 @@ function readAboutTheElection(paragraph: string, articleDate: string | null, url
       country: null,
       from,
       to: null,
-      detail: [partnerDetail(holder[3]!), term].filter(Boolean).join('; ') || null,
+      detail: term,
+      partner: organizationalPartner(holder[3]),
       evidenceUrl: url,
     });
   }
@@ -146,7 +148,8 @@ function readOlderWording(paragraphs: string[], from: string | null, url: string
         country: null,
         from,
         to: null,
-        detail: partnerDetail(holder[3]!),
+        detail: null,
+        partner: organizationalPartner(holder[3]),
         evidenceUrl: url,
       });
     }
@@ -205,7 +208,8 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
         country: null,
         from,
         to: null,
-        detail: partnerDetail(split[2]!),
+        detail: null,
+        partner: organizationalPartner(split[2]),
         evidenceUrl: url,
       });
     }

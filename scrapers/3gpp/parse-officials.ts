@@ -7,8 +7,10 @@ import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
 import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
 import { groupByCode, groupCodeOfName } from './groups.js';
+import { OFFICIALS_BASIS } from './official-seats.js';
+import { organizationalPartner } from './partners.js';
 
-export const OFFICIALS_BASIS = '3gpp-officials';
+export { OFFICIALS_BASIS };
 
 export interface OfficialsContext {
   /** The annex's public URL: the evidence of every seat it lists. */
@@ -41,13 +43,6 @@ const ROLE_OF_POSITION: Record<string, Role | 'not-a-seat'> = {
   'vice-chair': 'vice-chair',
   secretary: 'not-a-seat',
 };
-
-export const ORGANIZATIONAL_PARTNERS = ['ARIB', 'ATIS', 'CCSA', 'ETSI', 'TSDSI', 'TTA', 'TTC'] as const;
-
-/** `Partner: ATIS`: how a seat's Organizational Partner is kept next to (never in place of) its company. */
-export function partnerDetail(partner: string | null): string | null {
-  return partner ? `Organizational Partner: ${partner}` : null;
-}
 
 export function parseOfficials(bytes: Uint8Array, context: OfficialsContext): ParsedRoster {
   const html = decodeHtml(bytes);
@@ -104,7 +99,9 @@ export function parseOfficials(bytes: Uint8Array, context: OfficialsContext): Pa
       const appointed = cell('appointed');
       const from = appointed && /^\d{4}-\d{2}-\d{2}$/.test(appointed) ? appointed : null;
       if (appointed && !from) warnings.push(`row ${row}: appointed "${appointed}" is not a date; the seat is undated`);
-      const partner = cell('partner');
+      const partnerCell = cell('partner');
+      const partner = organizationalPartner(partnerCell);
+      if (partnerCell && !partner) warnings.push(`row ${row}: "${partnerCell}" is not an Organizational Partner; left out`);
       let person = cell('name');
       // Cells shift when a row is edited by hand: a "name" with digits is a phone number, not a name.
       if (person && /\d/.test(person)) {
@@ -119,7 +116,8 @@ export function parseOfficials(bytes: Uint8Array, context: OfficialsContext): Pa
         country: null,
         from,
         to: null,
-        detail: partnerDetail(partner && (ORGANIZATIONAL_PARTNERS as readonly string[]).includes(partner.toUpperCase()) ? partner.toUpperCase() : partner),
+        detail: null,
+        partner,
         evidenceUrl: context.url,
       });
     }

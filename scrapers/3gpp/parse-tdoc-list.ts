@@ -1,21 +1,18 @@
 // The per-meeting TDoc list workbook 3GPP publishes in each meeting's Docs folder
 // (`TDoc_List_Meeting_RAN#104.xlsx`, older `.xlsm`): sheet `TDoc_List`, one row per document.
 // Columns are matched by header name because they moved: 31 columns in 2020–21, 36 from 2024.
-import * as XLSX from '@e965/xlsx';
-import { LayoutChangedError, UnreadableInputError, errorMessage } from '../errors.js';
+import type * as XLSX from '@e965/xlsx';
+import { LayoutChangedError } from '../errors.js';
 import { parseHeldRange, parseListDate } from '../dates.js';
-import { collapseWhitespace, textOrNull } from '../text.js';
+import { collapseWhitespace } from '../text.js';
 import type { ParsedContribution, ParsedListing, ParsedMeeting } from '../types.js';
-import { isZip, listZipEntries } from '../zip.js';
+import { cellString, cellText, checkContainer, columnsByHeader, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
 import { admitRef, groupByCode, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
 
 export interface TdocListContext {
   /** The file's name, e.g. `TDoc_List_Meeting_RAN#104.xlsx`: names the meeting when the links do not. */
   fileName?: string;
 }
-
-type Cell = XLSX.CellObject | undefined;
-type Row = Cell[] | undefined;
 
 // Header names as 3GPP writes them, lower case; the left side is what we call the column.
 const COLUMNS = {
@@ -39,72 +36,6 @@ const REQUIRED: Column[] = ['ref', 'title', 'source'];
 
 function cellValue(cell: Cell): unknown {
   return cell?.v;
-}
-
-function cellText(cell: Cell): string | null {
-  return textOrNull(cell?.v);
-}
-
-/** The old binary Excel format (.xls, an OLE2 compound file), which SheetJS also reads. */
-export function isOle2(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/** A workbook's container checked before the reader sees it (shared with the work plan parser). */
-export function checkContainer(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw new UnreadableInputError('the file is empty');
-  if (isZip(bytes)) {
-    const entries = listZipEntries(bytes);
-    if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-      throw new UnreadableInputError('a ZIP file, but not an Excel workbook (no xl/workbook.xml)');
-    }
-  } else if (!isOle2(bytes)) {
-    throw new UnreadableInputError('not an Excel workbook (neither .xlsx/.xlsm nor .xls)');
-  }
-}
-
-/** Reads only the named sheets: the real lists hold a CR pack sheet declared a million rows long. */
-export function readSheets(bytes: Uint8Array, sheets: string[]): XLSX.WorkBook {
-  try {
-    return XLSX.read(bytes, {
-      type: 'array',
-      sheets,
-      dense: true,
-      cellHTML: false,
-      cellText: false,
-      cellNF: false,
-      cellStyles: false,
-    });
-  } catch (error) {
-    throw new UnreadableInputError(`the workbook cannot be read: ${errorMessage(error)}`);
-  }
-}
-
-function rowsOf(sheet: XLSX.WorkSheet): Row[] {
-  return (sheet['!data'] as Row[] | undefined) ?? [];
-}
-
-/**
- * A workbook's columns in its header row, by header name (the first of a column's names the row has,
- * each header read through `nameOf`), and the required ones it lacks; `found` lists the row's headers.
- */
-export function columnsByHeader<C extends string>(
-  header: Row,
-  columns: Record<C, readonly string[]>,
-  required: readonly C[],
-  nameOf: (cell: Cell) => string | null | undefined,
-): { index: Map<C, number>; missing: C[]; found: string[] } {
-  const positions = new Map<string, number>();
-  (header ?? []).forEach((cell, i) => {
-    const name = nameOf(cell);
-    if (name && !positions.has(name)) positions.set(name, i);
-  });
-  const index = new Map<C, number>();
-  for (const [column, names] of Object.entries(columns) as [C, readonly string[]][]) {
-    const at = names.map((n) => positions.get(n)).find((i) => i !== undefined);
-    if (at !== undefined) index.set(column, at);
-  }
-  return { index, missing: required.filter((c) => !index.has(c)), found: [...positions.keys()] };
 }
 
 /** Our columns in a header row, by header name, and the required ones it lacks. */
@@ -189,7 +120,7 @@ export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}):
     const url = at(row, 'ref')?.l?.Target ?? null;
     meetingFromLinks ??= url ? meetingOfUrl(url) : null;
     // The title as published: only the ends trimmed (whitespace inside is the author's).
-    const title = String(cellValue(at(row, 'title')) ?? '').trim();
+    const title = cellString(at(row, 'title'));
     const type = cellText(at(row, 'type'));
     if (!meeting && type?.toLowerCase() === 'agenda') {
       const held = parseHeldRange(title);
@@ -205,7 +136,7 @@ export function parseTdocList(bytes: Uint8Array, context: TdocListContext = {}):
       agendaItem: cellText(at(row, 'agendaItem')),
       release: cellText(at(row, 'release')),
       workItems: cellText(at(row, 'workItems')),
-      sourceText: collapseWhitespace(String(cellValue(at(row, 'source')) ?? '')),
+      sourceText: collapseWhitespace(cellString(at(row, 'source'))),
       url,
       revisionOf: cellText(at(row, 'revisionOf')),
       revisedTo: cellText(at(row, 'revisedTo')),

@@ -1,67 +1,71 @@
-// 3GPP's work plan (`/ftp/Information/WORK_PLAN/Work_plan_3gpp_<yymmdd>.xlsx`), as the 3GPP portal
-// exports it: sheet `Work Items`, one row per feature, building block, work task or study item —
-// ID, Unique_ID, Name, Acronym, Outline_Level, Release, Resource_Names, Start_Date, Finish_Date,
-// Percent_Complete, Hyperlink (the WID), Status_Report, WI_rapporteur_name, WI_rapporteur_e_mail, Notes,
-// Impacted_TSs_and_TRs. Despite its header, `WI_rapporteur_name` holds the rapporteur's *company*
-// (the portal fills it from the item's RapporteurCompany); the person and e-mail address are in
-// `WI_rapporteur_e_mail`, which is never read: stdwatch stores no e-mail address.
+// 3GPP's work plan (`/ftp/Information/WORK_PLAN/Work_plan_3gpp_<yymmdd>.xlsm`): one row per feature,
+// building block, work task or study item since 1998. The real workbook (January 2023) has the sheet
+// `Work_plan_3gpp` and headers written together — ID, Unique_ID, Name, Acronym, OutlineLevel, Release,
+// ResourceNames, Start, Finish, %Complete, Hyperlink, Status Report, WI rapporteur name, WI rapporteur
+// e-mail, Notes, Impacted TSs and TRs, TSG approved, PCG approved, TSG stopped, PCG stopped, Created,
+// last modif; the portal's exporter writes `Work Items` and `Resource_Names`, `Start_Date`,
+// `Percent_Complete`. Headers are compared without case, spaces or punctuation, so both read; `-` is an
+// empty cell; dates are Excel serials or text.
 //
-// Each item with a rapporteur company and a lead group becomes one `rapporteur` seat: group = the
-// first of its Resource_Names (the portal marks the first as prime responsible), from = Start_Date,
-// to = Finish_Date once the item is 100 % complete (an open item's seat stays open), detail = the
-// item's Unique_ID and acronym. Columns are found by header name, with or without underscores.
-import type * as XLSX from '@e965/xlsx';
+// Each item with a rapporteur company and a lead group becomes one `rapporteur` seat per company: group =
+// the first of its ResourceNames (legacy codes mapped in legacy-groups.ts), from = Start, to = Finish
+// once the item is 100 % complete or was stopped, detail = the item's Unique_ID and acronym. An item
+// under way stays open — unless its Finish is more than a year before the edition (the newest "last
+// modif" date): the January 2023 plan still shows 229 items of frozen releases at 0–99 %, finished in
+// 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read from "WI rapporteur name" (work-plan-rapporteur.ts): no
+// person's name and no e-mail address is ever part of a seat, a warning or a count.
 import { LayoutChangedError } from '../errors.js';
 import { parseListDate } from '../dates.js';
-import { collapseWhitespace, textOrNull } from '../text.js';
 import type { ParsedPosition, ParsedRoster } from '../types.js';
-import { groupByPrefix } from './groups.js';
-import { checkContainer, columnsByHeader, readSheets } from './parse-tdoc-list.js';
-
+import { cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
+import { leadGroup } from './legacy-groups.js';
+import { isPlaceholder, rapporteurCompanies, type CompanySource, type RapporteurNaming } from './work-plan-rapporteur.js';
 import { WORK_PLAN_BASIS } from './work-plan-basis.js';
 
 export { WORK_PLAN_BASIS };
 /** One scope for every edition of the work plan: a newer edition updates the seats an older one stored. */
 export const WORK_PLAN_SCOPE = 'work-plan';
-export const WORK_PLAN_SHEET = 'Work Items';
+/** The sheet of the real workbook, then the portal export's. */
+export const WORK_PLAN_SHEETS = ['Work_plan_3gpp', 'Work Items'];
 
 export interface WorkPlanContext {
   /** The workbook's public URL: the evidence of every seat read from it. */
   url: string;
+  /** Tells companies from people, and the company of an address (see work-plan-rapporteur.ts). */
+  naming: RapporteurNaming;
 }
 
-type Cell = XLSX.CellObject | undefined;
-type Row = Cell[] | undefined;
-
-// Header names lower case, underscores and runs of spaces made one space ("Unique_ID" → "unique id").
+// Header keys: lower case, letters and digits only ("WI rapporteur e-mail" → "wirapporteuremail").
 const COLUMNS = {
-  uid: ['unique id', 'uid'],
+  uid: ['uniqueid', 'uid'],
   name: ['name', 'title'],
   acronym: ['acronym'],
-  release: ['release'],
-  groups: ['resource names', 'responsible wg', 'wg'],
-  start: ['start date', 'start'],
-  finish: ['finish date', 'finish', 'end date'],
-  complete: ['percent complete', '%complete', 'completion', '% complete'],
-  wid: ['hyperlink', 'wid'],
-  company: ['wi rapporteur name', 'rapporteur company'],
+  groups: ['resourcenames', 'responsiblewg', 'wg'],
+  start: ['startdate', 'start'],
+  finish: ['finishdate', 'finish', 'enddate'],
+  complete: ['percentcomplete', 'complete', 'completion'],
+  company: ['wirapporteurname', 'rapporteurcompany', 'wirapporteurnamecompany'],
+  email: ['wirapporteuremail'],
+  tsgStopped: ['tsgstopped'],
+  pcgStopped: ['pcgstopped'],
+  modified: ['lastmodif', 'lastmodified', 'modified'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['uid', 'name', 'groups', 'company'];
 
-function headerName(cell: Cell): string | null {
-  const text = textOrNull(cell?.v);
-  return text ? text.toLowerCase().replace(/[_\s]+/g, ' ').trim() : null;
-}
-
 function findColumns(header: Row) {
-  return columnsByHeader(header, COLUMNS, REQUIRED, headerName);
+  return columnsByHeader(header, COLUMNS, REQUIRED, headerKey);
 }
 
-/** `-` is the portal's empty cell. */
+/** Whether a header row is a work plan's: Unique_ID, Name, ResourceNames and WI rapporteur name. */
+export function isWorkPlanHeader(header: Row): boolean {
+  return findColumns(header).missing.length === 0;
+}
+
+/** `-` is the plan's empty cell. */
 function text(cell: Cell): string | null {
-  const value = textOrNull(cell?.v);
-  return value === null || value === '-' ? null : collapseWhitespace(value);
+  const value = cellText(cell);
+  return value === null || /^-+$/.test(value) ? null : value;
 }
 
 /** 1 (a 0–1 fraction formatted "0%"), 100, or "100%": complete. */
@@ -72,30 +76,49 @@ function isComplete(cell: Cell): boolean {
   return m !== null && Number(m[1]) === 100;
 }
 
-function rowsOf(sheet: XLSX.WorkSheet): Row[] {
-  return (sheet['!data'] as Row[] | undefined) ?? [];
-}
-
-export interface WorkPlanItemCounts {
+/**
+ * What became of the items, for the run's report. `named` counts the items whose rapporteur cell
+ * names a company (in words or by an address) and that name a lead group: of these, `seated` became
+ * dated seats, `unmappedGroup` and `undated` did not.
+ */
+export interface WorkPlanCounts {
   items: number;
+  /** No rapporteur at all (empty, `-`, `TBD`, `n/a`). */
+  withoutRapporteur: number;
+  /** A rapporteur cell in which no company could be told (a person alone, an address of an unknown domain). */
   withoutCompany: number;
+  /** A company but no lead group (features spanning groups). */
   withoutLeadGroup: number;
+  named: number;
+  seated: number;
+  unmappedGroup: number;
   undated: number;
+  /** Seats stored: one per company of a seated item. */
+  seats: number;
+  /** Seated items under 100 % whose Finish is more than a year before the edition: ended at their Finish. */
+  overdue: number;
+  /** Items whose company came from an address (in the cell, or the e-mail column for a person alone). */
+  companyFrom: Record<CompanySource, number>;
 }
 
-export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): ParsedRoster & { counts: WorkPlanItemCounts } {
-  checkContainer(bytes);
-  let workbook = readSheets(bytes, [WORK_PLAN_SHEET]);
-  let sheet = workbook.Sheets[WORK_PLAN_SHEET];
+function sheetOf(bytes: Uint8Array) {
+  let workbook = readSheets(bytes, WORK_PLAN_SHEETS);
+  let sheet = WORK_PLAN_SHEETS.map((name) => workbook.Sheets[name]).find(Boolean);
+  if (sheet) return sheet;
+  const names = workbook.SheetNames.slice(0, 5);
+  workbook = readSheets(bytes, names);
+  sheet = names.map((n) => workbook.Sheets[n]).find((s) => s && findColumns(rowsOf(s)[0]).missing.length === 0);
   if (!sheet) {
-    const names = workbook.SheetNames.slice(0, 5);
-    workbook = readSheets(bytes, names);
-    sheet = names.map((n) => workbook.Sheets[n]).find((s) => s && findColumns(rowsOf(s)[0]).missing.length === 0);
-    if (!sheet) {
-      throw new LayoutChangedError(`no "${WORK_PLAN_SHEET}" sheet nor any sheet with Unique_ID, Name, Resource_Names and WI_rapporteur_name columns (sheets: ${workbook.SheetNames.join(', ')})`);
-    }
+    throw new LayoutChangedError(
+      `no "${WORK_PLAN_SHEETS.join('" or "')}" sheet nor any sheet with Unique_ID, Name, ResourceNames and WI rapporteur name columns (sheets: ${workbook.SheetNames.join(', ')})`,
+    );
   }
-  const rows = rowsOf(sheet);
+  return sheet;
+}
+
+export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): ParsedRoster & { counts: WorkPlanCounts } {
+  checkContainer(bytes);
+  const rows = rowsOf(sheetOf(bytes));
   const { index, missing, found } = findColumns(rows[0]);
   if (missing.length > 0) {
     throw new LayoutChangedError(`the work plan has no ${missing.map((c) => `"${COLUMNS[c][0]}"`).join(', ')} column (columns found: ${found.join(', ') || 'none'})`);
@@ -105,8 +128,14 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
     return i === undefined ? undefined : row?.[i];
   };
 
-  const counts: WorkPlanItemCounts = { items: 0, withoutCompany: 0, withoutLeadGroup: 0, undated: 0 };
-  const unknownGroups = new Map<string, number>();
+  const counts: WorkPlanCounts = {
+    items: 0, withoutRapporteur: 0, withoutCompany: 0, withoutLeadGroup: 0, named: 0, seated: 0, unmappedGroup: 0, undated: 0, seats: 0, overdue: 0,
+    companyFrom: { cell: 0, 'address in the cell': 0, 'e-mail column': 0 },
+  };
+  // The edition's day: the newest "last modif" of its rows (2023-01-09 in Work_plan_3gpp_230110).
+  const edition = rows.slice(1).map((row) => parseListDate(at(row, 'modified')?.v)).reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+  const overdueBefore = edition ? `${Number(edition.slice(0, 4)) - 1}${edition.slice(4)}` : null;
+  const unknownGroups = new Map<string, { items: number; notThreeGpp: boolean }>();
   const positions: ParsedPosition[] = [];
   const seenUids = new Set<string>();
   const warnings: string[] = [];
@@ -120,42 +149,64 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
     }
     seenUids.add(uid);
     counts.items++;
-    const company = text(at(row, 'company'));
-    if (!company) {
+    const cell = text(at(row, 'company'));
+    if (!cell || isPlaceholder(cell)) {
+      counts.withoutRapporteur++;
+      continue;
+    }
+    const { companies, from: companyFrom } = rapporteurCompanies(cell, text(at(row, 'email')), context.naming);
+    if (!companyFrom) {
       counts.withoutCompany++;
       continue;
     }
-    // "S1", "C3,C4", "R1, R4": the first is the lead group.
-    const lead = (text(at(row, 'groups')) ?? '').split(/[,;]/)[0]!.trim();
+    const lead = leadGroup(text(at(row, 'groups')));
     if (!lead) {
       counts.withoutLeadGroup++;
       continue;
     }
-    const group = groupByPrefix(lead);
-    if (!group) {
-      unknownGroups.set(lead, (unknownGroups.get(lead) ?? 0) + 1);
+    counts.named++;
+    if (!lead.group) {
+      counts.unmappedGroup++;
+      const unknown = unknownGroups.get(lead.code) ?? { items: 0, notThreeGpp: lead.notThreeGpp };
+      unknown.items++;
+      unknownGroups.set(lead.code, unknown);
       continue;
     }
-    const from = parseListDate(at(row, 'start')?.v);
+    const start = parseListDate(at(row, 'start')?.v);
+    if (!start) {
+      counts.undated++;
+      warnings.push(`row ${r + 1}: item ${uid} has no start date; not stored (a seat without a start is counted on no day)`);
+      continue;
+    }
+    counts.seated++;
+    counts.companyFrom[companyFrom]++;
+    const stopped = text(at(row, 'tsgStopped')) !== null || text(at(row, 'pcgStopped')) !== null;
     const finish = parseListDate(at(row, 'finish')?.v);
-    if (!from) counts.undated++;
+    const complete = isComplete(at(row, 'complete'));
+    const overdue = !complete && !stopped && finish !== null && overdueBefore !== null && finish < overdueBefore;
+    if (overdue) counts.overdue++;
     const acronym = text(at(row, 'acronym'));
-    positions.push({
-      group,
-      role: 'rapporteur',
-      person: null,
-      sourceText: company,
-      country: null,
-      from,
-      to: isComplete(at(row, 'complete')) ? finish : null,
-      detail: [`WI ${uid}`, acronym].filter(Boolean).join(' '),
-      evidenceUrl: context.url,
-    });
+    const detail = [`WI ${uid}`, acronym].filter(Boolean).join(' ') + (companyFrom === 'cell' ? '' : `; company from the rapporteur's e-mail domain`);
+    for (const company of companies) {
+      counts.seats++;
+      positions.push({
+        group: lead.group,
+        role: 'rapporteur',
+        person: null,
+        sourceText: company,
+        country: null,
+        from: start,
+        to: complete || stopped || overdue ? finish : null,
+        detail,
+        evidenceUrl: context.url,
+      });
+    }
   }
   if (counts.items === 0) throw new LayoutChangedError('the work plan has the expected columns but no item with a Unique_ID');
-  if (counts.withoutCompany > 0) warnings.push(`${counts.withoutCompany} item(s) name no rapporteur company`);
+  if (counts.withoutCompany > 0) warnings.push(`${counts.withoutCompany} item(s) name a rapporteur but no company that can be told (a person alone, or an address whose domain identifies no organization)`);
   if (counts.withoutLeadGroup > 0) warnings.push(`${counts.withoutLeadGroup} item(s) with a rapporteur company have no lead group (features spanning groups)`);
-  for (const [code, n] of unknownGroups) warnings.push(`lead group "${code}" (${n} item(s)) is not a 3GPP group we know; skipped`);
-  if (counts.undated > 0) warnings.push(`${counts.undated} seat(s) without a start date: not counted at any date`);
+  for (const [code, { items, notThreeGpp }] of unknownGroups) {
+    warnings.push(`lead group "${code}" (${items} item(s)) is ${notThreeGpp ? 'not a 3GPP group' : 'a 3GPP group code stdwatch does not know'}; skipped`);
+  }
   return { body: '3gpp', format: '3gpp-work-plan', basis: WORK_PLAN_BASIS, scope: WORK_PLAN_SCOPE, positions, warnings, counts };
 }

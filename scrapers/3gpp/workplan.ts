@@ -9,6 +9,7 @@ import type { HttpClient } from '../http.js';
 import type { Source, SourceOutcome } from '../sources.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { parseWorkPlan } from './parse-work-plan.js';
+import { rapporteurNaming } from './work-plan-rapporteur.js';
 import { onBase, publicUrl } from './urls.js';
 
 export const WORK_PLAN_FOLDER = '/ftp/Information/WORK_PLAN/';
@@ -68,14 +69,14 @@ export const threeGppWorkPlan: Source = {
       throw error;
     }
     const url = publicUrl(file.url, base);
-    const roster = parseWorkPlan(file.body, { url });
+    const roster = parseWorkPlan(file.body, { url, naming: rapporteurNaming(context.resolver) });
     outcome.recordsSeen = roster.positions.length;
     outcome.documents.push({ url, records: roster.positions.length, warnings: roster.warnings });
     if (!context.dryRun) {
       const stored = storeRoster(context.db, context.resolver, roster, { rawDocumentId: file.rawDocumentId, seenDate: new Date().toISOString().slice(0, 10) });
       outcome.recordsNew = stored.new;
       outcome.recordsChanged = stored.changed;
-      context.log(`${url}: ${roster.counts.items} items, ${roster.positions.length} rapporteur seats (${stored.new} new, ${stored.changed} changed)`);
+      context.log(`${url}: ${roster.counts.items} items, ${roster.counts.seated} of the ${roster.counts.named} naming a company and a lead group as ${roster.positions.length} rapporteur seats (${stored.new} new, ${stored.changed} changed)`);
     }
     context.progress?.({ source: this.name, done: 1, total: 1, label: 'done' });
     return outcome;

@@ -45,6 +45,7 @@ export function importIetfJsonFiles(target: ImportTarget, files: string[], optio
     ...results[i]!,
     file: shown,
     format: listing.format,
+    kind: 'contributions' as const,
     group: listing.group.code,
     meeting: null,
     warnings: listing.warnings,

@@ -48,8 +48,10 @@ export interface PositionRecord {
   from: string | null;
   to: string | null;
   evidence: string | null;
-  /** Below the group, or how the holder came to it: a Question, a work item, `Organizational Partner: ATIS`. */
+  /** Below the group, or how the holder came to it: a Question, a work item, `2nd term`. */
   detail: string | null;
+  /** 3GPP: the Organizational Partner the holder takes part through (`ATIS`), when the source gives it. */
+  partner: string | null;
   /** Where the seat was read: `tdoc-source` (source cells), `3gpp-elections`, `3gpp-officials`, … */
   basis: string;
 }
@@ -206,6 +208,7 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       to: positions.toDate,
       evidence: positions.evidenceUrl,
       detail: positions.detail,
+      partner: positions.partner,
       basis: positions.basis,
     })
     .from(positions)
@@ -225,6 +228,7 @@ export function positionRecords(db: Db, filters: Filters): PositionRecord[] {
       to: r.to,
       evidence: r.evidence,
       detail: r.detail,
+      partner: r.partner,
       basis: r.basis,
     }));
 }

@@ -4,8 +4,10 @@
 //
 // A seat is held on day D when its term started on or before D and had not ended: official terms end
 // the day the next term starts (`to` is exclusive); seats read off source cells end at their last
-// sighting (`to` is inclusive). Where a group has official seats held on D, only those count for it on
-// D; the `tdoc-source` seats count only for groups without any.
+// sighting (`to` is inclusive). Where a group has official seats of a role held on D, only those count
+// for that group and role on D; the `tdoc-source` seats count only where there are none (a table of
+// chairs alone leaves the sighted vice-chairs counted). A 3GPP group has one chair and two or three
+// vice-chairs: where official terms of several sources overlap, the newest hold the seats.
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import { TDOC_SEAT_BASIS } from '../../db/write.js';
 import { groups, organizations, positions } from '../../db/schema.js';
 import { countryName } from '../../scrapers/resolve/countries.js';
 import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/work-plan-basis.js';
+import { SECONDARY_BASES, threeGppSeatCapacity } from '../../scrapers/3gpp/official-seats.js';
 import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
 import { FilterError, calendarDate, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
@@ -94,12 +97,17 @@ export interface HeldSeat {
   organizationSlug: string | null;
   parent: string | null;
   parentSlug: string | null;
+  /** On the table's basis: the ultimate parent's country (default), or the entity's own. */
   country: string | null;
+  /** The named entity's own country, or its parent's where the registry gives it none. */
+  entityCountry: string | null;
   sourceRaw: string;
   from: string;
   to: string | null;
   basis: string;
   detail: string | null;
+  /** 3GPP: the Organizational Partner the holder takes part through. */
+  partner: string | null;
   evidence: string | null;
 }
 
@@ -110,9 +118,10 @@ const seatParent = alias(organizations, 'held_parent');
 const heldSeatSelect = sql`
     select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role, ${positions.person} as person,
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug, ${seatParent.name} as parent,
-      ${seatParent.slug} as parentSlug, ${seatParent.country} as country, ${positions.sourceRaw} as sourceRaw,
+      ${seatParent.slug} as parentSlug, ${seatParent.country} as country,
+      coalesce(${seatOrg.country}, ${seatParent.country}) as entityCountry, ${positions.sourceRaw} as sourceRaw,
       ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.basis} as basis,
-      ${positions.detail} as detail, ${positions.evidenceUrl} as evidence
+      ${positions.detail} as detail, ${positions.partner} as partner, ${positions.evidenceUrl} as evidence
     from ${positions}
     join ${groups} on ${groups.id} = ${positions.groupId}
     left join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}
@@ -127,9 +136,13 @@ function scopeCondition(filters: Filters, groupList: string[] | null, roles: rea
   return sql.join(conditions, sql` and `);
 }
 
+/** Which of two terms of one holder is shown: the body's own publications before a secondary source. */
+const basisRank = (basis: string) => (basis === TDOC_SEAT_BASIS ? 2 : SECONDARY_BASES.includes(basis) ? 1 : 0);
+
 /**
- * The seats held on `day`: one per (group, role, holder), official ones preferred for every group that
- * has official seats held that day.
+ * The seats held on `day`: one per (group, role, holder), official ones preferred for every group and
+ * role that has official seats held that day, at most as many per 3GPP group and role as the group has
+ * (the newest terms). `country` is on the filters' basis.
  */
 export function seatsHeldOn(db: Db, day: string, filters: Filters, groupList: string[] | null): HeldSeat[] {
   const rows = db.all<HeldSeat>(sql`${heldSeatSelect}
@@ -138,16 +151,33 @@ export function seatsHeldOn(db: Db, day: string, filters: Filters, groupList: st
       and (${positions.toDate} is null or ${positions.toDate} > ${day}
            or (${positions.basis} = ${TDOC_SEAT_BASIS} and ${positions.toDate} = ${day}))
     order by ${positions.bodyId}, ${groups.code}, ${positions.role}, ${positions.fromDate}, ${positions.id}`);
-  const official = new Set(rows.filter((r) => r.basis !== TDOC_SEAT_BASIS).map((r) => `${r.body}|${r.group}`));
-  const chosen = new Map<string, HeldSeat>();
+  const seats = new Map<string, HeldSeat[]>();
   for (const row of rows) {
-    const isOfficial = row.basis !== TDOC_SEAT_BASIS;
-    if (!isOfficial && official.has(`${row.body}|${row.group}`)) continue;
-    // The same term read from two official pages, or a holder twice in the source cells: one seat.
-    const key = [row.body, row.group, row.role, row.organizationSlug ?? `raw:${row.sourceRaw.toLowerCase()}`].join('|');
-    if (!chosen.has(key)) chosen.set(key, row);
+    if (filters.basis === 'entity') row.country = row.entityCountry;
+    const key = `${row.body}|${row.group}|${row.role}`;
+    seats.set(key, [...(seats.get(key) ?? []), row]);
   }
-  return [...chosen.values()];
+  const kept = new Set<HeldSeat>();
+  for (const terms of seats.values()) {
+    const official = terms.filter((t) => t.basis !== TDOC_SEAT_BASIS);
+    const counted = official.length > 0 ? official : terms;
+    // The same term read from two pages, or a holder twice in the source cells: one seat, the newest
+    // term of the most primary source.
+    const byHolder = new Map<string, HeldSeat>();
+    for (const term of [...counted].sort((a, b) => basisRank(a.basis) - basisRank(b.basis) || b.from.localeCompare(a.from))) {
+      const holder = term.organizationSlug ?? `raw:${term.sourceRaw.toLowerCase()}`;
+      const shown = byHolder.get(holder);
+      if (!shown) byHolder.set(holder, term);
+      // The 2009 article names no Organizational Partner; the chairs' table's reading of the term does.
+      else if (shown.partner === null) shown.partner = term.partner;
+    }
+    let held = [...byHolder.values()];
+    if (official.length > 0 && held[0]!.body === '3gpp') {
+      held = held.sort((a, b) => b.from.localeCompare(a.from) || basisRank(a.basis) - basisRank(b.basis)).slice(0, threeGppSeatCapacity(held[0]!.group, held[0]!.role));
+    }
+    for (const term of held) kept.add(term);
+  }
+  return rows.filter((row) => kept.has(row));
 }
 
 export interface SeatCount {
@@ -226,8 +256,8 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
     left join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
     where ${scopeCondition(filters, groupList)} and ${positions.basis} = ${TDOC_SEAT_BASIS}
     order by ${groups.code}, ${positions.role}, ${positions.fromDate}`);
-  const agreements: { group: string; role: string; organization: string; day: string }[] = [];
-  const disagreements: { group: string; role: string; day: string; listed: string; listedRaw: string; official: string[]; evidence: string | null }[] = [];
+  const agreements: { group: string; role: string; organization: string; day: string; officialBasis: string }[] = [];
+  const disagreements: { group: string; role: string; day: string; listed: string; listedRaw: string; official: string[]; officialBases: string[]; evidence: string | null }[] = [];
   let notComparable = 0;
   for (const seat of listSeats) {
     const day = seat.lastSeen ?? seat.from;
@@ -240,8 +270,9 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
       continue;
     }
     const listed = seat.parent ?? seat.sourceRaw;
-    if (official.some((s) => s.parentSlug !== null && s.parentSlug === seat.parentSlug)) {
-      agreements.push({ group: seat.group, role: seat.role, organization: listed, day });
+    const agreeing = official.find((s) => s.parentSlug !== null && s.parentSlug === seat.parentSlug);
+    if (agreeing) {
+      agreements.push({ group: seat.group, role: seat.role, organization: listed, day, officialBasis: agreeing.basis });
     } else {
       disagreements.push({
         group: seat.group,
@@ -250,6 +281,7 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
         listed,
         listedRaw: seat.sourceRaw,
         official: official.map((s) => s.parent ?? s.sourceRaw),
+        officialBases: official.map((s) => s.basis),
         evidence: seat.evidence,
       });
     }
@@ -264,25 +296,31 @@ export function crossCheck(db: Db, filters: Filters, groupList: string[] | null)
  * a company rapporteur of ten items counts ten.
  */
 export function rapporteurTable(db: Db, day: string, filters: Filters, groupList: string[] | null) {
-  const items = db.all<HeldSeat>(sql`${heldSeatSelect}
+  const seats = db.all<HeldSeat>(sql`${heldSeatSelect}
     where ${scopeCondition(filters, groupList, ['rapporteur'])}
       and ${positions.fromDate} is not null and ${positions.fromDate} <= ${day}
       and (${positions.toDate} is null or ${positions.toDate} > ${day})
     order by ${positions.bodyId}, ${groups.code}, ${positions.fromDate}, ${positions.id}`);
-  const ofItems = (n: number) => `${n} of ${items.length} item${items.length === 1 ? '' : 's'}`;
-  const byCountry = [...groupCounts(items, (s) => s.country ?? '').entries()]
+  if (filters.basis === 'entity') for (const seat of seats) seat.country = seat.entityCountry;
+  // An item with co-rapporteurs (the work plan's "Huawei, China Mobile") is one item with a seat per
+  // company: it counts once in the total and once for each company and country among its rapporteurs.
+  const itemOf = (s: HeldSeat) => `${s.body}|${s.group}|${s.detail ?? `${s.sourceRaw}|${s.from}`}`;
+  const itemCount = (list: HeldSeat[]) => new Set(list.map(itemOf)).size;
+  const total = itemCount(seats);
+  const ofItems = (n: number) => `${n} of ${total} item${total === 1 ? '' : 's'}`;
+  const byCountry = [...groupCounts(seats, (s) => s.country ?? '').entries()]
     .map(([country, list]) => ({
       country: country || null,
       countryName: country ? countryName(country) : null,
-      items: list.length,
-      share: items.length === 0 ? 0 : list.length / items.length,
-      label: ofItems(list.length),
+      items: itemCount(list),
+      share: total === 0 ? 0 : itemCount(list) / total,
+      label: ofItems(itemCount(list)),
     }))
     .sort((a, b) => b.items - a.items || (a.country ?? '~').localeCompare(b.country ?? '~'));
-  const byCompany = [...groupCounts(items, (s) => s.parentSlug ?? `raw:${s.sourceRaw}`).values()]
-    .map((list) => ({ slug: list[0]!.parentSlug, name: list[0]!.parent ?? list[0]!.sourceRaw, country: list[0]!.country, items: list.length, label: ofItems(list.length) }))
+  const byCompany = [...groupCounts(seats, (s) => s.parentSlug ?? `raw:${s.sourceRaw}`).values()]
+    .map((list) => ({ slug: list[0]!.parentSlug, name: list[0]!.parent ?? list[0]!.sourceRaw, country: list[0]!.country, items: itemCount(list), label: ofItems(itemCount(list)) }))
     .sort((a, b) => b.items - a.items || a.name.localeCompare(b.name));
-  return { at: day, total: items.length, byCountry, byCompany, items };
+  return { at: day, total, byCountry, byCompany, items: seats };
 }
 
 export type RapporteurTable = ReturnType<typeof rapporteurTable>;
@@ -310,7 +348,7 @@ export function leadershipReport(db: Db, filters: Filters, options: Partial<Seat
     at,
     groups: groupList,
     roles: options.rapporteurs ? [...SEAT_ROLES, 'rapporteur'] : [...SEAT_ROLES],
-    basis: 'parent' as const,
+    basis: filters.basis ?? 'parent',
     table,
     history: history.map((t) => ({ at: t.at, total: t.total, byCountry: t.byCountry.map(({ country, seats, chairs, viceChairs }) => ({ country, seats, chairs, viceChairs })) })),
     historyByCountry,

@@ -103,6 +103,7 @@ export interface SeatRow {
   lastSeen: string | null;
   evidence: string | null;
   basis: string;
+  partner: string | null;
 }
 
 export function rate(accepted: number, noted: number, notHandled: number): number | null {
@@ -307,7 +308,7 @@ export function seats(db: Db, holder: SQL, filters: Filters = {}): SeatRow[] {
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug,
       ${seatParent.name} as parent, ${seatParent.slug} as parentSlug, ${seatParent.country} as country,
       ${positions.fromDate} as "from", ${positions.toDate} as "to", ${positions.lastSeenDate} as lastSeen,
-      ${positions.evidenceUrl} as evidence, ${positions.basis} as basis
+      ${positions.evidenceUrl} as evidence, ${positions.basis} as basis, ${positions.partner} as partner
     from ${positions}
     join ${groups} on ${groups.id} = ${positions.groupId}
     join ${as(organizations, seatOrg)} on ${seatOrg.id} = ${positions.organizationId}

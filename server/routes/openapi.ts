@@ -113,8 +113,9 @@ export function openApiDocument() {
             from: { type: ['string', 'null'], format: 'date' },
             to: { type: ['string', 'null'], format: 'date', description: 'null while the seat is held' },
             evidence: { type: ['string', 'null'], description: 'a public document that shows the seat' },
-            detail: { type: ['string', 'null'], description: 'below the group or how the holder came to it, e.g. "Organizational Partner: ATIS"' },
-            basis: { type: 'string', description: 'where the seat was read: tdoc-source, 3gpp-elections, 3gpp-officials, …' },
+            detail: { type: ['string', 'null'], description: 'below the group or how the holder came to it, e.g. "2nd term", "WI 850039 eCPSOR_CON"' },
+            partner: { type: ['string', 'null'], description: '3GPP: the Organizational Partner the holder takes part through (ARIB, ATIS, CCSA, ETSI, TSDSI, TTA, TTC), never the company' },
+            basis: { type: 'string', description: 'where the seat was read: tdoc-source, 3gpp-elections, 3gpp-officials, 3gpp-workplan, roster, secondary-chairs-table (a secondary source), …' },
           },
         },
         Contribution: {

@@ -278,7 +278,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       nav: 'leadership',
       data: report,
       view: { tableUrl: urls.leadership(filters, 'html', table) },
-      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'from', 'to', 'basis', 'evidence']),
+      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'entityCountry', 'partner', 'from', 'to', 'basis', 'evidence']),
       formats: { json: urls.leadershipSeats(filters, table, pick, 'json'), csv: urls.leadershipSeats(filters, table, pick, 'csv') },
       csvName: `stdwatch-seats-${report.at}`,
     });

@@ -1,9 +1,18 @@
 // The statements kept per connection (db/client.ts): a kept statement must answer each call with
 // that call's parameters, on the connection it was prepared on, and keep doing so past the limit of
 // statements kept.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { allOf, closeDatabase, dataVersion, getOf, openDatabase, perConnection } from '../../db/client.js';
+
+const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
 describe('statements kept per connection', () => {
   it('answer each call with its own parameters, and differently per connection', () => {
@@ -71,6 +80,47 @@ describe('the migrations', () => {
       expect(triggers).toEqual(['contributions_fts_delete', 'contributions_fts_insert', 'contributions_fts_update']);
     } finally {
       closeDatabase(db);
+    }
+  });
+});
+
+describe("the Organizational Partner of an official seat (migration 0015)", () => {
+  // Before 0015 a 3GPP seat's partner was text in `detail` ("Organizational Partner: ATIS; 2nd term").
+  // A database made then keeps its seats; the partner moves to its own column and the rest of the text
+  // stays in `detail`, as the parsers now write it, so a later scrape updates those seats, not doubles them.
+  it('moves the partner out of detail into partner, keeping what followed it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-migration-'));
+    const file = path.join(dir, 'old.db');
+    try {
+      const before = path.join(dir, 'migrations');
+      fs.cpSync(MIGRATIONS, before, { recursive: true });
+      const journalFile = path.join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      journal.entries = journal.entries.filter((e) => e.tag < '0015');
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const sqlite = new Database(file);
+      migrate(drizzle(sqlite), { migrationsFolder: before });
+      sqlite.exec(`insert into bodies (id, name) values ('3gpp', '3GPP') on conflict do nothing;
+        insert into groups (body_id, code, name) values ('3gpp', 'RAN', 'TSG RAN');`);
+      const insert = sqlite.prepare(`insert into positions (body_id, group_id, role, source_raw, basis, detail)
+        values ('3gpp', (select id from groups where code = 'RAN'), 'chair', ?, '3gpp-elections', ?)`);
+      insert.run('Qualcomm Incorporated', 'Organizational Partner: ATIS; 2nd term');
+      insert.run('Nokia Corporation', 'Organizational Partner: ETSI');
+      insert.run('NTT DOCOMO', 'WI 880022 eCPSOR_CON');
+      sqlite.close();
+
+      const db = openDatabase(file);
+      try {
+        expect(db.$client.prepare('select source_raw as raw, partner, detail from positions order by id').all()).toEqual([
+          { raw: 'Qualcomm Incorporated', partner: 'ATIS', detail: '2nd term' },
+          { raw: 'Nokia Corporation', partner: 'ETSI', detail: null },
+          { raw: 'NTT DOCOMO', partner: null, detail: 'WI 880022 eCPSOR_CON' },
+        ]);
+      } finally {
+        closeDatabase(db);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

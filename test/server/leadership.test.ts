@@ -104,11 +104,12 @@ describe('the seat table on a small record', () => {
   it('lists where the contribution lists disagree with the official seats, without merging them', () => {
     const check = crossCheck(app.db, {}, null);
     expect(check).toMatchObject({ compared: 2, notComparable: 1 });
-    expect(check.agreements).toEqual([{ group: 'RAN1', role: 'chair', organization: 'Samsung', day: '2024-06-04' }]);
+    expect(check.agreements).toEqual([{ group: 'RAN1', role: 'chair', organization: 'Samsung', day: '2024-06-04', officialBasis: 'test-officials' }]);
     expect(check.disagreements).toEqual([
       {
         group: 'RAN', role: 'vice-chair', day: '2024-01-10', listed: 'Huawei', listedRaw: 'RAN vice-chair (Huawei)',
-        official: ['AT&T', 'China Mobile', 'Deutsche Telekom'], evidence: 'https://www.3gpp.org/ftp/RAN.zip',
+        official: ['AT&T', 'China Mobile', 'Deutsche Telekom'], officialBases: ['test-officials', 'test-officials', 'test-officials'],
+        evidence: 'https://www.3gpp.org/ftp/RAN.zip',
       },
     ]);
   });

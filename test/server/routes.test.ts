@@ -204,6 +204,7 @@ describe('API', () => {
         to: '2024-06-04',
         evidence: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_104/Docs/RP-240004.zip',
         detail: null,
+        partner: null,
         basis: 'tdoc-source',
       },
     ]);

@@ -26,9 +26,9 @@ export const THREE_GPP_ROUTES: Record<string, FixtureRoute> = {
   '/news-events/3gpp-news/tsg-ct-election': { file: fixture('3gpp', 'news_tsg-ct-election.reconstructed.html') },
   '/news-events/3gpp-news/ran-chair-2017': { file: fixture('3gpp', 'news_ran-chair-2017.reconstructed.html') },
   '/news-events/3gpp-news/new-ran-chairman-elected': { file: fixture('3gpp', 'news_new-ran-chairman-elected.reconstructed.html') },
-  // Work-item rapporteurs: the WORK_PLAN folder and its newest work plan.
+  // Work-item rapporteurs: the WORK_PLAN folder and its newest work plan, the real one of January 2023.
   '/ftp/Information/WORK_PLAN/': { file: fixture('3gpp', 'ftp_listing_WORK_PLAN.reconstructed.htm') },
-  '/ftp/Information/WORK_PLAN/Work_plan_3gpp_260106.xlsx': { file: fixture('3gpp', 'Work_plan_3gpp_260106.reconstructed.xlsx') },
+  '/ftp/Information/WORK_PLAN/Work_plan_3gpp_230110.xlsm': { file: fixture('3gpp', 'Work_plan_3gpp_230110.emails-redacted.xlsm') },
   // The TSG plenaries' meeting folders and the SA#87-e report folder, where the officials annex is found.
   '/ftp/tsg_sa/TSG_SA/': { file: fixture('3gpp', 'ftp_listing_TSG_SA.reconstructed.htm') },
   '/ftp/tsg_ran/TSG_RAN/': { file: fixture('3gpp', 'ftp_listing_TSG_RAN.reconstructed.htm') },

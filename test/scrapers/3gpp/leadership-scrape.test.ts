@@ -177,4 +177,23 @@ describe('when a seat ends', () => {
       [2, '2023-03-22'],
     ]);
   });
+
+  it('one election read on two days (an article, a table 39 days later) is one term, which ends when either says', () => {
+    // RAN 2023: the election article's 20 March, the chairs table's 28 April with no end; the table's
+    // 2021 term of the same chair ends on its own 28 April 2023. RAN 2017: the article's 8 March, the
+    // table's 10 March to 21 March 2019, when the table's next term of the same chair begins.
+    const ends = replacedTermEnds(
+      [
+        term(1, 'RAN', 'chair', 'qualcomm', '2021-04-28', '2023-04-28'),
+        term(2, 'RAN', 'chair', 'qualcomm', '2023-03-20'),
+        term(3, 'RAN', 'chair', 'qualcomm', '2023-04-28'),
+        term(4, 'RAN', 'chair', 'nokia', '2017-03-08'),
+        term(5, 'RAN', 'chair', 'nokia', '2017-03-10', '2019-03-21'),
+        term(6, 'RAN', 'chair', 'nokia', '2019-03-21', '2021-04-28'),
+      ],
+      threeGppSeatCapacity,
+    );
+    // 2 and 3 stay open together (one term); 4 ends with 5, its other reading.
+    expect([...ends.entries()].sort()).toEqual([[4, '2019-03-21']]);
+  });
 });

@@ -10,8 +10,9 @@ import { fixture } from '../../support/app.js';
 
 const NEWS = 'https://www.3gpp.org/news-events/3gpp-news';
 const read = (name: string) => fs.readFileSync(fixture('3gpp', name));
-const seats = (positions: { group: { code: string }; role: string; person: string | null; sourceText: string; from: string | null; detail: string | null }[]) =>
-  positions.map((p) => [p.group.code, p.role, p.person, p.sourceText, p.from, p.detail]);
+// The Organizational Partner is the seat's own field, apart from the company and from `detail` (the term).
+const seats = (positions: { group: { code: string }; role: string; person: string | null; sourceText: string; from: string | null; detail: string | null; partner?: string | null }[]) =>
+  positions.map((p) => [p.group.code, p.role, p.person, p.sourceText, p.from, p.partner ?? null, p.detail]);
 
 describe('election news, "About the election" wording', () => {
   it('reads the RAN election of 20 March 2023: chair and three vice-chairs, partners kept apart from companies', () => {
@@ -21,10 +22,10 @@ describe('election news, "About the election" wording', () => {
     const roster = parseElectionNews(read('news_tsg-ran-election.reconstructed.html'), { url: `${NEWS}/tsg-ran-election` });
     expect(roster).toMatchObject({ body: '3gpp', basis: '3gpp-elections', scope: 'news-events/3gpp-news/tsg-ran-election', warnings: [] });
     expect(seats(roster.positions)).toEqual([
-      ['RAN', 'chair', 'Wanshi CHEN', 'Qualcomm Incorporated', '2023-03-20', 'Organizational Partner: ATIS; 2nd term'],
-      ['RAN', 'vice-chair', 'Ronald BORSATO', 'AT&T', '2023-03-20', 'Organizational Partner: ATIS; 2nd term'],
-      ['RAN', 'vice-chair', 'Nan HU', 'CMCC', '2023-03-20', 'Organizational Partner: CCSA; 2nd term'],
-      ['RAN', 'vice-chair', 'Axel KLATT', 'Deutsche Telekom AG', '2023-03-20', 'Organizational Partner: ETSI; 2nd term'],
+      ['RAN', 'chair', 'Wanshi CHEN', 'Qualcomm Incorporated', '2023-03-20', 'ATIS', '2nd term'],
+      ['RAN', 'vice-chair', 'Ronald BORSATO', 'AT&T', '2023-03-20', 'ATIS', '2nd term'],
+      ['RAN', 'vice-chair', 'Nan HU', 'CMCC', '2023-03-20', 'CCSA', '2nd term'],
+      ['RAN', 'vice-chair', 'Axel KLATT', 'Deutsche Telekom AG', '2023-03-20', 'ETSI', '2nd term'],
     ]);
     expect(roster.positions.every((p) => p.evidenceUrl === `${NEWS}/tsg-ran-election`)).toBe(true);
   });
@@ -32,20 +33,20 @@ describe('election news, "About the election" wording', () => {
   it('reads the SA election, dated by the article (22 March 2023) since the paragraph gives no day', () => {
     const roster = parseElectionNews(read('news_tsg-sa-election.reconstructed.html'), { url: `${NEWS}/tsg-sa-election` });
     expect(seats(roster.positions)).toEqual([
-      ['SA', 'chair', 'Puneet Jain', 'Intel', '2023-03-22', 'Organizational Partner: ATIS'],
-      ['SA', 'vice-chair', 'Satoshi Nagata', 'NTT DOCOMO INC.', '2023-03-22', 'Organizational Partner: ARIB; 2nd term'],
-      ['SA', 'vice-chair', 'Mark Younge', 'T-Mobile USA Inc.', '2023-03-22', 'Organizational Partner: ATIS; 2nd term'],
-      ['SA', 'vice-chair', 'Mona Mustapha', 'Apple France', '2023-03-22', 'Organizational Partner: ETSI; 2nd term'],
+      ['SA', 'chair', 'Puneet Jain', 'Intel', '2023-03-22', 'ATIS', null],
+      ['SA', 'vice-chair', 'Satoshi Nagata', 'NTT DOCOMO INC.', '2023-03-22', 'ARIB', '2nd term'],
+      ['SA', 'vice-chair', 'Mark Younge', 'T-Mobile USA Inc.', '2023-03-22', 'ATIS', '2nd term'],
+      ['SA', 'vice-chair', 'Mona Mustapha', 'Apple France', '2023-03-22', 'ETSI', '2nd term'],
     ]);
   });
 
   it('reads the CT election: a company name with commas, a new vice-chair after re-elected ones', () => {
     const roster = parseElectionNews(read('news_tsg-ct-election.reconstructed.html'), { url: `${NEWS}/tsg-ct-election` });
     expect(seats(roster.positions)).toEqual([
-      ['CT', 'chair', 'Peter SCHMITT', 'HuaWei Technologies Co., Ltd', '2023-03-21', 'Organizational Partner: CCSA'],
-      ['CT', 'vice-chair', 'Atle Monrad', 'InterDigital Communications Corporation', '2023-03-21', 'Organizational Partner: ATIS; 2nd term'],
-      ['CT', 'vice-chair', 'ChenHo Chin', 'Guangdong OPPO Mobile Telecommunications Corp.,Ltd.', '2023-03-21', 'Organizational Partner: ETSI; 2nd term'],
-      ['CT', 'vice-chair', 'Biao Long', 'China Telecom Corporation Ltd.', '2023-03-21', 'Organizational Partner: CCSA'],
+      ['CT', 'chair', 'Peter SCHMITT', 'HuaWei Technologies Co., Ltd', '2023-03-21', 'CCSA', null],
+      ['CT', 'vice-chair', 'Atle Monrad', 'InterDigital Communications Corporation', '2023-03-21', 'ATIS', '2nd term'],
+      ['CT', 'vice-chair', 'ChenHo Chin', 'Guangdong OPPO Mobile Telecommunications Corp.,Ltd.', '2023-03-21', 'ETSI', '2nd term'],
+      ['CT', 'vice-chair', 'Biao Long', 'China Telecom Corporation Ltd.', '2023-03-21', 'CCSA', null],
     ]);
   });
 });
@@ -57,10 +58,10 @@ describe('election news, the older wording', () => {
     // Com. Corp.) CCSA, Nagata (NTT DOCOMO INC.) ARIB.
     const roster = parseElectionNews(read('news_ran-chair-2017.reconstructed.html'), { url: `${NEWS}/ran-chair-2017` });
     expect(seats(roster.positions)).toEqual([
-      ['RAN', 'chair', 'Balázs Bertényi', 'Nokia Corporation', '2017-03-08', null],
-      ['RAN', 'vice-chair', 'Vince Spatafora', 'AT&T', '2017-03-08', 'Organizational Partner: ATIS'],
-      ['RAN', 'vice-chair', 'Xiaodong Xu', 'China Mobile Com. Corp.', '2017-03-08', 'Organizational Partner: CCSA'],
-      ['RAN', 'vice-chair', 'Satoshi Nagata', 'NTT DOCOMO INC.', '2017-03-08', 'Organizational Partner: ARIB'],
+      ['RAN', 'chair', 'Balázs Bertényi', 'Nokia Corporation', '2017-03-08', null, null],
+      ['RAN', 'vice-chair', 'Vince Spatafora', 'AT&T', '2017-03-08', 'ATIS', null],
+      ['RAN', 'vice-chair', 'Xiaodong Xu', 'China Mobile Com. Corp.', '2017-03-08', 'CCSA', null],
+      ['RAN', 'vice-chair', 'Satoshi Nagata', 'NTT DOCOMO INC.', '2017-03-08', 'ARIB', null],
     ]);
   });
 
@@ -70,10 +71,10 @@ describe('election news, the older wording', () => {
     // No numeric day in the text: the article's date (Mar 04, 2009).
     const roster = parseElectionNews(read('news_new-ran-chairman-elected.reconstructed.html'), { url: `${NEWS}/new-ran-chairman-elected` });
     expect(seats(roster.positions)).toEqual([
-      ['RAN', 'chair', 'Takehiro Nakamura', 'NTT DoCoMo Inc.', '2009-03-04', null],
-      ['RAN', 'vice-chair', 'Marc GRANT', 'AT&T', '2009-03-04', 'Organizational Partner: ATIS'],
-      ['RAN', 'vice-chair', 'Han VAN BUSSEL', 'T-Mobile International AG', '2009-03-04', 'Organizational Partner: ETSI'],
-      ['RAN', 'vice-chair', 'Hai TANG', 'China Mobile', '2009-03-04', 'Organizational Partner: CCSA'],
+      ['RAN', 'chair', 'Takehiro Nakamura', 'NTT DoCoMo Inc.', '2009-03-04', null, null],
+      ['RAN', 'vice-chair', 'Marc GRANT', 'AT&T', '2009-03-04', 'ATIS', null],
+      ['RAN', 'vice-chair', 'Han VAN BUSSEL', 'T-Mobile International AG', '2009-03-04', 'ETSI', null],
+      ['RAN', 'vice-chair', 'Hai TANG', 'China Mobile', '2009-03-04', 'CCSA', null],
     ]);
   });
 
@@ -113,15 +114,15 @@ describe('the officials annex of the SA#87-e report', () => {
     expect(roster).toMatchObject({ basis: '3gpp-officials', scope: 'SA#87-e', warnings: [] });
     expect(roster.positions).toHaveLength(15);
     expect(seats(roster.positions.slice(0, 4))).toEqual([
-      ['SA', 'chair', null, 'Huawei Technologies Co. Ltd.', '2019-03-22', 'Organizational Partner: ETSI'],
-      ['SA', 'vice-chair', null, 'Sprint Corporation', '2019-03-22', 'Organizational Partner: ATIS'],
-      ['SA', 'vice-chair', null, 'LG Electronics Inc.', '2019-03-22', 'Organizational Partner: TTA'],
-      ['SA', 'vice-chair', null, 'KDDI Corporation', '2019-03-22', 'Organizational Partner: ARIB'],
+      ['SA', 'chair', null, 'Huawei Technologies Co. Ltd.', '2019-03-22', 'ETSI', null],
+      ['SA', 'vice-chair', null, 'Sprint Corporation', '2019-03-22', 'ATIS', null],
+      ['SA', 'vice-chair', null, 'LG Electronics Inc.', '2019-03-22', 'TTA', null],
+      ['SA', 'vice-chair', null, 'KDDI Corporation', '2019-03-22', 'ARIB', null],
     ]);
     expect(seats(roster.positions.filter((p) => p.group.code === 'SA2'))).toEqual([
-      ['SA2', 'chair', null, 'Intel', '2019-05-18', 'Organizational Partner: ATIS'],
-      ['SA2', 'vice-chair', null, 'Samsung R&D Institute UK', '2019-05-18', 'Organizational Partner: ETSI'],
-      ['SA2', 'vice-chair', null, 'China Mobile Com. Corporation', '2019-05-18', 'Organizational Partner: CCSA'],
+      ['SA2', 'chair', null, 'Intel', '2019-05-18', 'ATIS', null],
+      ['SA2', 'vice-chair', null, 'Samsung R&D Institute UK', '2019-05-18', 'ETSI', null],
+      ['SA2', 'vice-chair', null, 'China Mobile Com. Corporation', '2019-05-18', 'CCSA', null],
     ]);
   });
 
@@ -154,10 +155,10 @@ describe('the 2011 wording and the listing\'s paging', () => {
     const roster = parseElectionNews(read('news_sa-election-2011.reconstructed.html'), { url });
     expect(roster.scope).toBe('news-events/1346-SA-Election-completes-3GPP-line-up');
     expect(seats(roster.positions)).toEqual([
-      ['SA', 'chair', 'Balazs Bertenyi', 'Nokia Siemens Networks', '2011-03-22', null],
-      ['SA', 'vice-chair', 'Akishige NODA', 'Fujitsu Limited', '2011-03-22', 'Organizational Partner: TTC'],
-      ['SA', 'vice-chair', 'Sungho CHOI', 'Samsung Electronics Co., Ltd', '2011-03-22', 'Organizational Partner: TTA'],
-      ['SA', 'vice-chair', 'Gary JONES', 'T-Mobile USA Inc.', '2011-03-22', 'Organizational Partner: ATIS'],
+      ['SA', 'chair', 'Balazs Bertenyi', 'Nokia Siemens Networks', '2011-03-22', null, null],
+      ['SA', 'vice-chair', 'Akishige NODA', 'Fujitsu Limited', '2011-03-22', 'TTC', null],
+      ['SA', 'vice-chair', 'Sungho CHOI', 'Samsung Electronics Co., Ltd', '2011-03-22', 'TTA', null],
+      ['SA', 'vice-chair', 'Gary JONES', 'T-Mobile USA Inc.', '2011-03-22', 'ATIS', null],
     ]);
   });
 
