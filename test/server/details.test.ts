@@ -59,7 +59,7 @@ describe('an import error', () => {
     const file = path.join(tempDir(), 'notes.txt');
     fs.writeFileSync(file, 'minutes of the meeting');
     expect(() => importFile(testApp(), file)).toThrow(
-      `${file}: not a format stdwatch can import (expected a 3GPP TDoc list .xlsx/.xlsm/.xls or TdocsByAgenda page, an ITU document listing, an IEEE Mentor listing, a htmlized Internet-Draft or RFC, or Datatracker JSON); nothing was imported from it`,
+      `${file}: not a format stdwatch can import (expected a 3GPP TDoc list .xlsx/.xlsm/.xls, TdocsByAgenda page, work plan, election article, officials annex or chairs table; an officer roster CSV/XLSX; an ITU document listing; an IEEE Mentor listing; a htmlized Internet-Draft or RFC; or Datatracker JSON); nothing was imported from it`,
     );
   });
 });
