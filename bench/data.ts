@@ -22,12 +22,12 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { recount } from '../db/counts/upkeep.js';
-import { applyRegistry } from '../db/write.js';
-import { RawArchive } from '../scrapers/archive.js';
-import { groupByCode } from '../scrapers/3gpp/groups.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver } from '../scrapers/resolve/resolve.js';
-import { loadSnapshot } from '../scrapers/seed.js';
+import { applyRegistry } from '../db/registry.js';
+import { RawArchive } from '../db/archive.js';
+import { groupByCode } from '../domain/groups/3gpp.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
+import { loadSnapshot } from '../scrapers/pipeline/seed.js';
 
 export const DEFAULT_SIZE = 2_000_000;
 

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/client.js';
-import { applyRegistry } from '../db/write.js';
-import { RawArchive } from '../scrapers/archive.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver } from '../scrapers/resolve/resolve.js';
-import { importFile } from '../scrapers/import.js';
-import { SNAPSHOT_DIR, loadSnapshot } from '../scrapers/seed.js';
+import { applyRegistry } from '../db/registry.js';
+import { RawArchive } from '../db/archive.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
+import { importFile } from '../scrapers/pipeline/import.js';
+import { SNAPSHOT_DIR, loadSnapshot } from '../scrapers/pipeline/seed.js';
 
 const resolver = createResolver(loadRegistry());
 const RUNS = 5;

@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../server/config.js';
 import { openStdwatch } from '../server/context.js';
-import { importFile } from '../scrapers/import.js';
-import { SNAPSHOT_DIR } from '../scrapers/seed.js';
+import { importFile } from '../scrapers/pipeline/import.js';
+import { SNAPSHOT_DIR } from '../scrapers/pipeline/seed.js';
 import { startThreeGppSite } from '../test/support/three-gpp-site.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

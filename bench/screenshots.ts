@@ -14,7 +14,7 @@ import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openStdwatch } from '../server/context.js';
 import { publishDigest } from '../server/reports/digest.js';
-import { loadSnapshot } from '../scrapers/seed.js';
+import { loadSnapshot } from '../scrapers/pipeline/seed.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../docs/screenshots', import.meta.url));

@@ -1,7 +1,7 @@
 // What the command implementations share: configuration, opening the application, output helpers.
 import { loadConfig } from '../server/config.js';
 import { openStdwatch, type Stdwatch } from '../server/context.js';
-import { calendarDateProblem } from '../scrapers/dates.js';
+import { calendarDateProblem } from '../domain/dates.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { checkGroupFilter, parseFilters, type Filters } from '../server/reports/filters.js';
 

@@ -3,7 +3,7 @@
 // reason on stderr. The implementations (cli/commands) are loaded only when their command runs, so
 // `--help` and `resolve` start quickly.
 import { Command, Option } from 'commander';
-import { BODY_IDS } from '../scrapers/types.js';
+import { BODY_IDS } from '../domain/types.js';
 import { errorMessage } from '../scrapers/errors.js';
 
 /** Runs a command body; any error becomes one line on stderr and exit code 1. */
@@ -27,7 +27,7 @@ function basisOption(): Option {
 function withFilters(command: Command): Command {
   return command
     .addOption(basisOption())
-    .option('--topic <topic>', 'only contributions of a topic (iot, 5g, security: server/reports/topics.yaml)')
+    .option('--topic <topic>', 'only contributions of a topic (iot, 5g, security: domain/topics.yaml)')
     .addOption(new Option('--withdrawn <rule>', 'count withdrawn documents (include, the default) or leave them out').choices(['include', 'exclude']))
     .addOption(new Option('--revisions <rule>', 'keep a revised document and its revision apart, or count them once (collapse)').choices(['keep', 'collapse']))
     .addOption(new Option('--body <body>', 'only this body').choices(BODY_IDS))

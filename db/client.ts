@@ -4,13 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema.js';
 import { ensureCounts } from './counts/upkeep.js';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+import type { Db } from './connection.js';
+
+export type { Db };
 
 // Resolved from this file, not the working directory, so the CLI works from anywhere.
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,8 +1,8 @@
 // The registry's parsed YAML kept in the database's meta table (see RegistryParseCache in
-// scrapers/resolve/registry.ts): `stdwatch serve` and every command that opens the database read the
+// domain/resolve/registry.ts): `stdwatch serve` and every command that opens the database read the
 // parse back instead of parsing the YAML files again. One entry, replaced when the files change.
 import { eq } from 'drizzle-orm';
-import type { RegistryParseCache } from '../scrapers/resolve/registry.js';
+import type { RegistryParseCache } from '../domain/resolve/registry.js';
 import type { Db } from './client.js';
 import { meta } from './schema.js';
 

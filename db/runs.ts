@@ -5,7 +5,6 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { scrapeRuns } from './schema.js';
-import { processIsAlive, startRun } from './write.js';
 
 
 /** The scrape_runs source name of a re-resolution of the registry (server/reresolve.ts): recorded like a scrape, never scheduled. */
@@ -84,4 +83,71 @@ export function sourceBackoff(db: Db, source: string, baseMs: number, now = Date
   const wait = baseMs * 2 ** Math.min(failures - 1, MAX_DOUBLINGS);
   const retryAt = Date.parse(lastFailureAt) + wait;
   return { failures, lastFailureAt, retryAfter: new Date(retryAt).toISOString(), active: now < retryAt };
+}
+
+export type RunStatus = 'ok' | 'partial' | 'failed' | 'layout-changed';
+
+export function startRun(db: Db, source: string, trigger: string, startedAt = new Date().toISOString()): number {
+  return db
+    .insert(scrapeRuns)
+    .values({ source, trigger, startedAt, status: 'running', pid: process.pid })
+    .returning({ id: scrapeRuns.id })
+    .get().id;
+}
+
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs still marked `running` whose process is gone (killed, crashed, stopped mid-run) are closed as
+ * failed, saying so: what they stored is kept (each listing is its own transaction).
+ */
+export function closeInterruptedRuns(db: Db): number {
+  const stale = db
+    .select({ id: scrapeRuns.id, pid: scrapeRuns.pid })
+    .from(scrapeRuns)
+    .where(eq(scrapeRuns.status, 'running'))
+    .all()
+    .filter((run) => run.pid === null || (run.pid !== process.pid && !processIsAlive(run.pid)));
+  for (const run of stale) {
+    db.update(scrapeRuns)
+      .set({ status: 'failed', finishedAt: new Date().toISOString(), error: 'interrupted: the process stopped before the run finished' })
+      .where(eq(scrapeRuns.id, run.id))
+      .run();
+  }
+  return stale.length;
+}
+
+export function finishRun(
+  db: Db,
+  id: number,
+  outcome: {
+    status: RunStatus;
+    documentsFetched: number;
+    recordsSeen: number;
+    recordsNew: number;
+    recordsChanged: number;
+    error?: string | null;
+    details?: unknown;
+  },
+): void {
+  db.update(scrapeRuns)
+    .set({
+      finishedAt: new Date().toISOString(),
+      status: outcome.status,
+      documentsFetched: outcome.documentsFetched,
+      recordsSeen: outcome.recordsSeen,
+      recordsNew: outcome.recordsNew,
+      recordsChanged: outcome.recordsChanged,
+      error: outcome.error ?? null,
+      details: outcome.details === undefined ? null : JSON.stringify(outcome.details),
+    })
+    .where(eq(scrapeRuns.id, id))
+    .run();
 }

@@ -71,7 +71,7 @@ export const rawDocuments = sqliteTable(
   (t) => [uniqueIndex('raw_documents_url_sha').on(t.url, t.sha256), index('raw_documents_sha').on(t.sha256)],
 );
 
-/** The organization registry, loaded from scrapers/resolve/organizations.yaml (and sdo groups met in data). */
+/** The organization registry, loaded from domain/resolve/registry/*.yaml (and sdo groups met in data). */
 export const organizations = sqliteTable(
   'organizations',
   {
@@ -114,7 +114,7 @@ export const contributions = sqliteTable(
     docFor: text('doc_for'),
     /** The body's own outcome word, lower case; null while the list gives none. */
     status: text('status'),
-    /** The outcome class derived from `status` (scrapers/outcomes.ts): what reports count. */
+    /** The outcome class derived from `status` (domain/outcomes.ts): what reports count. */
     outcome: text('outcome', {
       enum: ['accepted', 'noted', 'withdrawn', 'superseded', 'not-handled', 'pending'],
     }).notNull(),
@@ -328,7 +328,7 @@ export const watchlistItems = sqliteTable(
 );
 
 /**
- * The topics of db/topics.yaml a contribution is in (db/topics.ts), worked out when it is stored and
+ * The topics of domain/topics.yaml a contribution is in (db/topics.ts), worked out when it is stored and
  * again for everything when the topics change.
  */
 export const contributionTopics = sqliteTable(
@@ -343,9 +343,9 @@ export const contributionTopics = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------------
-// Report counts (db/counts.ts): how many contributions each country, organization, kind of
+// Report counts (db/counts/): how many contributions each country, organization, kind of
 // organization… has per group and month (and meeting), and per group and year. Derived from
-// contributions and contribution_sources by the definitions in db/counts.ts and changed in the same
+// contributions and contribution_sources by the definitions in db/counts/ and changed in the same
 // transaction as they are (never stale, nothing to invalidate); the reports add these rows up instead
 // of walking millions of source rows. Every table is WITHOUT ROWID (the migration says so: drizzle
 // cannot): the rows are stored in key order, subject first, so one subject's rows are contiguous.
@@ -353,7 +353,7 @@ export const contributionTopics = sqliteTable(
 /** A count row's bucket: a group's month (with its meeting), or a group's year, for every contribution or a topic's. */
 function countBucket() {
   return {
-    /** '' for every contribution; a topic of db/topics.yaml for its contributions only. */
+    /** '' for every contribution; a topic of domain/topics.yaml for its contributions only. */
     topic: text('topic').notNull(),
     /** `month` (period YYYY-MM, per meeting) or `year` (period YYYY, meeting 0); period '' holds the undated. */
     level: text('level', { enum: ['month', 'year'] }).notNull(),

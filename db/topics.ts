@@ -1,52 +1,13 @@
-// Topics (`?topic=iot|5g|security`): reviewed data in topics.yaml, per body — groups, work item code
-// fragments, keywords — and which contributions are in each. A contribution's topics are worked out
-// when it is stored (contribution_topics, by topicCondition: the definition) so that reports count a
-// topic from the kept counts like any other scope, and made again for everything when the file
-// changes (its fingerprint is part of the count definitions, db/counts.ts).
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Which contributions are in each topic (domain/topics.yaml: groups, work item code fragments,
+// keywords per body). A contribution's topics are worked out when it is stored (contribution_topics,
+// by topicCondition: the definition) so that reports count a topic from the kept counts like any other
+// scope, and made again for everything when the file changes (its fingerprint is part of the count
+// definitions, db/counts/definitions.ts).
 import { sql, type SQL } from 'drizzle-orm';
-import type YAMLModule from 'yaml';
-import { z } from 'zod';
-import type { Db } from './client.js';
-import { ftsQuery, matchCondition } from './fts.js';
+import { loadTopics, type Topics } from '../domain/topics.js';
+import type { Db } from './connection.js';
+import { matchCondition } from './fts.js';
 import { contributions, groups, positions } from './schema.js';
-import { BODY_IDS } from '../scrapers/types.js';
-
-const TOPICS_FILE = fileURLToPath(new URL('./topics.yaml', import.meta.url));
-
-const ruleSchema = z
-  .object({
-    groups: z.array(z.string().min(1)).default([]),
-    workItems: z.array(z.string().min(2)).default([]),
-    keywords: z.array(z.string().min(1).refine((k) => ftsQuery(k) !== null, 'a keyword needs a letter or digit')).default([]),
-  })
-  .strict();
-
-const topicsSchema = z.record(
-  z.string().regex(/^[a-z0-9-]+$/),
-  z.object({ name: z.string().min(1), bodies: z.partialRecord(z.enum(BODY_IDS), ruleSchema) }).strict(),
-);
-
-export type Topics = z.infer<typeof topicsSchema>;
-
-let loaded: Topics | undefined;
-
-/** The topics file, read and checked once (a malformed file stops with the reason). */
-export function loadTopics(file: string = TOPICS_FILE): Topics {
-  if (file === TOPICS_FILE && loaded) return loaded;
-  // The YAML parser is loaded here, on first use, not with the server (its Node entry is CommonJS).
-  const YAML = createRequire(import.meta.url)('yaml') as typeof YAMLModule;
-  const parsed = topicsSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  if (file === TOPICS_FILE) loaded = parsed.data;
-  return parsed.data;
-}
 
 /** The condition on `contributions` joined with `groups` that a contribution is in the topic. */
 export function topicCondition(topic: string, topics: Topics = loadTopics()): SQL {
@@ -83,11 +44,6 @@ export function topicSeatCondition(topic: string, topics: Topics = loadTopics())
 /** The condition on `contributions` that a contribution is in the topic, as worked out when it was stored. */
 export function inTopic(topic: string): SQL {
   return sql`${contributions.id} in (select contribution_id from contribution_topics where topic = ${topic})`;
-}
-
-/** The topics file's fingerprint: its definitions as read. */
-export function topicsFingerprint(topics: Topics = loadTopics()): string {
-  return createHash('sha256').update(JSON.stringify(topics)).digest('hex').slice(0, 16);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { perConnection, type Db } from './client.js';
 import { contributionAuthors, contributions } from './schema.js';
-import type { ParsedAuthor, ParsedListing } from '../scrapers/types.js';
+import type { ParsedAuthor, ParsedListing } from '../domain/types.js';
 
 const sameAffiliation = (a: string | null, b: string | null): boolean =>
   (a ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === (b ?? '').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -7,9 +7,6 @@ import http from 'node:http';
 import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { latestRawDocument } from '../db/write.js';
-import type { Db } from '../db/client.js';
-import type { RawArchive } from './archive.js';
 import { FetchError, RetryableFetchError, errorMessage } from './errors.js';
 
 export interface HttpClientOptions {
@@ -26,9 +23,31 @@ export interface HttpClientOptions {
   maxBytes: number;
   /** Hosts that may be fetched (host[:port]); redirects elsewhere are refused. */
   allowedHosts: string[];
-  db: Db;
   /** Null for dry runs: nothing is archived and requests are not conditional. */
-  archive: RawArchive | null;
+  archive: ResponseArchive | null;
+}
+
+/** An archived response, as the conditional GET needs it: its validators and where its bytes are. */
+export interface ArchivedResponse {
+  id: number;
+  storagePath: string;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/**
+ * Where every response is kept, byte for byte (db/archive.ts, RawArchive): the client asks it for the
+ * last copy of an address (to ask the server only for a newer one) and hands it each new body.
+ */
+export interface ResponseArchive {
+  latest(url: string): ArchivedResponse | undefined;
+  has(storagePath: string): boolean;
+  read(storagePath: string): Buffer;
+  store(
+    bytes: Uint8Array,
+    meta: { url: string; contentType?: string | null; httpStatus?: number | null; etag?: string | null; lastModified?: string | null },
+  ): { id: number };
 }
 
 export interface FetchedDocument {
@@ -183,7 +202,7 @@ export class HttpClient {
     for (let hop = 0; ; hop++) {
       this.checkHost(url);
       const archive = this.options.archive;
-      const previous = archive ? latestRawDocument(this.options.db, url.toString()) : undefined;
+      const previous = archive?.latest(url.toString());
       const headers: Record<string, string> = {
         'user-agent': this.options.userAgent,
         accept: '*/*',

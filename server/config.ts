@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { z } from 'zod';
-import { GROUP_CODES } from '../scrapers/3gpp/groups.js';
+import { GROUP_CODES } from '../domain/groups/3gpp.js';
 import type { HttpClientOptions } from '../scrapers/http.js';
 import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
-import { REGISTRY_DIR } from '../scrapers/resolve/registry.js';
+import { REGISTRY_DIR } from '../domain/resolve/registry.js';
 
 // The default database lives in the checkout's data/ folder, wherever the command is run from.
 const DEFAULT_DB = fileURLToPath(new URL('../data/stdwatch.db', import.meta.url));

@@ -2,12 +2,14 @@
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
 import { metaRegistryCache } from '../db/registry-cache.js';
-import { applyRegistry, closeInterruptedRuns, registryApplied } from '../db/write.js';
-import { RawArchive } from '../scrapers/archive.js';
+import { applyRegistry, registryApplied } from '../db/registry.js';
+import { closeInterruptedRuns } from '../db/runs.js';
+import { RawArchive } from '../db/archive.js';
 import { HttpClient } from '../scrapers/http.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver, type Resolver } from '../scrapers/resolve/resolve.js';
-import type { ScrapeContext } from '../scrapers/sources.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver, type Resolver } from '../domain/resolve/resolve.js';
+import type { PipelineContext } from '../scrapers/pipeline/run.js';
+import { databaseSink } from '../scrapers/pipeline/sink.js';
 import { allowedHosts } from '../scrapers/3gpp/urls.js';
 import type { Config } from './config.js';
 
@@ -56,8 +58,8 @@ function isoDay(date: Date): string {
 
 export function scrapeContext(
   app: Stdwatch,
-  options: { since?: string; until?: string; dryRun?: boolean; log?: (m: string) => void; progress?: ScrapeContext['progress'] },
-): ScrapeContext {
+  options: { since?: string; until?: string; dryRun?: boolean; log?: (m: string) => void; progress?: PipelineContext['progress'] },
+): PipelineContext {
   const { config } = app;
   const now = new Date();
   const dryRun = options.dryRun ?? false;
@@ -65,14 +67,13 @@ export function scrapeContext(
     ...config.http,
     // Only the bodies' own hosts are ever fetched (a redirect elsewhere is refused).
     allowedHosts: [...new Set(Object.values(config.baseUrls).flatMap((base) => allowedHosts(base)))],
-    db: app.db,
     archive: dryRun ? null : app.archive,
   });
   return {
     db: app.db,
+    store: databaseSink(app.db, app.resolver),
     resolver: app.resolver,
     http,
-    archive: dryRun ? null : app.archive,
     baseUrls: config.baseUrls,
     since: options.since ?? isoDay(new Date(now.getTime() - config.scrapeLookbackDays * 86_400_000)),
     until: options.until ?? isoDay(new Date(now.getTime() + 60 * 86_400_000)),

@@ -8,9 +8,9 @@ import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
 import { log } from './log.js';
 import { metaRegistryCache } from '../db/registry-cache.js';
-import { acceptAlias } from '../scrapers/resolve/registry-edit.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver } from '../scrapers/resolve/resolve.js';
+import { acceptAlias } from '../domain/resolve/registry-edit.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
 import { reresolveInBackground } from './reresolve.js';
 import { ranRecently, scrapeAll, startDigestScheduler, startScheduler } from './scheduler.js';
 
@@ -21,8 +21,8 @@ export async function startServer(config: Config): Promise<Server> {
   if (stored === 0) {
     log('empty database: loading the bundled snapshot of real public data');
     // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
-    const { loadSnapshot } = await import('../scrapers/seed.js');
-    const { describeImport } = await import('../scrapers/import.js');
+    const { loadSnapshot } = await import('../scrapers/pipeline/seed.js');
+    const { describeImport } = await import('../scrapers/pipeline/import.js');
     loadSnapshot(app, { onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${describeImport(r)}`) });
   }
   // Whatever escapes a background job is logged; the server keeps serving.

@@ -4,9 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { metaRegistryCache } from '../db/registry-cache.js';
-import { applyRegistry } from '../db/write.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver } from '../scrapers/resolve/resolve.js';
+import { applyRegistry } from '../db/registry.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
 
 const { dbFile, registryDir } = workerData as { dbFile: string; registryDir?: string };
 const db = openDatabase(dbFile);

@@ -7,7 +7,7 @@
 // /status shows it running, done or failed; scrapes of this process wait for it (server/main.ts).
 import { Worker } from 'node:worker_threads';
 import { REGISTRY_RUN_SOURCE, claimRun } from '../db/runs.js';
-import { finishRun } from '../db/write.js';
+import { finishRun } from '../db/runs.js';
 import { errorMessage } from '../scrapers/errors.js';
 import type { Stdwatch } from './context.js';
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { Chart } from './charts.js';
-import { countryName } from '../scrapers/resolve/countries.js';
-import { OUTCOME_LABELS, type Outcome } from '../scrapers/outcomes.js';
+import { countryName } from '../domain/resolve/countries.js';
+import { OUTCOME_LABELS, type Outcome } from '../domain/outcomes.js';
 import { describeFilters, type Filters } from './reports/filters.js';
 import { urls } from './urls.js';
 

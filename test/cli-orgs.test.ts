@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_DIR } from '../scrapers/resolve/registry.js';
+import { REGISTRY_DIR } from '../domain/resolve/registry.js';
 import { fixture, tempDir } from './support/app.js';
 import { cli, type Cli } from './support/cli.js';
 

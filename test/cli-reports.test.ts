@@ -2,9 +2,9 @@
 // filled with the weekly test data (test/support/weekly.ts, figures worked out there).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../db/client.js';
-import { applyRegistry } from '../db/write.js';
-import { loadRegistry } from '../scrapers/resolve/registry.js';
-import { createResolver } from '../scrapers/resolve/resolve.js';
+import { applyRegistry } from '../db/registry.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
 import { cli, type Cli } from './support/cli.js';
 import { fillWeekly } from './support/weekly.js';
 

@@ -2,8 +2,8 @@
 // JSON files are read together as one saved run (documents and their authors' records pair up).
 import fs from 'node:fs';
 import { errorMessage } from '../../scrapers/errors.js';
-import { describeImport, importFile, type ImportResult } from '../../scrapers/import.js';
-import { importIetfJsonFiles } from '../../scrapers/ietf/import-api.js';
+import { describeImport, importFile, type ImportResult } from '../../scrapers/pipeline/import.js';
+import { importIetfJsonFiles } from '../../scrapers/pipeline/import-ietf-json.js';
 import { looksLikeJson } from '../../scrapers/ietf/import-json.js';
 import { dateOption, withApp } from '../common.js';
 

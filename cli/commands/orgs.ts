@@ -6,7 +6,7 @@ import { coverageBy, suggestReport, type CoverageDimension, type CoverageRow } f
 import { describeFilters } from '../../server/reports/filters.js';
 import { unresolvedReport } from '../../server/reports/overview.js';
 import { loadConfig } from '../../server/config.js';
-import { acceptAlias } from '../../scrapers/resolve/registry-edit.js';
+import { acceptAlias } from '../../domain/resolve/registry-edit.js';
 import { checkGroup, filtersFrom, formatNumber, percent, table, withApp, write } from '../common.js';
 
 function positiveLimit(value: string): number {

@@ -1,8 +1,8 @@
 // `stdwatch resolve [--json] [--stdin] [RAW…]`: split raw source strings and resolve each part.
 import readline from 'node:readline';
 import { loadConfig } from '../../server/config.js';
-import { loadRegistry } from '../../scrapers/resolve/registry.js';
-import { createResolver, sourceRecordOn, type CountryBasis, type Resolver } from '../../scrapers/resolve/resolve.js';
+import { loadRegistry } from '../../domain/resolve/registry.js';
+import { createResolver, sourceRecordOn, type CountryBasis, type Resolver } from '../../domain/resolve/resolve.js';
 import { dateOption, write } from '../common.js';
 
 interface ResolveOptions {

@@ -1,8 +1,9 @@
 // `stdwatch scrape [SOURCE…] [--since DATE] [--dry-run]`: run scrapers now; progress on stderr, then a
 // summary per source. Exits non-zero when a source failed.
 import cliProgress from 'cli-progress';
-import { runSources } from '../../scrapers/run.js';
-import { selectSources, type ProgressEvent, type ScrapeContext, type Source } from '../../scrapers/sources.js';
+import { runSources } from '../../scrapers/pipeline/run.js';
+import { selectSources } from '../../scrapers/sources.js';
+import { type ProgressEvent, type ScrapeContext, type Source } from '../../scrapers/source.js';
 import { loadConfig } from '../../server/config.js';
 import { scrapeContext } from '../../server/context.js';
 import { dateOption, withApp } from '../common.js';

@@ -1,6 +1,6 @@
 // `stdwatch seed`: load the bundled snapshot of real public data (idempotent).
-import { describeImport } from '../../scrapers/import.js';
-import { loadSnapshot } from '../../scrapers/seed.js';
+import { describeImport } from '../../scrapers/pipeline/import.js';
+import { loadSnapshot } from '../../scrapers/pipeline/seed.js';
 import { withApp } from '../common.js';
 
 export async function seed(): Promise<void> {

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { topicsFingerprint } from '../topics.js';
+import { topicsFingerprint } from '../../domain/topics.js';
 
 export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kind' | 'coParents' | 'coCountries';
 

@@ -2,7 +2,7 @@
 // (definitions.ts, kept by upkeep.ts) answer what a date range holds whole; the days at its edges are
 // counted on the spot by the same definitions; a report adds the rows up by the keys it asks for.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Db } from '../connection.js';
 import { COUNT_TABLES, columnsOf, countedRows, monthRows, type CountTable, type CountTableName } from './definitions.js';
 
 /** What a report counts over: scope and counting rules, as the filters give them. */
@@ -12,7 +12,7 @@ export interface CountFilters {
   /** Contribution dates, YYYY-MM-DD, both inclusive. */
   from?: string;
   to?: string;
-  /** Only the contributions of a topic (db/topics.yaml). */
+  /** Only the contributions of a topic (domain/topics.yaml). */
   topic?: string;
   /** Which country a source counts for (tables with a basis). */
   basis?: 'parent' | 'entity';

@@ -3,7 +3,7 @@
 // so the kept rows are never stale and nothing has to invalidate them. A rebuild (a new database,
 // other definitions) counts everything, group by group.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Db } from '../connection.js';
 import { refreshTopics } from '../topics.js';
 import { COUNT_TABLES, columnsOf, countDefinitions, countedRows, measuresOf, monthRows, yearRows, type CountedRows } from './definitions.js';
 

@@ -1,10 +1,9 @@
 // The 3GPP contribution source: for each configured group, the meetings in the window, each meeting's
 // document list, parsed, resolved and stored. One meeting's failure is recorded and the next goes on;
 // a page that no longer looks as expected stops the source ("layout changed").
-import { storeListing } from '../../db/write.js';
 import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
-import type { ParsedListing } from '../types.js';
+import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../source.js';
+import type { ParsedListing } from '../../domain/types.js';
 import { discoverMeetings, findListing } from './discover.js';
 import type { IndexedMeeting } from './parse-meeting-index.js';
 import { parseTdocList } from './parse-tdoc-list.js';
@@ -39,10 +38,7 @@ async function scrapeMeeting(context: ScrapeContext, meeting: IndexedMeeting, ou
   outcome.recordsSeen += listing.contributions.length;
   outcome.documents.push({ url, records: listing.contributions.length, warnings: listing.warnings });
   if (context.dryRun) return;
-  const stored = storeListing(context.db, context.resolver, listing, {
-    rawDocumentId: page.rawDocumentId,
-    seenAt: new Date().toISOString(),
-  });
+  const stored = context.store.listing(listing, page.rawDocumentId);
   outcome.recordsNew += stored.new;
   outcome.recordsChanged += stored.changed;
   context.log(`${meeting.name}: ${listing.contributions.length} contributions (${stored.new} new, ${stored.changed} changed)`);

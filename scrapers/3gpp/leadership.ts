@@ -2,17 +2,16 @@
 // election news (walked from the news listing) and the "Co-ordinates of TSG and WG Officials" annexes
 // of TSG meeting reports. Every page is read before anything is stored, so a page whose layout changed
 // stops the source with nothing of this run stored. After storing, the seats later elections filled
-// again are closed (scrapers/seat-terms.ts).
-import { closeReplacedSeats, storeRoster } from '../../db/write.js';
+// again are closed (domain/seat-terms.ts).
 import { FetchError, LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
-import type { ScrapeContext, Source, SourceOutcome } from '../sources.js';
-import type { ParsedRoster } from '../types.js';
-import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from './official-seats.js';
+import type { ScrapeContext, Source, SourceOutcome } from '../source.js';
+import type { ParsedRoster } from '../../domain/types.js';
+import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from '../../domain/seat-bases.js';
 import { nextListingPage, parseElectionNews, parseNewsListing, type NewsLink } from './parse-elections.js';
 import { parseOfficials } from './parse-officials.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
-import { meetingOfFolder } from './groups.js';
+import { meetingOfFolder } from '../../domain/groups/3gpp.js';
 import { onBase, publicUrl } from './urls.js';
 
 export const NEWS_LISTING_PATH = '/news-events/3gpp-news';
@@ -161,13 +160,13 @@ export const threeGppLeadership: Source = {
       outcome.recordsSeen += page.roster.positions.length;
       outcome.documents.push({ url: page.url, records: page.roster.positions.length, warnings: page.roster.warnings });
       if (context.dryRun) continue;
-      const stored = storeRoster(context.db, context.resolver, page.roster, { rawDocumentId: page.rawDocumentId, seenDate });
+      const stored = context.store.roster(page.roster, { rawDocumentId: page.rawDocumentId, seenDate });
       outcome.recordsNew += stored.new;
       outcome.recordsChanged += stored.changed;
       context.log(`${page.url}: ${page.roster.positions.length} seats (${stored.new} new, ${stored.changed} changed)`);
     }
     if (!context.dryRun) {
-      const closed = closeReplacedSeats(context.db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
+      const closed = context.store.closeReplacedSeats({ body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
       outcome.recordsChanged += closed;
       if (closed > 0) context.log(`${closed} seats closed by a later election or appointment`);
     }

@@ -15,13 +15,13 @@
 // covers that time (RAN2's first row, elected 2001-02-19, "elected at RAN2#2 08-11/03/99"), the holder
 // is taken to have held the chair from that meeting's first day to the row's start.
 import { LayoutChangedError, UnreadableInputError } from '../errors.js';
-import { parseListDate } from '../dates.js';
+import { parseListDate } from '../../domain/dates.js';
 import { fileNameOf } from '../text.js';
-import type { ParsedPosition, ParsedRoster } from '../types.js';
+import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
 import { cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, sheetNames, type Cell, type Row } from '../workbook.js';
-import { groupOfCode } from './legacy-groups.js';
-import { CHAIRS_TABLE_BASIS } from './official-seats.js';
-import { organizationalPartner } from './partners.js';
+import { groupOfCode } from '../../domain/groups/3gpp-legacy.js';
+import { CHAIRS_TABLE_BASIS } from '../../domain/seat-bases.js';
+import { organizationalPartner } from '../../domain/partners.js';
 
 export interface ChairsTableContext {
   /** Where the table was published or obtained: the evidence of its seats, and (its file name) the scope. */

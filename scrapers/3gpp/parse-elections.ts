@@ -13,10 +13,10 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../types.js';
-import { groupByCode, groupCodeOfName } from './groups.js';
-import { ELECTIONS_BASIS } from './official-seats.js';
-import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from './partners.js';
+import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
+import { groupByCode, groupCodeOfName } from '../../domain/groups/3gpp.js';
+import { ELECTIONS_BASIS } from '../../domain/seat-bases.js';
+import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from '../../domain/partners.js';
 
 export { ELECTIONS_BASIS };
 

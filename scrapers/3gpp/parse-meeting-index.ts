@@ -5,8 +5,8 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedGroup, ParsedMeeting } from '../types.js';
-import { groupByMeetingsCode, meetingName } from './groups.js';
+import type { ParsedGroup, ParsedMeeting } from '../../domain/types.js';
+import { groupByMeetingsCode, meetingName } from '../../domain/groups/3gpp.js';
 
 export interface IndexedMeeting extends ParsedMeeting {
   group: ParsedGroup;

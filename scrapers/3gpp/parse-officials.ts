@@ -5,10 +5,10 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
-import { groupByCode, groupCodeOfName } from './groups.js';
-import { OFFICIALS_BASIS } from './official-seats.js';
-import { organizationalPartner } from './partners.js';
+import type { ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
+import { groupByCode, groupCodeOfName } from '../../domain/groups/3gpp.js';
+import { OFFICIALS_BASIS } from '../../domain/seat-bases.js';
+import { organizationalPartner } from '../../domain/partners.js';
 
 export { OFFICIALS_BASIS };
 

@@ -4,14 +4,14 @@
 // few spellings ("Organisation", "OP", "since", "until", "source"). The file is read whole before
 // anything is stored: one bad row refuses the whole file, naming every bad row and why.
 import { UnreadableInputError } from '../errors.js';
-import { excelSerialToDate } from '../dates.js';
+import { excelSerialToDate } from '../../domain/dates.js';
 import { decodeText, parseCsv } from '../csv.js';
 import { collapseWhitespace, fileNameOf } from '../text.js';
-import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
+import type { ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
 import { cellText, checkContainer, readSheets, rowsOf, sheetNames } from '../workbook.js';
-import { groupOfCode } from './legacy-groups.js';
-import { ROSTER_BASIS } from './official-seats.js';
-import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from './partners.js';
+import { groupOfCode } from '../../domain/groups/3gpp-legacy.js';
+import { ROSTER_BASIS } from '../../domain/seat-bases.js';
+import { ORGANIZATIONAL_PARTNERS, organizationalPartner } from '../../domain/partners.js';
 
 export interface RosterContext {
   /** Where the file came from; its name is the roster's scope (importing it again updates its seats). */

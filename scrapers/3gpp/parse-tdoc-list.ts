@@ -3,11 +3,11 @@
 // Columns are matched by header name because they moved: 31 columns in 2020–21, 36 from 2024.
 import type * as XLSX from '@e965/xlsx';
 import { LayoutChangedError } from '../errors.js';
-import { parseHeldRange, parseListDate } from '../dates.js';
+import { parseHeldRange, parseListDate } from '../../domain/dates.js';
 import { collapseWhitespace } from '../text.js';
-import type { ParsedContribution, ParsedListing, ParsedMeeting } from '../types.js';
+import type { ParsedContribution, ParsedListing, ParsedMeeting } from '../../domain/types.js';
 import { cellString, cellText, checkContainer, columnsByHeader, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
-import { admitRef, groupByCode, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
+import { admitRef, groupByCode, groupOfRef, meetingName, meetingOfUrl } from '../../domain/groups/3gpp.js';
 
 export interface TdocListContext {
   /** The file's name, e.g. `TDoc_List_Meeting_RAN#104.xlsx`: names the meeting when the links do not. */

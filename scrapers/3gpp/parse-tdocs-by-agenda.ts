@@ -6,8 +6,8 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { LayoutChangedError, UnreadableInputError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedContribution, ParsedListing } from '../types.js';
-import { admitRef, groupOfRef, meetingName, meetingOfUrl } from './groups.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
+import { admitRef, groupOfRef, meetingName, meetingOfUrl } from '../../domain/groups/3gpp.js';
 
 export interface TdocsByAgendaContext {
   /** Where the page was fetched from: document links are relative to it. */

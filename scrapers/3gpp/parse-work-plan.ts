@@ -15,12 +15,12 @@
 // 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read from "WI rapporteur name" (work-plan-rapporteur.ts): no
 // person's name and no e-mail address is ever part of a seat, a warning or a count.
 import { LayoutChangedError } from '../errors.js';
-import { parseListDate } from '../dates.js';
-import type { ParsedPosition, ParsedRoster } from '../types.js';
+import { parseListDate } from '../../domain/dates.js';
+import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
 import { cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
-import { leadGroup } from './legacy-groups.js';
+import { leadGroup } from '../../domain/groups/3gpp-legacy.js';
 import { isPlaceholder, rapporteurCompanies, type CompanySource, type RapporteurNaming } from './work-plan-rapporteur.js';
-import { WORK_PLAN_BASIS } from './work-plan-basis.js';
+import { WORK_PLAN_BASIS } from '../../domain/seat-bases.js';
 
 export { WORK_PLAN_BASIS };
 /** One scope for every edition of the work plan: a newer edition updates the seats an older one stored. */

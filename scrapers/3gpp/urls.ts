@@ -1,6 +1,6 @@
 // Where things are on the 3GPP sites. Every URL a 3GPP page links to is moved onto the configured base
 // URL (the real site in production, a local server in tests), and only 3GPP's own hosts are followed.
-import { meetingsCodeOf } from './groups.js';
+import { meetingsCodeOf } from '../../domain/groups/3gpp.js';
 
 export const DEFAULT_BASE_URL = 'https://www.3gpp.org';
 

@@ -14,10 +14,10 @@
 // stored. A part is a company when the registry knows it, or when it reads as a company (a legal ending,
 // a word like "Networks" or "Wireless", a digit or an ampersand); a cell of one word is a company (no
 // person is named by one word here). Anything else is taken for a person and dropped.
-import { loadEmailDomains } from '../resolve/email-domains.js';
-import { isPlaceName, plainKey } from '../resolve/normalize.js';
-import type { Resolver } from '../resolve/resolve.js';
-import { splitTopLevel, trailingParenthesis } from '../resolve/split.js';
+import { loadEmailDomains } from '../../domain/resolve/email-domains.js';
+import { isPlaceName, plainKey } from '../../domain/resolve/normalize.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
+import { splitTopLevel, trailingParenthesis } from '../../domain/resolve/split.js';
 
 export interface RapporteurNaming {
   /** Whether a name is an organization the registry knows (a company, institute, agency — not a person). */

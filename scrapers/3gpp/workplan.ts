@@ -2,11 +2,10 @@
 // /ftp/Information/WORK_PLAN/ folder (found through the folder's listing, like the meeting folders),
 // read into one `rapporteur` seat per work or study item (scrapers/3gpp/parse-work-plan.ts). The
 // workbook is read whole before anything is stored; a layout change stores nothing.
-import { storeRoster } from '../../db/write.js';
 import { FetchError, RetryableFetchError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
-import type { Source, SourceOutcome } from '../sources.js';
+import type { Source, SourceOutcome } from '../source.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { parseWorkPlan } from './parse-work-plan.js';
 import { rapporteurNaming } from './work-plan-rapporteur.js';
@@ -73,7 +72,7 @@ export const threeGppWorkPlan: Source = {
     outcome.recordsSeen = roster.positions.length;
     outcome.documents.push({ url, records: roster.positions.length, warnings: roster.warnings });
     if (!context.dryRun) {
-      const stored = storeRoster(context.db, context.resolver, roster, { rawDocumentId: file.rawDocumentId, seenDate: new Date().toISOString().slice(0, 10) });
+      const stored = context.store.roster(roster, { rawDocumentId: file.rawDocumentId, seenDate: new Date().toISOString().slice(0, 10) });
       outcome.recordsNew = stored.new;
       outcome.recordsChanged = stored.changed;
       context.log(`${url}: ${roster.counts.items} items, ${roster.counts.seated} of the ${roster.counts.named} naming a company and a lead group as ${roster.positions.length} rapporteur seats (${stored.new} new, ${stored.changed} changed)`);

@@ -5,7 +5,7 @@
 //   `Mark Hamilton (Ruckus/CommScope)`      one affiliation naming a unit and its parent
 //   `Ronny Yongho Kim`                      no affiliation at all
 // Several authors are separated by commas or semicolons outside parentheses (`A (X), B (Y)`).
-import { splitTopLevel } from '../resolve/split.js';
+import { splitTopLevel } from '../../domain/resolve/split.js';
 
 export interface MentorAuthor {
   /** The author's name as published; kept only as the author of this document. */

@@ -2,8 +2,7 @@
 // page (`?n=1`, `?n=2`, …) until a page holds only revisions created before the scrape's window (the
 // listing is ordered by creation date; an old revision may be uploaded again later), or the pager shows
 // no next page. All revisions read are folded into one contribution per document.
-import { storeListing } from '../../db/write.js';
-import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../source.js';
 import { mentorListing, parseMentorPage, type MentorRevision } from './parse-mentor-listing.js';
 import { DEFAULT_GROUPS, listingUrl, publicUrl } from './urls.js';
 
@@ -29,7 +28,7 @@ async function scrapeGroup(context: ScrapeContext, group: string, outcome: Sourc
   outcome.recordsSeen += listing.contributions.length;
   outcome.documents.push({ url: first!.url, records: listing.contributions.length, warnings });
   if (context.dryRun) return;
-  const stored = storeListing(context.db, context.resolver, listing, { rawDocumentId: first!.rawDocumentId, seenAt: new Date().toISOString() });
+  const stored = context.store.listing(listing, first!.rawDocumentId);
   outcome.recordsNew += stored.new;
   outcome.recordsChanged += stored.changed;
   context.log(`ieee ${group}: ${revisions.length} revisions, ${listing.contributions.length} documents (${stored.new} new, ${stored.changed} changed)`);

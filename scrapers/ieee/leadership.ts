@@ -2,26 +2,17 @@
 // officers table — chairs, vice-chairs, secretaries and editors of the working group and its task
 // groups, with their affiliations. The page lists the current holders: a seat no longer listed is
 // closed on the day it is first missing.
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { positions } from '../../db/schema.js';
-import { storeRoster } from '../../db/write.js';
-import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
-import type { ParsedRoster } from '../types.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome, type StoredSeat } from '../source.js';
+import type { ParsedRoster } from '../../domain/types.js';
 import { OFFICERS_BASIS, parseOfficerPage } from './parse-officers.js';
 import { DEFAULT_GROUPS, DEFAULT_IEEE802_BASE_URL, officersUrl, publicIeee802Url } from './urls.js';
 
 /**
  * The page's date is the day a holder was last known to hold the seat, not the day the term began:
- * a seat already stored and still open keeps the earlier day it was first seen (storeRoster would
+ * a seat already stored and still open keeps the earlier day it was first seen (storing the roster would
  * otherwise move its start to the page's newer date).
  */
-export function keepFirstSeen(db: Db, roster: ParsedRoster): ParsedRoster {
-  const open = db
-    .select({ role: positions.role, person: positions.person, sourceRaw: positions.sourceRaw, detail: positions.detail, from: positions.fromDate })
-    .from(positions)
-    .where(and(eq(positions.basis, roster.basis), eq(positions.scope, roster.scope), isNull(positions.toDate)))
-    .all();
+export function keepFirstSeen(open: StoredSeat[], roster: ParsedRoster): ParsedRoster {
   const key = (p: { role: string; person: string | null; sourceRaw: string; detail: string | null }) =>
     [p.role, p.person ?? '', p.sourceRaw, p.detail ?? ''].join('\u0000');
   const firstSeen = new Map(open.map((p) => [key(p), p.from]));
@@ -44,7 +35,7 @@ async function scrapeOfficers(context: ScrapeContext, group: string, outcome: So
   outcome.recordsSeen += parsed.positions.length;
   outcome.documents.push({ url, records: parsed.positions.length, warnings: parsed.warnings });
   if (context.dryRun) return;
-  const stored = storeRoster(context.db, context.resolver, keepFirstSeen(context.db, parsed), {
+  const stored = context.store.roster(keepFirstSeen(context.store.openSeats(parsed.basis, parsed.scope), parsed), {
     rawDocumentId: page.rawDocumentId,
     seenDate: today,
     closeMissing: true,

@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedContribution, ParsedListing } from '../types.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
 import { mentorSourceText, parseAuthorsCell, type MentorAuthor } from './authors.js';
 import { publicDocumentUrl } from './urls.js';
 

@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace as collapse, decodeHtml } from '../text.js';
-import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
+import type { ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
 
 export const OFFICERS_FORMAT = 'ieee802-officers';
 export const OFFICERS_BASIS = 'ieee-officers';

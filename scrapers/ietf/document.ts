@@ -1,7 +1,7 @@
 // One IETF document (an Internet-Draft or an RFC) as the Datatracker publishes it, whichever way it
 // was read (the JSON API, a htmlized draft), and how it becomes a contribution.
-import { countries } from '../resolve/country-data.js';
-import type { ParsedAuthor, ParsedContribution, ParsedGroup, ParsedListing } from '../types.js';
+import { countries } from '../../domain/resolve/country-data.js';
+import type { ParsedAuthor, ParsedContribution, ParsedGroup, ParsedListing } from '../../domain/types.js';
 import { documentUrl } from './urls.js';
 
 export interface IetfAuthor {

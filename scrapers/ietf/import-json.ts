@@ -11,7 +11,7 @@
 // affiliations a scrape stored for them with nothing) — an import that loses data quietly.
 import { z } from 'zod';
 import { UnreadableInputError } from '../errors.js';
-import type { ParsedListing } from '../types.js';
+import type { ParsedListing } from '../../domain/types.js';
 import { ietfGroup, splitRevision, toListing, type IetfAuthor, type IetfDocument } from './document.js';
 import { isApiPage, readAuthors, readDocuments, type ApiAuthor, type ApiPage } from './parse-api.js';
 import { redactEmails } from './redact.js';

@@ -1,10 +1,9 @@
 // The IETF sources, through the Datatracker's JSON API: each configured group's drafts and RFCs with
 // every author's affiliation and country (`ietf:documents`), and its chairs (`ietf:leadership`). Pages
 // are followed through `meta.next`; every answer goes through the polite, caching HTTP client.
-import { storeListing, storeRoster } from '../../db/write.js';
 import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../sources.js';
-import type { ParsedPosition, ParsedRoster } from '../types.js';
+import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } from '../source.js';
+import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
 import { countryCode, ietfGroup, toListing } from './document.js';
 import { parseApiPage, readAuthors, readDocuments, readGroups, readPerson, readRoles, uriKey, type ApiPage } from './parse-api.js';
 import { redactEmails } from './redact.js';
@@ -63,7 +62,7 @@ async function scrapeGroupDocuments(context: ScrapeContext, group: { acronym: st
   outcome.recordsSeen += listing.contributions.length;
   outcome.documents.push({ url: pages[0]!.url, records: listing.contributions.length, warnings });
   if (context.dryRun) return;
-  const stored = storeListing(context.db, context.resolver, listing, { rawDocumentId: pages[0]!.rawDocumentId, seenAt: new Date().toISOString() });
+  const stored = context.store.listing(listing, pages[0]!.rawDocumentId);
   outcome.recordsNew += stored.new;
   outcome.recordsChanged += stored.changed;
   context.log(`ietf ${group.acronym}: ${listing.contributions.length} documents (${stored.new} new, ${stored.changed} changed)`);
@@ -113,7 +112,7 @@ async function scrapeGroupChairs(context: ScrapeContext, group: { acronym: strin
   outcome.documents.push({ url: pages[0]!.url, records: positions.length, warnings });
   if (context.dryRun) return;
   // The API lists the current holders only: a chair no longer listed is closed today.
-  const stored = storeRoster(context.db, context.resolver, roster, {
+  const stored = context.store.roster(roster, {
     rawDocumentId: pages[0]!.rawDocumentId,
     seenDate: new Date().toISOString().slice(0, 10),
     closeMissing: true,

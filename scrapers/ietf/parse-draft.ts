@@ -6,7 +6,7 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedListing } from '../types.js';
+import type { ParsedListing } from '../../domain/types.js';
 import { countryCode, ietfGroup, splitRevision, toListing, type IetfAuthor, type IetfDocument } from './document.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

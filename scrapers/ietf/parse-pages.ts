@@ -4,7 +4,7 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedPosition, ParsedRoster, Role } from '../types.js';
+import type { ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
 import { ietfGroup, splitRevision } from './document.js';
 import { groupAboutUrl, publicUrl } from './urls.js';
 

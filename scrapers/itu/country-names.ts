@@ -2,7 +2,7 @@
 // Republic of)", "Korea (Rep. of)", "Viet Nam"); older pages write "Korea", "USA", "Russia". The
 // maintained ISO list (i18n-iso-countries) knows most everyday names; this table adds ITU's forms it
 // lacks. Used to read the country of an officer's address and to name member states in the registry.
-import { countries } from '../resolve/country-data.js';
+import { countries } from '../../domain/resolve/country-data.js';
 
 /** ITU's spellings the ISO list does not carry, by ISO 3166-1 alpha-2 code. */
 export const ITU_COUNTRY_NAMES: Record<string, string[]> = {

@@ -3,10 +3,9 @@
 // ITU-R working parties' contribution listings. `itu:leadership`: each study group's management team
 // and rapporteurs. One listing that cannot be fetched is recorded and the next goes on; a page that no
 // longer looks as expected stops the source ("layout changed").
-import { storeListing, storeRoster } from '../../db/write.js';
 import { LayoutChangedError, RetryableFetchError, errorMessage } from '../errors.js';
-import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome, type SourceTask } from '../sources.js';
-import { ITU_R_GROUPS } from './groups.js';
+import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome, type SourceTask } from '../source.js';
+import { ITU_R_GROUPS } from '../../domain/groups/itu.js';
 import { parseDocumentListing } from './parse-document-listing.js';
 import { parseStudyGroupList, type ListedGroup } from './parse-group-list.js';
 import { parseManagementTeam, parseRapporteurs } from './parse-roster.js';
@@ -44,7 +43,7 @@ async function scrapeListing(context: ScrapeContext, url: string, outcome: Sourc
   outcome.recordsSeen += listing.contributions.length;
   outcome.documents.push({ url: address, records: listing.contributions.length, warnings: listing.warnings });
   if (context.dryRun) return;
-  const stored = storeListing(context.db, context.resolver, listing, { rawDocumentId: page.rawDocumentId, seenAt: new Date().toISOString() });
+  const stored = context.store.listing(listing, page.rawDocumentId);
   outcome.recordsNew += stored.new;
   outcome.recordsChanged += stored.changed;
 }
@@ -91,7 +90,7 @@ async function scrapeRoster(
   outcome.recordsSeen += roster.positions.length;
   outcome.documents.push({ url: address, records: roster.positions.length, warnings: roster.warnings });
   if (context.dryRun) return;
-  const stored = storeRoster(context.db, context.resolver, roster, {
+  const stored = context.store.roster(roster, {
     rawDocumentId: fetched.rawDocumentId,
     seenDate: new Date().toISOString().slice(0, 10),
   });

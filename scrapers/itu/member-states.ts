@@ -1,16 +1,16 @@
 // Member states as organizations: one `government` record per country of the ISO list
 // (i18n-iso-countries), with every English name the list gives and ITU's own spellings
 // (country-names.ts), so that "China (People's Republic of)", "Korea (Rep. of)" or "United States" as a
-// contribution's source resolve to that state. Written to scrapers/resolve/registry/member-states.yaml
+// contribution's source resolve to that state. Written to domain/resolve/registry/member-states.yaml
 // by `npx tsx scrapers/itu/member-states.ts`; a test checks the file is what this code generates.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { countries } from '../resolve/country-data.js';
-import { countryName } from '../resolve/countries.js';
-import { nameKey, plainKey, slugify } from '../resolve/normalize.js';
-import { REGISTRY_DIR, readRegistryFiles } from '../resolve/registry.js';
+import { countries } from '../../domain/resolve/country-data.js';
+import { countryName } from '../../domain/resolve/countries.js';
+import { nameKey, plainKey, slugify } from '../../domain/resolve/normalize.js';
+import { REGISTRY_DIR, readRegistryFiles } from '../../domain/resolve/registry.js';
 import { countryNameTable, ITU_COUNTRY_NAMES } from './country-names.js';
 
 export const MEMBER_STATES_FILE = 'member-states.yaml';

@@ -9,9 +9,9 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedContribution, ParsedListing } from '../types.js';
-import { groupOfFolder } from './groups.js';
-import { latestRevisions, revisionName, type ListedRevision } from './revisions.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
+import { groupOfFolder } from '../../domain/groups/itu.js';
+import { latestRevisions, revisionName, type ListedRevision } from '../../domain/itu-revisions.js';
 
 export interface DocumentListingContext {
   /** Where the page was fetched from (its public address): tells the group and period, and makes links absolute. */

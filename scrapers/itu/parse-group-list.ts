@@ -5,8 +5,8 @@
 import * as cheerio from 'cheerio';
 import { LayoutChangedError } from '../errors.js';
 import { decodeHtml } from '../text.js';
-import type { ParsedGroup } from '../types.js';
-import { studyGroup, TSAG } from './groups.js';
+import type { ParsedGroup } from '../../domain/types.js';
+import { studyGroup, TSAG } from '../../domain/groups/itu.js';
 import type { StudyPeriod } from './periods.js';
 
 export interface ListedGroup {

@@ -10,7 +10,7 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace, decodeHtml } from '../text.js';
-import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../types.js';
+import type { ParsedGroup, ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
 import { countryCodeOfName } from './country-names.js';
 import type { StudyPeriod } from './periods.js';
 

@@ -2,8 +2,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organizations } from '../../db/schema.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
+import { countryName } from '../../domain/resolve/countries.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
 import { basisOf, byGroup, byMeeting, coSources, entities, participationSummary, seatHolder, seats, type Subject } from './participation.js';

@@ -2,8 +2,8 @@
 // groups and period. Same counting as every report: full and fractional, the parent's home country.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
-import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
+import { countryName, isCountryCode } from '../../domain/resolve/countries.js';
 import { findOrganization } from './company.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';

@@ -1,6 +1,6 @@
 // The per-country participation report.
 import type { Db } from '../../db/client.js';
-import { countryName, isCountryCode } from '../../scrapers/resolve/countries.js';
+import { countryName, isCountryCode } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
 import { basisOf, byGroup, byMeeting, byOrganization, coSources, participationSummary, seatHolder, seats, type Subject } from './participation.js';
 

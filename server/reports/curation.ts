@@ -4,8 +4,8 @@
 // /unresolved). One report function per question; the CLI and the pages render the same results.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
-import { createSuggester, type Candidate, type CoListed } from '../../scrapers/resolve/suggest.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
+import { createSuggester, type Candidate, type CoListed } from '../../domain/resolve/suggest.js';
 import { contributionSources, contributions, groups, organizations } from '../../db/schema.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { unresolvedNames } from './overview.js';

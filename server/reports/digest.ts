@@ -8,7 +8,7 @@
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { keptWhileUnchanged, type Db } from '../../db/client.js';
 import { contributionSources, contributions, digests, groups, organizations, positions, scrapeRuns } from '../../db/schema.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
+import { countryName } from '../../domain/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { coverage } from './overview.js';
 import { allContributions, byCountry, byOrganization, countsOf, seats, type SeatRow } from './participation.js';

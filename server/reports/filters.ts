@@ -4,11 +4,11 @@ import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
-import { BODY_IDS } from '../../scrapers/types.js';
-import { COUNTRY_BASES } from '../../scrapers/resolve/resolve.js';
-import { calendarDateProblem } from '../../scrapers/dates.js';
+import { BODY_IDS } from '../../domain/types.js';
+import { COUNTRY_BASES } from '../../domain/resolve/resolve.js';
+import { calendarDateProblem } from '../../domain/dates.js';
 import { inTopic } from '../../db/topics.js';
-import { parseTopic } from './topics.js';
+import { loadTopics, type Topics } from '../../domain/topics.js';
 
 /** A calendar day `YYYY-MM-DD`; one that does not exist (2023-02-30) is refused saying so. */
 export const calendarDate = z.string().superRefine((value, ctx) => {
@@ -32,7 +32,7 @@ export const filtersSchema = z.object({
   to: calendarDate.optional(),
   /** Which country a source counts for: its ultimate parent's (default) or the named entity's own. */
   basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional(),
-  /** Only contributions of a topic (server/reports/topics.yaml: groups, work items, keywords per body). */
+  /** Only contributions of a topic (domain/topics.yaml: groups, work items, keywords per body). */
   topic: z.string().trim().max(40).optional(),
   /** Counting rule: withdrawn documents counted (the default) or left out. */
   withdrawn: z.enum(['include', 'exclude'], { error: 'must be one of include, exclude' }).optional(),
@@ -71,6 +71,16 @@ export function parseFilters(input: Record<string, unknown>): Filters {
   }
   return parsed.data;
 }
+
+/** Validates a `topic` value against the topics file (domain/topics.yaml); throws FilterError naming it. */
+export function parseTopic(value: unknown, topics: Topics = loadTopics()): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !(value.toLowerCase() in topics)) {
+    throw new FilterError('topic', `must be one of ${Object.keys(topics).join(', ')}`);
+  }
+  return value.toLowerCase();
+}
+
 
 /** A group filter must name a group stdwatch knows, or every report would be silently empty. */
 export function checkGroupFilter(db: Db, filters: Filters): void {

@@ -12,12 +12,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { TDOC_SEAT_BASIS } from '../../db/write.js';
+import { TDOC_SEAT_BASIS } from '../../db/seats.js';
 import { groups, organizations, positions } from '../../db/schema.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
-import { WORK_PLAN_BASIS } from '../../scrapers/3gpp/work-plan-basis.js';
-import { SECONDARY_BASES, threeGppSeatCapacity } from '../../scrapers/3gpp/official-seats.js';
-import { FIVE_G_IOT_GROUPS } from '../../scrapers/itu/groups.js';
+import { countryName } from '../../domain/resolve/countries.js';
+import { WORK_PLAN_BASIS } from '../../domain/seat-bases.js';
+import { SECONDARY_BASES, threeGppSeatCapacity } from '../../domain/seat-bases.js';
+import { FIVE_G_IOT_GROUPS } from '../../domain/groups/itu.js';
 import { FilterError, calendarDate, type Filters } from './filters.js';
 import { as, seats } from './participation.js';
 

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { contributionSources, contributions, groups } from '../../db/schema.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
+import { countryName } from '../../domain/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { seatTable } from './leadership.js';
 import { allContributions, basisOf, byCountry, byOrganization, countsOf, dateSpan } from './participation.js';

@@ -1,7 +1,7 @@
 // The building blocks of the participation reports: who (a country, an ultimate parent, everyone)
 // contributed how much, with which outcomes, at which meetings, in which groups, with whom, and which
 // seats they hold. Pure query functions: (db, subject, filters) → rows, all read through the report
-// counts (db/counts.ts: countQuery) — one way to count, whatever the filters.
+// counts (db/counts/read.ts: countQuery) — one way to count, whatever the filters.
 //
 // Counting rules (stated on every report):
 // - full: a contribution counts 1 for each organization or country among its sources;
@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.js';
 import type { CountTableName } from '../../db/counts/definitions.js';
 import { countQuery, type CountKey } from '../../db/counts/read.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
-import type { Outcome } from '../../scrapers/outcomes.js';
+import type { Outcome } from '../../domain/outcomes.js';
 import { contributionCondition, type Filters } from './filters.js';
 import { topicSeatCondition } from '../../db/topics.js';
 

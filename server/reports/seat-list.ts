@@ -2,7 +2,7 @@
 // preferred, one seat per group, role and holder), narrowed to a country or a company, so that the list
 // a count links to holds exactly the seats it counted.
 import type { Db } from '../../db/client.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
+import { countryName } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
 import { seatTable } from './leadership.js';
 

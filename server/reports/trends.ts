@@ -5,7 +5,7 @@
 // Pure query function: (db, filters, options) → rows; the chart and its table are drawn from them.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { countryName } from '../../scrapers/resolve/countries.js';
+import { countryName } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
 import { basisOf, countsOf, dateSpan } from './participation.js';
 

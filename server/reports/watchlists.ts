@@ -5,7 +5,7 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { groups, organizations, watchlistItems, watchlists } from '../../db/schema.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
 import { groupCondition, organizationCondition, recentContributions } from './recent.js';

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { liveRun } from '../../db/runs.js';
 import { errorMessage } from '../../scrapers/errors.js';
-import { isRunning } from '../../scrapers/run.js';
-import type { Source } from '../../scrapers/sources.js';
+import { isRunning } from '../../scrapers/pipeline/run.js';
+import type { Source } from '../../scrapers/source.js';
 import { HttpError } from '../errors.js';
 
 /** Starts a scrape of these sources in the background (server/main.ts: scrapeAll). */

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
-import type { RawArchive } from '../../scrapers/archive.js';
+import type { RawArchive } from '../../db/archive.js';
 import { HttpError } from '../errors.js';
 import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';

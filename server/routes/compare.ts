@@ -2,7 +2,7 @@
 // or CSV from the same comparison report.
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
 import { barChart } from '../charts.js';
 import { HttpError } from '../errors.js';
 import { toCsv } from '../render.js';

@@ -1,11 +1,11 @@
 // Curating the registry from the web: coverage per group and year, the candidates for each unresolved
 // name, and accepting one (POST, with the admin token, as the watchlist form does). The candidates come
 // from the same report function as `stdwatch orgs suggest`; accepting writes the reviewed alias into the
-// registry's YAML (scrapers/resolve/registry-edit.ts) and never happens without that request.
+// registry's YAML (domain/resolve/registry-edit.ts) and never happens without that request.
 import express, { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
-import { AliasError, type AcceptedAlias } from '../../scrapers/resolve/registry-edit.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import { AliasError, type AcceptedAlias } from '../../domain/resolve/registry-edit.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
 import { requireAdmin } from '../admin.js';
 import { ReportCache, revalidate } from '../cache.js';
 import { HttpError } from '../errors.js';

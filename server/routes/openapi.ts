@@ -1,5 +1,5 @@
 // The OpenAPI description of the JSON API (served at /api/openapi.json).
-import { BODY_IDS, ORGANIZATION_KINDS } from '../../scrapers/types.js';
+import { BODY_IDS, ORGANIZATION_KINDS } from '../../domain/types.js';
 
 const filterParameters = [
   { name: 'body', in: 'query', schema: { type: 'string', enum: [...BODY_IDS] }, description: 'only this standards body' },
@@ -32,7 +32,7 @@ const topicParameter = {
   name: 'topic',
   in: 'query',
   schema: { type: 'string', enum: ['iot', '5g', 'security'] },
-  description: 'only contributions of a topic, as defined per body in server/reports/topics.yaml (groups, work items, keywords)',
+  description: 'only contributions of a topic, as defined per body in domain/topics.yaml (groups, work items, keywords)',
 };
 const pageParameters = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },

@@ -2,7 +2,7 @@
 // as HTML, JSON or CSV (see respond.ts).
 import { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
 import { ReportCache, revalidate } from '../cache.js';
 import { barChart, sharesOverTimeChart } from '../charts.js';
 import { HttpError } from '../errors.js';
@@ -15,7 +15,7 @@ import { countriesReport, organizationsReport, overviewReport, unresolvedReport 
 import { coverageBy } from '../reports/curation.js';
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
-import { isCountryCode } from '../../scrapers/resolve/countries.js';
+import { isCountryCode } from '../../domain/resolve/countries.js';
 import { THIN_PERIOD, sharesOverTime, sharesTable, thinPeriods, type SharesOverTime } from '../reports/trends.js';
 import { countryDocumentsPerPeriod } from '../reports/documents.js';
 import { periodWithin, urls } from '../urls.js';

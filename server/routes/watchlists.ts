@@ -2,8 +2,8 @@
 // and the Atom feeds per organization and per country. Changing routes go through requireAdmin.
 import express, { Router, type Request } from 'express';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
-import { isCountryCode, countryName } from '../../scrapers/resolve/countries.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
+import { isCountryCode, countryName } from '../../domain/resolve/countries.js';
 import { requireAdmin } from '../admin.js';
 import { HttpError } from '../errors.js';
 import { contributionsAtom } from '../feeds.js';

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../scrapers/import.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { fixture, testApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, openPage, serveApp } from '../support/browser.js';
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../scrapers/import.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { ROOT, tempDir, testApp } from '../support/app.js';
 import { chromiumAvailable, launchChromium, serveApp } from '../support/browser.js';
 

@@ -71,7 +71,7 @@ describe('statements kept per connection', () => {
 });
 
 describe('the migrations', () => {
-  // The report counts are kept by the writers in their own transactions (db/counts.ts), not by
+  // The report counts are kept by the writers in their own transactions (db/counts/), not by
   // triggers: the only triggers left are the full-text index's.
   it('leave no triggers but those of the full-text index', () => {
     const db = openDatabase(':memory:');

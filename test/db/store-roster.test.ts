@@ -4,8 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { organizations, positions } from '../../db/schema.js';
-import { storeRoster } from '../../db/write.js';
-import type { ParsedPosition, ParsedRoster } from '../../scrapers/types.js';
+import { storeRoster } from '../../db/seats.js';
+import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
 import { testApp } from '../support/app.js';
 
 const RAN = { code: 'RAN', name: 'TSG RAN' };

@@ -3,10 +3,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contributionSources, contributionStatusHistory, contributions, organizations, positions, scrapeRuns } from '../../db/schema.js';
-import { applyRegistry, closeInterruptedRuns, finishRun, startRun, storeListing } from '../../db/write.js';
-import { buildRegistry, loadRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
-import { createResolver } from '../../scrapers/resolve/resolve.js';
-import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import { applyRegistry } from '../../db/registry.js';
+import { closeInterruptedRuns, finishRun, startRun } from '../../db/runs.js';
+import { storeListing } from '../../db/contributions.js';
+import { buildRegistry, loadRegistry, readRegistryFiles } from '../../domain/resolve/registry.js';
+import { createResolver } from '../../domain/resolve/resolve.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
 import { testApp } from '../support/app.js';
 
 function contribution(ref: string, overrides: Partial<ParsedContribution> = {}): ParsedContribution {

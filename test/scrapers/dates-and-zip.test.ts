@@ -1,9 +1,9 @@
 // Small readers with sharp edges: the date conventions of the TDoc lists, and the ZIP check.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToDate, parseHeldRange, parseListDate } from '../../scrapers/dates.js';
+import { excelSerialToDate, parseHeldRange, parseListDate } from '../../domain/dates.js';
 import { UnreadableInputError } from '../../scrapers/errors.js';
-import { outcomeOf } from '../../scrapers/outcomes.js';
+import { outcomeOf } from '../../domain/outcomes.js';
 import { listZipEntries } from '../../scrapers/zip.js';
 import { fixture } from '../support/app.js';
 

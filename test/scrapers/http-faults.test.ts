@@ -35,7 +35,6 @@ function client(overrides: Partial<HttpClientOptions> = {}): HttpClient {
     maxRetryAfterMs: 3000,
     maxBytes: 256 * 1024,
     allowedHosts: [new URL(site.baseUrl).host],
-    db: app.db,
     archive: app.archive,
     ...overrides,
   });

@@ -21,7 +21,6 @@ function client(overrides: Partial<HttpClientOptions> = {}): HttpClient {
     maxRetryAfterMs: 2000,
     maxBytes: 1024 * 1024,
     allowedHosts: [new URL(site.baseUrl).host],
-    db: app.db,
     archive: app.archive,
     ...overrides,
   });

@@ -1,4 +1,4 @@
-// The report counts (db/counts.ts) against the slow reference (test/support/reference-counts.ts): every
+// The report counts (db/counts/) against the slow reference (test/support/reference-counts.ts): every
 // table, by every key, for every counting rule and kind of date range (kept years, kept months, edge
 // days counted on the spot, a topic counted whole on the spot), on the hand-made seeded database and on
 // the bundled real snapshot; and the kept rows, changed store by store and by a registry change, equal
@@ -12,10 +12,11 @@ import { closeDatabase, openDatabase, type Db } from '../../db/client.js';
 import { COUNT_TABLES, COUNT_TABLE_NAMES, type CountTableName } from '../../db/counts/definitions.js';
 import { countRows, splitRange, type CountKey, type CountSpec } from '../../db/counts/read.js';
 import { recount } from '../../db/counts/upkeep.js';
-import { applyRegistry, storeListing } from '../../db/write.js';
-import { loadSnapshot } from '../../scrapers/seed.js';
-import { buildRegistry, readRegistryFiles } from '../../scrapers/resolve/registry.js';
-import { createResolver, type Resolver } from '../../scrapers/resolve/resolve.js';
+import { applyRegistry } from '../../db/registry.js';
+import { storeListing } from '../../db/contributions.js';
+import { loadSnapshot } from '../../scrapers/pipeline/seed.js';
+import { buildRegistry, readRegistryFiles } from '../../domain/resolve/registry.js';
+import { createResolver, type Resolver } from '../../domain/resolve/resolve.js';
 import type { Filters } from '../../server/reports/filters.js';
 import { referenceCounts } from '../support/reference-counts.js';
 import { seededApp, seededContribution, seededListing } from '../support/seeded.js';

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyRegistry } from '../../db/write.js';
-import { importFile } from '../../scrapers/import.js';
-import { acceptAlias } from '../../scrapers/resolve/registry-edit.js';
-import { REGISTRY_DIR, loadRegistry } from '../../scrapers/resolve/registry.js';
-import { createResolver } from '../../scrapers/resolve/resolve.js';
+import { applyRegistry } from '../../db/registry.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
+import { acceptAlias } from '../../domain/resolve/registry-edit.js';
+import { REGISTRY_DIR, loadRegistry } from '../../domain/resolve/registry.js';
+import { createResolver } from '../../domain/resolve/resolve.js';
 import { createApp } from '../../server/app.js';
 import { fixture, tempDir, testApp, type TestApp } from '../support/app.js';
 

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../scrapers/import.js';
-import { loadRegistry } from '../../scrapers/resolve/registry.js';
-import { createResolver } from '../../scrapers/resolve/resolve.js';
-import { snapshotManifest } from '../../scrapers/seed.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
+import { loadRegistry } from '../../domain/resolve/registry.js';
+import { createResolver } from '../../domain/resolve/resolve.js';
+import { snapshotManifest } from '../../scrapers/pipeline/seed.js';
 import { createApp } from '../../server/app.js';
 import { ROOT, tempDir, testApp } from '../support/app.js';
 

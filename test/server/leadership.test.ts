@@ -5,15 +5,15 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { groups, organizations, positions } from '../../db/schema.js';
-import { TDOC_SEAT_BASIS, closeReplacedSeats, storeRoster } from '../../db/write.js';
+import { TDOC_SEAT_BASIS, closeReplacedSeats, storeRoster } from '../../db/seats.js';
 import { createApp } from '../../server/app.js';
 import { crossCheck, leadershipReport, seatTable } from '../../server/reports/leadership.js';
 import { seatCounts } from '../../server/reports/overview.js';
 import { threeGppSeatCapacity } from '../../scrapers/3gpp/leadership.js';
 import { ELECTIONS_BASIS, parseElectionNews } from '../../scrapers/3gpp/parse-elections.js';
 import { OFFICIALS_BASIS, parseOfficials } from '../../scrapers/3gpp/parse-officials.js';
-import type { ParsedPosition } from '../../scrapers/types.js';
-import { importFile } from '../../scrapers/import.js';
+import type { ParsedPosition } from '../../domain/types.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { fixture, testApp, type TestApp } from '../support/app.js';
 
 function official(group: string, role: 'chair' | 'vice-chair', sourceText: string, from: string): ParsedPosition {

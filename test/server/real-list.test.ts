@@ -1,7 +1,7 @@
 // Reports on a real list. Expected figures were counted in the file independently (rows whose Source
 // cell names Huawei, HiSilicon or Futurewei, and their TDoc Status), not by this code.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../scrapers/import.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { companyReport } from '../../server/reports/company.js';
 import { countryReport } from '../../server/reports/country.js';
 import { fixture, testApp, type TestApp } from '../support/app.js';

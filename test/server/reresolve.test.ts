@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { REGISTRY_HASH } from '../../db/write.js';
-import { importFile } from '../../scrapers/import.js';
+import { REGISTRY_HASH } from '../../db/registry.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { openStdwatch, type Stdwatch } from '../../server/context.js';

@@ -5,10 +5,10 @@ import os from 'node:os';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { storeListing } from '../../db/write.js';
+import { storeListing } from '../../db/contributions.js';
 import { createApp } from '../../server/app.js';
 import { fixture, testApp, type TestApp } from '../support/app.js';
-import { importFile } from '../../scrapers/import.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
 import { seededApp } from '../support/seeded.js';
 
 let app: TestApp;

@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../db/client.js';
 import { claimRun, sourceBackoff, SourceBusyError } from '../../db/runs.js';
 import { scrapeRuns } from '../../db/schema.js';
-import { finishRun, startRun } from '../../db/write.js';
+import { finishRun, startRun } from '../../db/runs.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Stdwatch } from '../../server/context.js';
 import { scrapeAll, startScheduler } from '../../server/scheduler.js';
-import { runSources } from '../../scrapers/run.js';
-import { emptyOutcome, type Source } from '../../scrapers/sources.js';
+import { runSources } from '../../scrapers/pipeline/run.js';
+import { emptyOutcome, type Source } from '../../scrapers/source.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { scrapeContextFor } from '../support/scrape-context.js';
 

@@ -3,9 +3,10 @@
 // change state need the admin token; security headers, rate limits, no stack trace to users.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finishRun, startRun, storeListing } from '../../db/write.js';
+import { finishRun, startRun } from '../../db/runs.js';
+import { storeListing } from '../../db/contributions.js';
 import { createApp } from '../../server/app.js';
-import type { Source } from '../../scrapers/sources.js';
+import type { Source } from '../../scrapers/source.js';
 import { closeDatabase } from '../../db/client.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { seededApp } from '../support/seeded.js';

@@ -7,8 +7,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { importFile } from '../../scrapers/import.js';
-import { SNAPSHOT_DIR, snapshotManifest } from '../../scrapers/seed.js';
+import { importFile } from '../../scrapers/pipeline/import.js';
+import { SNAPSHOT_DIR, snapshotManifest } from '../../scrapers/pipeline/seed.js';
 import { testApp } from '../support/app.js';
 
 // [group, day, organization, parent, country (parent), country (entity), Organizational Partner]

@@ -1,12 +1,12 @@
-// Topics (db/topics.yaml) on the weekly test database: titles and groups from the table in
+// Topics (domain/topics.yaml) on the weekly test database: titles and groups from the table in
 // test/support/weekly.ts.
 import { sql } from 'drizzle-orm';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { FilterError } from '../../server/reports/filters.js';
-import { loadTopics, topicCondition } from '../../db/topics.js';
-import { parseTopic } from '../../server/reports/topics.js';
+import { topicCondition } from '../../db/topics.js';
+import { loadTopics } from '../../domain/topics.js';
+import { FilterError, parseTopic } from '../../server/reports/filters.js';
 import { contributions, groups } from '../../db/schema.js';
 import { weeklyApp } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../../db/client.js';
-import { applyRegistry } from '../../db/write.js';
-import { RawArchive } from '../../scrapers/archive.js';
-import { loadRegistry, type Registry } from '../../scrapers/resolve/registry.js';
-import { createResolver, type Resolver } from '../../scrapers/resolve/resolve.js';
+import { applyRegistry } from '../../db/registry.js';
+import { RawArchive } from '../../db/archive.js';
+import { loadRegistry, type Registry } from '../../domain/resolve/registry.js';
+import { createResolver, type Resolver } from '../../domain/resolve/resolve.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 // The Datatracker as the IETF sources see it: API answers rebuilt from the real idr pages (see
 // test/fixtures/ietf/RECONSTRUCTED.md) and the real HTML pages, served at their real URL paths.
-import { runSources } from '../../scrapers/run.js';
+import { runSources } from '../../scrapers/pipeline/run.js';
 import { selectSources } from '../../scrapers/sources.js';
 import { fixture, type TestApp } from './app.js';
 import { startFixtureServer, type FixtureRoute, type FixtureServer } from './fixture-server.js';

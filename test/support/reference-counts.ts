@@ -1,7 +1,7 @@
-// The slow reference for the report counts (db/counts.ts): the same question — a CountSpec — answered
+// The slow reference for the report counts (db/counts/): the same question — a CountSpec — answered
 // by one plain GROUP BY over the raw contributions and their sources, with count(distinct) for full
 // counting. No kept rows, no levels, no edges: what countQuery must equal, whatever parts it reads.
-// For the tests only (the product counts one way, through db/counts.ts).
+// For the tests only (the product counts one way, through db/counts/).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CountKey, CountSpec } from '../../db/counts/read.js';

@@ -1,7 +1,7 @@
 // A small database with hand-made contributions, for report tests whose expectations are computed by
 // hand (see the comments in test/server/reports.test.ts).
-import { storeListing } from '../../db/write.js';
-import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import { storeListing } from '../../db/contributions.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
 import { testApp, type TestApp } from './app.js';
 
 const c = seededContribution;

@@ -17,11 +17,11 @@
 //   RP-250023  RAN   2025-01-06  Samsung                  AI/ML beam management                 W02 (baseline)
 //   RP-250024  RAN   2025-01-07  Samsung                  AI/ML positioning                     W02 (baseline)
 //   RP-250030  RAN   2025-02-17  Ericsson                 Later work                            W08 (after)
-import { storeListing } from '../../db/write.js';
+import { storeListing } from '../../db/contributions.js';
 import { scrapeRuns } from '../../db/schema.js';
-import type { ParsedContribution, ParsedListing } from '../../scrapers/types.js';
+import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
 import type { Db } from '../../db/client.js';
-import type { Resolver } from '../../scrapers/resolve/resolve.js';
+import type { Resolver } from '../../domain/resolve/resolve.js';
 import { testApp, type TestApp } from './app.js';
 
 type Row = [ref: string, date: string, sourceText: string, title: string];

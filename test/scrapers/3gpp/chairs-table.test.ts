@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChairsTable } from '../../../scrapers/3gpp/parse-chairs-table.js';
-import { CHAIRS_TABLE_BASIS } from '../../../scrapers/3gpp/official-seats.js';
+import { CHAIRS_TABLE_BASIS } from '../../../domain/seat-bases.js';
 import { parseElectionNews } from '../../../scrapers/3gpp/parse-elections.js';
-import { importFile } from '../../../scrapers/import.js';
+import { importFile } from '../../../scrapers/pipeline/import.js';
 import { seatTable } from '../../../server/reports/leadership.js';
 import { fixture, testApp } from '../../support/app.js';
 

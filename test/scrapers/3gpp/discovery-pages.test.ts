@@ -2,7 +2,7 @@
 // captures; the meeting index is reconstructed from real values (see test/fixtures/3gpp/RECONSTRUCTED.md).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { meetingName, meetingOfFolder, meetingOfUrl, groupCodeOfName, groupOfRef } from '../../../scrapers/3gpp/groups.js';
+import { meetingName, meetingOfFolder, meetingOfUrl, groupCodeOfName, groupOfRef } from '../../../domain/groups/3gpp.js';
 import { parseDirectoryListing } from '../../../scrapers/3gpp/parse-directory-listing.js';
 import { fileServerUrl, parseMeetingIndex } from '../../../scrapers/3gpp/parse-meeting-index.js';
 import { LayoutChangedError } from '../../../scrapers/errors.js';

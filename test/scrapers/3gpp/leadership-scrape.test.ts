@@ -3,16 +3,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positions, scrapeRuns } from '../../../db/schema.js';
-import { runSources } from '../../../scrapers/run.js';
-import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
-import { replacedTermEnds, type OfficialTerm } from '../../../scrapers/seat-terms.js';
+import { runSources } from '../../../scrapers/pipeline/run.js';
+import { selectSources } from '../../../scrapers/sources.js';
+import type { PipelineContext } from '../../../scrapers/pipeline/run.js';
+import { replacedTermEnds, type OfficialTerm } from '../../../domain/seat-terms.js';
 import { threeGppSeatCapacity } from '../../../scrapers/3gpp/leadership.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
 
-function context(app: TestApp, baseUrl: string): ScrapeContext {
+function context(app: TestApp, baseUrl: string): PipelineContext {
   return scrapeContextFor(app, baseUrl, {}, { timeoutMs: 5000 });
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/errors.js';
 import { nextListingPage, parseElectionNews, parseNewsListing } from '../../../scrapers/3gpp/parse-elections.js';
 import { parseOfficials } from '../../../scrapers/3gpp/parse-officials.js';
-import { meetingOfFolder } from '../../../scrapers/3gpp/groups.js';
+import { meetingOfFolder } from '../../../domain/groups/3gpp.js';
 import { fixture } from '../../support/app.js';
 
 const NEWS = 'https://www.3gpp.org/news-events/3gpp-news';

@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, meetings, rawDocuments, scrapeRuns } from '../../../db/schema.js';
-import { runSources } from '../../../scrapers/run.js';
-import { SOURCES, type ScrapeContext } from '../../../scrapers/sources.js';
+import { runSources, type PipelineContext } from '../../../scrapers/pipeline/run.js';
+import { SOURCES } from '../../../scrapers/sources.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startThreeGppSite } from '../../support/three-gpp-site.js';
 import { workbook } from '../../support/workbook.js';
 
-function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
+function context(app: TestApp, baseUrl: string, options: Partial<PipelineContext> = {}): PipelineContext {
   // generous: a loaded CI machine is slow, and time-outs are not what this tests
   return scrapeContextFor(app, baseUrl, options, { timeoutMs: 20_000 });
 }

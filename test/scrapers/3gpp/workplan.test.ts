@@ -14,9 +14,9 @@ import { LayoutChangedError, UnreadableInputError } from '../../../scrapers/erro
 import { parseWorkPlan, WORK_PLAN_BASIS } from '../../../scrapers/3gpp/parse-work-plan.js';
 import { rapporteurCompanies, rapporteurNaming } from '../../../scrapers/3gpp/work-plan-rapporteur.js';
 import { newestWorkPlan, workPlanDate } from '../../../scrapers/3gpp/workplan.js';
-import { runSources } from '../../../scrapers/run.js';
+import { runSources } from '../../../scrapers/pipeline/run.js';
 import { selectSources } from '../../../scrapers/sources.js';
-import type { ParsedPosition } from '../../../scrapers/types.js';
+import type { ParsedPosition } from '../../../domain/types.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
@@ -123,7 +123,7 @@ describe('the work plan stores no address and no person', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = testApp();
-    const { importFile } = await import('../../../scrapers/import.js');
+    const { importFile } = await import('../../../scrapers/pipeline/import.js');
     const result = importFile(app, fixture('3gpp', 'Work_plan_3gpp_230110.emails-redacted.xlsm'), { url: URL_230110 });
     expect(result).toMatchObject({ kind: 'seats', format: '3gpp-work-plan', basis: WORK_PLAN_BASIS });
   });

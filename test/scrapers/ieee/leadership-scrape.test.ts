@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groups, organizations, positions } from '../../../db/schema.js';
-import { runSources } from '../../../scrapers/run.js';
+import { runSources } from '../../../scrapers/pipeline/run.js';
 import { selectSources } from '../../../scrapers/sources.js';
 import { fixture, testApp, type TestApp } from '../../support/app.js';
 import type { FixtureServer } from '../../support/fixture-server.js';

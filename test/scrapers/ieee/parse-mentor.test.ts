@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LayoutChangedError } from '../../../scrapers/errors.js';
 import { mentorSourceText, parseAuthorsCell } from '../../../scrapers/ieee/authors.js';
 import { mentorContributions, parseMentorListing, parseMentorPage } from '../../../scrapers/ieee/parse-mentor-listing.js';
-import { loadRegistry } from '../../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
+import { loadRegistry } from '../../../domain/resolve/registry.js';
+import { createResolver, toSourceRecord } from '../../../domain/resolve/resolve.js';
 import { fixture } from '../../support/app.js';
 
 const page1 = parseMentorPage(fs.readFileSync(fixture('ieee', 'mentor-802.11-documents-n1.reconstructed.html')));

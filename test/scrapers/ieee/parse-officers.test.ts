@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LayoutChangedError } from '../../../scrapers/errors.js';
 import { modifiedDate, officeOf, parseOfficerPage } from '../../../scrapers/ieee/parse-officers.js';
-import { loadRegistry } from '../../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
+import { loadRegistry } from '../../../domain/resolve/registry.js';
+import { createResolver, toSourceRecord } from '../../../domain/resolve/resolve.js';
 import { fixture } from '../../support/app.js';
 
 const page = (name: string) => fs.readFileSync(fixture('ieee', name));

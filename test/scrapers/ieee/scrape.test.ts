@@ -2,14 +2,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionAuthors, contributionSources, contributions } from '../../../db/schema.js';
-import { runSources } from '../../../scrapers/run.js';
-import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
+import { runSources } from '../../../scrapers/pipeline/run.js';
+import { selectSources } from '../../../scrapers/sources.js';
+import type { PipelineContext } from '../../../scrapers/pipeline/run.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
 import type { FixtureServer } from '../../support/fixture-server.js';
 import { startIeeeSite } from '../../support/ieee-site.js';
 
-function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
+function context(app: TestApp, baseUrl: string, options: Partial<PipelineContext> = {}): PipelineContext {
   return scrapeContextFor(
     app,
     baseUrl,

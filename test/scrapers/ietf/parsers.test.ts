@@ -7,8 +7,8 @@ import { affiliationsText, countryCode, ietfGroup, toListing } from '../../../sc
 import { parseApiPage, readAuthors, readDocuments, readRoles } from '../../../scrapers/ietf/parse-api.js';
 import { parseHtmlizedDraft } from '../../../scrapers/ietf/parse-draft.js';
 import { parseDocumentPage, parseGroupAboutPage, parsePersonPage, personPageRoster } from '../../../scrapers/ietf/parse-pages.js';
-import { loadRegistry } from '../../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
+import { loadRegistry } from '../../../domain/resolve/registry.js';
+import { createResolver, toSourceRecord } from '../../../domain/resolve/resolve.js';
 import { fixture } from '../../support/app.js';
 
 const read = (name: string) => fs.readFileSync(fixture('ietf', name));

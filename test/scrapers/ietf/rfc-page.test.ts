@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allContributionRecords } from '../../../server/reports/contributions.js';
 import { parseHtmlizedDraft } from '../../../scrapers/ietf/parse-draft.js';
-import { importFile } from '../../../scrapers/import.js';
+import { importFile } from '../../../scrapers/pipeline/import.js';
 import { fixture, testApp } from '../../support/app.js';
 
 const RFC8986 = fixture('ietf', 'datatracker-htmlized-rfc8986.2025-02.excerpt.html');

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memberStatesYaml } from '../../../scrapers/itu/member-states.js';
-import { loadRegistry, REGISTRY_DIR } from '../../../scrapers/resolve/registry.js';
-import { createResolver, toSourceRecord } from '../../../scrapers/resolve/resolve.js';
+import { loadRegistry, REGISTRY_DIR } from '../../../domain/resolve/registry.js';
+import { createResolver, toSourceRecord } from '../../../domain/resolve/resolve.js';
 
 const resolver = createResolver(loadRegistry());
 const one = (raw: string) => resolver.resolveSourceText(raw).map((s) => toSourceRecord(s));

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contributionSources, contributionStatusHistory, contributions } from '../../../db/schema.js';
-import { storeListing } from '../../../db/write.js';
-import { importFile } from '../../../scrapers/import.js';
+import { storeListing } from '../../../db/contributions.js';
+import { importFile } from '../../../scrapers/pipeline/import.js';
 import { parseDocumentListing } from '../../../scrapers/itu/parse-document-listing.js';
-import { documentRefOfRevision, latestRevisions, revisionName } from '../../../scrapers/itu/revisions.js';
-import type { ParsedListing } from '../../../scrapers/types.js';
+import { documentRefOfRevision, latestRevisions, revisionName } from '../../../domain/itu-revisions.js';
+import type { ParsedListing } from '../../../domain/types.js';
 import { fixture, testApp } from '../../support/app.js';
 
 describe('ITU revision names', () => {

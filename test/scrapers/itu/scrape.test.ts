@@ -5,8 +5,9 @@ import { count, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributions, positions, scrapeRuns } from '../../../db/schema.js';
-import { runSources } from '../../../scrapers/run.js';
-import { selectSources, type ScrapeContext } from '../../../scrapers/sources.js';
+import { runSources } from '../../../scrapers/pipeline/run.js';
+import { selectSources } from '../../../scrapers/sources.js';
+import type { PipelineContext } from '../../../scrapers/pipeline/run.js';
 import { createApp } from '../../../server/app.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { scrapeContextFor } from '../../support/scrape-context.js';
@@ -14,7 +15,7 @@ import type { FixtureServer } from '../../support/fixture-server.js';
 import { fixture } from '../../support/app.js';
 import { startItuSite } from '../../support/itu-site.js';
 
-function context(app: TestApp, baseUrl: string, options: Partial<ScrapeContext> = {}): ScrapeContext {
+function context(app: TestApp, baseUrl: string, options: Partial<PipelineContext> = {}): PipelineContext {
   return scrapeContextFor(
     app,
     baseUrl,

@@ -1,0 +1,320 @@
+// The organization registry: reviewed data in domain/resolve/registry/*.yaml, validated on load.
+// Fixing a name, a parent or a country is a change to that data; stored sources are re-resolved from
+// their raw strings on the next start (see db/write.ts, reresolveAll), never re-scraped.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import type YAMLModule from 'yaml';
+import { z } from 'zod';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
+import { isCountryCode } from './countries.js';
+import { isLegalForm, nameKey } from './normalize.js';
+
+export const REGISTRY_DIR = fileURLToPath(new URL('./registry', import.meta.url));
+
+const SLUG = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+const organizationSchema = z
+  .object({
+    slug: z.string().regex(SLUG, 'lower-case words joined by hyphens'),
+    name: z.string().min(1),
+    kind: z.enum(ORGANIZATION_KINDS).exclude(['unknown']),
+    country: z
+      .string()
+      .refine(isCountryCode, 'an ISO 3166-1 alpha-2 code')
+      .nullish(),
+    parent: z.string().regex(SLUG).nullish(),
+    /**
+     * Who owned it before `parent` did: each entry is the direct parent (null: independent) up to the
+     * day before `until`. A contribution is attributed to the owner at its date.
+     */
+    formerParents: z
+      .array(
+        z
+          .object({
+            parent: z.string().regex(SLUG).nullable(),
+            until: z.iso.date({ error: 'must be a date YYYY-MM-DD' }),
+          })
+          .strict(),
+      )
+      .nullish(),
+    /**
+     * The day its names stopped designating it alone (a split, a renaming that others share): a mention
+     * dated on or after it is left unresolved rather than guessed. Bare "Motorola" is Motorola, Inc.
+     * until 2011-01-04, then either of its two successors.
+     */
+    namedUntil: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).nullish(),
+    aliases: z.array(z.string().min(1)).nullish(),
+    notes: z.string().nullish(),
+  })
+  .strict();
+
+const familySchema = z
+  .object({
+    /** The registry organization the matched groups belong to. */
+    parent: z.string().regex(SLUG),
+    /** When set, every match is this one organization; otherwise each matched text is its own group. */
+    name: z.string().min(1).nullish(),
+    patterns: z.array(z.string().min(1)).min(1),
+    notes: z.string().nullish(),
+  })
+  .strict();
+
+const fileSchema = z.object({
+  organizations: z.array(organizationSchema).default([]),
+  groups: z.array(familySchema).default([]),
+});
+
+export interface OrganizationRecord {
+  slug: string;
+  name: string;
+  kind: Exclude<OrganizationKind, 'unknown'>;
+  /** The entity's own home country; reports use the ultimate parent's. */
+  country: string | null;
+  /** The direct parent today. */
+  parent: string | null;
+  /** Earlier direct parents, oldest first: `parent` applied before `until` (exclusive). */
+  formerParents: { parent: string | null; until: string }[];
+  /** Mentions dated on or after this day are not attributed to it (its names became ambiguous). */
+  namedUntil: string | null;
+  aliases: string[];
+  notes: string | null;
+}
+
+/** A family of standards-body groups recognised by shape (`ITU-T SG13`, `ETSI TC ITS`). */
+export interface GroupFamily {
+  parent: string;
+  name: string | null;
+  patterns: RegExp[];
+}
+
+export interface Registry {
+  organizations: Map<string, OrganizationRecord>;
+  /** Lookup key → slug. */
+  byKey: Map<string, string>;
+  families: GroupFamily[];
+  /**
+   * Slugs whose resolution depends on the date: an owner on their chain, now or before, changed, or
+   * their names stopped designating them (`namedUntil`).
+   */
+  dated: Set<string>;
+  /** Changes whenever the registry's content changes: stored sources are then re-resolved. */
+  hash: string;
+}
+
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+}
+
+/** Builds a registry from parsed file contents; throws RegistryError listing every problem found. */
+export function buildRegistry(files: { name: string; content: unknown }[]): Registry {
+  const problems: string[] = [];
+  const organizations = new Map<string, OrganizationRecord>();
+  const families: GroupFamily[] = [];
+  for (const file of files) {
+    // A file may be a bare list of organizations, or an object with `organizations` and `groups`.
+    const content = Array.isArray(file.content) ? { organizations: file.content } : file.content;
+    const parsed = fileSchema.safeParse(content);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`${file.name}: ${issue.path.join('.')}: ${issue.message}`);
+      }
+      continue;
+    }
+    for (const org of parsed.data.organizations) {
+      if (organizations.has(org.slug)) problems.push(`${file.name}: slug "${org.slug}" defined twice`);
+      organizations.set(org.slug, {
+        slug: org.slug,
+        name: org.name,
+        kind: org.kind,
+        country: org.country ?? null,
+        parent: org.parent ?? null,
+        formerParents: [...(org.formerParents ?? [])].sort((a, b) => a.until.localeCompare(b.until)),
+        namedUntil: org.namedUntil ?? null,
+        aliases: org.aliases ?? [],
+        notes: org.notes ?? null,
+      });
+    }
+    for (const family of parsed.data.groups) {
+      const patterns: RegExp[] = [];
+      for (const source of family.patterns) {
+        try {
+          patterns.push(new RegExp(`^(?:${source})$`, 'i'));
+        } catch (error) {
+          problems.push(`${file.name}: pattern /${source}/ is not a valid regular expression: ${String(error)}`);
+        }
+      }
+      families.push({ parent: family.parent, name: family.name ?? null, patterns });
+    }
+  }
+
+  const byKey = new Map<string, string>();
+  for (const org of organizations.values()) {
+    if (org.parent && !organizations.has(org.parent)) {
+      problems.push(`${org.slug}: parent "${org.parent}" is not defined`);
+    }
+    for (const former of org.formerParents) {
+      if (former.parent && !organizations.has(former.parent)) {
+        problems.push(`${org.slug}: former parent "${former.parent}" is not defined`);
+      }
+    }
+    for (const spelling of [org.name, org.slug.replace(/[-.]/g, ' '), ...org.aliases]) {
+      const key = nameKey(spelling);
+      if (!key) continue;
+      // A YAML flow list splits `[X Co., Ltd.]` at its comma: a legal form alone names no one.
+      if (isLegalForm(spelling)) {
+        problems.push(`${org.slug}: "${spelling}" is a legal form, not a name (quote a name with a comma in it)`);
+        continue;
+      }
+      const holder = byKey.get(key);
+      if (holder && holder !== org.slug) {
+        problems.push(`"${spelling}" (key "${key}") names both ${holder} and ${org.slug}`);
+      } else {
+        byKey.set(key, org.slug);
+      }
+    }
+  }
+  for (const family of families) {
+    if (!organizations.has(family.parent)) problems.push(`group family: parent "${family.parent}" is not defined`);
+  }
+  for (const org of organizations.values()) {
+    const chain = new Set<string>();
+    for (let at: string | null = org.slug; at; at = organizations.get(at)?.parent ?? null) {
+      if (chain.has(at)) {
+        problems.push(`${org.slug}: parent chain loops through "${at}"`);
+        break;
+      }
+      chain.add(at);
+    }
+  }
+  if (problems.length > 0) {
+    throw new RegistryError(`the organization registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+  const hash = crypto.createHash('sha256').update(JSON.stringify(files.map((f) => f.content))).digest('hex');
+  return { organizations, byKey, families, dated: datedSlugs(organizations), hash };
+}
+
+/** The registry's files as written: every `*.yaml` of the registry folder, in name order. */
+export function readRegistryTexts(dir: string): { name: string; text: string }[] {
+  const names = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return names.map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The YAML parser, loaded when a file is parsed: with a parse cache (loadRegistry) a start usually
+ * parses nothing. Its Node entry is CommonJS, so `require` gives the module an import would.
+ */
+function yamlParser(): typeof YAMLModule {
+  return require('yaml') as typeof YAMLModule;
+}
+
+function parseRegistryTexts(texts: { name: string; text: string }[]): { name: string; content: unknown }[] {
+  const YAML = yamlParser();
+  return texts.map(({ name, text }) => {
+    try {
+      return { name, content: YAML.parse(text) as unknown };
+    } catch (error) {
+      throw new RegistryError(`${name} is not valid YAML: ${String(error)}`);
+    }
+  });
+}
+
+/** The registry's files, parsed: every `*.yaml` of the registry folder, in name order. */
+export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; content: unknown }[] {
+  return parseRegistryTexts(readRegistryTexts(dir));
+}
+
+/**
+ * Where parsed registry files are kept between runs, by a key of the files' exact texts (see
+ * loadRegistry). Parsing the YAML is most of the registry's cost at start (0.2–0.5 s); reading the
+ * parse back as JSON, a few milliseconds.
+ */
+export interface RegistryParseCache {
+  get(key: string): { name: string; content: unknown }[] | undefined;
+  set(key: string, files: { name: string; content: unknown }[]): void;
+}
+
+/** Bump when what is cached changes shape, so older entries are never read as newer ones. */
+const PARSE_CACHE_FORMAT = 1;
+
+/** The cache key: the files' names and exact texts, and the parser's version. */
+export function registryParseKey(texts: { name: string; text: string }[]): string {
+  const hash = crypto.createHash('sha256').update(`stdwatch-registry-parse ${PARSE_CACHE_FORMAT} yaml ${yamlVersion()}\0`);
+  for (const { name, text } of texts) hash.update(`${name}\0${text.length}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+function yamlVersion(): string {
+  return (require('yaml/package.json') as { version: string }).version;
+}
+
+/**
+ * The registry, validated. With a cache, the parse of the same texts (same key) is read back instead
+ * of parsing the YAML again; the records are validated by buildRegistry either way, so a cached parse
+ * is held to the same rules as a fresh one (and a cached parse that fails them is parsed again). Only
+ * a parse that survives JSON unchanged and builds a valid registry is cached.
+ */
+export function loadRegistry(dir: string = REGISTRY_DIR, cache?: RegistryParseCache): Registry {
+  const texts = readRegistryTexts(dir);
+  if (!cache) return buildRegistry(parseRegistryTexts(texts));
+  const key = registryParseKey(texts);
+  const cached = cache.get(key);
+  if (cached) {
+    try {
+      return buildRegistry(cached);
+    } catch {
+      // A damaged entry: parse the files themselves below (and replace the entry).
+    }
+  }
+  const files = parseRegistryTexts(texts);
+  const registry = buildRegistry(files);
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(files)), files)) cache.set(key, files);
+  return registry;
+}
+
+/** The organizations whose owner, or an owner's owner, changed at some date. */
+function datedSlugs(organizations: Map<string, OrganizationRecord>): Set<string> {
+  const memo = new Map<string, boolean>();
+  const isDated = (slug: string, path: Set<string>): boolean => {
+    const known = memo.get(slug);
+    if (known !== undefined) return known;
+    const org = organizations.get(slug);
+    if (!org || path.has(slug)) return false;
+    path.add(slug);
+    const above = [org.parent, ...org.formerParents.map((f) => f.parent)].filter((p): p is string => p !== null);
+    const dated = org.formerParents.length > 0 || org.namedUntil !== null || above.some((p) => isDated(p, path));
+    path.delete(slug);
+    memo.set(slug, dated);
+    return dated;
+  };
+  return new Set([...organizations.keys()].filter((slug) => isDated(slug, new Set())));
+}
+
+/** An organization's direct parent on a day (today's when the day is unknown). */
+export function parentAt(org: OrganizationRecord, date: string | null): string | null {
+  if (date) {
+    for (const former of org.formerParents) if (date < former.until) return former.parent;
+  }
+  return org.parent;
+}
+
+/**
+ * The top of an organization's parent chain on a day: Motorola Mobility's is Google in 2013 and
+ * Lenovo from 30 October 2014. Without a day, today's owners.
+ */
+export function ultimateParent(registry: Registry, slug: string, date: string | null = null): OrganizationRecord {
+  let org = registry.organizations.get(slug)!;
+  // A chain through former owners is not checked for loops on load: stop rather than spin.
+  for (let up = parentAt(org, date), steps = 0; up && steps < registry.organizations.size; up = parentAt(org, date), steps++) {
+    org = registry.organizations.get(up)!;
+  }
+  return org;
+}
