@@ -355,8 +355,12 @@ function countBucket() {
   return {
     /** '' for every contribution; a topic of domain/topics.yaml for its contributions only. */
     topic: text('topic').notNull(),
-    /** `month` (period YYYY-MM, per meeting) or `year` (period YYYY, meeting 0); period '' holds the undated. */
-    level: text('level', { enum: ['month', 'year'] }).notNull(),
+    /**
+     * `month` (period YYYY-MM, per meeting), `year` (period YYYY, meeting 0); period '' holds the
+     * undated. `day` (period YYYY-MM-DD, meeting 0): only for every contribution on the parent basis
+     * of the tables the weekly digest reads.
+     */
+    level: text('level', { enum: ['day', 'month', 'year'] }).notNull(),
     groupId: integer('group_id').notNull(),
     period: text('period').notNull(),
     /** The meeting of a month row; 0 for year rows and contributions without a meeting. */

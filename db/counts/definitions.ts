@@ -24,6 +24,8 @@ export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kin
 export interface CountedRows {
   sources: SQL;
   contributions: SQL;
+  /** Only this basis's rows of the tables kept per basis (a report reads one; the writers keep both). */
+  basis?: 'parent' | 'entity';
 }
 
 export interface CountTable {
@@ -35,14 +37,19 @@ export interface CountTable {
   /** Pairs (co-sources): three measures, year rows only. */
   pairs: boolean;
   /**
+   * Day rows, kept for what the weekly digest reads (every contribution, the parent basis): a week, and
+   * the days at the edges of any date range, are then read, not counted on the spot.
+   */
+  days: boolean;
+  /**
    * The table's rows per contribution and topic (one per subject: the full count's unit). Columns:
-   * contribution_id, topic, group_id, meeting_id, month, outcome, the keys, then share and sources
+   * contribution_id, topic, group_id, meeting_id, month, day, outcome, the keys, then share and sources
    * (not for pairs).
    */
   perContribution: (rows: CountedRows) => SQL;
 }
 
-const BUCKET = 'contribution_id, topic, group_id, meeting_id, month, outcome';
+const BUCKET = 'contribution_id, topic, group_id, meeting_id, month, day, outcome';
 
 /** Per contribution, topic and subject: the shares and the number of its sources of that subject. */
 function bySubject(rows: CountedRows, keys: string, filter = 'true'): SQL {
@@ -52,7 +59,10 @@ function bySubject(rows: CountedRows, keys: string, filter = 'true'): SQL {
 }
 
 function onBothBases(rows: CountedRows, parentKeys: string, entityKeys: string): SQL {
-  return sql`${bySubject(rows, `'parent' as basis, ${parentKeys}`)} union all ${bySubject(rows, `'entity' as basis, ${entityKeys}`)}`;
+  const parent = bySubject(rows, `'parent' as basis, ${parentKeys}`);
+  const entity = bySubject(rows, `'entity' as basis, ${entityKeys}`);
+  if (rows.basis) return rows.basis === 'parent' ? parent : entity;
+  return sql`${parent} union all ${entity}`;
 }
 
 export const COUNT_TABLES: Record<CountTableName, CountTable> = {
@@ -61,6 +71,7 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: [],
     basis: false,
     pairs: false,
+    days: true,
     perContribution: (rows) => sql`select ${sql.raw(BUCKET)}, share, sources from ${rows.contributions}`,
   },
   country: {
@@ -68,6 +79,7 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['basis', 'country'],
     basis: true,
     pairs: false,
+    days: true,
     perContribution: (rows) => onBothBases(rows, 'parent_country as country', 'entity_country as country'),
   },
   parent: {
@@ -75,6 +87,7 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['basis', 'country', 'parent_id'],
     basis: true,
     pairs: false,
+    days: true,
     perContribution: (rows) => onBothBases(rows, 'parent_country as country, parent_id', 'entity_country as country, parent_id'),
   },
   entity: {
@@ -82,6 +95,7 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['parent_id', 'organization_id'],
     basis: false,
     pairs: false,
+    days: false,
     perContribution: (rows) => bySubject(rows, 'parent_id, organization_id', 'organization_id is not null'),
   },
   kind: {
@@ -89,6 +103,7 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['kind'],
     basis: false,
     pairs: false,
+    days: false,
     perContribution: (rows) => bySubject(rows, 'parent_kind as kind'),
   },
   coParents: {
@@ -96,9 +111,10 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['parent_id', 'co_parent_id'],
     basis: false,
     pairs: true,
+    days: false,
     // Every other parent named on the same contribution.
     perContribution: (rows) => sql`with parents as (select distinct ${sql.raw(BUCKET)}, parent_id from ${rows.sources} where parent_id <> 0)
-      select x.contribution_id, x.topic, x.group_id, x.meeting_id, x.month, x.outcome, x.parent_id, y.parent_id as co_parent_id
+      select x.contribution_id, x.topic, x.group_id, x.meeting_id, x.month, x.day, x.outcome, x.parent_id, y.parent_id as co_parent_id
       from parents x join parents y on y.contribution_id = x.contribution_id and y.topic = x.topic and y.parent_id <> x.parent_id`,
   },
   coCountries: {
@@ -106,13 +122,18 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
     keys: ['basis', 'country', 'co_parent_id'],
     basis: true,
     pairs: true,
+    days: false,
     // Every parent of another country (its own, whatever the basis) named beside a source of the country.
     perContribution: (rows) => sql`with
-      subjects as (
-        select distinct ${sql.raw(BUCKET)}, 'parent' as basis, parent_country as country from ${rows.sources} where parent_id <> 0 and parent_country <> ''
-        union select distinct ${sql.raw(BUCKET)}, 'entity' as basis, entity_country as country from ${rows.sources} where parent_id <> 0 and entity_country <> ''),
+      subjects as (${sql.join(
+        (['parent', 'entity'] as const)
+          .filter((basis) => !rows.basis || rows.basis === basis)
+          .map((basis) => sql`select distinct ${sql.raw(BUCKET)}, ${sql.raw(`'${basis}'`)} as basis, ${sql.raw(basis)}_country as country
+            from ${rows.sources} where parent_id <> 0 and ${sql.raw(basis)}_country <> ''`),
+        sql` union `,
+      )}),
       parents as (select distinct contribution_id, topic, parent_id, parent_country from ${rows.sources} where parent_id <> 0)
-      select s.contribution_id, s.topic, s.group_id, s.meeting_id, s.month, s.outcome, s.basis, s.country, p.parent_id as co_parent_id
+      select s.contribution_id, s.topic, s.group_id, s.meeting_id, s.month, s.day, s.outcome, s.basis, s.country, p.parent_id as co_parent_id
       from subjects s join parents p on p.contribution_id = s.contribution_id and p.topic = s.topic and p.parent_country <> s.country`,
   },
 };
@@ -146,11 +167,26 @@ function sums(t: CountTable, sign: number): string {
 
 const keyList = (t: CountTable) => ['topic', ...t.keys].map((k) => `${k}, `).join('');
 
-/** Month rows (per meeting) of the counted rows, in the table's column order. */
-export function monthRows(t: CountTable, rows: CountedRows, sign = 1): SQL {
+/**
+ * Month rows (per meeting) of the counted rows, in the table's column order; `subject`, a condition on
+ * the per-contribution rows' keys (`r.country`, `r.parent_id`, …), keeps only a report's subject.
+ */
+export function monthRows(t: CountTable, rows: CountedRows, sign = 1, subject: SQL = sql`true`): SQL {
   const k = keyList(t);
   return sql`select 'month' as level, ${sql.raw(k)}group_id, month as period, meeting_id, ${sql.raw(sums(t, sign))}
-    from (${t.perContribution(rows)}) group by ${sql.raw(k)}group_id, month, meeting_id`;
+    from (${t.perContribution(rows)}) r where ${subject} group by ${sql.raw(k)}group_id, month, meeting_id`;
+}
+
+/**
+ * Day rows of the counted rows, for the tables that keep them: every contribution ('' topic), on the
+ * parent basis, per group (no meeting), dated ones only.
+ */
+export function dayRows(t: CountTable, rows: CountedRows, sign = 1, subject: SQL = sql`true`): SQL {
+  const k = keyList(t);
+  const basis = t.basis ? sql`and r.basis = 'parent'` : sql``;
+  return sql`select 'day' as level, ${sql.raw(k)}group_id, day as period, 0 as meeting_id, ${sql.raw(sums(t, sign))}
+    from (${t.perContribution(rows)}) r where r.topic = '' ${basis} and r.day is not null and ${subject}
+    group by ${sql.raw(k)}group_id, day`;
 }
 
 /** Year rows of the counted rows. */
@@ -162,7 +198,7 @@ export function yearRows(t: CountTable, rows: CountedRows, sign = 1): SQL {
 
 const CONTRIBUTION = `contributions.id as contribution_id, contributions.group_id as group_id,
   coalesce(contributions.meeting_id, 0) as meeting_id, coalesce(substr(contributions.date, 1, 7), '') as month,
-  contributions.outcome as outcome`;
+  contributions.date as day, contributions.outcome as outcome`;
 
 const SOURCE = `coalesce(s.parent_id, 0) as parent_id, s.organization_id as organization_id, s.share as share,
   coalesce(s.parent_country, '') as parent_country, coalesce(s.entity_country, '') as entity_country,
@@ -205,7 +241,7 @@ export function countDefinitions(): string {
   const dialect = new SQLiteSyncDialect();
   const rows = countedRows(sql`true`);
   const text = Object.values(COUNT_TABLES)
-    .map((t) => dialect.sqlToQuery(sql`${monthRows(t, rows)} ${yearRows(t, rows)}`).sql)
+    .map((t) => dialect.sqlToQuery(sql`${monthRows(t, rows)} ${yearRows(t, rows)} ${t.days ? dayRows(t, rows) : sql``}`).sql)
     .join('\n');
   return createHash('sha256').update(text).update(topicsFingerprint()).digest('hex').slice(0, 16);
 }

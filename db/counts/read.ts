@@ -30,7 +30,7 @@ const KEY_EXPRESSIONS: Record<CountKey, string> = {
   // The undated (period '') have no year, quarter or month.
   year: "nullif(substr(r.period, 1, 4), '')",
   quarter: "case when r.period <> '' then substr(r.period, 1, 4) || '-Q' || ((cast(substr(r.period, 6, 2) as integer) + 2) / 3) end",
-  month: "nullif(r.period, '')",
+  month: "nullif(substr(r.period, 1, 7), '')",
   country: 'r.country',
   parent: 'r.parent_id',
   organization: 'r.organization_id',
@@ -57,7 +57,7 @@ export interface CountSpec {
 /** One part of a date range: kept rows of a level and period range, or counted on the spot. */
 type Part =
   /** Periods first..last ('' and '': the undated; null: every period). */
-  | { from: 'kept'; level: 'month' | 'year'; first: string | null; last: string | null }
+  | { from: 'kept'; level: 'day' | 'month' | 'year'; first: string | null; last: string | null }
   /** Dated contributions of days first..last. */
   | { from: 'spot'; first: string; last: string };
 
@@ -120,8 +120,9 @@ export function splitRange(from?: string, to?: string): RangeParts {
 
 /**
  * Where each part of the spec's range is read from: whole years from year rows (from month rows when
- * the report needs months or meetings), whole months from month rows, the rest counted on the spot
- * (edge days; months of the co-source tables, which keep years only).
+ * the report needs months or meetings), whole months from month rows, the days at the edges from day
+ * rows where they are kept; the rest counted on the spot (edge days elsewhere; months of the co-source
+ * tables, which keep years only).
  */
 function partsOf(t: CountTable, spec: CountSpec): Part[] {
   const { from, to } = spec.filters;
@@ -145,7 +146,9 @@ function partsOf(t: CountTable, spec: CountSpec): Part[] {
       ? { from: 'spot', first: `${first}-01`, last: lastDayOf(monthNumber(`${last}-01`)) }
       : { from: 'kept', level: 'month', first, last });
   }
-  for (const [first, last] of range.days) parts.push({ from: 'spot', first, last });
+  // Day rows are kept for what the digest reads (every contribution, the parent basis, no meeting).
+  const keptDays = t.days && !spec.filters.topic && (!t.basis || (spec.filters.basis ?? 'parent') === 'parent') && !spec.by.includes('meeting');
+  for (const [first, last] of range.days) parts.push(keptDays ? { from: 'kept', level: 'day', first, last } : { from: 'spot', first, last });
   if (undated) parts.push({ from: 'kept', level: monthly ? 'month' : 'year', first: '', last: '' });
   return parts;
 }
@@ -180,7 +183,9 @@ function partRows(t: CountTable, spec: CountSpec, part: Part): SQL {
   if (part.from === 'kept') return sql`select ${columns} from ${sql.raw(t.table)} where ${keptConditions(spec, part)}`;
   const conditions: SQL[] = [scopeOf(spec.filters)];
   conditions.push(sql`contributions.date between ${part.first} and ${part.last}`);
-  return monthRows(t, countedRows(sql.join(conditions, sql` and `), spec.filters.topic ?? ''));
+  // Only what the report reads: its basis, its subject.
+  const rows = { ...countedRows(sql.join(conditions, sql` and `), spec.filters.topic ?? ''), basis: t.basis ? (spec.filters.basis ?? 'parent') : undefined };
+  return monthRows(t, rows, 1, spec.subject);
 }
 
 /** The full count a report reads (an expression over the rows `r`), with the counting rules applied. */

@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
 import { refreshTopics } from '../topics.js';
-import { COUNT_TABLES, columnsOf, countDefinitions, countedRows, measuresOf, monthRows, yearRows, type CountedRows } from './definitions.js';
+import { COUNT_TABLES, columnsOf, countDefinitions, countedRows, dayRows, measuresOf, monthRows, yearRows, type CountedRows } from './definitions.js';
 
 /**
  * The counted rows of the contributions `where` selects, made once into temporary tables (every
@@ -25,7 +25,9 @@ function addCounts(db: Db, where: SQL, sign: 1 | -1, options: { fresh?: boolean 
   const rows = materialized(db, where);
   for (const t of Object.values(COUNT_TABLES)) {
     const measures = measuresOf(t);
-    const selected = t.pairs ? yearRows(t, rows, sign) : sql`${monthRows(t, rows, sign)} union all ${yearRows(t, rows, sign)}`;
+    const levels = t.pairs ? [yearRows(t, rows, sign)] : [monthRows(t, rows, sign), yearRows(t, rows, sign)];
+    if (t.days) levels.push(dayRows(t, rows, sign));
+    const selected = sql.join(levels, sql` union all `);
     const into = sql.raw(`insert into ${t.table} (${columnsOf(t).join(', ')})`);
     // A rebuild writes each bucket once; a change adds to what is kept. (`where true`: an upsert's
     // SELECT needs a WHERE clause, SQLite's grammar.)

@@ -6,7 +6,8 @@ import { WeekError, lastCompleteWeek, shiftWeek, weekOf, weekRange } from '../..
 import { loadConfig } from '../../server/config.js';
 import type { Stdwatch } from '../../server/context.js';
 import { publishLastWeek } from '../../server/scheduler.js';
-import { weeklyApp } from '../support/weekly.js';
+import { storeListing } from '../../db/contributions.js';
+import { weeklyApp, weeklyListing } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -109,8 +110,11 @@ describe('publishing', () => {
     const own = weeklyApp();
     expect(digestView(own.db, '2025-W07').publication).toBe('preview');
     publishDigest(own.db, '2025-W07', { now: new Date('2025-02-17T07:00:00Z') });
-    // A late contribution of the week changes the preview, not what was published.
-    own.db.$client.prepare("update contributions set date = '2025-02-15' where ref = 'RP-250030'").run();
+    // A late contribution of the week (a later listing dates it in the week) changes the preview, not what was published.
+    storeListing(own.db, own.resolver, weeklyListing('RAN', 'TSG RAN', [['RP-250030', '2025-02-15', 'Ericsson', 'Later work']]), {
+      rawDocumentId: null,
+      seenAt: '2025-02-19T00:00:00Z',
+    });
     const shown = digestView(own.db, '2025-W07');
     expect(shown.publication).toBe('published');
     expect(shown.generatedAt).toBe('2025-02-17T07:00:00.000Z');

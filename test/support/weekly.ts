@@ -24,7 +24,7 @@ import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
 import { testApp, type TestApp } from './app.js';
 
-type Row = [ref: string, date: string, sourceText: string, title: string];
+export type Row = [ref: string, date: string, sourceText: string, title: string];
 
 const RAN: Row[] = [
   ['RP-250001', '2025-02-10', 'Huawei, HiSilicon', 'NB-IoT coverage enhancement'],
@@ -43,7 +43,7 @@ const RAN: Row[] = [
 ];
 const SA2: Row[] = [['S2-250001', '2025-02-11', 'ZTE', 'Security of IoT devices']];
 
-function contribution([ref, date, sourceText, title]: Row): ParsedContribution {
+export function weeklyContribution([ref, date, sourceText, title]: Row): ParsedContribution {
   return {
     ref,
     title,
@@ -61,8 +61,8 @@ function contribution([ref, date, sourceText, title]: Row): ParsedContribution {
   };
 }
 
-function listing(code: string, name: string, rows: Row[]): ParsedListing {
-  return { body: '3gpp', format: 'test', group: { code, name }, meeting: null, contributions: rows.map(contribution), warnings: [] };
+export function weeklyListing(code: string, name: string, rows: Row[]): ParsedListing {
+  return { body: '3gpp', format: 'test', group: { code, name }, meeting: null, contributions: rows.map(weeklyContribution), warnings: [] };
 }
 
 export function weeklyApp(): TestApp {
@@ -75,8 +75,8 @@ export function weeklyApp(): TestApp {
 export function fillWeekly(db: Db, resolver: Resolver): void {
   const app = { db, resolver };
   const options = { rawDocumentId: null, seenAt: '2025-02-18T00:00:00Z' };
-  storeListing(app.db, app.resolver, listing('RAN', 'TSG RAN', RAN), options);
-  storeListing(app.db, app.resolver, listing('SA2', 'SA WG2', SA2), options);
+  storeListing(app.db, app.resolver, weeklyListing('RAN', 'TSG RAN', RAN), options);
+  storeListing(app.db, app.resolver, weeklyListing('SA2', 'SA WG2', SA2), options);
   // Runs of W07: one fine, one failed (Sunday night); the Monday after is outside the week.
   const run = (startedAt: string, status: 'ok' | 'failed', error: string | null) =>
     app.db.insert(scrapeRuns).values({ source: '3gpp:tdocs', trigger: 'schedule', startedAt, finishedAt: startedAt, status, error }).run();
