@@ -290,7 +290,7 @@ export function storeListing(
   db.transaction((tx) => {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(db.$client, resolver);
-    const counts = new CountChange(txDb);
+    const counts = new CountChange(db);
     const group = groupId(txDb, listing.body, listing.group);
     const seatKeysBefore = tdocSeatKeys(txDb, [group]);
     const stored = listing.meeting ? upsertMeeting(txDb, listing.body, group, listing.meeting, counts) : null;

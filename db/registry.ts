@@ -157,7 +157,7 @@ export function reresolveAll(db: Db, resolver: Resolver): number {
     const txDb = tx as unknown as Db;
     const ids = new OrganizationIds(db.$client, resolver);
     const { changed, seatKeys } = resolvingDifferently(db, resolver);
-    const counts = new CountChange(txDb);
+    const counts = new CountChange(db);
     counts.before(changed.map((row) => row.id));
     const cache = new Map<string, ResolvedSource[]>();
     for (const row of changed) {

@@ -1,34 +1,20 @@
-// What the report counts count: the tables counts_* (db/schema.ts) and, for each, the one definition
-// of its rows in SQL over the contributions and their source rows.
+// What the report counts count: the tables counts_* (db/schema.ts) and the one definition of the rows a
+// contribution adds to each (countContribution).
 //
-// A contribution counts in a bucket (its group's month, with its meeting, and its group's year), for
-// every contribution ('' topic) and for each topic it is in, once for each subject of a table: each
-// country, parent, organization, kind… among its sources (full counting), with its sources' shares
-// (fractional counting). These definitions are used three ways: the writers keep the rows in step
-// (upkeep.ts), a rebuild makes them all (upkeep.ts), and a report counts on the spot what the kept
-// rows do not hold (read.ts: the days at the edges of a date range). The fingerprint of their SQL
-// (countDefinitions) tells a database counted by an older stdwatch.
-import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+// A contribution counts in a bucket — its group's month (with its meeting), its group's year, and, for
+// what the weekly digest reads, its group's day — for every contribution ('' topic) and again for each
+// topic it is in, once for each subject of a table: each country, parent, organization, kind… among its
+// sources (full counting), with its sources' shares (fractional counting). The same definition serves
+// the writers (upkeep.ts: a contribution's rows come out before it changes and go back after), a
+// rebuild, and a report's reading (read.ts: what the kept rows do not hold, counted on the spot).
 import { topicsFingerprint } from '../../domain/topics.js';
 
 export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kind' | 'coParents' | 'coCountries';
-
-/**
- * Where the counted rows come from: `sources`, one row per source and topic (every contribution's
- * sources under topic '', again under each topic it is in), and `contributions`, one row per
- * contribution and topic with its sources' shares and number. Subqueries when a report counts on the
- * spot; temporary tables when writers count the contributions they change.
- */
-export interface CountedRows {
-  sources: SQL;
-  contributions: SQL;
-  /** Only this basis's rows of the tables kept per basis (a report reads one; the writers keep both). */
-  basis?: 'parent' | 'entity';
-}
+export type Basis = 'parent' | 'entity';
+export type Level = 'day' | 'month' | 'year';
 
 export interface CountTable {
+  name: CountTableName;
   table: string;
   /** The subject's key columns, after the topic, in the table's key order. */
   keys: string[];
@@ -41,101 +27,25 @@ export interface CountTable {
    * the days at the edges of any date range, are then read, not counted on the spot.
    */
   days: boolean;
-  /**
-   * The table's rows per contribution and topic (one per subject: the full count's unit). Columns:
-   * contribution_id, topic, group_id, meeting_id, month, day, outcome, the keys, then share and sources
-   * (not for pairs).
-   */
-  perContribution: (rows: CountedRows) => SQL;
 }
 
-const BUCKET = 'contribution_id, topic, group_id, meeting_id, month, day, outcome';
-
-/** Per contribution, topic and subject: the shares and the number of its sources of that subject. */
-function bySubject(rows: CountedRows, keys: string, filter = 'true'): SQL {
-  const groupBy = keys.replace(/ as \w+/g, '');
-  return sql`select ${sql.raw(BUCKET)}, ${sql.raw(keys)}, sum(share) as share, count(*) as sources
-    from ${rows.sources} where ${sql.raw(filter)} group by contribution_id, topic, ${sql.raw(groupBy)}`;
-}
-
-function onBothBases(rows: CountedRows, parentKeys: string, entityKeys: string): SQL {
-  const parent = bySubject(rows, `'parent' as basis, ${parentKeys}`);
-  const entity = bySubject(rows, `'entity' as basis, ${entityKeys}`);
-  if (rows.basis) return rows.basis === 'parent' ? parent : entity;
-  return sql`${parent} union all ${entity}`;
-}
+const table = (name: CountTableName, t: string, keys: string[], options: Partial<Omit<CountTable, 'name' | 'table' | 'keys'>> = {}): CountTable => ({
+  name,
+  table: t,
+  keys,
+  basis: options.basis ?? false,
+  pairs: options.pairs ?? false,
+  days: options.days ?? false,
+});
 
 export const COUNT_TABLES: Record<CountTableName, CountTable> = {
-  everyone: {
-    table: 'counts_of_everyone',
-    keys: [],
-    basis: false,
-    pairs: false,
-    days: true,
-    perContribution: (rows) => sql`select ${sql.raw(BUCKET)}, share, sources from ${rows.contributions}`,
-  },
-  country: {
-    table: 'counts_by_country',
-    keys: ['basis', 'country'],
-    basis: true,
-    pairs: false,
-    days: true,
-    perContribution: (rows) => onBothBases(rows, 'parent_country as country', 'entity_country as country'),
-  },
-  parent: {
-    table: 'counts_by_parent',
-    keys: ['basis', 'country', 'parent_id'],
-    basis: true,
-    pairs: false,
-    days: true,
-    perContribution: (rows) => onBothBases(rows, 'parent_country as country, parent_id', 'entity_country as country, parent_id'),
-  },
-  entity: {
-    table: 'counts_by_entity',
-    keys: ['parent_id', 'organization_id'],
-    basis: false,
-    pairs: false,
-    days: false,
-    perContribution: (rows) => bySubject(rows, 'parent_id, organization_id', 'organization_id is not null'),
-  },
-  kind: {
-    table: 'counts_by_kind',
-    keys: ['kind'],
-    basis: false,
-    pairs: false,
-    days: false,
-    perContribution: (rows) => bySubject(rows, 'parent_kind as kind'),
-  },
-  coParents: {
-    table: 'counts_of_co_parents',
-    keys: ['parent_id', 'co_parent_id'],
-    basis: false,
-    pairs: true,
-    days: false,
-    // Every other parent named on the same contribution.
-    perContribution: (rows) => sql`with parents as (select distinct ${sql.raw(BUCKET)}, parent_id from ${rows.sources} where parent_id <> 0)
-      select x.contribution_id, x.topic, x.group_id, x.meeting_id, x.month, x.day, x.outcome, x.parent_id, y.parent_id as co_parent_id
-      from parents x join parents y on y.contribution_id = x.contribution_id and y.topic = x.topic and y.parent_id <> x.parent_id`,
-  },
-  coCountries: {
-    table: 'counts_of_co_countries',
-    keys: ['basis', 'country', 'co_parent_id'],
-    basis: true,
-    pairs: true,
-    days: false,
-    // Every parent of another country (its own, whatever the basis) named beside a source of the country.
-    perContribution: (rows) => sql`with
-      subjects as (${sql.join(
-        (['parent', 'entity'] as const)
-          .filter((basis) => !rows.basis || rows.basis === basis)
-          .map((basis) => sql`select distinct ${sql.raw(BUCKET)}, ${sql.raw(`'${basis}'`)} as basis, ${sql.raw(basis)}_country as country
-            from ${rows.sources} where parent_id <> 0 and ${sql.raw(basis)}_country <> ''`),
-        sql` union `,
-      )}),
-      parents as (select distinct contribution_id, topic, parent_id, parent_country from ${rows.sources} where parent_id <> 0)
-      select s.contribution_id, s.topic, s.group_id, s.meeting_id, s.month, s.day, s.outcome, s.basis, s.country, p.parent_id as co_parent_id
-      from subjects s join parents p on p.contribution_id = s.contribution_id and p.topic = s.topic and p.parent_country <> s.country`,
-  },
+  everyone: table('everyone', 'counts_of_everyone', [], { days: true }),
+  country: table('country', 'counts_by_country', ['basis', 'country'], { basis: true, days: true }),
+  parent: table('parent', 'counts_by_parent', ['basis', 'country', 'parent_id'], { basis: true, days: true }),
+  entity: table('entity', 'counts_by_entity', ['parent_id', 'organization_id']),
+  kind: table('kind', 'counts_by_kind', ['kind']),
+  coParents: table('coParents', 'counts_of_co_parents', ['parent_id', 'co_parent_id'], { pairs: true }),
+  coCountries: table('coCountries', 'counts_of_co_countries', ['basis', 'country', 'co_parent_id'], { basis: true, pairs: true }),
 };
 
 export const COUNT_TABLE_NAMES = Object.keys(COUNT_TABLES) as CountTableName[];
@@ -146,102 +56,227 @@ export const MEASURES = [
 ] as const;
 export const PAIR_MEASURES = ['contributions', 'withdrawn', 'superseded'] as const;
 
-export const measuresOf = (t: CountTable) => (t.pairs ? PAIR_MEASURES : MEASURES);
+export const measuresOf = (t: CountTable): readonly string[] => (t.pairs ? PAIR_MEASURES : MEASURES);
 
 /** A table's columns in key order: level, topic, the subject's keys, the bucket, the measures. */
 export const columnsOf = (t: CountTable) => ['level', 'topic', ...t.keys, 'group_id', 'period', 'meeting_id', ...measuresOf(t)];
 
-/** The measures of per-contribution rows added up, times `sign`, named as the table's columns. */
-function sums(t: CountTable, sign: number): string {
-  const measures = measuresOf(t);
-  let i = 0;
-  const n = (expression: string) => `${sign} * ${expression} as ${measures[i++]}`;
-  if (t.pairs) return [n('count(*)'), n("sum(outcome = 'withdrawn')"), n("sum(outcome = 'superseded')")].join(', ');
-  return [
-    n("sum(outcome = 'accepted')"), n("sum(outcome = 'noted')"), n("sum(outcome = 'not-handled')"), n("sum(outcome = 'pending')"),
-    n("sum(outcome = 'withdrawn')"), n("sum(outcome = 'superseded')"),
-    n('sum(share)'), n("sum(case when outcome = 'withdrawn' then share else 0 end)"), n("sum(case when outcome = 'superseded' then share else 0 end)"),
-    n('sum(sources)'), n("sum(case when outcome = 'withdrawn' then sources else 0 end)"), n("sum(case when outcome = 'superseded' then sources else 0 end)"),
-  ].join(', ');
+/** The outcome classes of domain/outcomes.ts, at the index of their count among MEASURES. */
+const OUTCOME_INDEX: Record<string, number> = { accepted: 0, noted: 1, 'not-handled': 2, pending: 3, withdrawn: 4, superseded: 5 };
+
+/** A source as counted: its ultimate parent (0: unresolved), the organization named, share and countries. */
+export interface CountedSource {
+  parentId: number;
+  organizationId: number | null;
+  share: number;
+  /** On the parent basis ('' for none); on the entity basis. */
+  parentCountry: string;
+  entityCountry: string;
+  parentKind: string;
 }
 
-const keyList = (t: CountTable) => ['topic', ...t.keys].map((k) => `${k}, `).join('');
-
-/**
- * Month rows (per meeting) of the counted rows, in the table's column order; `subject`, a condition on
- * the per-contribution rows' keys (`r.country`, `r.parent_id`, …), keeps only a report's subject.
- */
-export function monthRows(t: CountTable, rows: CountedRows, sign = 1, subject: SQL = sql`true`): SQL {
-  const k = keyList(t);
-  return sql`select 'month' as level, ${sql.raw(k)}group_id, month as period, meeting_id, ${sql.raw(sums(t, sign))}
-    from (${t.perContribution(rows)}) r where ${subject} group by ${sql.raw(k)}group_id, month, meeting_id`;
+/** A contribution as counted: its bucket, outcome, topics and sources. */
+export interface CountedContribution {
+  groupId: number;
+  /** 0 without a meeting. */
+  meetingId: number;
+  date: string | null;
+  outcome: string;
+  /** The topics it is in (not ''). */
+  topics: string[];
+  sources: CountedSource[];
 }
 
-/**
- * Day rows of the counted rows, for the tables that keep them: every contribution ('' topic), on the
- * parent basis, per group (no meeting), dated ones only.
- */
-export function dayRows(t: CountTable, rows: CountedRows, sign = 1, subject: SQL = sql`true`): SQL {
-  const k = keyList(t);
-  const basis = t.basis ? sql`and r.basis = 'parent'` : sql``;
-  return sql`select 'day' as level, ${sql.raw(k)}group_id, day as period, 0 as meeting_id, ${sql.raw(sums(t, sign))}
-    from (${t.perContribution(rows)}) r where r.topic = '' ${basis} and r.day is not null and ${subject}
-    group by ${sql.raw(k)}group_id, day`;
+/** A bucket a contribution counts in: the leading and trailing parts of its rows' keys, and their id. */
+interface Bucket {
+  level: Level;
+  topic: string;
+  groupId: number;
+  period: string;
+  meeting: number;
+  id: string;
 }
 
-/** Year rows of the counted rows. */
-export function yearRows(t: CountTable, rows: CountedRows, sign = 1): SQL {
-  const k = keyList(t);
-  return sql`select 'year' as level, ${sql.raw(k)}group_id, substr(month, 1, 4) as period, 0 as meeting_id, ${sql.raw(sums(t, sign))}
-    from (${t.perContribution(rows)}) group by ${sql.raw(k)}group_id, substr(month, 1, 4)`;
+interface SubjectRows {
+  bucket: Bucket;
+  /** Subject id (its key columns, as a number for the co-source pairs) → key and measures. */
+  subjects: Map<string | number, { key: (string | number)[]; measures: Float64Array }>;
 }
 
-const CONTRIBUTION = `contributions.id as contribution_id, contributions.group_id as group_id,
-  coalesce(contributions.meeting_id, 0) as meeting_id, coalesce(substr(contributions.date, 1, 7), '') as month,
-  contributions.date as day, contributions.outcome as outcome`;
+/** Rows being added up in memory, per table and bucket: the rows a writer adds to the kept ones, or a report reads. */
+export class CountRows {
+  private readonly tables = new Map<CountTableName, Map<string, SubjectRows>>(COUNT_TABLE_NAMES.map((name) => [name, new Map()]));
 
-const SOURCE = `coalesce(s.parent_id, 0) as parent_id, s.organization_id as organization_id, s.share as share,
-  coalesce(s.parent_country, '') as parent_country, coalesce(s.entity_country, '') as entity_country,
-  coalesce(s.parent_kind, 'unknown') as parent_kind`;
-
-/**
- * The counted rows of the contributions `where` selects (a condition on `contributions` joined with
- * `groups`): under every topic (`topic` undefined: '' and each topic a contribution is in, as the
- * writers keep them), or under one ('' for every contribution, else a topic's contributions only).
- * The country and kind columns are contribution_sources' own, derived from the registry when the
- * source was resolved: a registry change rewrites them, and the counts with them.
- */
-export function countedRows(where: SQL, topic?: string): CountedRows {
-  const from = sql`from contributions join groups on groups.id = contributions.group_id`;
-  const sources = sql`join contribution_sources s on s.contribution_id = contributions.id`;
-  const perContribution = sql.raw(`coalesce((select sum(share) from contribution_sources s where s.contribution_id = contributions.id), 0) as share,
-    (select count(*) from contribution_sources s where s.contribution_id = contributions.id) as sources`);
-  if (topic === undefined) {
-    const topics = sql`join contribution_topics t on t.contribution_id = contributions.id`;
-    return {
-      sources: sql`(select ${sql.raw(CONTRIBUTION)}, '' as topic, ${sql.raw(SOURCE)} ${from} ${sources} where ${where}
-        union all select ${sql.raw(CONTRIBUTION)}, t.topic as topic, ${sql.raw(SOURCE)} ${from} ${topics} ${sources} where ${where})`,
-      contributions: sql`(select ${sql.raw(CONTRIBUTION)}, '' as topic, ${perContribution} ${from} where ${where}
-        union all select ${sql.raw(CONTRIBUTION)}, t.topic as topic, ${perContribution} ${from} ${topics} where ${where})`,
-    };
+  /** The measures of a subject's row in a bucket (made, at zero, when new). */
+  measures(table: CountTableName, bucket: Bucket, subject: string | number, key: () => (string | number)[]): Float64Array {
+    const buckets = this.tables.get(table)!;
+    let rows = buckets.get(bucket.id);
+    if (!rows) buckets.set(bucket.id, (rows = { bucket, subjects: new Map() }));
+    let row = rows.subjects.get(subject);
+    if (!row) rows.subjects.set(subject, (row = { key: key(), measures: new Float64Array(COUNT_TABLES[table].pairs ? 3 : 12) }));
+    return row.measures;
   }
-  const inTopic = topic === '' ? sql`true` : sql`contributions.id in (select contribution_id from contribution_topics where topic = ${topic})`;
-  return {
-    sources: sql`(select ${sql.raw(CONTRIBUTION)}, ${topic} as topic, ${sql.raw(SOURCE)} ${from} ${sources} where ${where} and ${inTopic})`,
-    contributions: sql`(select ${sql.raw(CONTRIBUTION)}, ${topic} as topic, ${perContribution} ${from} where ${where} and ${inTopic})`,
-  };
+
+  /** A table's rows, each as its key columns (in columnsOf's order) followed by its measures. */
+  *rowsOf(table: CountTableName): Generator<(string | number)[]> {
+    for (const { bucket, subjects } of this.tables.get(table)!.values()) {
+      for (const { key, measures } of subjects.values()) {
+        yield [bucket.level, bucket.topic, ...key, bucket.groupId, bucket.period, bucket.meeting, ...measures];
+      }
+    }
+  }
+
+  clear(): void {
+    for (const table of this.tables.values()) table.clear();
+  }
 }
 
+/** What to count: every table, level, topic and basis (the writers), or only what one report reads. */
+export interface CountScope {
+  tables?: CountTableName[];
+  levels?: Level[];
+  /** One topic only ('' for every contribution); every topic when not given. */
+  topic?: string;
+  /** One basis only, for the tables kept per basis. */
+  basis?: Basis;
+}
+
+const ALL_LEVELS: Level[] = ['day', 'month', 'year'];
+const YEAR: Level[] = ['year'];
+
+/** The buckets of a contribution at these levels, in each topic (day rows: dated, every contribution only). */
+function bucketsOf(c: CountedContribution, topics: string[], levels: Level[]): Bucket[] {
+  const buckets: Bucket[] = [];
+  const month = c.date?.slice(0, 7) ?? '';
+  for (const topic of topics) {
+    for (const level of levels) {
+      if (level === 'day' && (!c.date || topic !== '')) continue;
+      const period = level === 'month' ? month : level === 'year' ? month.slice(0, 4) : c.date!;
+      const meeting = level === 'month' ? c.meetingId : 0;
+      buckets.push({ level, topic, groupId: c.groupId, period, meeting, id: `${level}\u0000${topic}\u0000${c.groupId}\u0000${period}\u0000${meeting}` });
+    }
+  }
+  return buckets;
+}
+
+/** Adds one subject's measures (`sign` −1: takes them out) to its row in each bucket. */
+function addRows(
+  into: CountRows,
+  table: CountTableName,
+  buckets: Bucket[],
+  subject: string | number,
+  key: () => (string | number)[],
+  withDays: boolean,
+  sign: number,
+  outcome: number,
+  share: number,
+  sources: number,
+): void {
+  const pairs = COUNT_TABLES[table].pairs;
+  for (const bucket of buckets) {
+    if (bucket.level === 'day' && !withDays) continue;
+    const m = into.measures(table, bucket, subject, key);
+    if (pairs) {
+      m[0]! += sign;
+      if (outcome === 4) m[1]! += sign;
+      else if (outcome === 5) m[2]! += sign;
+      continue;
+    }
+    m[outcome]! += sign;
+    m[6]! += sign * share;
+    m[9]! += sign * sources;
+    if (outcome === 4) {
+      m[7]! += sign * share;
+      m[10]! += sign * sources;
+    } else if (outcome === 5) {
+      m[8]! += sign * share;
+      m[11]! += sign * sources;
+    }
+  }
+}
+
+/** Each subject's key, shares and number of sources among a contribution's sources. */
+function bySubject(sources: CountedSource[], keyOf: (s: CountedSource) => (string | number)[] | null) {
+  const subjects = new Map<string, { key: (string | number)[]; share: number; sources: number }>();
+  for (const s of sources) {
+    const key = keyOf(s);
+    if (!key) continue;
+    const id = key.join('\u0000');
+    const subject = subjects.get(id);
+    if (subject) {
+      subject.share += s.share;
+      subject.sources++;
+    } else subjects.set(id, { key, share: s.share, sources: 1 });
+  }
+  return subjects.values();
+}
+
+const countryOf = (s: CountedSource, basis: Basis) => (basis === 'parent' ? s.parentCountry : s.entityCountry);
+
 /**
- * A fingerprint of the definitions: the SQL every table is counted with, and the topics. A database
- * whose counts were made with other definitions (an older stdwatch, an edited topics file) has them
- * made again when it is opened.
+ * Adds to `into` the rows one contribution counts for (`sign` −1: takes them out). Per subject of a
+ * table: the contribution once in its outcome's count (full counting), its subject's sources' shares
+ * (fractional), and their number (the coverage of attribution). What is kept: every level, the
+ * co-sources per year only; a report counting on the spot asks for its own levels, table, topic, basis.
  */
+export function countContribution(c: CountedContribution, into: CountRows, sign: 1 | -1, scope: CountScope = {}): void {
+  const topics = scope.topic === undefined ? ['', ...c.topics] : scope.topic === '' || c.topics.includes(scope.topic) ? [scope.topic] : [];
+  if (topics.length === 0) return;
+  const wanted = (name: CountTableName) => scope.tables === undefined || scope.tables.includes(name);
+  const bases: Basis[] = scope.basis ? [scope.basis] : ['parent', 'entity'];
+  const outcome = OUTCOME_INDEX[c.outcome] ?? 3;
+  const buckets = bucketsOf(c, topics, scope.levels ?? ALL_LEVELS);
+  const add = (name: CountTableName, key: (string | number)[], share: number, sources: number, withDays: boolean) =>
+    addRows(into, name, buckets, key.join('\u0000'), () => key, withDays, sign, outcome, share, sources);
+
+  if (wanted('everyone')) add('everyone', [], c.sources.reduce((sum, s) => sum + s.share, 0), c.sources.length, true);
+  for (const basis of bases) {
+    // Day rows on the parent basis only (what the digest reads).
+    const days = basis === 'parent';
+    if (wanted('country')) for (const s of bySubject(c.sources, (x) => [basis, countryOf(x, basis)])) add('country', s.key, s.share, s.sources, days);
+    if (wanted('parent')) for (const s of bySubject(c.sources, (x) => [basis, countryOf(x, basis), x.parentId])) add('parent', s.key, s.share, s.sources, days);
+  }
+  if (wanted('entity')) for (const s of bySubject(c.sources, (x) => (x.organizationId === null ? null : [x.parentId, x.organizationId]))) add('entity', s.key, s.share, s.sources, false);
+  if (wanted('kind')) for (const s of bySubject(c.sources, (x) => [x.parentKind])) add('kind', s.key, s.share, s.sources, false);
+
+  if (!wanted('coParents') && !wanted('coCountries')) return;
+  // Co-sources: the distinct parents named (resolved), each with its own country.
+  const parents = new Map<number, string>();
+  for (const s of c.sources) if (s.parentId !== 0) parents.set(s.parentId, s.parentCountry);
+  if (parents.size === 0) return;
+  const pairBuckets = scope.levels ? buckets : bucketsOf(c, topics, YEAR);
+  // Pairs are many (a cell of 47 co-signers makes 2,162): their subjects are numbers, not strings.
+  if (wanted('coParents') && parents.size > 1) {
+    for (const x of parents.keys()) {
+      for (const y of parents.keys()) if (x !== y) addRows(into, 'coParents', pairBuckets, x * PAIR_SPAN + y, () => [x, y], false, sign, outcome, 0, 0);
+    }
+  }
+  if (wanted('coCountries')) {
+    for (const basis of bases) {
+      const countries = new Set<string>();
+      for (const s of c.sources) if (s.parentId !== 0 && countryOf(s, basis) !== '') countries.add(countryOf(s, basis));
+      // Every parent of another country (its own, whatever the basis) named beside a source of the country
+      // (on the entity basis, its own parent too: Nokia beside Nokia Shanghai Bell for CN).
+      for (const country of countries) {
+        const prefix = `${basis}\u0000${country}\u0000`;
+        for (const [y, yCountry] of parents) {
+          if (yCountry !== country) addRows(into, 'coCountries', pairBuckets, prefix + y, () => [basis, country, y], false, sign, outcome, 0, 0);
+        }
+      }
+    }
+  }
+}
+
+/** Organization ids are below this: a pair of them is one number. */
+const PAIR_SPAN = 2 ** 26;
+
+/**
+ * Bumped whenever countContribution counts differently: a database whose counts were made with
+ * other definitions (an older stdwatch, an edited topics file) has them made again when it is opened.
+ */
+const DEFINITIONS_VERSION = 4;
+
+/** The fingerprint of the definitions the kept rows are made with: their version and the topics. */
 export function countDefinitions(): string {
-  const dialect = new SQLiteSyncDialect();
-  const rows = countedRows(sql`true`);
-  const text = Object.values(COUNT_TABLES)
-    .map((t) => dialect.sqlToQuery(sql`${monthRows(t, rows)} ${yearRows(t, rows)} ${t.days ? dayRows(t, rows) : sql``}`).sql)
-    .join('\n');
-  return createHash('sha256').update(text).update(topicsFingerprint()).digest('hex').slice(0, 16);
+  return `${DEFINITIONS_VERSION}:${topicsFingerprint()}`;
 }

@@ -1,9 +1,12 @@
-// Reading the report counts: the one way a report counts (countQuery). The kept months and years
-// (definitions.ts, kept by upkeep.ts) answer what a date range holds whole; the days at its edges are
-// counted on the spot by the same definitions; a report adds the rows up by the keys it asks for.
+// Reading the report counts: the one way a report counts (countQuery). The kept rows (definitions.ts,
+// kept by upkeep.ts) answer what a date range holds whole — years, months, and for what the digest
+// reads days; what they do not hold is counted on the spot by the same definition (the days at the
+// edges of a range elsewhere, the months of the co-source tables); a report adds the rows up by the
+// keys it asks for.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
-import { COUNT_TABLES, columnsOf, countedRows, monthRows, type CountTable, type CountTableName } from './definitions.js';
+import { COUNT_TABLES, CountRows, columnsOf, countContribution, type CountTable, type CountTableName } from './definitions.js';
+import { eachCounted } from './facts.js';
 
 /** What a report counts over: scope and counting rules, as the filters give them. */
 export interface CountFilters {
@@ -177,15 +180,24 @@ function keptConditions(spec: CountSpec, part: Extract<Part, { from: 'kept' }>):
   return sql`level = ${part.level} and topic = ${spec.filters.topic ?? ''} and ${period} and ${keptScopeOf(spec.filters)}`;
 }
 
-/** The rows of one part, with the table's columns. */
-function partRows(t: CountTable, spec: CountSpec, part: Part): SQL {
-  const columns = sql.raw(columnsOf(t).join(', '));
-  if (part.from === 'kept') return sql`select ${columns} from ${sql.raw(t.table)} where ${keptConditions(spec, part)}`;
-  const conditions: SQL[] = [scopeOf(spec.filters)];
-  conditions.push(sql`contributions.date between ${part.first} and ${part.last}`);
-  // Only what the report reads: its basis, its subject.
-  const rows = { ...countedRows(sql.join(conditions, sql` and `), spec.filters.topic ?? ''), basis: t.basis ? (spec.filters.basis ?? 'parent') : undefined };
-  return monthRows(t, rows, 1, spec.subject);
+/** The kept rows of one part, with the table's columns. */
+function keptRows(t: CountTable, spec: CountSpec, part: Extract<Part, { from: 'kept' }>): SQL {
+  return sql`select ${sql.raw(columnsOf(t).join(', '))} from ${sql.raw(t.table)} where ${keptConditions(spec, part)}`;
+}
+
+/**
+ * The rows of the parts the kept rows do not hold, counted on the spot (countContribution: only the
+ * table, topic and basis the report reads, month rows) and handed to the query as JSON, with the
+ * table's columns.
+ */
+function spotRows(db: Db, t: CountTable, spec: CountSpec, parts: Extract<Part, { from: 'spot' }>[]): SQL {
+  const days = sql.join(parts.map((p) => sql`contributions.date between ${p.first} and ${p.last}`), sql` or `);
+  const rows = new CountRows();
+  const scope = { tables: [t.name], levels: ['month' as const], topic: spec.filters.topic ?? '', basis: t.basis ? (spec.filters.basis ?? 'parent') : undefined };
+  eachCounted(db, sql`${scopeOf(spec.filters)} and (${days})`, (c) => countContribution(c, rows, 1, scope));
+  const counted = [...rows.rowsOf(t.name)];
+  const columns = columnsOf(t).map((column, i) => `value->>${i} as ${column}`).join(', ');
+  return sql`select ${sql.raw(columns)} from json_each(${JSON.stringify(counted)})`;
 }
 
 /** The full count a report reads (an expression over the rows `r`), with the counting rules applied. */
@@ -227,19 +239,21 @@ function readMeasures(t: CountTable, filters: CountFilters): string {
  * `sources` (pairs: `contributions` only). Rows whose contributions all fall to the counting rules are
  * left out, as are subjects without any. A SELECT to use as a subquery or run as it is.
  */
-export function countQuery(spec: CountSpec): SQL {
+export function countQuery(db: Db, spec: CountSpec): SQL {
   const t = COUNT_TABLES[spec.table];
   const parts = partsOf(t, spec);
   const conditions: SQL[] = [spec.subject ?? sql`true`];
   if (t.basis) conditions.push(sql`r.basis = ${spec.filters.basis ?? 'parent'}`);
+  const kept = parts.filter((p): p is Extract<Part, { from: 'kept' }> => p.from === 'kept');
+  const spot = parts.filter((p): p is Extract<Part, { from: 'spot' }> => p.from === 'spot');
   let rows: SQL;
-  const [only] = parts;
-  if (parts.length === 1 && only!.from === 'kept') {
+  if (kept.length === 1 && spot.length === 0) {
     // One part kept whole (no date range, or whole years only): the table itself, not a subquery.
     rows = sql.raw(t.table);
-    conditions.push(keptConditions(spec, only!));
+    conditions.push(keptConditions(spec, kept[0]!));
   } else {
-    rows = sql`(${parts.length === 0 ? sql`select * from ${sql.raw(t.table)} where false` : sql.join(parts.map((p) => partRows(t, spec, p)), sql` union all `)})`;
+    const selects = [...kept.map((p) => keptRows(t, spec, p)), ...(spot.length > 0 ? [spotRows(db, t, spec, spot)] : [])];
+    rows = sql`(${selects.length === 0 ? sql`select * from ${sql.raw(t.table)} where false` : sql.join(selects, sql` union all `)})`;
   }
   const keys = spec.by.map((k) => `${KEY_EXPRESSIONS[k]} as "${k}"`);
   const select = [...keys, readMeasures(t, spec.filters)].join(', ');
@@ -250,5 +264,5 @@ export function countQuery(spec: CountSpec): SQL {
 
 /** countQuery run: its rows, as numbers keyed by the spec's keys. */
 export function countRows<T extends Record<string, unknown>>(db: Db, spec: CountSpec): T[] {
-  return db.all<T>(countQuery(spec));
+  return db.all<T>(countQuery(db, spec));
 }

@@ -56,7 +56,7 @@ function subjectsOf(db: Db, resolver: Resolver, request: { organizations: string
 function groupTotals(db: Db, filters: Filters): Map<string, number> {
   const rows = db.all<{ body: string; group: string; n: number }>(sql`
     select g.body_id as body, g.code as "group", t.contributions as n
-    from (${countsOf('everyone', filters, ['group'])}) t join groups g on g.id = t."group"`);
+    from (${countsOf(db, 'everyone', filters, ['group'])}) t join groups g on g.id = t."group"`);
   return new Map(rows.map((r) => [`${r.body} ${r.group}`, r.n]));
 }
 

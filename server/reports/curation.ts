@@ -34,11 +34,11 @@ function countedRows(db: Db, filters: Filters): Counted[] {
   const kinds = db.all<{ body: string; group: string; year: string; occurrences: number; unresolved: number }>(sql`
     select g.body_id as body, g.code as "group", coalesce(t.year, '') as year, sum(t.sources) as occurrences,
       sum(case when t.kind = 'unknown' then t.sources else 0 end) as unresolved
-    from (${countsOf('kind', filters, ['group', 'year', 'kind'])}) t join groups g on g.id = t."group"
+    from (${countsOf(db, 'kind', filters, ['group', 'year', 'kind'])}) t join groups g on g.id = t."group"
     group by 1, 2, 3 order by 1, 2, 3`);
   const none = new Map(
     db
-      .all<{ group: number; year: string | null; sources: number }>(countsOf('country', { ...filters, basis: 'parent' }, ['group', 'year'], sql`r.country = ''`))
+      .all<{ group: number; year: string | null; sources: number }>(countsOf(db, 'country', { ...filters, basis: 'parent' }, ['group', 'year'], sql`r.country = ''`))
       .map((r) => [`${r.group} ${r.year ?? ''}`, r.sources]),
   );
   const ids = new Map(db.all<{ id: number; body: string; code: string }>(sql`select id, body_id as body, code from groups`).map((g) => [`${g.body} ${g.code}`, g.id]));

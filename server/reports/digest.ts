@@ -114,10 +114,10 @@ function movers(rows: DigestRow[]) {
 export function groupShares(db: Db, filters: Filters): GroupShare[] {
   const totals = db.all<{ id: number; body: string; group: string; groupName: string; contributions: number }>(sql`
     select g.id, g.body_id as body, g.code as "group", g.name as groupName, t.contributions
-    from (${countsOf('everyone', filters, ['group'])}) t join groups g on g.id = t."group"
+    from (${countsOf(db, 'everyone', filters, ['group'])}) t join groups g on g.id = t."group"
     order by body, t.contributions desc, "group"`);
   const byCountryRows = db.all<{ group: number; country: string; fractional: number }>(sql`
-    select t."group", t.country, t.fractional from (${countsOf('country', { ...filters, basis: 'parent' }, ['group', 'country'], sql`r.country <> ''`)}) t
+    select t."group", t.country, t.fractional from (${countsOf(db, 'country', { ...filters, basis: 'parent' }, ['group', 'country'], sql`r.country <> ''`)}) t
     order by round(t.fractional, 9) desc, t.country`);
   return totals.map(({ id, ...t }) => ({
     ...t,

@@ -47,6 +47,6 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
 export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period): Map<string, number> {
   const rows = db.all<{ period: string; country: string; contributions: number }>(sql`
     select t.${sql.identifier(period)} as period, t.country, t.contributions
-    from (${countsOf('country', filters, [period, 'country'], sql`r.country <> ''`, { datedOnly: true })}) t`);
+    from (${countsOf(db, 'country', filters, [period, 'country'], sql`r.country <> ''`, { datedOnly: true })}) t`);
   return new Map(rows.map((r) => [`${r.period} ${r.country}`, r.contributions]));
 }

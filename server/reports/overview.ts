@@ -14,8 +14,8 @@ export function coverage(db: Db, filters: Filters) {
   const kinds = db.get<{ occurrences: number | null; unresolved: number | null; sdo: number | null }>(sql`
     select sum(t.sources) as occurrences, sum(case when t.kind = 'unknown' then t.sources else 0 end) as unresolved,
       sum(case when t.kind = 'sdo' then t.sources else 0 end) as sdo
-    from (${countsOf('kind', filters, ['kind'])}) t`);
-  const none = db.get<{ sources: number }>(countsOf('country', { ...filters, basis: 'parent' }, [], sql`r.country = ''`));
+    from (${countsOf(db, 'kind', filters, ['kind'])}) t`);
+  const none = db.get<{ sources: number }>(countsOf(db, 'country', { ...filters, basis: 'parent' }, [], sql`r.country = ''`));
   const occurrences = kinds?.occurrences ?? 0;
   const unresolved = kinds?.unresolved ?? 0;
   return {
@@ -46,7 +46,7 @@ const KIND_LABELS: Record<string, string> = {
 export function byKind(db: Db, filters: Filters) {
   const all = allContributions(db, filters);
   const rows = db.all<{ kind: string; contributions: number; fractional: number }>(sql`
-    select t.kind, t.contributions, t.fractional from (${countsOf('kind', filters, ['kind'])}) t
+    select t.kind, t.contributions, t.fractional from (${countsOf(db, 'kind', filters, ['kind'])}) t
     order by round(t.fractional, 9) desc, t.kind`);
   return rows.map((r) => ({ ...r, label: KIND_LABELS[r.kind] ?? r.kind, share: all === 0 ? 0 : r.fractional / all }));
 }
@@ -68,7 +68,7 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
   return db.all<{ meeting: string; body: string; group: string; startDate: string | null; town: string | null; contributions: number }>(sql`
     select m.name as meeting, m.body_id as body, g.code as "group", m.start_date as startDate, m.town as town,
       sum(t.contributions) as contributions
-    from (${countsOf('everyone', filters, ['meeting', 'month'])}) t join meetings m on m.id = t.meeting join groups g on g.id = m.group_id
+    from (${countsOf(db, 'everyone', filters, ['meeting', 'month'])}) t join meetings m on m.id = t.meeting join groups g on g.id = m.group_id
     group by m.id
     order by coalesce(m.start_date, max(t.month)) desc, m.name
     limit ${limit}`);
@@ -76,7 +76,7 @@ export function latestMeetings(db: Db, filters: Filters, limit = 5) {
 
 /** The first and last day of the contributions the filters pick, and how many meetings they come from. */
 export function span(db: Db, filters: Filters) {
-  const meetings = db.get<{ n: number }>(sql`select count(*) as n from (${countsOf('everyone', filters, ['meeting'])}) t where t.meeting <> 0`);
+  const meetings = db.get<{ n: number }>(sql`select count(*) as n from (${countsOf(db, 'everyone', filters, ['meeting'])}) t where t.meeting <> 0`);
   return { ...dateSpan(db, filters), meetings: meetings?.n ?? 0 };
 }
 

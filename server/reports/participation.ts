@@ -112,20 +112,20 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
 }
 
 /** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
-export function countsOf(table: CountTableName, filters: Filters, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
-  return countQuery({ table, filters, by, subject, datedOnly: options.datedOnly });
+export function countsOf(db: Db, table: CountTableName, filters: Filters, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
+  return countQuery(db, { table, filters, by, subject, datedOnly: options.datedOnly });
 }
 
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
-export function subjectCounts(subject: Subject, filters: Filters, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
+export function subjectCounts(db: Db, subject: Subject, filters: Filters, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
   switch (subject.kind) {
     case 'country':
-      return countsOf('country', filters, by, sql`r.country = ${subject.code}`, options);
+      return countsOf(db, 'country', filters, by, sql`r.country = ${subject.code}`, options);
     case 'parent':
       // A parent's own counts whatever the basis: on the parent basis it has one country.
-      return countsOf('parent', { ...filters, basis: 'parent' }, by, sql`r.country = ${subject.country ?? ''} and r.parent_id = ${subject.id}`, options);
+      return countsOf(db, 'parent', { ...filters, basis: 'parent' }, by, sql`r.country = ${subject.country ?? ''} and r.parent_id = ${subject.id}`, options);
     case 'everyone':
-      return countsOf('everyone', filters, by, undefined, options);
+      return countsOf(db, 'everyone', filters, by, undefined, options);
   }
 }
 
@@ -153,7 +153,7 @@ function outcomesOf(row: OutcomeRow | undefined): OutcomeCounts {
 }
 
 export function totals(db: Db, subject: Subject, filters: Filters): Counts & { outcomes: OutcomeCounts } {
-  const row = db.get<OutcomeRow>(subjectCounts(subject, filters, []));
+  const row = db.get<OutcomeRow>(subjectCounts(db, subject, filters, []));
   return { contributions: row?.contributions ?? 0, fractional: row?.fractional ?? 0, outcomes: outcomesOf(row) };
 }
 
@@ -169,7 +169,7 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
 
 /** All contributions under the filters: the denominator of shares. */
 export function allContributions(db: Db, filters: Filters): number {
-  return db.get<{ contributions: number }>(countsOf('everyone', filters, []))?.contributions ?? 0;
+  return db.get<{ contributions: number }>(countsOf(db, 'everyone', filters, []))?.contributions ?? 0;
 }
 
 /** Per meeting, in the order the meetings were held (by their first day, else their first month's). */
@@ -177,7 +177,7 @@ export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRo
   return db.all<MeetingRow>(sql`
     select m.name as meeting, m.start_date as startDate, g.body_id as body, g.code as "group",
       sum(t.contributions) as contributions, sum(t.fractional) as fractional
-    from (${subjectCounts(subject, filters, ['meeting', 'group', 'month'])}) t
+    from (${subjectCounts(db, subject, filters, ['meeting', 'group', 'month'])}) t
     join meetings m on m.id = t.meeting join groups g on g.id = t."group"
     group by m.id, g.id
     order by coalesce(m.start_date, min(t.month)), m.name`);
@@ -186,7 +186,7 @@ export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRo
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
   return db.all<GroupRow>(sql`
     select g.body_id as body, g.code as "group", g.name as groupName, t.contributions, t.fractional
-    from (${subjectCounts(subject, filters, ['group'])}) t join groups g on g.id = t."group"
+    from (${subjectCounts(db, subject, filters, ['group'])}) t join groups g on g.id = t."group"
     order by t.contributions desc, "group"`);
 }
 
@@ -201,8 +201,8 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, optio
   if (subject.kind === 'parent') throw new Error('the organizations of a report are those of a country or of everyone');
   const counts =
     subject.kind === 'country'
-      ? countsOf('parent', filters, ['parent'], sql`r.country = ${subject.code}`)
-      : countsOf('parent', { ...filters, basis: 'parent' }, ['parent']);
+      ? countsOf(db, 'parent', filters, ['parent'], sql`r.country = ${subject.code}`)
+      : countsOf(db, 'parent', { ...filters, basis: 'parent' }, ['parent']);
   const kinds = options.kindsLeftOut?.length ? sql`p.kind not in (${sql.join(options.kindsLeftOut.map((k) => sql`${k}`), sql`, `)})` : sql`true`;
   const rows = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
@@ -217,7 +217,7 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, optio
 /** Countries of the sources (by the filters' basis), largest fractional count first (sources without a country left out). */
 export function byCountry(db: Db, filters: Filters): CountryRow[] {
   return db.all<CountryRow>(sql`
-    select t.country, t.contributions, t.fractional from (${countsOf('country', filters, ['country'], sql`r.country <> ''`)}) t
+    select t.country, t.contributions, t.fractional from (${countsOf(db, 'country', filters, ['country'], sql`r.country <> ''`)}) t
     order by round(t.fractional, 9) desc, t.contributions desc, t.country`);
 }
 
@@ -230,8 +230,8 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
   if (subject.kind === 'everyone') throw new Error('co-sources are named beside a country or an organization');
   const counts =
     subject.kind === 'country'
-      ? countsOf('coCountries', filters, ['coParent'], sql`r.country = ${subject.code}`)
-      : countsOf('coParents', filters, ['coParent'], sql`r.parent_id = ${subject.id}`);
+      ? countsOf(db, 'coCountries', filters, ['coParent'], sql`r.country = ${subject.code}`)
+      : countsOf(db, 'coParents', filters, ['coParent'], sql`r.parent_id = ${subject.id}`);
   return db.all<{ slug: string; name: string; country: string | null; contributions: number }>(sql`
     select q.slug as slug, q.name as name, q.country as country, t.contributions
     from (${counts}) t join organizations q on q.id = t.coParent
@@ -244,7 +244,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
 export function entities(db: Db, parentId: number, filters: Filters) {
   return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select e.slug as slug, e.name as name, e.country as country, t.contributions, t.fractional
-    from (${countsOf('entity', filters, ['organization'], sql`r.parent_id = ${parentId}`)}) t join organizations e on e.id = t.organization
+    from (${countsOf(db, 'entity', filters, ['organization'], sql`r.parent_id = ${parentId}`)}) t join organizations e on e.id = t.organization
     order by t.contributions desc, name`);
 }
 
@@ -264,7 +264,7 @@ export function dateSpan(db: Db, filters: Filters): { first: string | null; last
 /** Per year (dated contributions only): full and fractional counts. */
 export function byYear(db: Db, subject: Subject, filters: Filters) {
   return db.all<{ year: string; contributions: number; fractional: number }>(sql`
-    select t.year, t.contributions, t.fractional from (${subjectCounts(subject, filters, ['year'], { datedOnly: true })}) t order by t.year`);
+    select t.year, t.contributions, t.fractional from (${subjectCounts(db, subject, filters, ['year'], { datedOnly: true })}) t order by t.year`);
 }
 
 const seatOrg = alias(organizations, 'seat_org');

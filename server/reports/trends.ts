@@ -108,10 +108,10 @@ function shareCounts(db: Db, filters: Filters, choosePeriod: (first: string | nu
   const period = choosePeriod(span?.first ?? null, span?.last ?? null);
   // Contributions without a date cannot be placed in time and are left out of this chart.
   const periods = db.all<{ period: string; contributions: number }>(sql`
-    select t.${sql.identifier(period)} as period, t.contributions from (${countsOf('everyone', filters, [period], undefined, { datedOnly: true })}) t
+    select t.${sql.identifier(period)} as period, t.contributions from (${countsOf(db, 'everyone', filters, [period], undefined, { datedOnly: true })}) t
     order by 1`);
   const rows = db.all<{ period: string; country: string | null; fractional: number }>(sql`
     select t.${sql.identifier(period)} as period, nullif(t.country, '') as country, t.fractional
-    from (${countsOf('country', filters, [period, 'country'], undefined, { datedOnly: true })}) t`);
+    from (${countsOf(db, 'country', filters, [period, 'country'], undefined, { datedOnly: true })}) t`);
   return { period, periods, rows };
 }

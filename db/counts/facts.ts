@@ -1,0 +1,58 @@
+// The contributions as the counts count them (definitions.ts: CountedContribution), read from what is
+// stored: their bucket, outcome, topics and resolved sources.
+import { sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../connection.js';
+import type { CountedContribution } from './definitions.js';
+
+const dialect = new SQLiteSyncDialect();
+
+type FactRow = [
+  id: number,
+  groupId: number,
+  meetingId: number,
+  date: string | null,
+  outcome: string,
+  topics: string | null,
+  parentId: number | null,
+  organizationId: number | null,
+  share: number | null,
+  parentCountry: string | null,
+  entityCountry: string | null,
+  parentKind: string | null,
+];
+
+/**
+ * Every contribution `where` selects (a condition on `contributions` joined with `groups`), as counted,
+ * handed to `each` one at a time in id order (sources in their cell's order).
+ */
+export function eachCounted(db: Db, where: SQL, each: (contribution: CountedContribution, id: number) => void): void {
+  const { sql: text, params } = dialect.sqlToQuery(sql`
+    select contributions.id, contributions.group_id, coalesce(contributions.meeting_id, 0), contributions.date, contributions.outcome,
+      (select group_concat(t.topic, ',') from contribution_topics t where t.contribution_id = contributions.id),
+      s.parent_id, s.organization_id, s.share, s.parent_country, s.entity_country, s.parent_kind
+    from contributions join groups on groups.id = contributions.group_id
+    left join contribution_sources s on s.contribution_id = contributions.id
+    where ${where}
+    order by contributions.id, s.position`);
+  let current: CountedContribution | null = null;
+  let currentId = -1;
+  for (const row of db.$client.prepare(text).raw().iterate(...params) as IterableIterator<FactRow>) {
+    const [id, groupId, meetingId, date, outcome, topics, parentId, organizationId, share, parentCountry, entityCountry, parentKind] = row;
+    if (id !== currentId) {
+      if (current) each(current, currentId);
+      current = { groupId, meetingId, date, outcome, topics: topics ? topics.split(',') : [], sources: [] };
+      currentId = id;
+    }
+    if (share === null) continue; // a contribution without sources
+    current!.sources.push({
+      parentId: parentId ?? 0,
+      organizationId,
+      share,
+      parentCountry: parentCountry ?? '',
+      entityCountry: entityCountry ?? '',
+      parentKind: parentKind ?? 'unknown',
+    });
+  }
+  if (current) each(current, currentId);
+}
