@@ -98,9 +98,9 @@ function importedAs(bytes: Buffer): string {
 const key = (value: unknown) => (value === null || value === undefined ? 'null' : typeof value === 'string' ? value : JSON.stringify(value));
 
 describe('parsers on their fixtures, against the expected records', () => {
-  it('finds the expected files, each naming a parser stdwatch has', () => {
-    expect(cases.length).toBeGreaterThan(0);
+  it('finds the expected files, each naming a parser stdwatch has, and a case for every parser', () => {
     expect(cases.filter((c) => !FIXTURE_PARSERS[c.expected.parser]).map((c) => `${c.name}: ${c.expected.parser}`)).toEqual([]);
+    expect(Object.keys(FIXTURE_PARSERS).filter((parser) => !cases.some((c) => c.expected.parser === parser))).toEqual([]);
   });
 
   describe.each(cases)('$name', ({ name, fixture, expected }) => {

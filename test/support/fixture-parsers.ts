@@ -16,13 +16,13 @@ import { rapporteurNaming } from '../../scrapers/3gpp/work-plan-rapporteur.js';
 import { parseMentorPage, type MentorRevision } from '../../scrapers/ieee/parse-mentor-listing.js';
 import { parseOfficerPage } from '../../scrapers/ieee/parse-officers.js';
 import { readIetfJsonFiles } from '../../scrapers/ietf/import-json.js';
-import { parseApiPage, readAuthors, readDocuments, readGroups, readPerson, readRoles, type ApiAuthor, type ApiDocument } from '../../scrapers/ietf/parse-api.js';
+import { parseApiPage, readAuthors, readDocuments, readGroups, readPerson, readRoles, type ApiAuthor, type ApiDocument, type ApiPage } from '../../scrapers/ietf/parse-api.js';
 import { parseHtmlizedDraft } from '../../scrapers/ietf/parse-draft.js';
 import { parseDocumentPage, parseGroupAboutPage, parsePersonPage, type PersonRole } from '../../scrapers/ietf/parse-pages.js';
 import { parseDocumentListing } from '../../scrapers/itu/parse-document-listing.js';
 import { parseStudyGroupList, type ListedGroup } from '../../scrapers/itu/parse-group-list.js';
 import { parseManagementTeam, parseRapporteurs } from '../../scrapers/itu/parse-roster.js';
-import { STUDY_PERIODS, type StudyPeriod } from '../../scrapers/itu/periods.js';
+import { STUDY_PERIODS } from '../../scrapers/itu/periods.js';
 import { loadRegistry } from '../../domain/resolve/registry.js';
 import { createResolver } from '../../domain/resolve/resolve.js';
 import type { ParsedContribution, ParsedListing, ParsedPosition, ParsedRoster } from '../../domain/types.js';
@@ -59,12 +59,25 @@ function seatRef(p: ParsedPosition): string {
 const contributionRef = (c: ParsedContribution) => c.ref;
 const url = z.string().min(1);
 const withUrl = z.object({ url }).strict();
+const withOptionalUrl = z.object({ url: url.optional() }).strict();
 const group = z.object({ code: z.string(), name: z.string() }).strict();
 const period = z.union([
   z.string().transform((prefix, ctx) => STUDY_PERIODS.find((p) => p.prefix === prefix) ?? (ctx.addIssue({ code: 'custom', message: `no study period ${prefix}` }), z.NEVER)),
   z.object({ sector: z.enum(['T', 'R']), prefix: z.string(), listPeriod: z.string().nullable(), years: z.string(), from: z.string(), to: z.string().nullable() }).strict(),
 ]);
 const ituRoster = z.object({ group, period, url: url.nullable() }).strict();
+
+/** A page read with no options: the expected file must give none. */
+const noOptions = (options: unknown) => z.object({}).strict().parse(options);
+
+/** A Datatracker API list: its `meta` for the whole file, its objects read as records. */
+function apiList(what: string, readObjects: (page: ApiPage) => object[]): FixtureParser['read'] {
+  return (bytes, options) => {
+    noOptions(options);
+    const page = parseApiPage(bytes, what);
+    return { file: { meta: page.meta }, records: readObjects(page) };
+  };
+}
 
 let naming: ReturnType<typeof rapporteurNaming> | undefined;
 /** The work plan tells companies from people with the registry, as the import does. */
@@ -81,7 +94,7 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   },
   '3gpp-tdocs-by-agenda': {
     reads: 'a TdocsByAgenda page (options: url)',
-    read: (bytes, options) => listing(parseTdocsByAgenda(bytes, z.object({ url: url.optional() }).strict().parse(options))),
+    read: (bytes, options) => listing(parseTdocsByAgenda(bytes, withOptionalUrl.parse(options))),
     ref: contributionRef,
   },
   '3gpp-directory-listing': {
@@ -132,22 +145,22 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   },
   'itu-document-listing': {
     reads: 'an ITU document-store listing (options: url)',
-    read: (bytes, options) => listing(parseDocumentListing(bytes, z.object({ url: url.optional() }).strict().parse(options))),
+    read: (bytes, options) => listing(parseDocumentListing(bytes, withOptionalUrl.parse(options))),
     ref: contributionRef,
   },
   'itu-study-groups': {
     reads: 'the ITU-T study groups of a period (options: period, a prefix such as T17)',
-    read: (bytes, options) => ({ file: {}, records: parseStudyGroupList(bytes, z.object({ period }).strict().parse(options).period as StudyPeriod) }),
+    read: (bytes, options) => ({ file: {}, records: parseStudyGroupList(bytes, z.object({ period }).strict().parse(options).period) }),
     ref: (listed: ListedGroup) => listed.group.code,
   },
   'itu-t-mgmt': {
     reads: "a study group's management team (options: group, period, url)",
-    read: (bytes, options) => roster(parseManagementTeam(bytes, ituRoster.parse(options) as { group: { code: string; name: string }; period: StudyPeriod; url: string | null })),
+    read: (bytes, options) => roster(parseManagementTeam(bytes, ituRoster.parse(options))),
     ref: seatRef,
   },
   'itu-t-rapporteurs': {
     reads: "a study group's Questions and rapporteurs (options: group, period, url)",
-    read: (bytes, options) => roster(parseRapporteurs(bytes, ituRoster.parse(options) as { group: { code: string; name: string }; period: StudyPeriod; url: string | null })),
+    read: (bytes, options) => roster(parseRapporteurs(bytes, ituRoster.parse(options))),
     ref: seatRef,
   },
   'ieee-mentor-page': {
@@ -166,7 +179,7 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   'ietf-htmlized-draft': {
     reads: 'a htmlized Internet-Draft or RFC: the document as read (`document`, names included) and the contribution stored',
     read: (bytes, options) => {
-      z.object({}).strict().parse(options);
+      noOptions(options);
       const { document, listing: read } = parseHtmlizedDraft(bytes);
       const { file, records } = listing(read);
       return { file: { document, ...file }, records };
@@ -176,7 +189,7 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   'ietf-doc-json': {
     reads: "a document's doc.json, imported alone",
     read: (bytes, options) => {
-      z.object({}).strict().parse(options);
+      noOptions(options);
       const { listings } = readIetfJsonFiles([{ name: 'doc.json', bytes }]);
       const { file, records } = listing(listings[0]!);
       return { file: { listings: listings.length, ...file }, records };
@@ -185,13 +198,13 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   },
   'ietf-group-about': {
     reads: "a working group's about page (options: url)",
-    read: (bytes, options) => roster(parseGroupAboutPage(bytes, z.object({ url: url.optional() }).strict().parse(options))),
+    read: (bytes, options) => roster(parseGroupAboutPage(bytes, withOptionalUrl.parse(options))),
     ref: seatRef,
   },
   'ietf-person-page': {
     reads: "a person's page: the name and the roles; a role is named `<group> <Role>`",
     read: (bytes, options) => {
-      z.object({}).strict().parse(options);
+      noOptions(options);
       const { roles, ...file } = parsePersonPage(bytes);
       return { file, records: roles };
     },
@@ -200,7 +213,7 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   'ietf-document-page': {
     reads: "a document's page: name, group and author names",
     read: (bytes, options) => {
-      z.object({}).strict().parse(options);
+      noOptions(options);
       return { file: { ...parseDocumentPage(bytes) } };
     },
   },
@@ -216,35 +229,23 @@ export const FIXTURE_PARSERS: Record<string, FixtureParser> = {
   },
   'ietf-api-authors': {
     reads: 'a Datatracker API answer of documentauthor records; a record is named `<document URI> #<order>`',
-    read: (bytes, options) => {
-      z.object({}).strict().parse(options);
-      const page = parseApiPage(bytes, 'authors');
-      return { file: { meta: page.meta }, records: readAuthors(page) };
-    },
+    read: apiList('authors', readAuthors),
     ref: (a: ApiAuthor) => `${a.documentUri} #${a.order}`,
   },
   'ietf-api-roles': {
     reads: 'a Datatracker API answer of group roles; a role is named by its person URI',
-    read: (bytes, options) => {
-      z.object({}).strict().parse(options);
-      const page = parseApiPage(bytes, 'roles');
-      return { file: { meta: page.meta }, records: readRoles(page) };
-    },
+    read: apiList('roles', readRoles),
     ref: (r: { personUri: string }) => r.personUri,
   },
   'ietf-api-groups': {
     reads: 'a Datatracker API answer of groups',
-    read: (bytes, options) => {
-      z.object({}).strict().parse(options);
-      const page = parseApiPage(bytes, 'groups');
-      return { file: { meta: page.meta }, records: readGroups(page) };
-    },
+    read: apiList('groups', readGroups),
     ref: (g: { acronym: string }) => g.acronym,
   },
   'ietf-api-person': {
     reads: 'a Datatracker API person object',
     read: (bytes, options) => {
-      z.object({}).strict().parse(options);
+      noOptions(options);
       return { file: { ...readPerson(bytes) } };
     },
   },
