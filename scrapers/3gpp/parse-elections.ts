@@ -134,7 +134,7 @@ function readOlderWording(paragraphs: string[], from: string | null, url: string
     const chair = OLD_CHAIR.exec(paragraph);
     const chairGroup = chair ? groupOf(chair[3]!) : null;
     if (chair && chairGroup) {
-      positions.push({ group: chairGroup, role: 'chair', person: chair[1]!, sourceText: chair[2]!, country: null, from, to: null, detail: null, evidenceUrl: url });
+      positions.push({ group: chairGroup, role: 'chair', person: chair[1]!, sourceText: chair[2]!, country: null, from, to: null, detail: null, partner: null, evidenceUrl: url });
     }
     const intro = OLD_VICE_CHAIRS_INTRO.exec(paragraph);
     const viceGroup = intro ? groupOf(intro[1]!.replace(/^3GPP\s+/, '')) : null;
@@ -171,18 +171,19 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
     const group = chair ? groupOf(chair[3]!) : null;
     if (chair && group) {
       chairGroup = group;
-      positions.push({ group, role: 'chair', person: chair[1]!, sourceText: collapseWhitespace(chair[2]!), country: null, from, to: null, detail: null, evidenceUrl: url });
+      positions.push({ group, role: 'chair', person: chair[1]!, sourceText: collapseWhitespace(chair[2]!), country: null, from, to: null, detail: null, partner: null, evidenceUrl: url });
       continue;
     }
     const top = TOP_POSITION_CHAIR.exec(paragraph);
     const topGroup = top ? groupOf(top[1]!) : null;
     if (!top || !topGroup) continue;
     chairGroup = topGroup;
-    positions.push({ group: topGroup, role: 'chair', person: top[2]!, sourceText: collapseWhitespace(top[3]!), country: null, from, to: null, detail: null, evidenceUrl: url });
+    positions.push({ group: topGroup, role: 'chair', person: top[2]!, sourceText: collapseWhitespace(top[3]!), country: null, from, to: null, detail: null, partner: null, evidenceUrl: url });
   }
   // The 2011 article lists its chair again in a table captioned like the vice-chairs' one: a row naming
-  // the chair the sentence elected is that chair, not a vice-chair.
-  const chairNames = new Set(positions.map((p) => personKey(p.person ?? '')));
+  // the chair the sentence elected is that chair, not a vice-chair, and gives the chair's partner, which
+  // the sentence does not.
+  const chairs = new Map(positions.map((p) => [personKey(p.person ?? ''), p]));
   for (const table of tables) {
     const header = (table.rows[0] ?? []).map((h) => h.toLowerCase());
     if (header[0] !== 'name' || !/company\s*\/\s*partner/.test(header[1] ?? '')) continue;
@@ -199,7 +200,11 @@ function readTableEra(paragraphs: string[], tables: ElectionTable[], from: strin
         warnings.push(`table row "${name ?? ''} | ${companyAndPartner ?? ''}" not understood, skipped`);
         continue;
       }
-      if (chairNames.has(personKey(name))) continue;
+      const chair = chairs.get(personKey(name));
+      if (chair) {
+        chair.partner ??= organizationalPartner(split[2]);
+        continue;
+      }
       positions.push({
         group,
         role,

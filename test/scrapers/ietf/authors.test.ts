@@ -1,6 +1,7 @@
 // Each IETF author's affiliation and the country the document gives (contribution_authors): parsed from
-// the real htmlized drafts and the API answers rebuilt from them (test/fixtures/ietf, RECONSTRUCTED.md),
-// the same whether scraped or imported, kept when a later listing gives none, and shown in the records.
+// the real htmlized drafts and the API answers rebuilt from them (test/fixtures/ietf, RECONSTRUCTED.md;
+// what the parsers read off each is in its expected file), the same whether scraped or imported, kept
+// when a later listing gives none, and shown in the records.
 import fs from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,25 +66,6 @@ const FLOWSPEC_AUTHORS = [
 function exportedAuthors(app: TestApp): Record<string, unknown> {
   return Object.fromEntries([...allContributionRecords(app.db, { body: 'ietf' })].map((r) => [r.ref, r.authors]));
 }
-
-describe("parsing each author's affiliation and country", () => {
-  it('reads the old text rendering of -02: eleven authors in order, Capitalonline without a country', () => {
-    const { listing } = parseHtmlizedDraft(fs.readFileSync(HTMLIZED_02));
-    expect(listing.contributions.map((c) => [c.ref, c.authors])).toEqual([[SERVICE_SEGMENTS, SERVICE_SEGMENTS_AUTHORS]]);
-  });
-
-  it('reads the xml2rfc v3 rendering of -03: five authors in order', () => {
-    const { listing } = parseHtmlizedDraft(fs.readFileSync(HTMLIZED_03));
-    expect(listing.contributions.map((c) => [c.ref, c.authors])).toEqual([[FLOWSPEC, FLOWSPEC_AUTHORS]]);
-  });
-
-  it('keeps no names: an author is only an affiliation and a country', () => {
-    const { listing } = parseHtmlizedDraft(fs.readFileSync(HTMLIZED_02));
-    const keys = new Set(listing.contributions.flatMap((c) => c.authors ?? []).flatMap((a) => Object.keys(a)));
-    expect([...keys].sort()).toEqual(['affiliation', 'country']);
-    expect(JSON.stringify(listing.contributions)).not.toContain('Dawra');
-  });
-});
 
 describe('storing authors: scrape and import agree', () => {
   let site: FixtureServer;
