@@ -10,7 +10,7 @@
 // snapshot holds only RAN and SA2), stated in GROUP_WEIGHTS below.
 //
 // Rows are written directly, one transaction per batch, with prepared statements, exactly the rows
-// db/write.ts storeListing writes: contributions, contribution_sources (denormalised parent, countries, kind and share)
+// db/contributions.ts storeListing writes: contributions, contribution_sources (denormalised parent, countries, kind and share)
 // and one contribution_status_history row each. Leadership seats are those of the snapshot (the
 // generated rows copy seat cells, but the tdoc seat table is not rebuilt over them).
 //

@@ -184,8 +184,8 @@ function printStoreFigures(atScale: Record<string, number> = {}): void {
 // 2. The naive way: the report functions straight on the database, no cache.
 function directTimes(label: string, fn: () => unknown, runs: number): number[] {
   return Array.from({ length: runs }, () => {
-    // A write first, as after a store: whatever a report function keeps while the data is unchanged
-    // (the edge-day counts of server/reports/rollup.ts) is computed again, so every run is cold.
+    // A write first, as after a store: whatever a report function keeps while the data is unchanged is
+    // computed again, so every run is cold.
     big.run(sql`insert into meta (key, value) values ('bench', ${String(Math.random())}) on conflict (key) do update set value = excluded.value`);
     return time(fn, label);
   });

@@ -19,7 +19,7 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
 }
 
 /** The report/export filters: --body, --group, --from, --to. */
-/** `--basis parent|entity`: which country a source counts for (see the README, "Counting rules"). */
+/** `--basis parent|entity`: which country a source counts for (see docs/counting.md). */
 function basisOption(): Option {
   return new Option('--basis <basis>', "country of the ultimate parent (default) or of the named entity itself").choices(['parent', 'entity']);
 }
@@ -82,10 +82,10 @@ export function buildProgram(): Command {
 
   const exporter = program.command('export').description('export every contribution or leadership seat, one record each');
   const exportFormat = () => new Option('--format <format>', 'output format').choices(['ndjson', 'csv', 'json']).default('ndjson');
-  withFilters(exporter.command('contributions').description('every contribution, one record each (see the README, "Records")').addOption(exportFormat())).action(
+  withFilters(exporter.command('contributions').description('every contribution, one record each (see docs/data-model.md)').addOption(exportFormat())).action(
     action(async (options) => (await import('./commands/export.js')).exportContributions(options)),
   );
-  withFilters(exporter.command('positions').description('every leadership seat, one record each (see the README, "Records")').addOption(exportFormat())).action(
+  withFilters(exporter.command('positions').description('every leadership seat, one record each (see docs/data-model.md)').addOption(exportFormat())).action(
     action(async (options) => (await import('./commands/export.js')).exportPositions(options)),
   );
 

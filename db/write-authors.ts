@@ -1,5 +1,5 @@
 // The authors of contributions (contribution_authors): each author's affiliation and the country the
-// document gives, in the document's order. Kept apart from the contributions' hot path in write.ts:
+// document gives, in the document's order. Kept apart from the contributions' hot path in contributions.ts:
 // only listings that give authors (IETF) do any work here.
 import { and, eq } from 'drizzle-orm';
 import { perConnection, type Db } from './client.js';

@@ -62,6 +62,6 @@ export function latestRevisions<T>(listed: ListedRevision<T>[]): LatestRevision<
 /**
  * The contributions stdwatch stored once per revision, before one contribution per document: stored
  * refs matching `glob` (a candidate filter for SQLite's GLOB) are folded into the document's row by
- * db/write.ts when a listing shows the document again.
+ * db/contributions.ts (foldFormerRefs) when a listing shows the document again.
  */
 export const ITU_FORMER_REVISION_REFS = { glob: '*-R[0-9]*', currentRefOf: documentRefOfRevision };

@@ -1,4 +1,4 @@
-// The failures a source can have, each saying what happens next (see README, "When things go wrong").
+// The failures a source can have, each saying what happens next (see docs/operations.md, "When things go wrong").
 
 /** The input is not something we can read at all: empty, truncated, corrupt, the wrong kind of file. */
 export class UnreadableInputError extends Error {

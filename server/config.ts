@@ -1,5 +1,5 @@
 // Configuration: read from the environment once, validated, in one place. Every setting has a default
-// that works on a fresh clone; the README lists them all.
+// that works on a fresh clone; docs/configuration.md lists them all.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';

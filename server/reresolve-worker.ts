@@ -1,5 +1,5 @@
 // The body of a background re-resolution (server/reresolve.ts), run in a worker thread with its own
-// database connection: the registry applied to everything stored (db/write.ts applyRegistry), while the
+// database connection: the registry applied to everything stored (db/registry.ts applyRegistry), while the
 // server's thread keeps answering from its own connection.
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '../db/client.js';

@@ -1,7 +1,7 @@
 // Re-resolving stored sources after a registry change, in the background of `stdwatch serve`. At two
 // million contributions applyRegistry takes minutes; run before listening, the server answered nothing
 // for that long. Here the server listens first and a worker thread, with its own connection, applies
-// the registry in one transaction (db/write.ts): until it commits, every page shows the data as
+// the registry in one transaction (db/registry.ts): until it commits, every page shows the data as
 // resolved before, consistently (SQLite's WAL keeps the readers on the last commit), and then the
 // report cache sees the new data version. The run is recorded like a scrape (source `registry`), so
 // /status shows it running, done or failed; scrapes of this process wait for it (server/main.ts).

@@ -60,7 +60,7 @@ describe('stdwatch import of Datatracker API JSON', () => {
   });
 });
 
-describe('stdwatch scrape ietf --groups, against a local Datatracker as the README says', () => {
+describe('stdwatch scrape ietf --groups, against a local Datatracker as docs/sources.md says', () => {
   let mirror: FixtureServer;
   beforeAll(async () => {
     mirror = await startIetfSite();

@@ -1,6 +1,6 @@
 // The organization registry: reviewed data in domain/resolve/registry/*.yaml, validated on load.
 // Fixing a name, a parent or a country is a change to that data; stored sources are re-resolved from
-// their raw strings on the next start (see db/write.ts, reresolveAll), never re-scraped.
+// their raw strings on the next start (see db/registry.ts, reresolveAll), never re-scraped.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

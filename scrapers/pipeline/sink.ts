@@ -1,5 +1,5 @@
 // What the sources hand their records to, backed by the database: each listing or roster stored in its
-// own transaction (db/write.ts), its sources resolved with the resolver the pipeline runs with.
+// own transaction (db/contributions.ts, db/seats.ts), its sources resolved with the resolver the pipeline runs with.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { positions } from '../../db/schema.js';
