@@ -1,72 +1,45 @@
-// Report results kept between requests until the data changes. A report page costs 50–150 ms of
-// synchronous SQLite work on the full snapshot, and the server has one thread: under load every
-// request would queue behind the others. The cache is dropped whenever the database changes — by this
-// connection (total_changes(): a scrape in the server process) or by any other (PRAGMA data_version:
-// a `stdwatch scrape` or `import` in another process) — so a page never shows older data than a fresh
-// query would.
+// Report results kept between requests until the data changes, in the one cache of stdwatch
+// (db/cache.ts: kept per connection while the data version holds). A report page costs tens of ms of
+// synchronous SQLite work at full history, and the server has one thread: under load every request
+// would queue behind the others. The data version moves whenever the database changes — by this
+// connection (a scrape in the server process) or by any other (a `stdwatch scrape` or `import` in
+// another process) — so a page never shows older data than a fresh query would.
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { dataVersion, type Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
+import { dataVersion, pinVersion, whileUnchanged } from '../db/cache.js';
 
 /** Both counters of the version restart with the process: the nonce keeps two processes' tags apart. */
 const PROCESS_NONCE = randomBytes(4).toString('hex');
 
+/** Reports read the clock (today's seats, the last complete week): what they give is kept five minutes at most. */
+const clockWindow = () => Math.floor(Date.now() / 300_000);
+
+let caches = 0;
+
 export class ReportCache {
-  private readonly entries = new Map<string, unknown>();
-  private version = '';
-  /** The version read at the start of a request, while that request is handled synchronously (see revalidate). */
-  private pinned: string | null = null;
+  /** One app's pages are its own: another app on the same connection may render them otherwise (its settings). */
+  private readonly id = ++caches;
 
-  constructor(
-    private readonly db: Db,
-    private readonly maxEntries = 500,
-  ) {}
-
-  private currentVersion(): string {
-    if (this.pinned !== null) return this.pinned;
-    // And at least every five minutes, for anything a report reads from the clock.
-    return `${dataVersion(this.db)}:${Math.floor(Date.now() / 300_000)}`;
-  }
+  constructor(private readonly db: Db) {}
 
   /** A weak entity tag of the data as of now: equal tags, equal reports. */
   etag(): string {
-    return `W/"${PROCESS_NONCE}.${this.currentVersion()}"`;
+    return `W/"${PROCESS_NONCE}.${dataVersion(this.db)}:${clockWindow()}"`;
   }
 
   /**
    * Runs `fn` with the data version read once: the tag, the report and its rendering of one request
-   * then agree on it, and the version is not read three times per request. Only for the synchronous
-   * part of `fn`: no other code runs meanwhile, so nothing can change the data in between; anything
-   * after an `await` reads the version again.
+   * then agree on it. Only for the synchronous part of `fn`: no other code runs meanwhile, so nothing
+   * can change the data in between; anything after an `await` reads the version again.
    */
   withVersionPinned<T>(fn: (etag: string) => T): T {
-    if (this.pinned !== null) return fn(this.etag());
-    this.pinned = this.currentVersion();
-    try {
-      return fn(this.etag());
-    } finally {
-      this.pinned = null;
-    }
+    return pinVersion(this.db, () => fn(this.etag()));
   }
 
-  /** The cached result for `key`, or `compute()` stored under it. Errors are not cached. */
+  /** The kept result for `key`, or `compute()` kept under it. Errors are not kept. */
   get<T>(key: string, compute: () => T): T {
-    const version = this.currentVersion();
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
-    if (this.entries.has(key)) {
-      const value = this.entries.get(key) as T;
-      // Most recently used last, so the oldest is the first to go.
-      this.entries.delete(key);
-      this.entries.set(key, value);
-      return value;
-    }
-    const value = compute();
-    this.entries.set(key, value);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return value;
+    return whileUnchanged(this.db, `report ${this.id} ${clockWindow()} ${key}`, compute);
   }
 }
 

@@ -2,7 +2,8 @@
 // pages (by internal id), or every matching row streamed in batches.
 import { and, gt, inArray, sql, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { allOf, getOf, keptWhileUnchanged, perConnection, type Db } from '../../db/client.js';
+import { perConnection, type Db } from '../../db/client.js';
+import { whileUnchanged } from '../../db/cache.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { SourceRecord } from '../../domain/resolve/resolve.js';
 import type { OrganizationKind, Role } from '../../domain/types.js';
@@ -116,12 +117,11 @@ function sourcesOf(db: Db, ids: number[], filters: Filters): Map<number, SourceR
 }
 
 /** The lowest id of the groups' contributions dated on or after `from`, kept while the data is unchanged. */
-const firstIds = keptWhileUnchanged<number>();
 function firstIdSince(db: Db, groupIds: number[], from: string): number {
   // Over the (group, date) index: the entries dated since `from`, not every id of the group (the
   // planner's own choice, the (group, id, date) index, walks the group whole: 20 ms for RAN1 at 2 M).
-  return firstIds(db, `${groupIds.join(',')} ${from}`, () =>
-    getOf<{ id: number | null }>(db, sql`select min(id) as id from contributions indexed by contributions_group_date
+  return whileUnchanged(db, `first id ${groupIds.join(',')} ${from}`, () =>
+    db.get<{ id: number | null }>(sql`select min(id) as id from contributions indexed by contributions_group_date
       where group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)}) and date >= ${from}`)?.id ?? Number.MAX_SAFE_INTEGER);
 }
 
@@ -137,10 +137,9 @@ export function contributionPage(db: Db, filters: Filters, options: { after?: nu
   // rows; left to itself the planner may read a (group, date) index whole and sort it. With a start
   // date, the walk starts at the group's first contribution of that date or later (ids mostly follow
   // time: without it a first page since 2020 walks past every earlier one of the group).
-  const groupIds = filters.group ? allOf<{ id: number }>(db, sql`select id from groups where code = ${filters.group}`).map((g) => g.id) : null;
+  const groupIds = filters.group ? db.all<{ id: number }>(sql`select id from groups where code = ${filters.group}`).map((g) => g.id) : null;
   const after = Math.max(options.after ?? 0, groupIds && filters.from ? firstIdSince(db, groupIds, filters.from) - 1 : 0);
-  const ids = allOf<{ id: number }>(
-    db,
+  const ids = db.all<{ id: number }>(
     sql`select ${contributions.id} as id from ${contributions} cross join ${groups} on ${groups.id} = ${contributions.groupId}
       where ${and(
         contributionCondition(filters),

@@ -3,7 +3,7 @@
 // all took seconds for a number nobody reads to the unit: past a cap the count stops, and the page
 // says "more than".
 import { sql, type SQL } from 'drizzle-orm';
-import { getOf, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 
 /** How far a count goes before it stops. */
 export const COUNT_CAP = 10_000;
@@ -17,7 +17,7 @@ export interface MatchCount {
 
 /** How many rows `from` (a FROM … WHERE … clause) selects, counted up to `cap` (null: all of them). */
 export function countUpTo(db: Db, from: SQL, cap: number | null = COUNT_CAP): MatchCount {
-  if (cap === null) return { total: getOf<{ n: number }>(db, sql`select count(*) as n ${from}`)?.n ?? 0, exact: true };
-  const n = getOf<{ n: number }>(db, sql`select count(*) as n from (select 1 ${from} limit ${cap + 1})`)?.n ?? 0;
+  if (cap === null) return { total: db.get<{ n: number }>(sql`select count(*) as n ${from}`)?.n ?? 0, exact: true };
+  const n = db.get<{ n: number }>(sql`select count(*) as n from (select 1 ${from} limit ${cap + 1})`)?.n ?? 0;
   return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
 }

@@ -6,7 +6,8 @@
 // Counting: fractional (1/n per source), the ultimate parent's country, as in every report. A week is
 // Monday to Sunday on the contribution's date.
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
-import { keptWhileUnchanged, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { whileUnchanged } from '../../db/cache.js';
 import { contributionSources, contributions, digests, groups, organizations, positions, scrapeRuns } from '../../db/schema.js';
 import { countryName } from '../../domain/resolve/countries.js';
 import { contributionCondition, type Filters } from './filters.js';
@@ -238,11 +239,9 @@ export interface WeekWithData {
   contributions: number;
 }
 
-const weeksKept = keptWhileUnchanged<WeekWithData[]>(1);
-
 /** The ISO weeks that have dated contributions, newest first, with how many each (kept while the data is unchanged). */
 export function weeksWithData(db: Db): WeekWithData[] {
-  return weeksKept(db, 'weeks', () => {
+  return whileUnchanged(db, 'weeks with data', () => {
     const days = db.$client.prepare('select date, count(*) as n from contributions where date is not null group by date').all() as { date: string; n: number }[];
     const weeks = new Map<string, number>();
     for (const { date, n } of days) {

@@ -2,7 +2,7 @@
 // country (by the ultimate parent's home country), or of a watchlist, newest first. Shared by the
 // watchlist pages, the Atom feeds and the CLI.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { allOf, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { contributions, groups } from '../../db/schema.js';
 import { contributionRecords, type ContributionRecord } from './contributions.js';
 import { countUpTo } from './count.js';
@@ -55,8 +55,7 @@ export function recentContributions(
 ): RecentContributions {
   const condition = and(where, contributionCondition(filters));
   const from = sql`from ${contributions} cross join ${groups} on ${eq(groups.id, contributions.groupId)} where ${condition}`;
-  const ids = allOf<{ id: number; date: string | null }>(
-    db,
+  const ids = db.all<{ id: number; date: string | null }>(
     sql`select ${contributions.id} as id, ${contributions.date} as date ${from} order by ${contributions.date} desc, ${contributions.id} desc limit ${limit}`,
   );
   const counted = options.count ? countUpTo(db, from, options.countCap) : null;

@@ -2,7 +2,9 @@
 // ultimate parent, country, kind, the parent's kind; all of them met by one and the same source) and what the body says of the document (status, type, meeting).
 // Reports answer "how much, by whom" and take the shared filters (filters.ts); these pick records.
 import { sql, type SQL } from 'drizzle-orm';
-import { getOf, keptWhileUnchanged, queryOf, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { whileUnchanged } from '../../db/cache.js';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { contributionSources, contributions, meetings, organizations } from '../../db/schema.js';
 import { isCountryCode } from '../../domain/resolve/countries.js';
@@ -74,13 +76,13 @@ const SOURCE_JOINS = sql`from ${contributionSources} s
  * the contributions walked costs milliseconds; a rare one would instead walk the whole table.
  */
 const RARE_SOURCE_ROWS = 20_000;
-const rarity = keptWhileUnchanged<boolean>();
+const dialect = new SQLiteSyncDialect();
 
 /** Whether fewer than RARE_SOURCE_ROWS source rows match (counted no further), kept while the data is unchanged. */
 function isRare(db: Db, match: SQL): boolean {
   const query = sql`select count(*) as n from (select 1 ${SOURCE_JOINS} where ${match} limit ${RARE_SOURCE_ROWS})`;
-  const { text, params } = queryOf(query);
-  return rarity(db, `${text} ${JSON.stringify(params)}`, () => (getOf<{ n: number }>(db, query)?.n ?? 0) < RARE_SOURCE_ROWS);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return whileUnchanged(db, `rare source ${text} ${JSON.stringify(params)}`, () => (db.get<{ n: number }>(query)?.n ?? 0) < RARE_SOURCE_ROWS);
 }
 
 /**
