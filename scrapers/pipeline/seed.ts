@@ -28,11 +28,16 @@ export function snapshotManifest(dir = SNAPSHOT_DIR): z.infer<typeof manifestSch
 
 export function loadSnapshot(
   target: ImportTarget,
-  options: { dir?: string; onFile?: (result: ImportResult, index: number, total: number) => void } = {},
+  options: {
+    dir?: string;
+    /** Only the files this keeps (tests that need part of the snapshot). */
+    only?: (file: string) => boolean;
+    onFile?: (result: ImportResult, index: number, total: number) => void;
+  } = {},
 ): ImportResult[] {
   const dir = options.dir ?? SNAPSHOT_DIR;
-  const manifest = snapshotManifest(dir);
-  return manifest.files.map((entry, index) => {
+  const files = snapshotManifest(dir).files.filter((entry) => options.only?.(entry.file) ?? true);
+  return files.map((entry, index) => {
     const result = importFile(target, path.join(dir, entry.file), {
       url: entry.url,
       urlIsExact: entry.urlIsExact,
@@ -40,7 +45,7 @@ export function loadSnapshot(
       capturedAt: entry.capturedAt,
       trigger: 'seed',
     });
-    options.onFile?.(result, index, manifest.files.length);
+    options.onFile?.(result, index, files.length);
     return result;
   });
 }
