@@ -1,12 +1,12 @@
 // Opening a database: the file (or :memory:), the pragmas we rely on, and the committed migrations.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { projectPath } from '../domain/project.js';
 import * as schema from './schema.js';
 import { ensureCounts } from './counts/upkeep.js';
 
@@ -15,7 +15,7 @@ import type { Db } from './connection.js';
 export type { Db };
 
 // Resolved from this file, not the working directory, so the CLI works from anywhere.
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = projectPath('db', 'migrations');
 
 export const BODIES = [
   { id: '3gpp', name: '3GPP' },
