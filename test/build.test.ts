@@ -105,15 +105,22 @@ function resolveIn(copy: string, name: string, env: Record<string, string> = {})
   return (JSON.parse(result.stdout) as { sources: { organization: string; country: string | null }[] }).sources[0]!;
 }
 
-describe('a build older than the sources', () => {
-  let copy: string;
+/** A built copy of the project for the tests of one describe block (made before them, removed after). */
+function builtCopy(): () => string {
+  let copy = '';
   beforeAll(() => {
     copy = projectCopy();
     build(copy);
   });
   afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  return () => copy;
+}
+
+describe('a build older than the sources', () => {
+  const project = builtCopy();
 
   it('is refused with the source that changed and what to run, until it is built again', () => {
+    const copy = project();
     expect(resolveIn(copy, 'Huawei')).toMatchObject({ organization: 'Huawei', country: 'CN' });
 
     const source = path.join(copy, 'server', 'app.ts');
@@ -137,14 +144,10 @@ describe('a build older than the sources', () => {
 });
 
 describe("the registry's parse written by the build", () => {
-  let copy: string;
-  beforeAll(() => {
-    copy = projectCopy();
-    build(copy);
-  });
-  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const project = builtCopy();
 
   it('is what the compiled command reads while the YAML files are those it was parsed from, and the YAML is read once they are not', () => {
+    const copy = project();
     // Mark the built parse (Huawei's country made SE) to see which of the two a command reads.
     const builtFile = path.join(copy, 'dist', 'domain', 'resolve', 'registry.json');
     const built = JSON.parse(fs.readFileSync(builtFile, 'utf8')) as { textsHash: string; files: { name: string; content: unknown }[] };
@@ -166,6 +169,7 @@ describe("the registry's parse written by the build", () => {
   });
 
   it('is not written, and nothing is built, when the registry has a problem', () => {
+    const copy = project();
     const file = path.join(copy, 'domain', 'resolve', 'registry', 'organizations.yaml');
     const before = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, `${before}\n- slug: broken-test\n  name: Broken Test Co\n  kind: company\n  parent: no-such-parent\n`);
