@@ -42,10 +42,14 @@ describe('the build in dist/', () => {
     expect(built.files).toEqual(readRegistryFiles());
   });
 
-  it('serves the pages, their style sheet and the API through migrations it made, logging each request with its id', async () => {
-    const run = cli();
+  it('serves the pages, their style sheet and the API, re-resolves in its worker thread, and logs each request with its id', async () => {
+    const registry = tempDir('stdwatch-registry-');
+    fs.cpSync(path.join(ROOT, 'domain', 'resolve', 'registry'), registry, { recursive: true });
+    const run = cli({ STDWATCH_REGISTRY_DIR: registry });
     // One real IETF draft page: a database with one contribution, so that the server loads no snapshot.
     expect((await run.run(['import', fixture('ietf', 'datatracker-htmlized-draft-ietf-idr-bgp-ls-sr-service-segments-02.2025-02.html')])).code).toBe(0);
+    // A registry changed since: the server re-resolves what is stored in a worker thread (dist/server/reresolve-worker.js).
+    fs.appendFileSync(path.join(registry, 'organizations.yaml'), '\n- slug: example-research-co\n  name: Example Research Co\n  kind: research\n  country: FR\n');
     const server = spawn(process.execPath, [path.join(ROOT, 'bin', 'stdwatch.js'), 'serve', '--port', '0'], {
       cwd: run.dir,
       env: { PATH: process.env.PATH ?? '', ...run.env },
@@ -76,6 +80,10 @@ describe('the build in dist/', () => {
       const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as LogLine);
       expect(lines.find((line) => line.reqId === id)).toMatchObject({ level: 'info', msg: 'request', method: 'GET', url: '/api/contributions', status: 200 });
       expect(lines.find((line) => line.msg.startsWith('stdwatch is serving'))).toMatchObject({ level: 'info', pid: server.pid });
+
+      while (!stdout.includes('re-resolution done')) await new Promise((resolve) => setTimeout(resolve, 20));
+      const status = (await (await fetch(`${base}status.json`)).json()) as { sources: { source: string; status: string }[] };
+      expect(status.sources.find((s) => s.source === 'registry')).toMatchObject({ status: 'ok' });
     } finally {
       server.kill('SIGTERM');
     }
