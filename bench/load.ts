@@ -17,6 +17,7 @@ import { openStdwatch } from '../server/context.js';
 import { importFile } from '../scrapers/pipeline/import.js';
 import { SNAPSHOT_DIR } from '../scrapers/pipeline/seed.js';
 import { startThreeGppSite } from '../test/support/three-gpp-site.js';
+import buildDist from '../test/support/build.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
@@ -42,22 +43,27 @@ const busy: string[] = [];
 const children: ChildProcess[] = [];
 
 function stdwatch(args: string[], extra: Record<string, string> = {}, onLine?: (line: string) => void) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'stdwatch.js'), ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'stdwatch.js'), ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  // The commands' messages on stderr, the server's log lines on stdout: both are watched.
+  const watch = (d: Buffer) => {
     const text = d.toString();
     output += text;
     for (const line of text.split('\n')) {
       if (/SQLITE_BUSY|database is locked/i.test(line)) busy.push(`${args[0]}: ${line}`);
       onLine?.(line);
     }
-  });
+  };
+  child.stdout!.on('data', watch);
+  child.stderr!.on('data', watch);
   const done = new Promise<{ code: number | null; output: string }>((resolve) => child.on('exit', (code) => resolve({ code, output })));
   return { child, done };
 }
 
 async function main(): Promise<void> {
+  // The commands run the build (bin/stdwatch.js refuses one older than the sources).
+  buildDist();
   process.stderr.write(`preloading ${PRELOADED.length} lists of the snapshot into ${env.STDWATCH_DB}\n`);
   const app = openStdwatch(loadConfig(env));
   for (const file of PRELOADED) importFile(app, snapshotFile(file), { trigger: 'load-test' });

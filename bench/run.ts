@@ -31,6 +31,7 @@ import { contributionPage } from '../server/reports/contributions.js';
 import { digestReport } from '../server/reports/digest.js';
 import { overviewReport } from '../server/reports/overview.js';
 import { referenceCounts } from '../test/support/reference-counts.js';
+import buildDist from '../test/support/build.js';
 import type { CountSpec } from '../db/counts/read.js';
 import { weekOf } from '../server/reports/weeks.js';
 import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
@@ -304,6 +305,8 @@ function rssOf(pid: number): { rss: number; peak: number } {
   return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
 }
 
+// The server runs the build (bin/stdwatch.js refuses one older than the sources): made first, not timed.
+buildDist();
 const server = await startServer();
 try {
   const startMs = Math.round(server.startMs);
@@ -397,7 +400,7 @@ try {
     note: `${loadErrors} errors; p99 ${load.latency.p99} ms; first (computed) request ${Math.round(overviewColdMs)} ms, again after the writes ${Math.round(overviewAfterWritesMs)} ms; one overview on the rollups ${Math.round(rollupOverviewMs)} ms (CPU ${cpuMedian('rollupOverview')} ms); naive = 1000 ÷ one overview computation without rollups (${Math.round(naiveOverviewMs)} ms, CPU ${cpuMedian('overview')} ms)`,
   });
   rows.push({ figure: 'server RSS after the load', measured: memory.rss, unit: 'MB', target: '≤ 300 MB', meets: memory.rss <= 300, naive: null, note: `peak ${memory.peak} MB` });
-  rows.push({ figure: 'server start to first response', measured: startMs, unit: 'ms', target: '≤ 2,000 ms', meets: startMs <= 2000, naive: null, note: `server CPU until then ${server.startCpuMs} ms (loading the compiled sources, or compiling them first after a change: bin/compiled.js; the registry, opening the database)` });
+  rows.push({ figure: 'server start to first response', measured: startMs, unit: 'ms', target: '≤ 2,000 ms', meets: startMs <= 2000, naive: null, note: `server CPU until then ${server.startCpuMs} ms (loading the build's JavaScript and the packages, the registry, opening the database)` });
 
   console.log(`stdwatch benchmark, ${contributionCount} contributions, ${sourceCount} source rows (${path.basename(dbFile)}), ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`);
   console.log('');

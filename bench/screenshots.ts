@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     process.stderr.write('loading the bundled snapshot…\n');
     loadSnapshot(app);
     publishDigest(app.db, DIGEST_WEEK, { now: DIGEST_PUBLISHED_AT });
-    server = createApp({ db: app.db, resolver: app.resolver, archive: app.archive, log: () => {} }).listen(0, '127.0.0.1');
+    server = createApp({ db: app.db, resolver: app.resolver, archive: app.archive }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server!.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({

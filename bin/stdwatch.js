@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// The `stdwatch` command. The sources are TypeScript (Node 20 cannot strip types itself) and a checkout
-// runs without a build step: they are compiled on the fly into a cache the first time and after each
-// change (bin/compiled.js), or, when that is not possible, run through tsx.
-import { compiledEntry } from './compiled.js';
+// The `stdwatch` command: the build's JavaScript (dist/, made by `npm run build`; `npm install` and
+// `npm start` make it too), run by Node alone. A build older than the sources is refused with the
+// reason rather than run: what would run is not the code in the checkout. `npm run dev` runs the
+// TypeScript sources through tsx, without a build.
+import { staleness } from './build.js';
 
-const compiled = await compiledEntry('cli/main.ts');
-if (compiled) {
-  await import(compiled);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../cli/main.ts');
+const stale = staleness();
+if (stale) {
+  process.stderr.write(`stdwatch: ${stale}: run \`npm run build\` first (or \`npm run dev\` to run the sources through tsx)\n`);
+  process.exit(1);
 }
+await import('../dist/cli/main.js');

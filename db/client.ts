@@ -1,10 +1,10 @@
 // Opening a database: the file (or :memory:), the pragmas we rely on, and the committed migrations.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { projectPath } from '../domain/project.js';
 import * as schema from './schema.js';
 import { ensureCounts } from './counts/upkeep.js';
 
@@ -13,7 +13,7 @@ import type { Db } from './connection.js';
 export type { Db };
 
 // Resolved from this file, not the working directory, so the CLI works from anywhere.
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = projectPath('db', 'migrations');
 
 export const BODIES = [
   { id: '3gpp', name: '3GPP' },

@@ -3,15 +3,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type YAMLModule from 'yaml';
 import { z } from 'zod';
+import { projectPath } from './project.js';
 import { BODY_IDS } from './types.js';
 
 /** Whether a keyword can be searched for: it needs a letter or a digit (db/fts.ts quotes each word). */
 const searchable = (keyword: string) => /[\p{L}\p{N}]/u.test(keyword);
 
-const TOPICS_FILE = fileURLToPath(new URL('./topics.yaml', import.meta.url));
+const TOPICS_FILE = projectPath('domain', 'topics.yaml');
 
 const ruleSchema = z
   .object({

@@ -3,10 +3,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/client.js';
 import type { RawArchive } from '../db/archive.js';
 import type { Resolver } from '../domain/resolve/resolve.js';
+import { projectPath } from '../domain/project.js';
 import { HttpError } from './errors.js';
 import { DEFAULT_FAILURE_BACKOFF_MS } from './reports/status.js';
 import { adminRoutes, type ScrapeTrigger } from './routes/admin.js';
@@ -20,15 +20,17 @@ import { documentRoutes } from './routes/documents.js';
 import { pageRoutes } from './routes/pages.js';
 import { curationRoutes, type RegistryCuration } from './routes/curation.js';
 import { createViews, type Views } from './views.js';
+import { requestLog, silentLogger, type Logger } from './log.js';
 
-const STATIC_DIR = fileURLToPath(new URL('../templates/static', import.meta.url));
+const STATIC_DIR = projectPath('templates', 'static');
 
 export interface AppParts {
   db: Db;
   resolver: Resolver;
   archive: RawArchive;
   views?: Views;
-  log?: (message: string) => void;
+  /** Where requests and internal errors are logged (server/log.ts); tests that do not look leave it out. */
+  logger?: Logger;
   /** From the configuration (server/config.ts); tests leave them out: no token, no rate limit. */
   adminToken?: string | null;
   rateLimitPerMinute?: number;
@@ -79,6 +81,7 @@ export function createApp(parts: AppParts): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(requestLog(parts.logger ?? silentLogger));
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   app.use((req, _res, next) => {
     next(req.originalUrl.length > MAX_URL_LENGTH ? new HttpError(414, `the address is longer than ${MAX_URL_LENGTH} characters`) : undefined);
@@ -113,7 +116,8 @@ export function createApp(parts: AppParts): express.Express {
     const status = error instanceof HttpError ? error.status : (clientStatus ?? 500);
     const message =
       error instanceof HttpError ? error.message : clientStatus ? 'the request is malformed' : 'something went wrong on our side; it has been logged';
-    if (!(error instanceof HttpError) && clientStatus === null) parts.log?.(`${req.method} ${req.originalUrl}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // The stack goes to the log (with the request's id), never into the answer.
+    if (!(error instanceof HttpError) && clientStatus === null) req.log.error({ err: error }, `${req.method} ${req.originalUrl} failed`);
     if (res.headersSent) {
       res.destroy();
       return;

@@ -1,16 +1,20 @@
 // Configuration: read from the environment once, validated, in one place. Every setting has a default
 // that works on a fresh clone; docs/configuration.md lists them all.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { GROUP_CODES } from '../domain/groups/3gpp.js';
 import type { HttpClientOptions } from '../scrapers/http.js';
 import { DEFAULT_BASE_URL as DEFAULT_3GPP_BASE_URL } from '../scrapers/3gpp/urls.js';
 import { REGISTRY_DIR } from '../domain/resolve/registry.js';
+import { projectPath } from '../domain/project.js';
 
 // The default database lives in the checkout's data/ folder, wherever the command is run from.
-const DEFAULT_DB = fileURLToPath(new URL('../data/stdwatch.db', import.meta.url));
+const DEFAULT_DB = projectPath('data', 'stdwatch.db');
+
+/** pino's levels, most severe first; `silent` writes nothing. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -66,6 +70,8 @@ const envSchema = z.object({
   STDWATCH_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   STDWATCH_RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
   STDWATCH_FAILURE_BACKOFF_HOURS: nonNegativeInt.default(144),
+  STDWATCH_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  STDWATCH_LOG_FORMAT: z.enum(LOG_FORMATS).default('json'),
 });
 
 export interface Config {
@@ -94,6 +100,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** First wait after a source's failed run before a scheduled run tries it again; doubled per failure. */
   failureBackoffMs: number;
+  /** The server's log (server/log.ts): the lowest level written, and JSON lines or lines for a person. */
+  log: { level: (typeof LOG_LEVELS)[number]; format: (typeof LOG_FORMATS)[number] };
   /** The HTTP client's settings; hosts, database and archive are added per run (server/context.ts). */
   http: Omit<HttpClientOptions, 'allowedHosts' | 'db' | 'archive'>;
 }
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.STDWATCH_ADMIN_TOKEN ?? null,
     rateLimitPerMinute: e.STDWATCH_RATE_LIMIT_PER_MINUTE,
     failureBackoffMs: e.STDWATCH_FAILURE_BACKOFF_HOURS * 3_600_000,
+    log: { level: e.STDWATCH_LOG_LEVEL, format: e.STDWATCH_LOG_FORMAT },
     http: {
       userAgent: `stdwatch/0.1 (+${e.STDWATCH_CONTACT}; participation statistics from public listings)`,
       minIntervalMs: e.STDWATCH_REQUEST_INTERVAL_MS,

@@ -1,7 +1,6 @@
 // The running application's parts, opened once per process: the database (migrated), the registry
 // (applied to what is stored when it changed), the raw archive, and scrape contexts built from them.
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { metaRegistryCache } from '../db/registry-cache.js';
 import { applyRegistry, registryApplied } from '../db/registry.js';
 import { closeInterruptedRuns } from '../db/runs.js';
 import { RawArchive } from '../db/archive.js';
@@ -40,8 +39,7 @@ export function openStdwatch(config: Config, options: { deferRegistry?: boolean 
   let resolver: Resolver;
   let registryPending = false;
   try {
-    // The YAML's parse is kept in the database (db/registry-cache.ts): parsed again only when a file changed.
-    resolver = createResolver(loadRegistry(config.registryDir, metaRegistryCache(db)));
+    resolver = createResolver(loadRegistry(config.registryDir));
     registryPending = options.deferRegistry === true && !registryApplied(db, resolver) && hasContributions(db);
     if (!registryPending) applyRegistry(db, resolver);
     closeInterruptedRuns(db);

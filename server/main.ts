@@ -6,8 +6,7 @@ import { contributions } from '../db/schema.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { openStdwatch } from './context.js';
-import { log } from './log.js';
-import { metaRegistryCache } from '../db/registry-cache.js';
+import { createLogger } from './log.js';
 import { acceptAlias } from '../domain/resolve/registry-edit.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
 import { createResolver } from '../domain/resolve/resolve.js';
@@ -16,23 +15,24 @@ import { ranRecently, scrapeAll, startDigestScheduler, startScheduler } from './
 
 export async function startServer(config: Config): Promise<Server> {
   // A changed registry is applied after the server listens (server/reresolve.ts), not before.
+  const log = createLogger(config.log);
   const app = openStdwatch(config, { deferRegistry: true });
   const stored = app.db.select({ n: count() }).from(contributions).get()?.n ?? 0;
   if (stored === 0) {
-    log('empty database: loading the bundled snapshot of real public data');
+    log.info('empty database: loading the bundled snapshot of real public data');
     // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
     const { loadSnapshot } = await import('../scrapers/pipeline/seed.js');
     const { describeImport } = await import('../scrapers/pipeline/import.js');
-    loadSnapshot(app, { onFile: (r, i, total) => log(`  [${i + 1}/${total}] ${describeImport(r)}`) });
+    loadSnapshot(app, { onFile: (r, i, total) => log.info(`[${i + 1}/${total}] ${describeImport(r)}`) });
   }
   // Whatever escapes a background job is logged; the server keeps serving.
   let registryApplied: Promise<void> = Promise.resolve();
-  process.on('unhandledRejection', (reason) => log(`unhandled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   const server = createApp({
     db: app.db,
     resolver: app.resolver,
     archive: app.archive,
-    log,
+    logger: log,
     adminToken: config.adminToken,
     rateLimitPerMinute: config.rateLimitPerMinute,
     failureBackoffMs: config.failureBackoffMs,
@@ -45,7 +45,7 @@ export async function startServer(config: Config): Promise<Server> {
       // registry (scrapes included), and what is stored is re-resolved in the background.
       accept: (name, organization) => {
         const accepted = acceptAlias(config.registryDir, name, organization);
-        app.resolver = createResolver(loadRegistry(config.registryDir, metaRegistryCache(app.db)));
+        app.resolver = createResolver(loadRegistry(config.registryDir));
         registryApplied = registryApplied.then(() => reresolveInBackground(app, log));
         return accepted;
       },
@@ -59,20 +59,20 @@ export async function startServer(config: Config): Promise<Server> {
   registryApplied = app.registryPending ? reresolveInBackground(app, log) : Promise.resolve();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log(`stdwatch is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
+  log.info({ port }, `stdwatch is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
 
   const task = startScheduler(app, log, () => registryApplied);
-  if (config.adminToken) log('POST /api/scrape is enabled (STDWATCH_ADMIN_TOKEN is set)');
-  log(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
+  if (config.adminToken) log.info('POST /api/scrape is enabled (STDWATCH_ADMIN_TOKEN is set)');
+  log.info(`scrapes scheduled at "${config.scrapeSchedule}" (next: ${task.getNextRun()?.toISOString() ?? 'never'})`);
   const digestTask = startDigestScheduler(app, log);
-  log(`weekly digest scheduled at "${config.digestSchedule}" (next: ${digestTask.getNextRun()?.toISOString() ?? 'never'})`);
+  log.info(`weekly digest scheduled at "${config.digestSchedule}" (next: ${digestTask.getNextRun()?.toISOString() ?? 'never'})`);
   if (config.scrapeOnStart && !(await ranRecently(app, 6))) {
     // Catch up now rather than waiting for the schedule; the server is already answering.
     void registryApplied.then(() => scrapeAll(app, 'start', log));
   }
 
   const stop = () => {
-    log('stopping');
+    log.info('stopping');
     void task.stop();
     void digestTask.stop();
     server.close(() => {

@@ -3,7 +3,6 @@
 // server's thread keeps answering from its own connection.
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '../db/client.js';
-import { metaRegistryCache } from '../db/registry-cache.js';
 import { applyRegistry } from '../db/registry.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
 import { createResolver } from '../domain/resolve/resolve.js';
@@ -11,7 +10,7 @@ import { createResolver } from '../domain/resolve/resolve.js';
 const { dbFile, registryDir } = workerData as { dbFile: string; registryDir?: string };
 const db = openDatabase(dbFile);
 try {
-  const resolver = createResolver(loadRegistry(registryDir, metaRegistryCache(db)));
+  const resolver = createResolver(loadRegistry(registryDir));
   const contributions = (db.$client.prepare('select count(*) as n from contributions').get() as { n: number }).n;
   const applied = applyRegistry(db, resolver);
   parentPort!.postMessage({ applied, contributions, hash: resolver.registry.hash });

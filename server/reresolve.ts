@@ -8,8 +8,10 @@
 import { Worker } from 'node:worker_threads';
 import { REGISTRY_RUN_SOURCE, claimRun } from '../db/runs.js';
 import { finishRun } from '../db/runs.js';
+import { RUNS_BUILD } from '../domain/project.js';
 import { errorMessage } from '../scrapers/errors.js';
 import type { Stdwatch } from './context.js';
+import type { Logger } from './log.js';
 
 export interface ReresolveOutcome {
   applied: boolean;
@@ -18,10 +20,13 @@ export interface ReresolveOutcome {
 
 /** Runs applyRegistry on `dbFile` in a worker thread; resolves when it has committed. */
 export function applyRegistryInWorker(dbFile: string, registryDir?: string): Promise<ReresolveOutcome> {
-  // The thread registers tsx itself (server/tsx-worker.js) before loading the TypeScript of its body.
-  const worker = new Worker(new URL('./tsx-worker.js', import.meta.url), {
-    workerData: { dbFile, registryDir, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
-  });
+  // The build's JavaScript runs the body's compiled module itself; the TypeScript sources need tsx's hooks,
+  // which a new thread does not inherit: server/tsx-worker.js registers them, then loads the body.
+  const worker = RUNS_BUILD
+    ? new Worker(new URL('./reresolve-worker.js', import.meta.url), { workerData: { dbFile, registryDir } })
+    : new Worker(new URL('./tsx-worker.js', import.meta.url), {
+        workerData: { dbFile, registryDir, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
+      });
   return new Promise((resolve, reject) => {
     let outcome: ReresolveOutcome | null = null;
     worker.once('message', (message: ReresolveOutcome) => (outcome = message));
@@ -35,18 +40,20 @@ export function applyRegistryInWorker(dbFile: string, registryDir?: string): Pro
  * rejects: a failure is logged and recorded on /status, and the next start tries again (the stored
  * registry hash is written only after the re-resolution committed).
  */
-export async function reresolveInBackground(app: Stdwatch, log: (message: string) => void): Promise<void> {
+export async function reresolveInBackground(app: Stdwatch, logger: Logger): Promise<void> {
+  const log = logger.child({ job: REGISTRY_RUN_SOURCE });
   const started = Date.now();
   let runId: number | null = null;
   try {
     runId = claimRun(app.db, REGISTRY_RUN_SOURCE, 'start');
-    log('the registry changed: re-resolving every stored source in the background (see /status); pages show the earlier resolution until it is done');
+    log.info('the registry changed: re-resolving every stored source in the background (see /status); pages show the earlier resolution until it is done');
     const outcome = await applyRegistryInWorker(app.config.dbFile, app.config.registryDir);
     finishRun(app.db, runId, { status: 'ok', documentsFetched: 0, recordsSeen: outcome.contributions, recordsNew: 0, recordsChanged: outcome.applied ? outcome.contributions : 0 });
-    log(`re-resolution done: ${outcome.contributions} contributions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const seconds = (Date.now() - started) / 1000;
+    log.info({ contributions: outcome.contributions, seconds }, `re-resolution done: ${outcome.contributions} contributions in ${seconds.toFixed(1)} s`);
   } catch (error) {
     const message = errorMessage(error);
-    log(`re-resolution failed: ${message}`);
+    log.error({ err: error }, `re-resolution failed: ${message}`);
     try {
       if (runId !== null) finishRun(app.db, runId, { status: 'failed', documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, error: message });
     } catch {

@@ -9,6 +9,7 @@ import { runSources } from '../scrapers/pipeline/run.js';
 import type { Source } from '../scrapers/source.js';
 import { errorMessage } from '../scrapers/errors.js';
 import { scrapeContext, type Stdwatch } from './context.js';
+import type { Logger } from './log.js';
 import { publishDigest } from './reports/digest.js';
 import { lastCompleteWeek } from './reports/weeks.js';
 
@@ -23,26 +24,31 @@ async function allSources(): Promise<Source[]> {
   return (await import('../scrapers/sources.js')).SOURCES;
 }
 
-export async function scrapeAll(app: Stdwatch, trigger: string, log: (m: string) => void, sources?: Source[]): Promise<void> {
+export async function scrapeAll(app: Stdwatch, trigger: string, logger: Logger, sources?: Source[]): Promise<void> {
+  const log = logger.child({ scrape: trigger });
   try {
     let chosen = sources ?? (await allSources());
     if (AUTOMATIC_TRIGGERS.has(trigger)) {
       chosen = chosen.filter((source) => {
         const backoff = sourceBackoff(app.db, source.name, app.config.failureBackoffMs);
         if (!backoff?.active) return true;
-        log(`scrape (${trigger}): ${source.name} skipped: ${backoff.failures} failed run(s) in a row, backing off until ${backoff.retryAfter}`);
+        log.warn({ source: source.name, failures: backoff.failures, retryAfter: backoff.retryAfter }, `scrape (${trigger}): ${source.name} skipped: ${backoff.failures} failed run(s) in a row, backing off until ${backoff.retryAfter}`);
         return false;
       });
     }
     if (chosen.length === 0) return;
-    log(`scrape (${trigger}): ${chosen.map((s) => s.name).join(', ')}`);
-    const summaries = await runSources(scrapeContext(app, { log: (m) => log(`  ${m}`) }), chosen, trigger);
+    log.info({ sources: chosen.map((s) => s.name) }, `scrape (${trigger}): ${chosen.map((s) => s.name).join(', ')}`);
+    // The sources' progress lines (ScrapeContext.log) go to the same log.
+    const summaries = await runSources(scrapeContext(app, { log: (m) => log.info(m) }), chosen, trigger);
     for (const s of summaries) {
-      log(`scrape (${trigger}): ${s.source} ${s.status}${s.outcome ? `, ${s.outcome.recordsSeen} records (${s.outcome.recordsNew} new)` : ''}${s.error ? ` — ${s.error}` : ''}`);
+      const fields = { source: s.source, status: s.status, ...(s.outcome ? { recordsSeen: s.outcome.recordsSeen, recordsNew: s.outcome.recordsNew } : {}), ...(s.error ? { error: s.error } : {}) };
+      const message = `scrape (${trigger}): ${s.source} ${s.status}${s.outcome ? `, ${s.outcome.recordsSeen} records (${s.outcome.recordsNew} new)` : ''}${s.error ? ` — ${s.error}` : ''}`;
+      if (s.status === 'ok') log.info(fields, message);
+      else log.warn(fields, message);
     }
   } catch (error) {
     try {
-      log(`scrape (${trigger}) failed: ${error instanceof Error ? (error.stack ?? error.message) : errorMessage(error)}`);
+      log.error({ err: error }, `scrape (${trigger}) failed: ${errorMessage(error)}`);
     } catch {
       // Even a broken log must not take the server down.
     }
@@ -65,10 +71,10 @@ export async function ranRecently(app: Stdwatch, days: number): Promise<boolean>
 }
 
 /** `ready`: what a scheduled scrape waits for first (a re-resolution of the registry running: server/reresolve.ts). */
-export function startScheduler(app: Stdwatch, log: (m: string) => void, ready: () => Promise<void> = () => Promise.resolve()): ScheduledTask {
+export function startScheduler(app: Stdwatch, logger: Logger, ready: () => Promise<void> = () => Promise.resolve()): ScheduledTask {
   const scheduled = async () => {
     await ready();
-    await scrapeAll(app, 'schedule', log);
+    await scrapeAll(app, 'schedule', logger);
   };
   return cron.schedule(app.config.scrapeSchedule, scheduled, {
     name: 'weekly-scrape',
@@ -77,16 +83,16 @@ export function startScheduler(app: Stdwatch, log: (m: string) => void, ready: (
 }
 
 /** Publishes the digest of the last complete week (kept as published; a week already published stays). */
-export function publishLastWeek(app: Stdwatch, log: (m: string) => void, now: Date = new Date()): void {
+export function publishLastWeek(app: Stdwatch, logger: Logger, now: Date = new Date()): void {
   const week = lastCompleteWeek(now);
   try {
     const digest = publishDigest(app.db, week, { now });
-    log(`digest ${week}: ${digest.totals.contributions} contributions, published ${digest.generatedAt}`);
+    logger.info({ digest: week, contributions: digest.totals.contributions }, `digest ${week}: ${digest.totals.contributions} contributions, published ${digest.generatedAt}`);
   } catch (error) {
-    log(`digest ${week} failed: ${errorMessage(error)}`);
+    logger.error({ digest: week, err: error }, `digest ${week} failed: ${errorMessage(error)}`);
   }
 }
 
-export function startDigestScheduler(app: Stdwatch, log: (m: string) => void): ScheduledTask {
-  return cron.schedule(app.config.digestSchedule, () => publishLastWeek(app, log), { name: 'weekly-digest', noOverlap: true });
+export function startDigestScheduler(app: Stdwatch, logger: Logger): ScheduledTask {
+  return cron.schedule(app.config.digestSchedule, () => publishLastWeek(app, logger), { name: 'weekly-digest', noOverlap: true });
 }

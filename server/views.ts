@@ -4,15 +4,15 @@
 // (`{{chartSvg chart}}`), which only a Chart made by server/charts.ts gets through: Vega escapes its texts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { Chart } from './charts.js';
 import { countryName } from '../domain/resolve/countries.js';
+import { projectPath } from '../domain/project.js';
 import { OUTCOME_LABELS, type Outcome } from '../domain/outcomes.js';
 import { describeFilters, type Filters } from './reports/filters.js';
 import { urls } from './urls.js';
 
-const TEMPLATES_DIR = fileURLToPath(new URL('../templates', import.meta.url));
+const TEMPLATES_DIR = projectPath('templates');
 
 export interface Views {
   render(page: string, data: Record<string, unknown>): string;

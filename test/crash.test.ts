@@ -2,7 +2,7 @@
 // in the middle of their work leave a consistent database (integrity check, every list all there or not
 // at all, every archived row backed by its bytes), and running them again completes with no duplicates.
 // The kill is timed by what the child does (a request it sends, a progress line), never by a sleep.
-// Generous timeouts: each child pays tsx's start-up, which takes long on a busy machine.
+// Generous timeouts: each child pays Node's start-up, which takes long on a busy machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type YAMLModule from 'yaml';
 import { z } from 'zod';
+import { RUNS_BUILD, projectPath } from '../project.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
 import { isCountryCode } from './countries.js';
 import { isLegalForm, nameKey } from './normalize.js';
 
-export const REGISTRY_DIR = fileURLToPath(new URL('./registry', import.meta.url));
+export const REGISTRY_DIR = projectPath('domain', 'resolve', 'registry');
 
 const SLUG = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
@@ -209,8 +210,8 @@ export function readRegistryTexts(dir: string): { name: string; text: string }[]
 const require = createRequire(import.meta.url);
 
 /**
- * The YAML parser, loaded when a file is parsed: with a parse cache (loadRegistry) a start usually
- * parses nothing. Its Node entry is CommonJS, so `require` gives the module an import would.
+ * The YAML parser, loaded when a file is parsed: a start of the build's JavaScript usually parses
+ * nothing (loadRegistry). Its Node entry is CommonJS, so `require` gives the module an import would.
  */
 function yamlParser(): typeof YAMLModule {
   return require('yaml') as typeof YAMLModule;
@@ -233,21 +234,20 @@ export function readRegistryFiles(dir: string = REGISTRY_DIR): { name: string; c
 }
 
 /**
- * Where parsed registry files are kept between runs, by a key of the files' exact texts (see
- * loadRegistry). Parsing the YAML is most of the registry's cost at start (0.2–0.5 s); reading the
- * parse back as JSON, a few milliseconds.
+ * The registry's files as the build parsed them (bin/build.js writes them beside this module in dist/,
+ * after checking they make a valid registry), with the hash of the YAML texts they were parsed from.
+ * Parsing the YAML takes 0.2–0.5 s of a start; reading this, a few milliseconds.
  */
-export interface RegistryParseCache {
-  get(key: string): { name: string; content: unknown }[] | undefined;
-  set(key: string, files: { name: string; content: unknown }[]): void;
+interface BuiltRegistryParse {
+  textsHash: string;
+  files: { name: string; content: unknown }[];
 }
 
-/** Bump when what is cached changes shape, so older entries are never read as newer ones. */
-const PARSE_CACHE_FORMAT = 1;
+const BUILT_PARSE_FILE = fileURLToPath(new URL('./registry.json', import.meta.url));
 
-/** The cache key: the files' names and exact texts, and the parser's version. */
-export function registryParseKey(texts: { name: string; text: string }[]): string {
-  const hash = crypto.createHash('sha256').update(`stdwatch-registry-parse ${PARSE_CACHE_FORMAT} yaml ${yamlVersion()}\0`);
+/** The hash of the registry's files as written: their names and exact texts, and the parser's version. */
+export function registryTextsHash(texts: { name: string; text: string }[]): string {
+  const hash = crypto.createHash('sha256').update(`stdwatch-registry yaml ${yamlVersion()}\0`);
   for (const { name, text } of texts) hash.update(`${name}\0${text.length}\0${text}\0`);
   return hash.digest('hex');
 }
@@ -257,27 +257,43 @@ function yamlVersion(): string {
 }
 
 /**
- * The registry, validated. With a cache, the parse of the same texts (same key) is read back instead
- * of parsing the YAML again; the records are validated by buildRegistry either way, so a cached parse
- * is held to the same rules as a fresh one (and a cached parse that fails them is parsed again). Only
- * a parse that survives JSON unchanged and builds a valid registry is cached.
+ * The build's parse of exactly these texts, or null. Only the build's JavaScript reads it (the
+ * TypeScript sources always parse the YAML), and only when the texts hash to what the build parsed:
+ * a file edited since (`stdwatch orgs accept`, the /unresolved form, a hand edit), added or removed,
+ * or another folder (STDWATCH_REGISTRY_DIR) with other files, is parsed from its YAML.
  */
-export function loadRegistry(dir: string = REGISTRY_DIR, cache?: RegistryParseCache): Registry {
-  const texts = readRegistryTexts(dir);
-  if (!cache) return buildRegistry(parseRegistryTexts(texts));
-  const key = registryParseKey(texts);
-  const cached = cache.get(key);
-  if (cached) {
-    try {
-      return buildRegistry(cached);
-    } catch {
-      // A damaged entry: parse the files themselves below (and replace the entry).
-    }
+function builtParse(texts: { name: string; text: string }[]): { name: string; content: unknown }[] | null {
+  if (!RUNS_BUILD) return null;
+  let built: BuiltRegistryParse;
+  try {
+    built = JSON.parse(fs.readFileSync(BUILT_PARSE_FILE, 'utf8')) as BuiltRegistryParse;
+  } catch {
+    return null;
   }
+  return built.textsHash === registryTextsHash(texts) ? built.files : null;
+}
+
+/** The registry, validated: from the build's parse of the same texts when there is one, else from the YAML. */
+export function loadRegistry(dir: string = REGISTRY_DIR): Registry {
+  const texts = readRegistryTexts(dir);
+  return buildRegistry(builtParse(texts) ?? parseRegistryTexts(texts));
+}
+
+/**
+ * For the build (bin/build.js, run from dist/): parses the bundled registry, checks that it is valid
+ * (a problem stops the build with the reasons) and that its parse survives JSON unchanged, and writes
+ * it beside this module.
+ */
+export function writeBuiltRegistryParse(): string {
+  const texts = readRegistryTexts(REGISTRY_DIR);
   const files = parseRegistryTexts(texts);
-  const registry = buildRegistry(files);
-  if (isDeepStrictEqual(JSON.parse(JSON.stringify(files)), files)) cache.set(key, files);
-  return registry;
+  buildRegistry(files);
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(files)), files)) {
+    throw new RegistryError('the registry\'s YAML holds values JSON cannot keep (dates, infinities): quote them');
+  }
+  const built: BuiltRegistryParse = { textsHash: registryTextsHash(texts), files };
+  fs.writeFileSync(BUILT_PARSE_FILE, JSON.stringify(built));
+  return BUILT_PARSE_FILE;
 }
 
 /** The organizations whose owner, or an owner's owner, changed at some date. */

@@ -2,11 +2,11 @@
 // reports before its first scrape. Loading it twice changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { projectPath } from '../../domain/project.js';
 import { importFile, type ImportResult, type ImportTarget } from './import.js';
 
-export const SNAPSHOT_DIR = fileURLToPath(new URL('../../data/snapshot', import.meta.url));
+export const SNAPSHOT_DIR = projectPath('data', 'snapshot');
 
 const manifestSchema = z.object({
   description: z.string(),

@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -12,7 +11,22 @@ import { describe, expect, it } from 'vitest';
 import { dataVersion, whileUnchanged } from '../../db/cache.js';
 import { closeDatabase, openDatabase, perConnection } from '../../db/client.js';
 
-const MIGRATIONS = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+import { projectPath } from '../../domain/project.js';
+
+const MIGRATIONS = projectPath('db', 'migrations');
+
+/** A database file in `dir` made by the migrations before `tag` only, as a database of that time was. */
+function databaseBefore(tag: string, dir: string): Database.Database {
+  const before = path.join(dir, 'migrations');
+  fs.cpSync(MIGRATIONS, before, { recursive: true });
+  const journalFile = path.join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.tag < tag);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  const sqlite = new Database(path.join(dir, 'old.db'));
+  migrate(drizzle(sqlite), { migrationsFolder: before });
+  return sqlite;
+}
 
 describe('values kept per connection', () => {
   it('are kept while the data is unchanged, per connection, and go when it changes', () => {
@@ -76,16 +90,8 @@ describe("the Organizational Partner of an official seat (migration 0015)", () =
   // stays in `detail`, as the parsers now write it, so a later scrape updates those seats, not doubles them.
   it('moves the partner out of detail into partner, keeping what followed it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-migration-'));
-    const file = path.join(dir, 'old.db');
     try {
-      const before = path.join(dir, 'migrations');
-      fs.cpSync(MIGRATIONS, before, { recursive: true });
-      const journalFile = path.join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-      journal.entries = journal.entries.filter((e) => e.tag < '0015');
-      fs.writeFileSync(journalFile, JSON.stringify(journal));
-      const sqlite = new Database(file);
-      migrate(drizzle(sqlite), { migrationsFolder: before });
+      const sqlite = databaseBefore('0015', dir);
       sqlite.exec(`insert into bodies (id, name) values ('3gpp', '3GPP') on conflict do nothing;
         insert into groups (body_id, code, name) values ('3gpp', 'RAN', 'TSG RAN');`);
       const insert = sqlite.prepare(`insert into positions (body_id, group_id, role, source_raw, basis, detail)
@@ -95,13 +101,32 @@ describe("the Organizational Partner of an official seat (migration 0015)", () =
       insert.run('NTT DOCOMO', 'WI 880022 eCPSOR_CON');
       sqlite.close();
 
-      const db = openDatabase(file);
+      const db = openDatabase(path.join(dir, 'old.db'));
       try {
         expect(db.$client.prepare('select source_raw as raw, partner, detail from positions order by id').all()).toEqual([
           { raw: 'Qualcomm Incorporated', partner: 'ATIS', detail: '2nd term' },
           { raw: 'Nokia Corporation', partner: 'ETSI', detail: null },
           { raw: 'NTT DOCOMO', partner: null, detail: 'WI 880022 eCPSOR_CON' },
         ]);
+      } finally {
+        closeDatabase(db);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the registry parse kept by earlier versions (migration 0016)', () => {
+  it('is dropped from meta; the registry hash stays', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-migration-'));
+    try {
+      const sqlite = databaseBefore('0016', dir);
+      sqlite.exec(`insert into meta (key, value) values ('registry_hash', 'abc'), ('registry_parse', '{"key":"k","files":[]}')`);
+      sqlite.close();
+      const db = openDatabase(path.join(dir, 'old.db'));
+      try {
+        expect(db.$client.prepare("select key, value from meta where key like 'registry%' order by key").all()).toEqual([{ key: 'registry_hash', value: 'abc' }]);
       } finally {
         closeDatabase(db);
       }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Stdwatch } from '../../server/context.js';
 import { publishLastWeek } from '../../server/scheduler.js';
 import { storeListing } from '../../db/contributions.js';
+import { memoryLog } from '../support/log.js';
 import { weeklyApp, weeklyListing } from '../support/weekly.js';
 import type { TestApp } from '../support/app.js';
 
@@ -130,11 +131,11 @@ describe('publishing', () => {
 describe('the Monday publication', () => {
   it('publishes the last complete week, once', () => {
     const own = weeklyApp();
-    const lines: string[] = [];
+    const log = memoryLog();
     const stdwatch = { ...own, config: loadConfig({ STDWATCH_DB: ':memory:' }), close: () => {} } as Stdwatch;
     // Monday 17 February 2025, 07:00: the week that just ended is 2025-W07 (6 contributions).
-    publishLastWeek(stdwatch, (m) => lines.push(m), new Date('2025-02-17T07:00:00Z'));
-    expect(lines).toEqual(['digest 2025-W07: 6 contributions, published 2025-02-17T07:00:00.000Z']);
+    publishLastWeek(stdwatch, log.logger, new Date('2025-02-17T07:00:00Z'));
+    expect(log.messages()).toEqual(['digest 2025-W07: 6 contributions, published 2025-02-17T07:00:00.000Z']);
     expect(publishedDigests(own.db)).toEqual([{ week: '2025-W07', generatedAt: '2025-02-17T07:00:00.000Z' }]);
     expect(loadConfig({}).digestSchedule).toBe('0 7 * * 1');
     expect(() => loadConfig({ STDWATCH_DIGEST_SCHEDULE: 'every monday' })).toThrow('STDWATCH_DIGEST_SCHEDULE');

@@ -12,6 +12,7 @@ import { openStdwatch, type Stdwatch } from '../../server/context.js';
 import { statusReport } from '../../server/reports/status.js';
 import { REGISTRY_RUN_SOURCE } from '../../db/runs.js';
 import { reresolveInBackground } from '../../server/reresolve.js';
+import { memoryLog } from '../support/log.js';
 import { fixture, tempDir } from '../support/app.js';
 
 const opened: Stdwatch[] = [];
@@ -55,8 +56,8 @@ describe('re-resolution after a registry change', () => {
     // Nothing re-resolved yet: the wiped resolutions are still there.
     expect(resolutions(app).every((r) => (r as { organization_id: unknown }).organization_id === null)).toBe(true);
 
-    const log: string[] = [];
-    const done = reresolveInBackground(app, (m) => log.push(m));
+    const log = memoryLog();
+    const done = reresolveInBackground(app, log.logger);
     // The run is recorded before the work starts: /status says it is running.
     const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
     const running = await request(web).get('/status.json').expect(200);
@@ -67,8 +68,8 @@ describe('re-resolution after a registry change', () => {
     await done;
     const run = statusReport(app.db).sources.find((s) => s.source === REGISTRY_RUN_SOURCE);
     expect(run).toMatchObject({ status: 'ok', error: null, backoff: null, recordsSeen: new Set(expected.map((r) => (r as { contribution_id: number }).contribution_id)).size });
-    expect(log[0]).toMatch(/re-resolving every stored source in the background/);
-    expect(log.at(-1)).toMatch(/^re-resolution done: \d+ contributions/);
+    expect(log.messages()[0]).toMatch(/re-resolving every stored source in the background/);
+    expect(log.lines.at(-1)).toMatchObject({ level: 'info', job: 'registry', msg: expect.stringMatching(/^re-resolution done: \d+ contributions/) });
     expect(resolutions(app)).toEqual(expected);
     expect(app.db.$client.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH)).toBe(app.resolver.registry.hash);
     // The next open finds nothing to do.
@@ -89,13 +90,13 @@ describe('re-resolution after a registry change', () => {
   it('records a failure on /status and does not throw', async () => {
     const { dir } = staleDatabase();
     const app = open(dir, { deferRegistry: true });
-    const log: string[] = [];
+    const log = memoryLog();
     // A database path the worker cannot open (under a file): the run fails, the promise still resolves.
-    await reresolveInBackground({ ...app, config: { ...app.config, dbFile: path.join(dir, 'stdwatch.db', 'inside-a-file.db') } }, (m) => log.push(m));
+    await reresolveInBackground({ ...app, config: { ...app.config, dbFile: path.join(dir, 'stdwatch.db', 'inside-a-file.db') } }, log.logger);
     const run = statusReport(app.db).sources.find((s) => s.source === REGISTRY_RUN_SOURCE);
     expect(run?.status).toBe('failed');
     expect(run?.error).toBeTruthy();
-    expect(log.at(-1)).toMatch(/^re-resolution failed: /);
+    expect(log.lines.at(-1)).toMatchObject({ level: 'error', msg: expect.stringMatching(/^re-resolution failed: /) });
     expect(app.db.$client.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH)).toBe('an-older-registry');
   }, 60_000);
 });

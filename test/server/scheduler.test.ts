@@ -16,6 +16,7 @@ import { runSources } from '../../scrapers/pipeline/run.js';
 import { emptyOutcome, type Source } from '../../scrapers/source.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { scrapeContextFor } from '../support/scrape-context.js';
+import { memoryLog } from '../support/log.js';
 
 const DAY = 86_400_000;
 
@@ -126,18 +127,21 @@ describe('backing off a source that keeps failing', () => {
       ran++;
       throw new Error('still down');
     });
-    const log: string[] = [];
-    await scrapeAll(stdwatch(app), 'schedule', (m) => log.push(m), [flaky]);
+    const log = memoryLog();
+    await scrapeAll(stdwatch(app), 'schedule', log.logger, [flaky]);
     expect(ran).toBe(0);
     // Two failures, the last a day ago: 2 × 6 days from it.
-    expect(log).toEqual([`scrape (schedule): test:flaky skipped: 2 failed run(s) in a row, backing off until ${new Date(t - DAY + 12 * DAY).toISOString()}`]);
+    const until = new Date(t - DAY + 12 * DAY).toISOString();
+    expect(log.lines).toMatchObject([
+      { level: 'warn', scrape: 'schedule', source: 'test:flaky', failures: 2, retryAfter: until, msg: `scrape (schedule): test:flaky skipped: 2 failed run(s) in a row, backing off until ${until}` },
+    ]);
 
     const status = await request(createApp(app)).get('/status').expect(200);
     expect(status.text).toContain('Backing off: 2 failed runs in a row; scheduled runs are skipped until');
     const json = await request(createApp(app)).get('/status.json').expect(200);
     expect(json.body.sources[0].backoff).toMatchObject({ failures: 2, active: true });
 
-    await scrapeAll(stdwatch(app), 'api', () => {}, [flaky]);
+    await scrapeAll(stdwatch(app), 'api', memoryLog().logger, [flaky]);
     expect(ran).toBe(1);
   });
 });
@@ -147,24 +151,26 @@ describe('the scheduled job', () => {
     const app = testApp();
     const broken = stdwatch(app, { STDWATCH_SCRAPE_SCHEDULE: '* * * * * *', STDWATCH_FAILURE_BACKOFF_HOURS: '0' });
     closeDatabase(app.db); // every run now fails inside, before any source starts
-    const log: string[] = [];
-    const task = startScheduler(broken, (m) => log.push(m));
+    const log = memoryLog();
+    const task = startScheduler(broken, log.logger);
     try {
       await new Promise((resolve) => setTimeout(resolve, 2600));
     } finally {
       await task.stop();
     }
-    const failures = log.filter((m) => m.startsWith('scrape (schedule) failed: '));
+    const failures = log.lines.filter((line) => line.msg.startsWith('scrape (schedule) failed: '));
     expect(failures.length).toBeGreaterThanOrEqual(2);
-    expect(failures[0]).toMatch(/The database connection is not open/);
+    expect(failures[0]).toMatchObject({ level: 'error', msg: 'scrape (schedule) failed: The database connection is not open' });
+    // The stack is in the log line, where whoever runs the server can find where it failed.
+    expect(failures[0]!.err!.stack).toMatch(/The database connection is not open\n\s+at /);
   });
 
   it('records a source that throws something that is not an Error as a failed run', async () => {
     const app = testApp();
     const odd = fakeSource('test:odd', async () => Promise.reject('a string, not an Error'));
-    const log: string[] = [];
-    await scrapeAll(stdwatch(app), 'schedule', (m) => log.push(m), [odd]);
+    const log = memoryLog();
+    await scrapeAll(stdwatch(app), 'schedule', log.logger, [odd]);
     expect(app.db.select().from(scrapeRuns).all().map((r) => [r.status, r.error])).toEqual([['failed', 'a string, not an Error']]);
-    expect(log.at(-1)).toBe('scrape (schedule): test:odd failed — a string, not an Error');
+    expect(log.lines.at(-1)).toMatchObject({ level: 'warn', source: 'test:odd', status: 'failed', msg: 'scrape (schedule): test:odd failed — a string, not an Error' });
   });
 });

@@ -10,6 +10,7 @@ import type { Source } from '../../scrapers/source.js';
 import { closeDatabase } from '../../db/client.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { seededApp } from '../support/seeded.js';
+import { memoryLog } from '../support/log.js';
 
 const SCRIPT = '<script>alert("x")</script>';
 const EVENT = '<img src=x onerror=alert(2)>';
@@ -145,14 +146,16 @@ describe('query parameters', () => {
 
   it('never shows a stack trace: an internal failure is logged and answered with a plain message', async () => {
     const broken = testApp();
-    const logged: string[] = [];
-    const brokenWeb = createApp({ ...broken, log: (m) => logged.push(m) });
+    const log = memoryLog();
+    const brokenWeb = createApp({ ...broken, logger: log.logger });
     closeDatabase(broken.db);
     const json = await request(brokenWeb).get('/countries/CN.json').expect(500);
     expect(json.body).toEqual({ error: { status: 500, message: 'something went wrong on our side; it has been logged' } });
     const html = await request(brokenWeb).get('/leadership').expect(500);
     expect(html.text).not.toMatch(/\bat \S+ \(|node_modules|\.ts:\d+/);
-    expect(logged.join('\n')).toMatch(/The database connection is not open\n\s+at /);
+    const failures = log.lines.filter((line) => line.level === 'error');
+    expect(failures.map((line) => line.msg)).toEqual(['GET /countries/CN.json failed', 'GET /leadership failed']);
+    expect(failures[0]!.err!.stack).toMatch(/The database connection is not open\n\s+at /);
   });
 });
 

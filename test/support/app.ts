@@ -11,7 +11,7 @@ import { loadRegistry, type Registry } from '../../domain/resolve/registry.js';
 import { createResolver, type Resolver } from '../../domain/resolve/resolve.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { PROJECT_ROOT as ROOT } from '../../domain/project.js';
 
 export function fixture(...parts: string[]): string {
   return path.join(FIXTURES, ...parts);
