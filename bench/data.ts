@@ -174,7 +174,9 @@ export function generate(options: { size: number; file: string; log?: (m: string
           const day = Math.floor(((k + rand() * 0.5) / group.perYear) * 360);
           const start = new Date(Date.UTC(year, 0, 5 + day));
           let name = `${group.code}#${number}`;
-          if (existingMeetings.has(name)) name = `${name}-bis`;
+          // A real meeting of that name may be stored already (the snapshot has RAN1's own, -bis ones too).
+          while (existingMeetings.has(name)) name = `${name}-bench`;
+          existingMeetings.add(name);
           groupMeetings.push({ start, weight: yearWeight(year), name, folder: `https://www.3gpp.org/ftp/${group.folder}${number}` });
           number++;
         }

@@ -412,7 +412,12 @@ export const countsOfEveryone = sqliteTable('counts_of_everyone', { ...countBuck
 export const countsByCountry = sqliteTable(
   'counts_by_country',
   { basis: text('basis', { enum: ['parent', 'entity'] }).notNull(), country: text('country').notNull(), ...countBucket(), ...countMeasures() },
-  (t) => [primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.groupId, t.period, t.meetingId] })],
+  (t) => [
+    primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.groupId, t.period, t.meetingId] }),
+    // Reads about everyone over a period (the digest's weeks, a ranking over part of a year) find the
+    // days and months by period, not by walking every subject's.
+    index('counts_by_country_period').on(t.level, t.topic, t.period),
+  ],
 );
 
 /**
@@ -428,7 +433,10 @@ export const countsByParent = sqliteTable(
     ...countBucket(),
     ...countMeasures(),
   },
-  (t) => [primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.parentId, t.groupId, t.period, t.meetingId] })],
+  (t) => [
+    primaryKey({ columns: [t.level, t.topic, t.basis, t.country, t.parentId, t.groupId, t.period, t.meetingId] }),
+    index('counts_by_parent_period').on(t.level, t.topic, t.period),
+  ],
 );
 
 /** Per organization named (a parent's subsidiaries, or the parent itself), under its ultimate parent. */
@@ -441,6 +449,7 @@ export const countsByEntity = sqliteTable(
 /** Per kind of ultimate parent (`unknown` for unresolved names). */
 export const countsByKind = sqliteTable('counts_by_kind', { kind: text('kind').notNull(), ...countBucket(), ...countMeasures() }, (t) => [
   primaryKey({ columns: [t.level, t.topic, t.kind, t.groupId, t.period, t.meetingId] }),
+  index('counts_by_kind_period').on(t.level, t.topic, t.period),
 ]);
 
 /** Co-sources: contributions naming both a parent and another parent beside it (year rows only). */
