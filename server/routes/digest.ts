@@ -70,7 +70,7 @@ export function digestRoutes(db: Db, views: Views): Router {
       for (const w of weeks) byYear.set(w.week.slice(0, 4), [...(byYear.get(w.week.slice(0, 4)) ?? []), w]);
       const years = [...byYear].map(([year, list]) => ({ year, weeks: list.map((w) => ({ ...w, label: w.week.slice(5) })) }));
       const latestCount = weeks.find((w) => w.week === data.latestWithData)?.contributions ?? 0;
-      res.type('html').send(views.render('digests', { ...data, latestCount, years, title: 'Weekly digests', nav: 'digest', formats: { json: urls.digests('json') } }));
+      res.type('html').send(views.render('digests', { ...data, latestCount, years, title: 'Weekly digests', nav: 'digest' }));
     }
     else throw new HttpError(400, 'format: the list of digests is HTML or JSON', 'format');
   });
