@@ -265,7 +265,7 @@ async function startServer(): Promise<{ child: ChildProcess; base: string; start
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
     try {
-      const response = await fetch(`${base}/api/openapi.json`);
+      const response = await fetch(`${base}/static/stdwatch.css`);
       if (response.ok) break;
     } catch {
       // not listening yet

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import type { RawArchive } from '../db/archive.js';
 import type { Resolver } from '../domain/resolve/resolve.js';
 import { projectPath } from '../domain/project.js';
+import { errorBody } from './envelope.js';
 import { HttpError } from './errors.js';
 import { DEFAULT_FAILURE_BACKOFF_MS } from './reports/status.js';
 import { adminRoutes, type ScrapeTrigger } from './routes/admin.js';
@@ -123,7 +124,7 @@ export function createApp(parts: AppParts): express.Express {
       return;
     }
     if (wantsJson(req)) {
-      res.status(status).json({ error: { status, message } });
+      res.status(status).json(errorBody(status, message, error instanceof HttpError ? error.parameter : undefined));
     } else if (wantsCsv(req)) {
       res.status(status).type('text/plain; charset=utf-8').send(`error ${status}: ${message}\n`);
     } else {

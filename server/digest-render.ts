@@ -1,7 +1,8 @@
-// The weekly digest as Markdown and as CSV (long form, one row per figure, like the other reports'
-// CSV); HTML is templates/pages/digest.hbs.
+// The weekly digest as Markdown and as the JSON envelope; HTML is templates/pages/digest.hbs, CSV is
+// declared in csv-tables.ts.
 import type { DigestRow, DigestView } from './reports/digest.js';
-import { toCsv } from './render.js';
+import { envelope } from './envelope.js';
+import { urls } from './urls.js';
 
 /** Text from the data is escaped so that a name cannot open a link, a table cell or HTML. */
 export function markdownText(value: string): string {
@@ -80,23 +81,16 @@ export function digestMarkdown(d: DigestView): string {
   ].join('\n');
 }
 
-const COLUMNS = ['section', 'key', 'name', 'country', 'contributions', 'fractional', 'share', 'previous', 'average', 'change', 'detail'];
+/**
+ * A week's digest in the envelope (the web's `.json` and `stdwatch digest --format json`): counted over
+ * the week, with the default counting rules, as published or previewed.
+ */
+export function digestEnvelope(digest: DigestView) {
+  const { json, csv, md } = digestFormats(digest.week);
+  return envelope(digest, { filters: { from: digest.from, to: digest.to }, options: { week: digest.week }, counts: true }, { self: json, html: urls.digest(digest.week), csv, md });
+}
 
-export function digestCsv(d: DigestView): string {
-  const rank = (section: string) => (r: DigestRow) => ({ section, ...r });
-  return toCsv(
-    [
-      { section: 'total', key: d.week, contributions: d.totals.contributions, previous: d.totals.previous, average: d.totals.average, detail: `${d.publication}; ${d.from} to ${d.to}` },
-      ...d.countries.map(rank('country')),
-      ...d.companies.map(rank('company')),
-      ...d.groups.flatMap((g) => [
-        { section: 'group', key: `${g.body} ${g.group}`, name: g.groupName, contributions: g.contributions },
-        ...g.countries.map((x) => ({ section: 'group-country', key: `${g.body} ${g.group}`, name: x.name, country: x.country, fractional: x.fractional, share: x.share })),
-      ]),
-      ...d.leadership.started.map((s) => ({ section: 'seat-started', key: `${s.body} ${s.group} ${s.role}`, name: s.organization, country: s.country, detail: `${s.from} – ${s.to ?? 'current'}` })),
-      ...d.leadership.ended.map((s) => ({ section: 'seat-ended', key: `${s.body} ${s.group} ${s.role}`, name: s.organization, country: s.country, detail: `${s.from} – ${s.to ?? 'current'}` })),
-      { section: 'coverage', key: 'unresolved', contributions: d.coverage.unresolved, share: d.coverage.unresolvedShare, detail: `of ${d.coverage.sourceMentions} source mentions; ${d.coverage.runs.length} runs, ${d.coverage.failures} failed` },
-    ],
-    COLUMNS,
-  );
+/** The week's data links: the page's "Data:" line and the envelope's links. */
+export function digestFormats(week: string) {
+  return { json: urls.digest(week, 'json'), csv: urls.digest(week, 'csv'), md: urls.digest(week, 'md') };
 }

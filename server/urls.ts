@@ -2,16 +2,28 @@
 import { filterQuery, type Filters } from './reports/filters.js';
 
 export type Format = 'html' | 'json' | 'csv';
+type Query = Record<string, string | number | undefined>;
 
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+function withQuery(path: string, query: Query | [string, string][]): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Array.isArray(query) ? query : Object.entries(query)) if (v !== undefined && v !== '') params.append(k, String(v));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
 
+/** `/path` for HTML, `/path.json`, `/path.csv` (and the digest's `.md`, a watchlist's `.atom`) otherwise. */
+function rendering(path: string, format: string): string {
+  return format === 'html' ? path : `${path}.${format}`;
+}
+
 function page(path: string, format: Format, filters: Filters = {}): string {
-  return withQuery(format === 'html' ? path : `${path}.${format}`, filterQuery(filters));
+  return withQuery(rendering(path, format), filterQuery(filters));
+}
+
+/** A watchlist's `since` is its word for the filters' `from`: what is new since that day. */
+function sinceQuery(filters: Filters): Query {
+  const { from, ...rest } = filterQuery(filters);
+  return { ...(from ? { since: from } : {}), ...rest };
 }
 
 // One order for the parameters of a documents link, whatever order a template gave them in.
@@ -37,9 +49,11 @@ export function periodWithin(filters: Filters, period: string): { from: string; 
 
 export const urls = {
   home: (filters: Filters = {}, format: Format = 'html') => page(format === 'html' ? '/' : '/index', format, filters),
-  countries: () => '/countries',
+  /** Files served as they are (the stylesheet, the icon). */
+  static: (file: string) => `/static/${encodeURIComponent(file)}`,
+  countries: (filters: Filters = {}, format: Format = 'html') => page('/countries', format, filters),
   country: (code: string, filters: Filters = {}, format: Format = 'html') => page(`/countries/${encodeURIComponent(code)}`, format, filters),
-  organizations: () => '/organizations',
+  organizations: (filters: Filters = {}, format: Format = 'html') => page('/organizations', format, filters),
   organization: (slug: string, filters: Filters = {}, format: Format = 'html') =>
     page(`/organizations/${encodeURIComponent(slug)}`, format, filters),
   body: (body: string, filters: Filters = {}, format: Format = 'html') => page(`/bodies/${encodeURIComponent(body)}`, format, filters),
@@ -70,7 +84,28 @@ export const urls = {
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
   unresolvedCoverage: (filters: Filters = {}, format: Format = 'html') => page('/unresolved/coverage', format, filters),
   unresolvedSuggestions: (filters: Filters = {}, format: Format = 'html') => page('/unresolved/suggestions', format, filters),
+  unresolvedAccept: () => '/unresolved/accept',
   raw: (id: number) => `/raw/${id}`,
+  digests: (format: 'html' | 'json' = 'html') => rendering('/digest', format),
+  digest: (week: string, format: Format | 'md' = 'html') => rendering(`/digest/${encodeURIComponent(week)}`, format),
+  /** Search results: page 1 is the address without `page`. */
+  search: (q: string | undefined, filters: Filters = {}, page = 1, format: Format = 'html') =>
+    withQuery(rendering('/search', format), { q, ...filterQuery(filters), page: page === 1 ? undefined : page }),
+  /** Organizations (`org`) or countries side by side, in the order given. */
+  compare: (subjects: { organizations?: string[]; countries?: string[] } = {}, filters: Filters = {}, format: Format = 'html') =>
+    withQuery(rendering('/compare', format), [
+      ...(subjects.organizations ?? []).map((o): [string, string] => ['org', o]),
+      ...(subjects.countries ?? []).map((c): [string, string] => ['country', c]),
+      ...Object.entries(filterQuery(filters)),
+    ]),
+  watchlists: (format: Format = 'html') => rendering('/watchlists', format),
+  watchlist: (slug: string, filters: Filters = {}, format: Format | 'atom' = 'html') => withQuery(rendering(`/watchlists/${encodeURIComponent(slug)}`, format), sinceQuery(filters)),
+  watchlistDelete: (slug: string) => `/watchlists/${encodeURIComponent(slug)}/delete`,
+  organizationFeed: (slug: string) => `/feeds/organizations/${encodeURIComponent(slug)}.atom`,
+  countryFeed: (code: string) => `/feeds/countries/${encodeURIComponent(code)}.atom`,
+  openApi: () => '/api/openapi.json',
+  apiScrape: (source?: string) => withQuery('/api/scrape', { source }),
+  database: () => '/data/stdwatch.db',
   /**
    * The contributions behind a count: the page's filters (counting rules included, so the list holds
    * exactly the counted documents) and what picks the count's row (`country`, `parent`, `meeting`, …,
@@ -78,6 +113,6 @@ export const urls = {
    */
   documents: (filters: Filters = {}, pick: Record<string, string | number | undefined> = {}, format: Format = 'html') =>
     withQuery(format === 'html' ? '/contributions' : `/contributions.${format}`, canonical({ ...filterQuery(filters), ...pick })),
-  apiContributions: (query: Record<string, string | number | undefined>) => withQuery('/api/contributions', query),
-  apiPositions: (query: Record<string, string | number | undefined>) => withQuery('/api/positions', query),
+  apiContributions: (query: Query, format: 'json' | 'csv' | 'ndjson' = 'json') => withQuery('/api/contributions', { ...query, format: format === 'json' ? undefined : format }),
+  apiPositions: (query: Query, format: 'json' | 'csv' | 'ndjson' = 'json') => withQuery('/api/positions', { ...query, format: format === 'json' ? undefined : format }),
 };

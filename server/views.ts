@@ -72,6 +72,15 @@ function registerHelpers(hbs: typeof Handlebars): void {
   /** The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`. */
   hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null) => urls.leadershipSeats(filtersArgument(f), { at }, { country }));
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
+  /**
+   * Any link urls.ts builds, by name: `{{link "countries"}}`, `{{link "digest" week "json"}}`. A `null`
+   * argument stands for the default (`{{link "watchlist" slug null "atom"}}`).
+   */
+  hbs.registerHelper('link', (name: unknown, ...args: unknown[]) => {
+    const build = (urls as unknown as Record<string, ((...a: unknown[]) => string) | undefined>)[String(name)];
+    if (typeof build !== 'function') throw new Error(`no link "${String(name)}" in urls.ts`);
+    return build(...args.slice(0, -1).map((a) => (a === null ? undefined : a)));
+  });
   /** Only http(s) addresses from the data become links; anything else (javascript:, data:) stays text. */
   hbs.registerHelper('isHttpUrl', (value: unknown) => typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));
 }

@@ -41,7 +41,7 @@ describe('stdwatch import of saved IEEE Mentor and Datatracker pages', () => {
     expect(code).toBe(0);
     // Page 1 holds 74 documents; at their latest revision 14 name Huawei (Edward Au, Mengshi Hu, Stephen
     // McCann, …), counted from the rows' year, DCN, revision and author cell.
-    expect(JSON.parse(stdout).totals).toMatchObject({ contributions: 14, fractional: 14, allContributions: 74 });
+    expect(JSON.parse(stdout).data.totals).toMatchObject({ contributions: 14, fractional: 14, allContributions: 74 });
   });
 
   it('refuses author records without their documents, and a document page without affiliations, saying why', async () => {

@@ -54,7 +54,7 @@ describe('stdwatch import of Datatracker API JSON', () => {
     // Technologies) and 1 of the 3 of the second (Huawei Technologies): 2/9 + 1/3 fractionally.
     const report = await run.run(['report', 'company', 'huawei', '--body', 'ietf', '--format', 'json']);
     expect(report.code).toBe(0);
-    const totals = JSON.parse(report.stdout).totals;
+    const totals = JSON.parse(report.stdout).data.totals;
     expect(totals).toMatchObject({ contributions: 2, allContributions: 2 });
     expect(totals.fractional).toBeCloseTo(2 / 9 + 1 / 3, 6);
   });

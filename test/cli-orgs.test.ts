@@ -30,7 +30,7 @@ describe('stdwatch orgs coverage, suggest and accept', () => {
   });
 
   it('shows the coverage per group and year', async () => {
-    const json = JSON.parse((await run.run(['orgs', 'coverage', '--by', 'group-year', '--format', 'json'])).stdout);
+    const json = JSON.parse((await run.run(['orgs', 'coverage', '--by', 'group-year', '--format', 'json'])).stdout).data;
     // RAN#104: 26 mentions of CMCC, and "Swifts" (RP-241094), unresolved; all dated 2024.
     expect(json.rows).toEqual([expect.objectContaining({ body: '3gpp', group: 'RAN', year: '2024', unresolved: 27 })]);
     const text = (await run.run(['orgs', 'coverage', '--by', 'year'])).stdout;
@@ -40,7 +40,7 @@ describe('stdwatch orgs coverage, suggest and accept', () => {
   it('suggests China Mobile for "CMCC", with its evidence and where the name appears', async () => {
     const result = await run.run(['orgs', 'suggest', '--format', 'json']);
     expect(result.code).toBe(0);
-    const cmcc = JSON.parse(result.stdout).find((s: { name: string }) => s.name === 'CMCC');
+    const cmcc = JSON.parse(result.stdout).data.find((s: { name: string }) => s.name === 'CMCC');
     expect(cmcc).toMatchObject({ occurrences: 26, groups: [{ group: 'RAN', occurrences: 26 }], years: [{ year: '2024', occurrences: 26 }] });
     expect(cmcc.candidates[0]).toMatchObject({ slug: 'china-mobile', country: 'CN' });
     expect(cmcc.candidates[0].evidence).toContain('"CMCC" are the initials of its name');
@@ -65,7 +65,7 @@ describe('stdwatch orgs coverage, suggest and accept', () => {
     expect(now[at]).toBe('    - CMCC');
     expect(now.slice(0, at).reverse().find((line) => line.startsWith('- slug:'))).toBe('- slug: china-mobile');
     expect([...now.slice(0, at), ...now.slice(at + 1)]).toEqual(was);
-    const unresolved = JSON.parse((await run.run(['orgs', 'unresolved', '--format', 'json'])).stdout);
+    const unresolved = JSON.parse((await run.run(['orgs', 'unresolved', '--format', 'json'])).stdout).data;
     expect(unresolved).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
   });
 

@@ -31,9 +31,9 @@ describe('stdwatch digest', () => {
     const published = await run.run(['digest', '--week', '2025-W07', '--publish', '--format', 'json']);
     expect(published.code).toBe(0);
     expect(published.stderr).toContain('digest 2025-W07 published');
-    const first = JSON.parse(published.stdout);
+    const first = JSON.parse(published.stdout).data;
     expect(first).toMatchObject({ publication: 'published', totals: { contributions: 6 } });
-    const again = JSON.parse((await run.run(['digest', '--week', '2025-W07', '--format', 'json'])).stdout);
+    const again = JSON.parse((await run.run(['digest', '--week', '2025-W07', '--format', 'json'])).stdout).data;
     expect(again.generatedAt).toBe(first.generatedAt);
     const html = await run.run(['digest', '--week', '2025-W07', '--format', 'html']);
     expect(html.stdout).toContain('<h1>Weekly digest 2025-W07');
@@ -54,7 +54,7 @@ describe('stdwatch watchlist', () => {
     expect((await run.run(['watchlist', 'list'])).stdout).toContain('Rivals (rivals)');
     // Since 11 Feb: RP-250003 (Huawei), RP-250002 ("power saving"), S2-250001 (SA2) — test/support/weekly.ts.
     const shown = await run.run(['watchlist', 'show', 'rivals', '--since', '2025-02-11', '--format', 'json']);
-    expect(JSON.parse(shown.stdout).contributions.map((c: { ref: string }) => c.ref)).toEqual(['RP-250003', 'RP-250002', 'S2-250001']);
+    expect(JSON.parse(shown.stdout).data.contributions.map((c: { ref: string }) => c.ref)).toEqual(['RP-250003', 'RP-250002', 'S2-250001']);
     const csv = await run.run(['watchlist', 'show', 'Rivals', '--format', 'csv']);
     expect(csv.stdout.trim().split('\n')).toHaveLength(7); // header and six contributions
     expect((await run.run(['watchlist', 'remove', 'rivals'])).code).toBe(0);

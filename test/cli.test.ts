@@ -3,7 +3,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { openStdwatch } from '../server/context.js';
 import { fixture } from './support/app.js';
 import { cli, type Cli } from './support/cli.js';
 import type { FixtureServer } from './support/fixture-server.js';
@@ -102,12 +106,30 @@ describe('stdwatch import and export', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^South Korea \(KR\) — all bodies, groups and dates/);
     const json = await run.run(['report', 'country', 'KR', '--format', 'json']);
-    expect(JSON.parse(json.stdout).seats).toContainEqual(expect.objectContaining({ group: 'RAN1', role: 'chair', organization: 'Samsung' }));
+    expect(JSON.parse(json.stdout).data.seats).toContainEqual(expect.objectContaining({ group: 'RAN1', role: 'chair', organization: 'Samsung' }));
+  });
+
+  it('prints the country report and the export in the same JSON envelope as the server', async () => {
+    const printed = JSON.parse((await run.run(['report', 'country', 'CN', '--from', '2024-01-01', '--format', 'json'])).stdout);
+    const app = openStdwatch(loadConfig(run.env));
+    try {
+      const served = (await request(createApp(app)).get('/countries/CN.json?from=2024-01-01').expect(200)).body;
+      expect(printed).toEqual(served);
+      expect(printed.links.self).toBe('/countries/CN.json?from=2024-01-01');
+    } finally {
+      app.close();
+    }
+    // Every one of RAN#104's 830 contributions in `data`, with the filters and counting rules beside them.
+    const exported = JSON.parse((await run.run(['export', 'contributions', '--group', 'RAN', '--format', 'json'])).stdout);
+    expect(Object.keys(exported)).toEqual(['data', 'meta', 'links']);
+    expect(exported.data).toHaveLength(830);
+    expect(exported.meta).toMatchObject({ filters: { group: 'RAN' }, counting: { basis: 'parent', withdrawn: 'include', revisions: 'keep' } });
+    expect(exported.links).toEqual({ csv: '/api/contributions?group=RAN&format=csv', ndjson: '/api/contributions?group=RAN&format=ndjson' });
   });
 
   it('prints the company report for a name or a slug', async () => {
     const byName = await run.run(['report', 'company', 'HiSilicon', '--format', 'json']);
-    expect(JSON.parse(byName.stdout).organization.slug).toBe('huawei');
+    expect(JSON.parse(byName.stdout).data.organization.slug).toBe('huawei');
     const html = await run.run(['report', 'company', 'huawei', '--format', 'html']);
     expect(html.stdout).toMatch(/^<!doctype html>/);
   });
@@ -115,10 +137,10 @@ describe('stdwatch import and export', () => {
   it('lists the names the registry does not resolve, and the coverage per body', async () => {
     // RAN#104's only source name not in the registry: "Swifts" among the 25 sources of RP-241094.
     const unresolved = await run.run(['orgs', 'unresolved', '--format', 'json']);
-    expect(JSON.parse(unresolved.stdout)).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
+    expect(JSON.parse(unresolved.stdout).data).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
     const text = await run.run(['orgs', 'unresolved']);
     expect(text.stdout).toContain('Swifts                  1  3gpp RP-241094');
-    const coverage = JSON.parse((await run.run(['orgs', 'coverage', '--format', 'json'])).stdout);
+    const coverage = JSON.parse((await run.run(['orgs', 'coverage', '--format', 'json'])).stdout).data;
     expect(coverage.bodies.map((b: { body: string }) => b.body)).toEqual(['3gpp']);
     expect(coverage.all.unresolved).toBe(1);
     expect(coverage.all.resolved).toBe(coverage.all.occurrences - 1);
@@ -128,7 +150,7 @@ describe('stdwatch import and export', () => {
 
   it('prints the country report by the entities\' own countries with --basis entity', async () => {
     const json = await run.run(['report', 'country', 'CN', '--basis', 'entity', '--format', 'json']);
-    expect(JSON.parse(json.stdout).basis).toBe('entity');
+    expect(JSON.parse(json.stdout).data.basis).toBe('entity');
     const text = await run.run(['report', 'country', 'CN', '--basis', 'entity']);
     expect(text.stdout).toContain("country = the named entity's own home country (basis: entity)");
   });

@@ -1,6 +1,7 @@
 // `stdwatch digest [--week YYYY-Www] [--format html|json|md|csv] [--publish]`: the weekly report, as
 // published (or a preview of a week not yet published), from the same functions as /digest/:week.
-import { digestCsv, digestMarkdown } from '../../server/digest-render.js';
+import { digestEnvelope, digestFormats, digestMarkdown } from '../../server/digest-render.js';
+import { csvOf, digestTable } from '../../server/csv-tables.js';
 import { defaultDigestWeek, digestView, publishDigest } from '../../server/reports/digest.js';
 import { lastCompleteWeek, weekRange } from '../../server/reports/weeks.js';
 import { createViews } from '../../server/views.js';
@@ -33,9 +34,9 @@ export async function digest(options: { week?: string; format: 'html' | 'json' |
     const view = digestView(app.db, week);
     const output = {
       md: () => digestMarkdown(view),
-      json: () => `${JSON.stringify(view, null, 2)}\n`,
-      csv: () => digestCsv(view),
-      html: () => createViews().render('digest', { ...view, title: `Weekly digest ${view.week}`, nav: 'digest' }),
+      json: () => `${JSON.stringify(digestEnvelope(view), null, 2)}\n`,
+      csv: () => csvOf(digestTable, view),
+      html: () => createViews().render('digest', { ...view, title: `Weekly digest ${view.week}`, nav: 'digest', formats: digestFormats(view.week) }),
     }[options.format];
     await write(output());
   });

@@ -1,9 +1,10 @@
 // `stdwatch orgs unresolved | coverage | suggest | accept`: how much of what was scraped the registry
 // attributes, where attribution is weak, and what to add to it next. The same report functions as the
 // /unresolved page.
-import { toCsv } from '../../server/render.js';
+import { coverageTable, csvOf, unresolvedTable } from '../../server/csv-tables.js';
+import { envelope } from '../../server/envelope.js';
 import { coverageBy, suggestReport, type CoverageDimension, type CoverageRow } from '../../server/reports/curation.js';
-import { describeFilters } from '../../server/reports/filters.js';
+import { describeFilters, type Filters } from '../../server/reports/filters.js';
 import { unresolvedReport } from '../../server/reports/overview.js';
 import { loadConfig } from '../../server/config.js';
 import { acceptAlias } from '../../domain/resolve/registry-edit.js';
@@ -21,8 +22,8 @@ export async function orgsUnresolved(options: Record<string, unknown> & { format
     const filters = filtersFrom(options);
     checkGroup(app, filters);
     const report = unresolvedReport(app.db, filters, limit);
-    if (options.format === 'json') return write(`${JSON.stringify(report.names, null, 2)}\n`);
-    if (options.format === 'csv') return write(toCsv(report.names, ['name', 'occurrences', 'example']));
+    if (options.format === 'json') return write(json(report.names, filters, { limit }));
+    if (options.format === 'csv') return write(csvOf(unresolvedTable, report));
     const { coverage } = report;
     await write(
       [
@@ -36,6 +37,11 @@ export async function orgsUnresolved(options: Record<string, unknown> & { format
   });
 }
 
+/** The one JSON envelope; these tables have no page of the same shape on the server, so no links. */
+function json(data: unknown, filters: Filters, options: Record<string, string | number>): string {
+  return `${JSON.stringify(envelope(data, { filters, options, counts: true }, {}), null, 2)}\n`;
+}
+
 /** A share with two decimals: 99.95 % and 99.5 % are different stories. */
 const share = (n: number | null) => (n === null ? '–' : `${(n * 100).toFixed(2)} %`);
 
@@ -45,8 +51,8 @@ export async function orgsCoverage(options: Record<string, unknown> & { format: 
     checkGroup(app, filters);
     const { byBody, coverage } = unresolvedReport(app.db, filters, 1);
     if (options.by === 'body') {
-      if (options.format === 'json') return write(`${JSON.stringify({ bodies: byBody, all: coverage }, null, 2)}\n`);
-      if (options.format === 'csv') return write(toCsv(byBody, ['body', 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']));
+      if (options.format === 'json') return write(json({ bodies: byBody, all: coverage }, filters, { by: options.by }));
+      if (options.format === 'csv') return write(csvOf(coverageTable('body'), { rows: byBody }));
       const row = (label: string, c: typeof coverage) => [label, c.occurrences, c.resolved, percent(c.resolvedShare), c.withoutCountry];
       return write(
         [
@@ -59,9 +65,9 @@ export async function orgsCoverage(options: Record<string, unknown> & { format: 
       );
     }
     const rows = coverageBy(app.db, filters, options.by);
-    if (options.format === 'json') return write(`${JSON.stringify({ by: options.by, rows, all: coverage }, null, 2)}\n`);
+    if (options.format === 'json') return write(json({ by: options.by, rows, all: coverage }, filters, { by: options.by }));
     const columns: (keyof CoverageRow)[] = ['body', ...(options.by === 'year' ? [] : ['group' as const]), ...(options.by === 'group' ? [] : ['year' as const])];
-    if (options.format === 'csv') return write(toCsv(rows, [...columns, 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']));
+    if (options.format === 'csv') return write(csvOf(coverageTable(options.by), { rows }));
     await write(
       [
         `Source mentions resolved to an organization, per ${options.by.replace('-', ' and ')} — ${describeFilters(filters)}`,
@@ -84,7 +90,7 @@ export async function orgsSuggest(options: Record<string, unknown> & { format: '
     const filters = filtersFrom(options);
     checkGroup(app, filters);
     const { suggestions } = suggestReport(app.db, app.resolver, filters, limit);
-    if (options.format === 'json') return write(`${JSON.stringify(suggestions, null, 2)}\n`);
+    if (options.format === 'json') return write(json(suggestions, filters, { limit }));
     const lines = [`Unresolved names and the organizations they may be — ${describeFilters(filters)}`, ''];
     if (suggestions.length === 0) lines.push('(every source is attributed)');
     for (const s of suggestions) {

@@ -3,7 +3,9 @@
 import { companyReport, type CompanyReport } from '../../server/reports/company.js';
 import { countryReport, type CountryReport } from '../../server/reports/country.js';
 import { describeFilters } from '../../server/reports/filters.js';
-import { companyCsv, countryCsv } from '../../server/render.js';
+import { companyTable, countryTable, csvOf } from '../../server/csv-tables.js';
+import { envelope, renderings } from '../../server/envelope.js';
+import { urls, type Format as WebFormat } from '../../server/urls.js';
 import { createViews } from '../../server/views.js';
 import type { Stdwatch } from '../../server/context.js';
 import type { Filters } from '../../server/reports/filters.js';
@@ -68,7 +70,7 @@ type Options = Record<string, unknown> & { format: Format };
 async function printReport<R>(
   options: Options,
   build: (app: Stdwatch, filters: Filters) => R,
-  render: { text: (r: R) => string; csv: (r: R) => string; page: string; title: (r: R) => string; nav: string },
+  render: { text: (r: R) => string; csv: (r: R) => string; page: string; title: (r: R) => string; nav: string; at: (r: R, filters: Filters, format: WebFormat) => string },
 ): Promise<void> {
   const filters = filtersFrom(options);
   await withApp(async (app) => {
@@ -77,7 +79,8 @@ async function printReport<R>(
     const result = build(app, filters);
     const output = {
       text: () => `${render.text(result)}\n`,
-      json: () => `${JSON.stringify(result, null, 2)}\n`,
+      // The envelope of the same report's `.json` page, with that page's links.
+      json: () => `${JSON.stringify(envelope(result, { filters, counts: true }, renderings((format) => render.at(result, filters, format))), null, 2)}\n`,
       csv: () => render.csv(result),
       html: () => createViews().render(render.page, { ...(result as object), title: render.title(result), nav: render.nav }),
     }[options.format];
@@ -88,19 +91,21 @@ async function printReport<R>(
 export function countryReportCommand(iso2: string, options: Options): Promise<void> {
   return printReport(options, (app, filters) => countryReport(app.db, iso2, filters), {
     text: countryText,
-    csv: countryCsv,
+    csv: (r) => csvOf(countryTable, r),
     page: 'country',
     title: (r) => r.country.name,
     nav: 'countries',
+    at: (r, filters, format) => urls.country(r.country.code, filters, format),
   });
 }
 
 export function companyReportCommand(name: string, options: Options): Promise<void> {
   return printReport(options, (app, filters) => companyReport(app.db, app.resolver, name, filters), {
     text: companyText,
-    csv: companyCsv,
+    csv: (r) => csvOf(companyTable, r),
     page: 'company',
     title: (r) => r.organization.name,
     nav: 'organizations',
+    at: (r, filters, format) => urls.organization(r.organization.slug, filters, format),
   });
 }

@@ -1,5 +1,7 @@
 // `stdwatch watchlist add|list|show|remove`: the same stored watchlists as /watchlists.
-import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../../server/render.js';
+import { csvOf, watchlistTable } from '../../server/csv-tables.js';
+import { envelope, watchlistScope } from '../../server/envelope.js';
+import { urls } from '../../server/urls.js';
 import { getWatchlist, listWatchlists, removeWatchlist, saveWatchlist, watchlistReport, watchlistSlug, type Watchlist } from '../../server/reports/watchlists.js';
 import { dateOption, table, withApp, write } from '../common.js';
 import { filtersFrom } from '../common.js';
@@ -23,7 +25,7 @@ export async function addToWatchlist(name: string, options: { org?: string[]; gr
 export async function listWatchlistsCommand(options: { format: 'text' | 'json' }): Promise<void> {
   await withApp(async (app) => {
     const lists = listWatchlists(app.db);
-    if (options.format === 'json') await write(`${JSON.stringify(lists, null, 2)}\n`);
+    if (options.format === 'json') await write(`${JSON.stringify(envelope(lists, { counts: false }, {}), null, 2)}\n`);
     else await write(lists.length === 0 ? 'no watchlists yet; `stdwatch watchlist add NAME --org huawei` makes one\n' : `${lists.map(describe).join('\n')}\n`);
   });
 }
@@ -33,8 +35,9 @@ export async function showWatchlist(name: string, options: { since?: string; gro
   await withApp(async (app) => {
     const report = watchlistReport(app.db, watchlistSlug(name), filters, { limit: 100_000, countCap: null });
     const output = {
-      json: () => `${JSON.stringify(report, null, 2)}\n`,
-      csv: () => toCsv(report.contributions.map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
+      // Every contribution since the date, where the page shows the 200 newest: the page's links only for its feed.
+      json: () => `${JSON.stringify(envelope(report, watchlistScope(filters), { atom: urls.watchlist(report.watchlist.slug, filters, 'atom') }), null, 2)}\n`,
+      csv: () => csvOf(watchlistTable, report),
       text: () =>
         [
           describe(report.watchlist),

@@ -19,7 +19,13 @@ export const calendarDate = z.string().superRefine((value, ctx) => {
 
 export const filtersSchema = z.object({
   // Case as typed: `body=ITU` as `group=ran`.
-  body: z.string().trim().toLowerCase().pipe(z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` })).optional(),
+  body: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(BODY_IDS, { error: `must be one of ${BODY_IDS.join(', ')}` }))
+    .optional()
+    .meta({ description: `only this standards body: ${BODY_IDS.join(', ')} (any case)` }),
   group: z
     .string()
     .trim()
@@ -27,20 +33,21 @@ export const filtersSchema = z.object({
     .max(40)
     .regex(/^[A-Za-z0-9 .#/_-]+$/, 'letters, digits, spaces and . # / _ - only')
     .transform((g) => g.toUpperCase())
-    .optional(),
-  from: calendarDate.optional(),
-  to: calendarDate.optional(),
+    .optional()
+    .meta({ description: "the body's group code, e.g. RAN, SA2 (any case); one stdwatch knows" }),
+  from: calendarDate.optional().meta({ format: 'date', description: 'contributions dated on or after (a seat held at some point from then)' }),
+  to: calendarDate.optional().meta({ format: 'date', description: 'contributions dated on or before' }),
   /** Which country a source counts for: its ultimate parent's (default) or the named entity's own. */
-  basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional(),
+  basis: z.enum(COUNTRY_BASES, { error: `must be one of ${COUNTRY_BASES.join(', ')}` }).optional().meta({ description: "a source's country: its ultimate parent's (parent, the default) or the entity's own" }),
   /** Only contributions of a topic (domain/topics.yaml: groups, work items, keywords per body). */
-  topic: z.string().trim().max(40).optional(),
+  topic: z.string().trim().max(40).optional().meta({ description: 'only contributions of a topic, as defined per body in domain/topics.yaml (groups, work items, keywords)' }),
   /** Counting rule: withdrawn documents counted (the default) or left out. */
-  withdrawn: z.enum(['include', 'exclude'], { error: 'must be one of include, exclude' }).optional(),
+  withdrawn: z.enum(['include', 'exclude'], { error: 'must be one of include, exclude' }).optional().meta({ description: 'count withdrawn documents (include, the default) or leave them out' }),
   /**
    * Counting rule: `collapse` counts a revised document and its revision once (the document a revision
    * replaced — outcome "revised/merged" — is left out, its revision carries the count).
    */
-  revisions: z.enum(['keep', 'collapse'], { error: 'must be one of keep, collapse' }).optional(),
+  revisions: z.enum(['keep', 'collapse'], { error: 'must be one of keep, collapse' }).optional().meta({ description: 'collapse: a revised document and its revision count once' }),
 });
 
 export type Filters = z.infer<typeof filtersSchema>;

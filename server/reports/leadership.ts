@@ -36,7 +36,7 @@ export const GROUP_SETS: Record<string, { body: string; groups: string[]; descri
 
 const SEAT_ROLES = ['chair', 'vice-chair'] as const;
 
-const tableOptionsSchema = z.object({
+export const tableOptionsSchema = z.object({
   at: calendarDate.optional(),
   groups: z
     .string()

@@ -16,20 +16,27 @@ import { suggestion } from './suggest.js';
 const slug = z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an organization slug such as huawei or china-mobile');
 const word = z.string().trim().min(1).max(60);
 
+// organization, parent, country, kind and parentKind are met by one and the same source when combined.
+const ONE_SOURCE = '; combined with organization, parent, country, kind or parentKind, one and the same source must meet them all';
+
 export const recordFiltersSchema = z.object({
-  organization: slug.optional(),
-  parent: slug.optional(),
+  organization: slug.optional().meta({ description: `a source is this organization (slug, e.g. hisilicon)${ONE_SOURCE}` }),
+  parent: slug.optional().meta({ description: `a source's ultimate parent is this organization (slug, e.g. huawei)${ONE_SOURCE}` }),
   country: z
     .string()
     .trim()
     .toUpperCase()
     .refine(isCountryCode, 'an ISO 3166-1 alpha-2 code such as CN')
-    .optional(),
-  kind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }).optional(),
-  parentKind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }).optional(),
-  status: word.toLowerCase().optional(),
-  type: word.optional(),
-  meeting: word.optional(),
+    .optional()
+    .meta({ description: `a source counts for this country (ISO 3166-1 alpha-2, on the basis)${ONE_SOURCE}` }),
+  kind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }).optional().meta({ description: `a source (the named entity) is of this kind; unknown: an unresolved source${ONE_SOURCE}` }),
+  parentKind: z
+    .enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
+    .optional()
+    .meta({ description: `a source's ultimate parent is of this kind, as the overview's kinds table counts; unknown: a source with no parent${ONE_SOURCE}` }),
+  status: word.toLowerCase().optional().meta({ description: "the body's own outcome word, e.g. agreed, noted" }),
+  type: word.optional().meta({ description: 'the document type as published, e.g. CR, discussion' }),
+  meeting: word.optional().meta({ description: 'the meeting, e.g. RAN#104' }),
 });
 
 export type RecordFilters = z.infer<typeof recordFiltersSchema>;

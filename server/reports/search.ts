@@ -9,7 +9,12 @@ import { contributionRecords, type ContributionRecord } from './contributions.js
 import { countUpTo } from './count.js';
 import { FilterError, contributionCondition, type Filters } from './filters.js';
 
-export const searchTextSchema = z.string().trim().max(200, 'at most 200 characters').optional();
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .max(200, 'at most 200 characters')
+  .optional()
+  .meta({ description: 'full text over titles and source cells (SQLite FTS5): every term must match; a term ending in * matches as a prefix' });
 
 /** Validates a `q` value; throws FilterError naming it. */
 export function parseSearchText(value: unknown): string | undefined {

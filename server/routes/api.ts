@@ -1,27 +1,26 @@
-// The JSON API: filtered, paginated contributions and positions with a stable envelope
-// ({ data, next, count }), `?format=csv|ndjson` streaming every matching row, and the archived raw
-// documents behind the records.
+// The JSON API: filtered, paginated contributions and positions in the one envelope of every JSON
+// answer (server/envelope.ts: data, meta with the filters, counting rules and page, links, next),
+// `?format=csv|ndjson` streaming every matching row (no envelope), and the archived raw documents
+// behind the records.
 import { Router, type Request, type Response } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { rawDocuments } from '../../db/schema.js';
 import type { RawArchive } from '../../db/archive.js';
-import { HttpError } from '../errors.js';
-import { CONTRIBUTION_CSV_COLUMNS, POSITION_CSV_COLUMNS, contributionCsvRow, positionCsvRow, toCsv } from '../render.js';
+import { HttpError, validating } from '../errors.js';
+import { contributionTable, positionTable, type RecordTable } from '../csv-tables.js';
+import { envelope } from '../envelope.js';
+import { toCsv } from '../render.js';
 import { allContributionRecords, contributionPage, positionRecords } from '../reports/contributions.js';
 import { FilterError, checkGroupFilter, filterQuery, filtersSchema, parseFilters, type Filters } from '../reports/filters.js';
 import { parseSearchText } from '../reports/search.js';
 import { recordWhere } from '../reports/documents.js';
 import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
+import { apiPageSchema } from '../queries.js';
 import { urls } from '../urls.js';
-import { openApiDocument } from './openapi.js';
 
-const pageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.coerce.number().int().min(0).optional(),
-  format: z.enum(['json', 'csv', 'ndjson'], { error: 'must be one of json, csv, ndjson' }).default('json'),
-});
+const pageSchema = apiPageSchema;
 
 const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
 
@@ -29,7 +28,7 @@ function parseQuery(
   db: Db,
   req: Request,
 ): { filters: Filters; record: RecordFilters; page: z.infer<typeof pageSchema>; q: string | undefined } {
-  try {
+  return validating(() => {
     // A parameter the API does not know would be silently ignored: say so instead.
     const unknown = Object.keys(req.query).find((key) => !API_PARAMETERS.has(key));
     if (unknown) throw new FilterError(unknown.slice(0, 40), `unknown parameter (known: ${[...API_PARAMETERS].join(', ')})`);
@@ -49,19 +48,17 @@ function parseQuery(
     const record = parseRecordFilters(req.query as Record<string, unknown>);
     checkRecordFilters(db, record);
     return { filters, record, page: parsed.data, q: parseSearchText(req.query.q) };
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message);
-    throw error;
-  }
+  });
 }
 
 /** Streams records as NDJSON or CSV, respecting back-pressure. */
-async function stream<T>(res: Response, records: Iterable<T>, format: 'csv' | 'ndjson', columns: string[], toRow: (r: T) => Record<string, unknown>, name: string) {
+async function stream<T>(res: Response, records: Iterable<T>, format: 'csv' | 'ndjson', table: RecordTable<T>, name: string) {
+  const columns = [...table.columns];
   if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
   else res.type('application/x-ndjson; charset=utf-8');
   let first = true;
   for (const record of records) {
-    const chunk = format === 'csv' ? toCsv([toRow(record)], columns, first) : `${JSON.stringify(record)}\n`;
+    const chunk = format === 'csv' ? toCsv([table.row(record)], columns, first) : `${JSON.stringify(record)}\n`;
     first = false;
     if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
     if (res.destroyed) return;
@@ -73,7 +70,9 @@ async function stream<T>(res: Response, records: Iterable<T>, format: 'csv' | 'n
 export function apiRoutes(db: Db, archive: RawArchive): Router {
   const router = Router();
 
-  router.get('/api/openapi.json', (_req, res) => {
+  // The document (and zod-openapi) is loaded on the first request for it, not when the server starts.
+  router.get('/api/openapi.json', async (_req, res) => {
+    const { openApiDocument } = await import('../openapi.js');
     res.json(openApiDocument());
   });
 
@@ -83,43 +82,49 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     // organization, parent, country, kind, status, type, meeting pick records (record-filters.ts).
     const where = recordWhere(db, filters, record, q);
     if (page.format !== 'json') {
-      await stream(res, allContributionRecords(db, filters, 1000, where), page.format, CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, 'stdwatch-contributions');
+      await stream(res, allContributionRecords(db, filters, 1000, where), page.format, contributionTable, 'stdwatch-contributions');
       return;
     }
     const result = contributionPage(db, filters, { after: page.after, limit: page.limit, where });
-    res.json({
-      data: result.items,
-      count: result.items.length,
-      next: result.next === null ? null : urls.apiContributions({ ...filterQuery(filters), ...record, q, limit: page.limit, after: result.next }),
-      filters: { ...filters, ...record, ...(q ? { q } : {}) },
-    });
+    const query = { ...filterQuery(filters), ...record, q };
+    res.json(
+      envelope(
+        result.items,
+        { filters, options: { ...record, q }, counts: true },
+        { self: urls.apiContributions({ ...query, limit: page.limit, after: page.after }), csv: urls.apiContributions(query, 'csv'), ndjson: urls.apiContributions(query, 'ndjson') },
+        { next: result.next === null ? null : urls.apiContributions({ ...query, limit: page.limit, after: result.next }), count: result.items.length, limit: page.limit },
+      ),
+    );
   });
 
   router.get('/api/positions', async (req, res) => {
     const { filters, record, page, q } = parseQuery(db, req);
-    if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only');
+    if (q !== undefined) throw new HttpError(400, 'q: full-text search applies to /api/contributions only', 'q');
     const recordFilter = Object.keys(record)[0];
-    if (recordFilter) throw new HttpError(400, `${recordFilter}: applies to /api/contributions only`);
+    if (recordFilter) throw new HttpError(400, `${recordFilter}: applies to /api/contributions only`, recordFilter);
     const records = positionRecords(db, filters);
     if (page.format !== 'json') {
-      await stream(res, records, page.format, POSITION_CSV_COLUMNS, positionCsvRow, 'stdwatch-positions');
+      await stream(res, records, page.format, positionTable, 'stdwatch-positions');
       return;
     }
     const start = page.after ?? 0;
     const slice = records.slice(start, start + page.limit);
     const nextAt = start + slice.length;
-    res.json({
-      data: slice,
-      count: slice.length,
-      next: nextAt < records.length ? urls.apiPositions({ ...filterQuery(filters), limit: page.limit, after: nextAt }) : null,
-      filters,
-    });
+    const query = filterQuery(filters);
+    res.json(
+      envelope(
+        slice,
+        { filters, counts: true },
+        { self: urls.apiPositions({ ...query, limit: page.limit, after: page.after }), csv: urls.apiPositions(query, 'csv'), ndjson: urls.apiPositions(query, 'ndjson') },
+        { next: nextAt < records.length ? urls.apiPositions({ ...query, limit: page.limit, after: nextAt }) : null, count: slice.length, limit: page.limit },
+      ),
+    );
   });
 
   // The archived bytes a record was parsed from, as fetched (see raw_documents).
   router.get('/raw/:id', (req, res) => {
     const id = Number(req.params.id);
-    if (!Number.isInteger(id) || id < 1) throw new HttpError(400, 'id: must be a positive whole number');
+    if (!Number.isInteger(id) || id < 1) throw new HttpError(400, 'id: must be a positive whole number', 'id');
     const doc = db.select().from(rawDocuments).where(eq(rawDocuments.id, id)).get();
     if (!doc || !archive.has(doc.storagePath)) throw new HttpError(404, `no archived document ${id}`);
     res

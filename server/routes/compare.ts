@@ -4,11 +4,11 @@ import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
 import { barChart } from '../charts.js';
-import { HttpError } from '../errors.js';
-import { toCsv } from '../render.js';
+import { HttpError, validating } from '../errors.js';
+import { compareTable, csvOf } from '../csv-tables.js';
 import { CompareError, compareReport } from '../reports/compare.js';
 import { NotFoundError } from '../reports/country.js';
-import { FilterError, checkGroupFilter, filterQuery, parseFilters } from '../reports/filters.js';
+import { checkGroupFilter, parseFilters } from '../reports/filters.js';
 import { urls, periodWithin } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
@@ -27,20 +27,11 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
   const router = Router();
   router.get('/compare{.:format}', (req, res) => {
     const request = { organizations: values(req.query.org), countries: values(req.query.country) };
-    let filters;
-    try {
-      filters = parseFilters(req.query as Record<string, unknown>);
+    const filters = validating(() => {
+      const filters = parseFilters(req.query as Record<string, unknown>);
       checkGroupFilter(db, filters);
-    } catch (error) {
-      if (error instanceof FilterError) throw new HttpError(400, error.message);
-      throw error;
-    }
-    const pairs: [string, string][] = [
-      ...request.organizations.map((o): [string, string] => ['org', o]),
-      ...request.countries.map((c): [string, string] => ['country', c]),
-      ...Object.entries(filterQuery(filters)),
-    ];
-    const query = new URLSearchParams(pairs).toString();
+      return filters;
+    });
     if (request.organizations.length + request.countries.length === 0 && (req.params.format ?? 'html') === 'html') {
       res.type('html').send(views.render('compare', { title: 'Compare', nav: 'compare', filters, empty: true }));
       return;
@@ -49,7 +40,7 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
     try {
       report = compareReport(db, resolver, request, filters);
     } catch (error) {
-      if (error instanceof CompareError) throw new HttpError(400, error.message);
+      if (error instanceof CompareError) throw new HttpError(400, error.message, request.countries.length > 0 && request.organizations.length === 0 ? 'country' : 'org');
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw error;
     }
@@ -58,6 +49,8 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
       title: `Compare ${report.subjects.map((s) => s.name).join(', ')}`,
       nav: 'compare',
       data: report,
+      scope: { filters, options: { org: request.organizations, country: request.countries }, counts: true },
+      at: (format) => urls.compare(request, filters, format),
       view: () => ({
         chart: barChart(
           'Fractional contributions',
@@ -76,18 +69,7 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
           values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...periodWithin(filters, y.year) }) })),
         })),
       }),
-      csv: () =>
-        toCsv(
-          [
-            ...report.subjects.map((s) => ({ section: 'total', subject: s.key, name: s.name, contributions: s.contributions, fractional: s.fractional, share: s.share, acceptance_rate: s.acceptanceRate, seats: s.seats })),
-            ...report.groups.flatMap((g) =>
-              g.values.map((v, i) => ({ section: 'group', subject: report.subjects[i]!.key, key: `${g.body} ${g.group}`, contributions: v.contributions, fractional: v.fractional, share: v.share })),
-            ),
-            ...report.years.flatMap((y) => y.values.map((v, i) => ({ section: 'year', subject: report.subjects[i]!.key, key: y.year, contributions: v.contributions, fractional: v.fractional }))),
-          ],
-          ['section', 'subject', 'name', 'key', 'contributions', 'fractional', 'share', 'acceptance_rate', 'seats'],
-        ),
-      formats: { json: `/compare.json?${query}`, csv: `/compare.csv?${query}` },
+      csv: () => csvOf(compareTable, report),
       csvName: 'stdwatch-compare',
     });
   });

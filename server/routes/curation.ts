@@ -8,10 +8,11 @@ import { AliasError, type AcceptedAlias } from '../../domain/resolve/registry-ed
 import type { Resolver } from '../../domain/resolve/resolve.js';
 import { requireAdmin } from '../admin.js';
 import { ReportCache, revalidate } from '../cache.js';
-import { HttpError } from '../errors.js';
-import { toCsv } from '../render.js';
+import { HttpError, validating } from '../errors.js';
+import { envelope } from '../envelope.js';
+import { coverageTable, csvOf, suggestionsTable } from '../csv-tables.js';
 import { coverageReport, suggestReport } from '../reports/curation.js';
-import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
+import { checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
@@ -22,14 +23,11 @@ export interface RegistryCuration {
 }
 
 function filtersOf(db: Db, req: Request): Filters {
-  try {
+  return validating(() => {
     const filters = parseFilters(req.query as Record<string, unknown>);
     checkGroupFilter(db, filters);
     return filters;
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message);
-    throw error;
-  }
+  });
 }
 
 export function curationRoutes(db: Db, resolver: Resolver, views: Views, options: { adminToken?: string | null; curation?: RegistryCuration }): Router {
@@ -48,9 +46,10 @@ export function curationRoutes(db: Db, resolver: Resolver, views: Views, options
       title: 'Coverage per group and year',
       nav: 'unresolved',
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => urls.unresolvedCoverage(filters, format),
       view: { unresolvedUrl: urls.unresolved(filters) },
-      csv: () => toCsv(report.rows, ['body', 'group', 'year', 'occurrences', 'resolved', 'unresolved', 'resolvedShare', 'withoutCountry']),
-      formats: { json: urls.unresolvedCoverage(filters, 'json'), csv: urls.unresolvedCoverage(filters, 'csv') },
+      csv: () => csvOf(coverageTable(report.by), report),
       csvName: 'stdwatch-coverage',
     }, cache);
   });
@@ -65,23 +64,10 @@ export function curationRoutes(db: Db, resolver: Resolver, views: Views, options
       title: 'Candidates for the unresolved names',
       nav: 'unresolved',
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => urls.unresolvedSuggestions(filters, format),
       view: { unresolvedUrl: urls.unresolved(filters), acceptEnabled, tokenRequired: Boolean(options.adminToken) },
-      csv: () =>
-        toCsv(
-          report.suggestions.flatMap((s) =>
-            (s.candidates.length > 0 ? s.candidates : [null]).map((c) => ({
-              name: s.name,
-              occurrences: s.occurrences,
-              groups: s.groups.map((g) => g.group).join('; '),
-              years: s.years.map((y) => y.year ?? 'no date').join('; '),
-              candidate: c?.slug ?? '',
-              candidateName: c?.name ?? '',
-              evidence: c?.evidence.join('; ') ?? '',
-            })),
-          ),
-          ['name', 'occurrences', 'groups', 'years', 'candidate', 'candidateName', 'evidence'],
-        ),
-      formats: { json: urls.unresolvedSuggestions(filters, 'json'), csv: urls.unresolvedSuggestions(filters, 'csv') },
+      csv: () => csvOf(suggestionsTable, report),
       csvName: 'stdwatch-suggestions',
     }, cache);
   });
@@ -93,7 +79,7 @@ export function curationRoutes(db: Db, resolver: Resolver, views: Views, options
       const body = (req.body ?? {}) as Record<string, unknown>;
       const name = typeof body.name === 'string' ? body.name : '';
       const organization = typeof body.organization === 'string' ? body.organization : '';
-      if (!name.trim() || !organization.trim()) throw new HttpError(400, 'give the name and the organization (its slug, or a name the registry knows)');
+      if (!name.trim() || !organization.trim()) throw new HttpError(400, 'give the name and the organization (its slug, or a name the registry knows)', !name.trim() ? 'name' : 'organization');
       let accepted: AcceptedAlias;
       try {
         accepted = curation.accept(name, organization);
@@ -102,7 +88,7 @@ export function curationRoutes(db: Db, resolver: Resolver, views: Views, options
         throw error;
       }
       if (req.accepts(['html', 'json']) === 'json') {
-        res.json({ accepted });
+        res.json(envelope({ accepted }, { options: { name, organization }, counts: false }, { self: urls.unresolvedAccept(), html: urls.unresolvedSuggestions() }));
         return;
       }
       res.send(views.render('unresolved-accepted', { accepted, suggestionsUrl: urls.unresolvedSuggestions(), title: `Accepted: ${accepted.name}`, nav: 'unresolved' }));

@@ -3,7 +3,9 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { barChart } from '../charts.js';
-import { digestCsv, digestMarkdown } from '../digest-render.js';
+import { digestEnvelope, digestFormats, digestMarkdown } from '../digest-render.js';
+import { csvOf, digestTable } from '../csv-tables.js';
+import { envelope } from '../envelope.js';
 import { HttpError } from '../errors.js';
 import { defaultDigestWeek, digestView, publishedDigests, weeksWithData, type DigestView } from '../reports/digest.js';
 import { WeekError, lastCompleteWeek, weekOf } from '../reports/weeks.js';
@@ -17,7 +19,7 @@ type DigestFormat = (typeof FORMATS)[number];
 
 function formatOf(value: unknown): DigestFormat {
   const format = value ?? 'html';
-  if (!FORMATS.includes(format as DigestFormat)) throw new HttpError(400, `format: "${String(format).slice(0, 20)}" is not one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format as DigestFormat)) throw new HttpError(400, `format: "${String(format).slice(0, 20)}" is not one of ${FORMATS.join(', ')}`, 'format');
   return format as DigestFormat;
 }
 
@@ -62,7 +64,7 @@ export function digestRoutes(db: Db, views: Views): Router {
       latestWithData: opening.hasData ? opening.week : null,
       weeksWithData: weeks,
     };
-    if (format === 'json') res.json(data);
+    if (format === 'json') res.json(envelope(data, { counts: false }, { self: urls.digests('json'), html: urls.digests() }));
     else if (format === 'html') {
       const byYear = new Map<string, typeof weeks>();
       for (const w of weeks) byYear.set(w.week.slice(0, 4), [...(byYear.get(w.week.slice(0, 4)) ?? []), w]);
@@ -70,7 +72,7 @@ export function digestRoutes(db: Db, views: Views): Router {
       const latestCount = weeks.find((w) => w.week === data.latestWithData)?.contributions ?? 0;
       res.type('html').send(views.render('digests', { ...data, latestCount, years, title: 'Weekly digests', nav: 'digest' }));
     }
-    else throw new HttpError(400, 'format: the list of digests is HTML or JSON');
+    else throw new HttpError(400, 'format: the list of digests is HTML or JSON', 'format');
   });
 
   router.get('/digest/:week{.:format}', (req, res) => {
@@ -79,13 +81,13 @@ export function digestRoutes(db: Db, views: Views): Router {
     try {
       digest = digestView(db, req.params.week!);
     } catch (error) {
-      if (error instanceof WeekError) throw new HttpError(400, `week: ${error.message}`);
+      if (error instanceof WeekError) throw new HttpError(400, `week: ${error.message}`, 'week');
       throw error;
     }
     const name = `stdwatch-digest-${digest.week}`;
-    if (format === 'json') res.json(digest);
+    if (format === 'json') res.json(digestEnvelope(digest));
     else if (format === 'md') res.type('text/markdown; charset=utf-8').send(digestMarkdown(digest));
-    else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(digestCsv(digest));
+    else if (format === 'csv') res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(csvOf(digestTable, digest));
     else {
       const title = `Weekly digest ${digest.week}${digest.publication === 'preview' ? ' (preview)' : ''}`;
       const charted = digest.countries.filter((c) => c.fractional > 0).slice(0, 10);
@@ -96,7 +98,7 @@ export function digestRoutes(db: Db, views: Views): Router {
               `Fractional contributions by country, ${digest.week}`,
               charted.map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
             );
-      res.type('html').send(views.render('digest', { ...digest, groups: groupLinks(db, digest), countryChart, title, nav: 'digest', formats: { json: `/digest/${digest.week}.json`, csv: `/digest/${digest.week}.csv` } }));
+      res.type('html').send(views.render('digest', { ...digest, groups: groupLinks(db, digest), countryChart, title, nav: 'digest', formats: digestFormats(digest.week) }));
     }
   });
 

@@ -3,25 +3,25 @@
 // the list a count links to holds exactly the counted contributions; each row links to the document's
 // public page and to the archived raw copy it was read from. Keyset pages of 50, oldest record first.
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { HttpError } from '../errors.js';
-import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../render.js';
+import { validating } from '../errors.js';
+import { contributionTable, recordsCsv } from '../csv-tables.js';
 import { allContributionRecords } from '../reports/contributions.js';
 import { documentsPage, recordWhere } from '../reports/documents.js';
 import { FilterError, checkGroupFilter, describeFilters, filterQuery, filtersSchema, parseFilters } from '../reports/filters.js';
 import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { parseSearchText } from '../reports/search.js';
+import { documentsPageSchema } from '../queries.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
 
 const PAGE_SIZE = 50;
-const after = z.coerce.number().int().min(0).optional();
+const after = documentsPageSchema.shape.after;
 const PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), 'q', 'after', 'format']);
 
 function parse(db: Db, req: Request) {
-  try {
+  return validating(() => {
     // A misspelt filter would list more documents than the number that linked here: refuse it.
     const unknown = Object.keys(req.query).find((key) => !PARAMETERS.has(key));
     if (unknown) throw new FilterError(unknown.slice(0, 40), `unknown parameter (known: ${[...PARAMETERS].join(', ')})`);
@@ -32,10 +32,7 @@ function parse(db: Db, req: Request) {
     const record = parseRecordFilters(req.query as Record<string, unknown>);
     checkRecordFilters(db, record);
     return { filters, record, q: parseSearchText(req.query.q), after: cursor.data };
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message);
-    throw error;
-  }
+  });
 }
 
 /** "a source from CN in the nokia group; status agreed": the source conditions are met by one source. */
@@ -63,19 +60,23 @@ export function documentRoutes(db: Db, views: Views): Router {
     const { filters, record, q, after: cursor } = parse(db, req);
     const result = documentsPage(db, filters, record, { q, after: cursor, limit: PAGE_SIZE });
     const pick = { ...record, q };
+    const { next, ...data } = result;
     respond(req, res, views, {
       page: 'documents',
       title: 'Contributions',
-      data: { ...result, next: result.next === null ? null : urls.documents(filters, { ...pick, after: result.next }, 'json') },
+      data,
+      scope: { filters, options: { ...record, q, after: cursor }, counts: true },
+      // The JSON and HTML addresses keep the page's cursor; the CSV holds every row.
+      at: (format) => urls.documents(filters, { ...pick, after: format === 'csv' ? undefined : cursor }, format),
+      paging: { next: next === null ? null : urls.documents(filters, { ...pick, after: next }, 'json'), count: result.items.length, limit: PAGE_SIZE },
       view: () => ({
         scope: describeFilters(filters),
         picked: describeRecord(record, q),
         first: cursor === undefined ? null : urls.documents(filters, pick),
-        nextPage: result.next === null ? null : urls.documents(filters, { ...pick, after: result.next }),
+        nextPage: next === null ? null : urls.documents(filters, { ...pick, after: next }),
         api: urls.apiContributions({ ...filterQuery(filters), ...pick }),
       }),
-      csv: () => toCsv([...allContributionRecords(db, filters, 1000, recordWhere(db, filters, record, q))].map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
-      formats: { json: urls.documents(filters, { ...pick, after: cursor }, 'json'), csv: urls.documents(filters, pick, 'csv') },
+      csv: () => recordsCsv(contributionTable, allContributionRecords(db, filters, 1000, recordWhere(db, filters, record, q))),
       csvName: 'stdwatch-contributions',
     });
   });

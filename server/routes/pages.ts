@@ -5,65 +5,51 @@ import type { Db } from '../../db/client.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
 import { ReportCache, revalidate } from '../cache.js';
 import { barChart, sharesOverTimeChart } from '../charts.js';
-import { HttpError } from '../errors.js';
-import { companyCsv, countryCsv, overviewCsv, statusCsv, toCsv } from '../render.js';
+import { HttpError, validating } from '../errors.js';
+import { companyTable, countriesTable, countryTable, crossCheckTable, csvOf, leadershipTable, organizationsTable, overviewTable, seatListTable, statusTable, unresolvedTable } from '../csv-tables.js';
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
-import { GROUP_SETS, LEADERSHIP_CSV_COLUMNS, crossCheckReport, leadershipCsvRows, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
+import { GROUP_SETS, crossCheckReport, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { coverageBy } from '../reports/curation.js';
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
-import { isCountryCode } from '../../domain/resolve/countries.js';
 import { THIN_PERIOD, sharesOverTime, sharesTable, thinPeriods, type SharesOverTime } from '../reports/trends.js';
 import { countryDocumentsPerPeriod } from '../reports/documents.js';
-import { periodWithin, urls } from '../urls.js';
+import { periodWithin, urls, type Format } from '../urls.js';
 import type { Views } from '../views.js';
+import { seatPickSchema } from '../queries.js';
 import { respond } from './respond.js';
 
 /** `?at=&groups=&set=&dates=` of the seat table; a bad one is a 400 naming it. */
 function tableOptionsOf(req: Request) {
-  try {
-    return parseSeatTableOptions(req.query as Record<string, unknown>);
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message);
-    throw error;
-  }
+  return validating(() => parseSeatTableOptions(req.query as Record<string, unknown>));
 }
 
 /** `?country=CN|none&parent=slug` of the seat list; a bad one is a 400 naming it. */
 function seatPickOf(req: Request): SeatPick {
-  const { country, parent } = req.query as Record<string, unknown>;
-  const pick: SeatPick = {};
-  if (typeof country === 'string' && country !== '') {
-    const code = country === 'none' ? 'none' : country.toUpperCase();
-    if (code !== 'none' && !isCountryCode(code)) throw new HttpError(400, 'country: an ISO 3166-1 alpha-2 code such as CN, or none');
-    pick.country = code;
+  const query = req.query as Record<string, unknown>;
+  const given = Object.fromEntries((['country', 'parent'] as const).filter((k) => typeof query[k] === 'string' && query[k] !== '').map((k) => [k, query[k]]));
+  const parsed = seatPickSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const parameter = String(issue.path[0]);
+    throw new HttpError(400, `${parameter}: ${issue.message}`, parameter);
   }
-  if (typeof parent === 'string' && parent !== '') {
-    if (!/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/.test(parent) || parent.length > 80) throw new HttpError(400, 'parent: an organization slug such as huawei');
-    pick.parent = parent;
-  }
-  return pick;
+  return parsed.data;
 }
 
 function filtersOf(db: Db, req: Request, fixed: Filters = {}): Filters {
-  let filters: Filters;
-  try {
-    filters = { ...parseFilters(req.query as Record<string, unknown>), ...fixed };
-  } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message);
-    throw error;
-  }
-  try {
-    checkGroupFilter(db, filters);
-  } catch (error) {
-    // A group in the path that does not exist is a page that does not exist.
-    if (error instanceof FilterError) throw new HttpError(fixed.group ? 404 : 400, error.message);
-    throw error;
-  }
+  const filters = validating(() => ({ ...parseFilters(req.query as Record<string, unknown>), ...fixed }));
+  // A group in the path that does not exist is a page that does not exist.
+  validating(() => checkGroupFilter(db, filters), fixed.group ? 404 : 400);
   return filters;
+}
+
+/** The seat table's own options, as the envelope's filters. */
+function tableScope(table: ReturnType<typeof tableOptionsOf>) {
+  return { at: table.at, set: table.set ?? undefined, groups: table.groups ?? undefined, dates: table.dates ?? undefined, rapporteurs: table.rapporteurs || undefined };
 }
 
 function notFound<T>(fn: () => T): T {
@@ -116,7 +102,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   const key = (...parts: unknown[]) => JSON.stringify(parts);
   const tagged = revalidate(cache);
 
-  const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters) => (req: Request, res: import('express').Response) => {
+  const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters, at: (f: Filters, format: Format) => string) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
     const cacheKey = key('overview', heading(filters), filters);
     const report = cache.get(cacheKey, () => ({ ...overviewReport(db, filters), sharesOverTime: sharesOverTime(db, filters) }));
@@ -126,6 +112,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: heading(filters),
       nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => at(filters, format),
       view: () => ({
         heading: heading(filters),
         maxCountry: max(report.countries.map((c) => c.fractional)),
@@ -142,17 +130,20 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
               )
             : null,
       }),
-      csv: () => overviewCsv(report),
-      formats: { json: urls.home(filters, 'json'), csv: urls.home(filters, 'csv') },
+      csv: () => csvOf(overviewTable, report),
       csvName: 'stdwatch-overview',
     }, cache);
   };
 
-  router.get(['/', '/index{.:format}'], tagged, overview(() => 'Who takes part in standards bodies', () => ({})));
+  router.get(['/', '/index{.:format}'], tagged, overview(() => 'Who takes part in standards bodies', () => ({}), (f, format) => urls.home(f, format)));
   router.get(
     '/bodies/:body{.:format}',
     tagged,
-    overview((f) => `${f.body?.toUpperCase()}: who participates, who leads`, (req) => parseFixed({ body: req.params.body })),
+    overview(
+      (f) => `${f.body?.toUpperCase()}: who participates, who leads`,
+      (req) => parseFixed({ body: req.params.body }),
+      ({ body, ...f }, format) => urls.body(body!, f, format),
+    ),
   );
   router.get(
     '/bodies/:body/groups/:group{.:format}',
@@ -160,6 +151,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     overview(
       (f) => `${f.body?.toUpperCase()} ${f.group}: who participates, who leads`,
       (req) => parseFixed({ body: req.params.body, group: req.params.group }),
+      ({ body, group, ...f }, format) => urls.group(body!, group!, f, format),
     ),
   );
 
@@ -173,8 +165,9 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Countries',
       nav: 'countries',
       data: report,
-      csv: () => toCsv(report.countries, ['country', 'countryName', 'contributions', 'fractional', 'share']),
-      formats: { json: `/countries.json`, csv: `/countries.csv` },
+      scope: { filters, counts: true },
+      at: (format) => urls.countries(filters, format),
+      csv: () => csvOf(countriesTable, report),
       csvName: 'stdwatch-countries',
     }, cache);
   });
@@ -189,9 +182,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.country.name,
       nav: 'countries',
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => urls.country(report.country.code, filters, format),
       view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
-      csv: () => countryCsv(report),
-      formats: { json: urls.country(report.country.code, filters, 'json'), csv: urls.country(report.country.code, filters, 'csv') },
+      csv: () => csvOf(countryTable, report),
       csvName: `stdwatch-country-${report.country.code}`,
     }, cache);
   });
@@ -206,8 +200,9 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Organizations',
       nav: 'organizations',
       data: report,
-      csv: () => toCsv(report.organizations, ['slug', 'name', 'kind', 'country', 'contributions', 'fractional', 'accepted', 'acceptanceRate']),
-      formats: { json: '/organizations.json', csv: '/organizations.csv' },
+      scope: { filters, counts: true },
+      at: (format) => urls.organizations(filters, format),
+      csv: () => csvOf(organizationsTable, report),
       csvName: 'stdwatch-organizations',
     }, cache);
   });
@@ -222,12 +217,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.organization.name,
       nav: 'organizations',
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => urls.organization(report.organization.slug, filters, format),
       view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
-      csv: () => companyCsv(report),
-      formats: {
-        json: urls.organization(report.organization.slug, filters, 'json'),
-        csv: urls.organization(report.organization.slug, filters, 'csv'),
-      },
+      csv: () => csvOf(companyTable, report),
       csvName: `stdwatch-organization-${report.organization.slug}`,
     }, cache);
   });
@@ -243,6 +236,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Leadership seats',
       nav: 'leadership',
       data: report,
+      scope: { filters, options: tableScope(table), counts: true },
+      at: (format) => urls.leadership(filters, format, table),
       view: () => ({
         seatsNote: 'current seats first',
         crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
@@ -261,8 +256,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
               )
             : null,
       }),
-      csv: () => toCsv(leadershipCsvRows(report), LEADERSHIP_CSV_COLUMNS),
-      formats: { json: urls.leadership(filters, 'json', table), csv: urls.leadership(filters, 'csv', table) },
+      csv: () => csvOf(leadershipTable, report),
       csvName: `stdwatch-leadership-${report.at}`,
     }, cache);
   });
@@ -277,9 +271,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Leadership seats held',
       nav: 'leadership',
       data: report,
+      scope: { filters, options: { at: table.at, groups: table.groups ?? undefined, ...pick }, counts: true },
+      at: (format) => urls.leadershipSeats(filters, table, pick, format),
       view: { tableUrl: urls.leadership(filters, 'html', table) },
-      csv: () => toCsv(report.seats, ['body', 'group', 'role', 'organization', 'parent', 'country', 'entityCountry', 'partner', 'from', 'to', 'basis', 'evidence']),
-      formats: { json: urls.leadershipSeats(filters, table, pick, 'json'), csv: urls.leadershipSeats(filters, table, pick, 'csv') },
+      csv: () => csvOf(seatListTable, report),
       csvName: `stdwatch-seats-${report.at}`,
     });
   });
@@ -293,8 +288,9 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Seats: contribution lists against official records',
       nav: 'leadership',
       data: report,
-      csv: () => toCsv(report.disagreements.map((d) => ({ ...d, official: d.official.join('; ') })), ['group', 'role', 'day', 'listed', 'listedRaw', 'official', 'evidence']),
-      formats: { json: urls.leadershipCrossCheck(filters, 'json', groups), csv: urls.leadershipCrossCheck(filters, 'csv', groups) },
+      scope: { filters, options: { groups: groups ?? undefined }, counts: true },
+      at: (format) => urls.leadershipCrossCheck(filters, format, groups),
+      csv: () => csvOf(crossCheckTable, report),
       csvName: 'stdwatch-leadership-cross-check',
     });
   });
@@ -310,9 +306,10 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Unresolved sources',
       nav: 'unresolved',
       data: report,
+      scope: { filters, counts: true },
+      at: (format) => urls.unresolved(filters, format),
       view: { coverageUrl: urls.unresolvedCoverage(filters), suggestionsUrl: urls.unresolvedSuggestions(filters) },
-      csv: () => toCsv(report.names, ['name', 'occurrences', 'example']),
-      formats: { json: urls.unresolved(filters, 'json'), csv: urls.unresolved(filters, 'csv') },
+      csv: () => csvOf(unresolvedTable, report),
       csvName: 'stdwatch-unresolved',
     }, cache);
   });
@@ -324,8 +321,9 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: 'Status',
       nav: 'status',
       data: report,
-      csv: () => statusCsv(report),
-      formats: { json: urls.status('json'), csv: urls.status('csv') },
+      scope: { counts: false },
+      at: (format) => urls.status(format),
+      csv: () => csvOf(statusTable, report),
       csvName: 'stdwatch-status',
     });
   });
@@ -337,7 +335,7 @@ function parseFixed(values: Record<string, unknown>): Filters {
   try {
     return parseFilters(values);
   } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(404, `no such body or group (${error.message})`);
+    if (error instanceof FilterError) throw new HttpError(404, `no such body or group (${error.message})`, error.parameter);
     throw error;
   }
 }

@@ -7,13 +7,15 @@ import { isCountryCode, countryName } from '../../domain/resolve/countries.js';
 import { requireAdmin } from '../admin.js';
 import { HttpError } from '../errors.js';
 import { contributionsAtom } from '../feeds.js';
-import { CONTRIBUTION_CSV_COLUMNS, contributionCsvRow, toCsv } from '../render.js';
+import { csvOf, watchlistTable, watchlistsTable } from '../csv-tables.js';
 import { findOrganization } from '../reports/company.js';
 import { NotFoundError } from '../reports/country.js';
-import { FilterError, checkGroupFilter, filterQuery, parseFilters, type Filters } from '../reports/filters.js';
+import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { countryCondition, organizationCondition, recentContributions } from '../reports/recent.js';
 import { WatchlistError, listWatchlists, removeWatchlist, saveWatchlist, watchlistReport } from '../reports/watchlists.js';
+import { urls, type Format } from '../urls.js';
 import type { Views } from '../views.js';
+import { watchlistScope } from '../envelope.js';
 import { respond } from './respond.js';
 
 function filtersOf(db: Db, req: Request): Filters {
@@ -24,7 +26,7 @@ function filtersOf(db: Db, req: Request): Filters {
     checkGroupFilter(db, filters);
     return filters;
   } catch (error) {
-    if (error instanceof FilterError) throw new HttpError(400, error.message.replace(/^from:/, 'since:'));
+    if (error instanceof FilterError) throw new HttpError(400, error.message.replace(/^from:/, 'since:'), error.parameter === 'from' ? 'since' : error.parameter);
     throw error;
   }
 }
@@ -39,12 +41,6 @@ function listField(value: unknown): string[] {
   return values.flatMap((v) => (typeof v === 'string' ? v.split(/[\n,]/) : [])).map((v) => v.trim()).filter(Boolean);
 }
 
-function watchlistQuery(filters: Filters): string {
-  const { from, ...rest } = filterQuery(filters);
-  const params = new URLSearchParams({ ...(from ? { since: from } : {}), ...rest }).toString();
-  return params ? `?${params}` : '';
-}
-
 export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminToken?: string | null): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '20kb' });
@@ -57,13 +53,10 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
       title: 'Watchlists',
       nav: 'watchlists',
       data,
+      scope: { counts: false },
+      at: (format) => urls.watchlists(format),
       view: { tokenRequired: Boolean(adminToken) },
-      csv: () =>
-        toCsv(
-          data.watchlists.map((w) => ({ ...w, organizations: w.organizations.map((o) => o.slug).join('; '), groups: w.groups.join('; '), keywords: w.keywords.join('; ') })),
-          ['slug', 'name', 'createdAt', 'organizations', 'groups', 'keywords'],
-        ),
-      formats: { json: '/watchlists.json', csv: '/watchlists.csv' },
+      csv: () => csvOf(watchlistsTable, data),
       csvName: 'stdwatch-watchlists',
     });
   });
@@ -77,7 +70,7 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
         groups: listField(body.groups),
         keywords: listField(body.keywords),
       });
-      res.redirect(303, `/watchlists/${encodeURIComponent(saved.slug)}`);
+      res.redirect(303, urls.watchlist(saved.slug));
     } catch (error) {
       if (error instanceof WatchlistError) throw new HttpError(400, error.message);
       throw error;
@@ -91,7 +84,7 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw error;
     }
-    res.redirect(303, '/watchlists');
+    res.redirect(303, urls.watchlists());
   });
 
   router.get('/watchlists/:slug{.:format}', (req, res) => {
@@ -105,10 +98,10 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw error;
     }
-    const path = `/watchlists/${encodeURIComponent(report.watchlist.slug)}`;
+    const at = (format: Format | 'atom') => urls.watchlist(report.watchlist.slug, filters, format);
     if (atom) {
       const feed = contributionsAtom(
-        { title: `stdwatch watchlist: ${report.watchlist.name}`, description: 'New contributions on the watchlist', self: `${origin(req)}${path}.atom${watchlistQuery(filters)}`, page: `${origin(req)}${path}` },
+        { title: `stdwatch watchlist: ${report.watchlist.name}`, description: 'New contributions on the watchlist', self: `${origin(req)}${at('atom')}`, page: `${origin(req)}${urls.watchlist(report.watchlist.slug)}` },
         { latest: report.latest, items: report.contributions },
       );
       res.type('application/atom+xml; charset=utf-8').send(feed);
@@ -119,9 +112,10 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
       title: report.watchlist.name,
       nav: 'watchlists',
       data: report,
-      view: { atom: `${path}.atom${watchlistQuery(filters)}`, tokenRequired: Boolean(adminToken) },
-      csv: () => toCsv(report.contributions.map(contributionCsvRow), CONTRIBUTION_CSV_COLUMNS),
-      formats: { json: `${path}.json${watchlistQuery(filters)}`, csv: `${path}.csv${watchlistQuery(filters)}` },
+      scope: watchlistScope(filters),
+      at,
+      view: { atom: at('atom'), tokenRequired: Boolean(adminToken) },
+      csv: () => csvOf(watchlistTable, report),
       csvName: `stdwatch-watchlist-${report.watchlist.slug}`,
     });
   });
@@ -141,8 +135,8 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
         {
           title: `stdwatch: new contributions of ${org.name}`,
           description: `Contributions naming ${org.name} or one of its subsidiaries`,
-          self: `${origin(req)}/feeds/organizations/${encodeURIComponent(org.slug)}.atom`,
-          page: `${origin(req)}/organizations/${encodeURIComponent(org.slug)}`,
+          self: `${origin(req)}${urls.organizationFeed(org.slug)}`,
+          page: `${origin(req)}${urls.organization(org.slug)}`,
         },
         recent,
       ),
@@ -158,8 +152,8 @@ export function watchlistRoutes(db: Db, resolver: Resolver, views: Views, adminT
         {
           title: `stdwatch: new contributions from ${countryName(code)}`,
           description: `Contributions with a source whose ultimate parent is based in ${countryName(code)}`,
-          self: `${origin(req)}/feeds/countries/${code}.atom`,
-          page: `${origin(req)}/countries/${code}`,
+          self: `${origin(req)}${urls.countryFeed(code)}`,
+          page: `${origin(req)}${urls.country(code)}`,
         },
         recent,
       ),

@@ -35,13 +35,13 @@ describe('the report cache', () => {
       applyRegistry(served, resolver);
       const web = createApp({ db: served, resolver, archive: new RawArchive(tempDir(), served) });
       storeListing(writer, resolver, oneContribution('RP-240001', 'Huawei'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
-      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(1);
-      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(1);
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.data.totals.contributions).toBe(1);
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.data.totals.contributions).toBe(1);
       storeListing(writer, resolver, oneContribution('RP-240002', 'ZTE'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
-      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(2);
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.data.totals.contributions).toBe(2);
       // And a write through the server's own connection (a scrape in the server process).
       storeListing(served, resolver, oneContribution('RP-240003', 'China Mobile'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
-      expect((await request(web).get('/countries/CN.json').expect(200)).body.totals.contributions).toBe(3);
+      expect((await request(web).get('/countries/CN.json').expect(200)).body.data.totals.contributions).toBe(3);
     } finally {
       closeDatabase(writer);
       closeDatabase(served);
@@ -64,7 +64,7 @@ describe('the report cache', () => {
     storeListing(app.db, app.resolver, oneContribution('RP-240002', 'ZTE'), { rawDocumentId: null, seenAt: '2024-06-20T00:00:00Z' });
     const after = await request(web).get('/countries/CN.json').set('If-None-Match', etag).expect(200);
     expect(after.headers.etag).not.toBe(etag);
-    expect(after.body.totals.contributions).toBe(2);
+    expect(after.body.data.totals.contributions).toBe(2);
   });
 
   it('does not tag an error', async () => {

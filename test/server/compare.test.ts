@@ -70,7 +70,7 @@ describe('/compare', () => {
     expect(html.text).toContain('value="ericsson"');
     // Only June: RP-240006 (December) is left out of the total; Huawei keeps both of its contributions.
     const json = await request(web).get('/compare.json?org=huawei&org=ericsson&to=2024-06-30').expect(200);
-    expect(json.body.subjects[0]).toMatchObject({ key: 'huawei', contributions: 2, share: 1.5 / 6 });
+    expect(json.body.data.subjects[0]).toMatchObject({ key: 'huawei', contributions: 2, share: 1.5 / 6 });
     const csv = await request(web).get('/compare.csv?country=CN&country=FI').expect(200).expect('content-type', /text\/csv/);
     expect(csv.text).toContain('total,CN,China,,5,4,');
     const bad = await request(web).get('/compare.json?org=huawei').expect(400);

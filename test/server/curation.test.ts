@@ -42,8 +42,8 @@ beforeAll(() => {
 describe('the unresolved names of RAN#104, with a registry that does not know "CMCC"', () => {
   it('shows the coverage per group and per year on /unresolved, and per group and year on its own page', async () => {
     const page = await request(web).get('/unresolved.json').expect(200);
-    expect(page.body.byGroup).toEqual([expect.objectContaining({ body: '3gpp', group: 'RAN', unresolved: 27 })]);
-    expect(page.body.byYear).toEqual([expect.objectContaining({ body: '3gpp', year: '2024', unresolved: 27 })]);
+    expect(page.body.data.byGroup).toEqual([expect.objectContaining({ body: '3gpp', group: 'RAN', unresolved: 27 })]);
+    expect(page.body.data.byYear).toEqual([expect.objectContaining({ body: '3gpp', year: '2024', unresolved: 27 })]);
     const html = await request(web).get('/unresolved').expect(200);
     expect(html.text).toContain('Coverage per group and per year');
     const csv = await request(web).get('/unresolved/coverage.csv').expect(200).expect('content-type', /text\/csv/);
@@ -53,7 +53,7 @@ describe('the unresolved names of RAN#104, with a registry that does not know "C
 
   it('lists China Mobile as the candidate for "CMCC", with the evidence', async () => {
     const json = await request(web).get('/unresolved/suggestions.json').expect(200);
-    const cmcc = json.body.suggestions.find((s: { name: string }) => s.name === 'CMCC');
+    const cmcc = json.body.data.suggestions.find((s: { name: string }) => s.name === 'CMCC');
     expect(cmcc).toMatchObject({ occurrences: 26, candidates: [expect.objectContaining({ slug: 'china-mobile' })] });
     const html = await request(web).get('/unresolved/suggestions').expect(200);
     expect(html.text).toContain('&quot;CMCC&quot; are the initials of its name');
@@ -75,6 +75,6 @@ describe('the unresolved names of RAN#104, with a registry that does not know "C
     expect(res.text).toContain('is now a name of <a href="/organizations/china-mobile">China Mobile</a>');
     expect(fs.readFileSync(path.join(registry, 'organizations.yaml'), 'utf8')).toContain('    - CMCC\n');
     const page = await request(web).get('/unresolved.json').expect(200);
-    expect(page.body.names).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
+    expect(page.body.data.names).toEqual([{ name: 'Swifts', occurrences: 1, example: '3gpp RP-241094' }]);
   });
 });

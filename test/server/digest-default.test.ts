@@ -33,7 +33,7 @@ describe('the weeks a digest can open on', () => {
   });
 
   it('/digest points to the latest week with contributions and lists every week that has some', async () => {
-    const json = (await request(web).get('/digest.json').expect(200)).body;
+    const json = (await request(web).get('/digest.json').expect(200)).body.data;
     expect(json.latestWithData).toBe('2024-W48');
     expect(json.weeksWithData).toEqual(weeksWithData(app.db));
     const html = (await request(web).get('/digest').expect(200)).text;
@@ -49,7 +49,7 @@ describe('stdwatch digest without --week', () => {
     const { code, stdout, stderr } = await run.run(['digest', '--format', 'json']);
     expect(code).toBe(0);
     // RAN#104's list: its last upload is RP-240901 on 17 August 2024, 2024-W33, the one document of that week.
-    expect(JSON.parse(stdout)).toMatchObject({ week: '2024-W33', totals: { contributions: 1 } });
+    expect(JSON.parse(stdout).data).toMatchObject({ week: '2024-W33', totals: { contributions: 1 } });
     expect(stderr).toMatch(/^stdwatch: digest of 2024-W33, the last week with contributions \(the last complete week, \d{4}-W\d{2}, has none\); --week YYYY-Www for another\n$/);
   }, 30_000);
 });

@@ -18,7 +18,7 @@ beforeAll(() => {
 describe('/digest', () => {
   it('lists the published weeks, latest first', async () => {
     const json = await request(web).get('/digest.json').expect(200);
-    expect(json.body.latest).toEqual({ week: '2025-W07', generatedAt: '2025-02-17T07:00:00.000Z' });
+    expect(json.body.data.latest).toEqual({ week: '2025-W07', generatedAt: '2025-02-17T07:00:00.000Z' });
     const html = await request(web).get('/digest').expect(200);
     expect(html.text).toContain('<a href="/digest/2025-W07">2025-W07</a>');
   });
@@ -38,7 +38,7 @@ describe('/digest', () => {
     const unit = (bars[0]![2] as number) / 2.5;
     for (const [, value, width] of bars) expect(width as number).toBeCloseTo((value as number) * unit, 5);
     const json = await request(web).get('/digest/2025-W07.json').expect(200);
-    expect(json.body).toMatchObject({ week: '2025-W07', publication: 'published', totals: { contributions: 6, previous: 2, average: 0.5 } });
+    expect(json.body.data).toMatchObject({ week: '2025-W07', publication: 'published', totals: { contributions: 6, previous: 2, average: 0.5 } });
     const md = await request(web).get('/digest/2025-W07.md').expect(200).expect('content-type', /markdown/);
     expect(md.text.split('\n')[0]).toBe('# stdwatch weekly digest 2025-W07');
     // The week before is written 0.0 like every fractional figure of its column (and of the page), not 0.
@@ -52,7 +52,7 @@ describe('/digest', () => {
     expect(html.text).toContain('<strong>Preview.</strong>');
     const json = await request(web).get('/digest/2025-W06.json').expect(200);
     // W06: RP-250010 and RP-250011.
-    expect(json.body).toMatchObject({ publication: 'preview', totals: { contributions: 2 } });
+    expect(json.body.data).toMatchObject({ publication: 'preview', totals: { contributions: 2 } });
   });
 
   it('refuses a malformed week and an unknown format', async () => {

@@ -131,7 +131,7 @@ describe('the seat table on a small record', () => {
     // Handlebars escapes "=" and "&" in attributes.
     expect(html.text).toContain('href="/leadership.csv?at&#x3D;2024-06-04&amp;groups&#x3D;RAN"');
     const json = await request(web).get('/leadership.json?at=2024-06-04&groups=RAN').expect(200);
-    expect(json.body.table.byCountry[0]).toMatchObject({ country: 'US', seats: 2, chairs: 1, viceChairs: 1, label: '2 of 4 seats' });
+    expect(json.body.data.table.byCountry[0]).toMatchObject({ country: 'US', seats: 2, chairs: 1, viceChairs: 1, label: '2 of 4 seats' });
     const csv = await request(web).get('/leadership.csv?at=2024-06-04&groups=RAN&dates=2022-01-01').expect(200);
     expect(csv.text.split('\n').slice(0, 3)).toEqual([
       'at,section,key,name,seats,chairs,viceChairs,totalSeats',
@@ -153,7 +153,7 @@ describe('the seat table on a small record', () => {
     expect(html.text).toContain('href="/leadership.csv?at&#x3D;2024-06-04&amp;groups&#x3D;RAN&amp;dates&#x3D;2022-01-01%2C2023-01-01"');
     expect(html.text).toContain('href="/leadership.json?at&#x3D;2024-06-04&amp;groups&#x3D;RAN&amp;dates&#x3D;2022-01-01%2C2023-01-01"');
     const json = await request(web).get('/leadership.json?at=2024-06-04&groups=RAN&dates=2022-01-01,2023-01-01').expect(200);
-    expect(json.body.history.map((h: { at: string }) => h.at)).toEqual(['2022-01-01', '2023-01-01', '2024-06-04']);
+    expect(json.body.data.history.map((h: { at: string }) => h.at)).toEqual(['2022-01-01', '2023-01-01', '2024-06-04']);
   });
 });
 

@@ -38,7 +38,7 @@ describe('a misspelt organization, meeting, body or date on the API and the docu
 
   it('takes body=ITU as body=itu, as group=ran is RAN', async () => {
     const res = await request(web).get('/api/contributions?body=3GPP&group=ran').expect(200);
-    expect(res.body.filters).toMatchObject({ body: '3gpp', group: 'RAN' });
+    expect(res.body.meta.filters).toMatchObject({ body: '3gpp', group: 'RAN' });
     expect(res.body.data).toHaveLength(7);
     await request(web).get('/api/contributions?body=ITU').expect(200);
   });

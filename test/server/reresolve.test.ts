@@ -61,7 +61,7 @@ describe('re-resolution after a registry change', () => {
     // The run is recorded before the work starts: /status says it is running.
     const web = createApp({ db: app.db, resolver: app.resolver, archive: app.archive });
     const running = await request(web).get('/status.json').expect(200);
-    expect(running.body.sources.find((s: { source: string }) => s.source === REGISTRY_RUN_SOURCE)).toMatchObject({ status: 'running', trigger: 'start', backoff: null });
+    expect(running.body.data.sources.find((s: { source: string }) => s.source === REGISTRY_RUN_SOURCE)).toMatchObject({ status: 'running', trigger: 'start', backoff: null });
     const html = await request(web).get('/status').expect(200);
     expect(html.text).toContain('<td>registry</td>');
 

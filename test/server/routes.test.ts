@@ -30,8 +30,8 @@ describe('report pages', () => {
     const html = await request(web).get('/countries/CN').expect(200);
     expect(html.text).toContain('<h1>China <span class="muted">(CN)</span></h1>');
     const json = await request(web).get('/countries/CN.json').expect(200).expect('content-type', /json/);
-    expect(json.body.totals).toEqual({ contributions: 5, fractional: 4, allContributions: 7, share: 4 / 7 });
-    expect(json.body.basis).toBe('parent');
+    expect(json.body.data.totals).toEqual({ contributions: 5, fractional: 4, allContributions: 7, share: 4 / 7 });
+    expect(json.body.data.basis).toBe('parent');
     const csv = await request(web).get('/countries/CN.csv').expect(200).expect('content-type', /text\/csv/);
     expect(csv.text.split('\n')[0]).toBe('section,key,name,country,contributions,fractional,accepted,acceptance_rate,share,date,detail');
     expect(csv.text).toContain('organization,huawei,Huawei,CN,2,1.5,1,0.5,,,');
@@ -40,14 +40,14 @@ describe('report pages', () => {
 
   it('keeps the filters in the query string and applies them', async () => {
     const res = await request(web).get('/countries/CN.json?from=2024-06-03&to=2024-06-30').expect(200);
-    expect(res.body.filters).toEqual({ from: '2024-06-03', to: '2024-06-30' });
-    expect(res.body.totals.contributions).toBe(2);
+    expect(res.body.data.filters).toEqual({ from: '2024-06-03', to: '2024-06-30' });
+    expect(res.body.data.totals.contributions).toBe(2);
   });
 
   it('switches the country basis with ?basis=, says so, and refuses a basis it does not know', async () => {
     const json = await request(web).get('/countries/CN.json?basis=entity').expect(200);
-    expect(json.body.basis).toBe('entity');
-    expect(json.body.totals.fractional).toBe(3.25); // see the report test: + Nokia Shanghai Bell, − Motorola Mobility
+    expect(json.body.data.basis).toBe('entity');
+    expect(json.body.data.totals.fractional).toBe(3.25); // see the report test: + Nokia Shanghai Bell, − Motorola Mobility
     const html = await request(web).get('/countries/CN?basis=entity').expect(200);
     expect(html.text).toContain('Country (basis: entity)');
     expect(html.text).toContain('<option value="entity" selected>');
@@ -60,22 +60,22 @@ describe('report pages', () => {
 
   it('serves the company page for a subsidiary at its group', async () => {
     const res = await request(web).get('/organizations/hisilicon.json').expect(200);
-    expect(res.body.organization.slug).toBe('huawei');
+    expect(res.body.data.organization.slug).toBe('huawei');
     await request(web).get('/organizations/huawei').expect(200).expect(/HiSilicon/);
   });
 
   it('serves a body and a group page', async () => {
     const res = await request(web).get('/bodies/3gpp/groups/RAN.json').expect(200);
-    expect(res.body.filters).toEqual({ body: '3gpp', group: 'RAN' });
+    expect(res.body.data.filters).toEqual({ body: '3gpp', group: 'RAN' });
     await request(web).get('/bodies/nosuch').expect(404);
   });
 
   it('shows only the seats the filters select', async () => {
     // The one seat, RAN1 chair (Samsung), was seen on 2024-06-04.
-    expect((await request(web).get('/countries/KR.json').expect(200)).body.seats).toHaveLength(1);
-    expect((await request(web).get('/countries/KR.json?from=2024-07-01').expect(200)).body.seats).toHaveLength(0);
-    expect((await request(web).get('/countries/KR.json?group=RAN').expect(200)).body.seats).toHaveLength(0);
-    expect((await request(web).get('/countries/KR.json?group=RAN1').expect(200)).body.seats).toHaveLength(1);
+    expect((await request(web).get('/countries/KR.json').expect(200)).body.data.seats).toHaveLength(1);
+    expect((await request(web).get('/countries/KR.json?from=2024-07-01').expect(200)).body.data.seats).toHaveLength(0);
+    expect((await request(web).get('/countries/KR.json?group=RAN').expect(200)).body.data.seats).toHaveLength(0);
+    expect((await request(web).get('/countries/KR.json?group=RAN1').expect(200)).body.data.seats).toHaveLength(1);
   });
 
   it('serves leadership, unresolved and status pages', async () => {
@@ -88,7 +88,7 @@ describe('report pages', () => {
 describe('errors', () => {
   it('answers a bad parameter with 400 naming it, in the shape the client asked for', async () => {
     const json = await request(web).get('/countries/CN.json?from=yesterday').expect(400);
-    expect(json.body).toEqual({ error: { status: 400, message: 'from: must be a date YYYY-MM-DD' } });
+    expect(json.body).toEqual({ error: { status: 400, message: 'from: must be a date YYYY-MM-DD', parameter: 'from' } });
     const html = await request(web).get('/countries/CN?body=w3c').expect(400).expect('content-type', /html/);
     expect(html.text).toContain('body: must be one of 3gpp, itu, ieee, ietf');
   });
@@ -115,7 +115,7 @@ describe('errors', () => {
 describe('API', () => {
   it('pages contributions with a next link and the contract record shape', async () => {
     const first = await request(web).get('/api/contributions?limit=5').expect(200);
-    expect(first.body.count).toBe(5);
+    expect(first.body.meta.page.count).toBe(5);
     expect(first.body.next).toMatch(/^\/api\/contributions\?limit=5&after=\d+$/);
     expect(first.body.data[0]).toEqual({
       body: '3gpp',
@@ -138,7 +138,7 @@ describe('API', () => {
       archived: null, // stored by hand, not read from an archived file
     });
     const second = await request(web).get(first.body.next).expect(200);
-    expect(second.body.count).toBe(2);
+    expect(second.body.meta.page.count).toBe(2);
     expect(second.body.next).toBeNull();
   });
 
@@ -188,7 +188,7 @@ describe('API', () => {
   it('describes itself in OpenAPI', async () => {
     const res = await request(web).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths)).toEqual(['/api/contributions', '/api/positions']);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/contributions', '/api/positions', '/countries/{iso2}.json']));
   });
 
   it('lists positions', async () => {

@@ -139,7 +139,7 @@ describe('backing off a source that keeps failing', () => {
     const status = await request(createApp(app)).get('/status').expect(200);
     expect(status.text).toContain('Backing off: 2 failed runs in a row; scheduled runs are skipped until');
     const json = await request(createApp(app)).get('/status.json').expect(200);
-    expect(json.body.sources[0].backoff).toMatchObject({ failures: 2, active: true });
+    expect(json.body.data.sources[0].backoff).toMatchObject({ failures: 2, active: true });
 
     await scrapeAll(stdwatch(app), 'api', memoryLog().logger, [flaky]);
     expect(ran).toBe(1);

@@ -86,15 +86,15 @@ describe('/search and /api/contributions?q=', () => {
     expect(html.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; NR positioning');
     expect(html.text).not.toContain('<script>alert');
     const json = await request(web).get('/search.json?q=positioning&from=2025-01-01').expect(200);
-    expect(json.body).toMatchObject({ q: 'positioning', total: 2, filters: { from: '2025-01-01' } });
+    expect(json.body.data).toMatchObject({ q: 'positioning', total: 2, filters: { from: '2025-01-01' } });
     const csv = await request(web).get('/search.csv?q=iot').expect(200).expect('content-type', /text\/csv/);
     expect(csv.text.trim().split('\n')).toHaveLength(4); // header and three matches
   });
 
   it('filters the API by full text, with q kept in the next link', async () => {
     const first = await request(web).get('/api/contributions?q=ericsson&limit=2').expect(200);
-    expect(first.body.count).toBe(2);
-    expect(first.body.filters).toEqual({ q: 'ericsson' });
+    expect(first.body.meta.page.count).toBe(2);
+    expect(first.body.meta.filters).toEqual({ q: 'ericsson' });
     expect(first.body.next).toMatch(/^\/api\/contributions\?q=ericsson&limit=2&after=\d+$/);
     const all = await request(web).get('/api/contributions?q=ericsson&format=ndjson').expect(200);
     expect(all.text.trim().split('\n')).toHaveLength(5);

@@ -214,7 +214,8 @@ describe('POST /api/scrape', () => {
     expect(extra.body.error.message).toBe('since: unknown parameter (known: source)');
     expect(started).toEqual([]);
     const ok = await request(web).post('/api/scrape?source=3gpp').set('authorization', `Bearer ${TOKEN}`).expect(202);
-    expect(ok.body).toEqual({ status: 'started', sources: ['3gpp:tdocs', '3gpp:leadership', '3gpp:workplan'], progress: '/status' });
+    expect(ok.body.data).toEqual({ status: 'started', sources: ['3gpp:tdocs', '3gpp:leadership', '3gpp:workplan'] });
+    expect(ok.body.links.progress).toBe('/status');
     expect(started).toEqual([['3gpp:tdocs', '3gpp:leadership', '3gpp:workplan']]);
   });
 

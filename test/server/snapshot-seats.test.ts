@@ -56,12 +56,12 @@ describe('the official chairs of TSG RAN and RAN1–RAN4 in the bundled snapshot
 
   it.each(CHAIRS)('%s on %s: %s', async (group, day, organization, parent, country, entityCountry, partner) => {
     const onParent = await request(web).get(`/leadership.json?at=${day}&groups=${group}`).expect(200);
-    const chairs = onParent.body.table.seats.filter((s: { role: string }) => s.role === 'chair');
+    const chairs = onParent.body.data.table.seats.filter((s: { role: string }) => s.role === 'chair');
     expect(chairs).toHaveLength(1);
     expect(chairs[0]).toMatchObject({ group, organization, parent, country, entityCountry, partner });
     const onEntity = await request(web).get(`/leadership.json?at=${day}&groups=${group}&basis=entity`).expect(200);
-    expect(onEntity.body.table.seats.find((s: { role: string }) => s.role === 'chair')).toMatchObject({ organization, country: entityCountry });
-    expect(onEntity.body.basis).toBe('entity');
+    expect(onEntity.body.data.table.seats.find((s: { role: string }) => s.role === 'chair')).toMatchObject({ organization, country: entityCountry });
+    expect(onEntity.body.data.basis).toBe('entity');
   });
 
   it('marks the seats of the researcher\'s table as a secondary source in the seat lists', async () => {

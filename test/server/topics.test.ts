@@ -48,22 +48,22 @@ describe('topics', () => {
     const api = await request(web).get('/api/contributions?topic=iot&format=ndjson').expect(200);
     expect(api.text.trim().split('\n').map((l) => JSON.parse(l).ref)).toEqual(['RP-250001', 'RP-250002', 'RP-250011', 'S2-250001']);
     const page = await request(web).get('/api/contributions?topic=iot&limit=1').expect(200);
-    expect(page.body.filters).toEqual({ topic: 'iot' });
+    expect(page.body.meta.filters).toEqual({ topic: 'iot' });
     expect(page.body.next).toMatch(/topic=iot/);
     const bad = await request(web).get('/api/contributions?topic=6g').expect(400);
     expect(bad.body.error.message).toBe('topic: must be one of iot, 5g, security');
     // "iot" in IoT: four; with "security" as topic only S2-250001 is left.
     const search = await request(web).get('/search.json?q=iot&topic=security').expect(200);
-    expect(search.body.results.map((r: { ref: string }) => r.ref)).toEqual(['S2-250001']);
+    expect(search.body.data.results.map((r: { ref: string }) => r.ref)).toEqual(['S2-250001']);
   });
 
   it('narrows every report: the country report for China and for Sweden on IoT', async () => {
     const web = createApp(app);
     // IoT: RP-250001 (Huawei, HiSilicon), RP-250002 (Ericsson), RP-250011 (Ericsson, Nokia), S2-250001 (ZTE).
     const cn = await request(web).get('/countries/CN.json?topic=iot').expect(200);
-    expect(cn.body.totals).toMatchObject({ contributions: 2, fractional: 2, allContributions: 4 });
+    expect(cn.body.data.totals).toMatchObject({ contributions: 2, fractional: 2, allContributions: 4 });
     const se = await request(web).get('/countries/SE.json?topic=iot').expect(200);
-    expect(se.body.totals).toMatchObject({ contributions: 2, fractional: 1.5 });
+    expect(se.body.data.totals).toMatchObject({ contributions: 2, fractional: 1.5 });
     const html = await request(web).get('/countries/CN?topic=iot').expect(200);
     expect(html.text).toContain('<option value="iot" selected>');
     await request(web).get('/countries/CN.json?topic=6g').expect(400);

@@ -101,9 +101,9 @@ describe('watchlist and feed routes', () => {
     expect(created.headers.location).toBe('/watchlists/energy-iot');
     // "IoT": RP-250001, RP-250011, S2-250001; "energy": RP-250004 (14 Feb).
     const json = await request(web).get('/watchlists/energy-iot.json').expect(200);
-    expect(json.body.contributions.map((c: { ref: string }) => c.ref)).toEqual(['RP-250004', 'S2-250001', 'RP-250001', 'RP-250011']);
+    expect(json.body.data.contributions.map((c: { ref: string }) => c.ref)).toEqual(['RP-250004', 'S2-250001', 'RP-250001', 'RP-250011']);
     const since = await request(web).get('/watchlists/energy-iot.json?since=2025-02-11').expect(200);
-    expect(since.body.total).toBe(2);
+    expect(since.body.data.total).toBe(2);
     const csv = await request(web).get('/watchlists/energy-iot.csv?since=2025-02-11').expect(200).expect('content-type', /text\/csv/);
     expect(csv.text.trim().split('\n')).toHaveLength(3);
     const html = await request(web).get('/watchlists/energy-iot').expect(200);

@@ -103,7 +103,7 @@ describe('layout drift', () => {
       expect(app.db.select({ n: count() }).from(meetings).get()!.n).toBeGreaterThanOrEqual(meetingsBefore);
 
       const status = await request(createApp(app)).get('/status.json').expect(200);
-      const bySource = Object.fromEntries((status.body.sources as { source: string; status: string; error: string }[]).map((s) => [s.source, s]));
+      const bySource = Object.fromEntries((status.body.data.sources as { source: string; status: string; error: string }[]).map((s) => [s.source, s]));
       expect(bySource['3gpp:tdocs']).toMatchObject({ status: 'layout-changed' });
       expect(bySource['3gpp:tdocs-sa2']).toMatchObject({ status: 'ok' });
       const html = await request(createApp(app)).get('/status').expect(200);

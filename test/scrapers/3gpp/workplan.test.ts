@@ -70,9 +70,9 @@ describe('the work plan stores no address and no person', () => {
     expect(sealdd.organizationId).not.toBeNull();
     const web = createApp(app);
     const report = await request(web).get('/leadership.json?at=2022-06-01&body=3gpp&rapporteurs=1&dates=2010-01-01,2016-01-01').expect(200);
-    expect(report.body.rapporteurs.history.map((h: { at: string }) => h.at)).toEqual(['2010-01-01', '2016-01-01', '2022-06-01']);
+    expect(report.body.data.rapporteurs.history.map((h: { at: string }) => h.at)).toEqual(['2010-01-01', '2016-01-01', '2022-06-01']);
     // Huawei leads the items under way on 2022-06-01 (the most common company of the column).
-    expect(report.body.rapporteurs.table.byCompany[0]).toMatchObject({ slug: 'huawei', country: 'CN' });
+    expect(report.body.data.rapporteurs.table.byCompany[0]).toMatchObject({ slug: 'huawei', country: 'CN' });
     const csv = await request(web).get('/leadership.csv?at=2022-06-01&body=3gpp&rapporteurs=1&dates=2016-01-01').expect(200);
     expect(csv.text).toMatch(/\n2016-01-01,rapporteur-country,CN,China,\d+,,,\d+/);
     const html = await request(web).get('/leadership?at=2022-06-01&body=3gpp&rapporteurs=1').expect(200);
@@ -80,8 +80,8 @@ describe('the work plan stores no address and no person', () => {
     expect(html.text).toContain('&amp;rapporteurs&#x3D;1"');
     // Not asked: no rapporteurs, and the work plan's thousands of item seats stay out of the seat list.
     const plain = await request(web).get('/leadership.json?at=2022-06-01&body=3gpp').expect(200);
-    expect(plain.body.rapporteurs).toBeNull();
-    expect(plain.body.seats).toEqual([]);
+    expect(plain.body.data.rapporteurs).toBeNull();
+    expect(plain.body.data.seats).toEqual([]);
     expect((await request(web).get('/leadership.json?rapporteurs=maybe').expect(400)).body.error.message).toBe('rapporteurs: must be 1 or 0');
   });
 });

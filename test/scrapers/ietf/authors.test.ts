@@ -9,7 +9,7 @@ import { storeListing } from '../../../db/contributions.js';
 import { mergedAuthors } from '../../../db/write-authors.js';
 import { contributionAuthors } from '../../../db/schema.js';
 import { createApp } from '../../../server/app.js';
-import { contributionCsvRow } from '../../../server/render.js';
+import { contributionTable } from '../../../server/csv-tables.js';
 import { allContributionRecords } from '../../../server/reports/contributions.js';
 import { parseHtmlizedDraft } from '../../../scrapers/ietf/parse-draft.js';
 import { importIetfJsonFiles } from '../../../scrapers/pipeline/import-ietf-json.js';
@@ -158,7 +158,7 @@ describe('authors in the public records', () => {
 
   it('writes an author without a country as the affiliation alone in CSV', () => {
     const [record] = [...allContributionRecords(app.db, { body: 'ietf' })];
-    const row = contributionCsvRow({ ...record!, authors: [{ affiliation: 'Capitalonline', country: null }, { affiliation: null, country: 'FR' }] });
+    const row = contributionTable.row({ ...record!, authors: [{ affiliation: 'Capitalonline', country: null }, { affiliation: null, country: 'FR' }] });
     expect(row['authors']).toBe('Capitalonline; (FR)');
   });
 

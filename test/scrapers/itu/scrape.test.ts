@@ -86,7 +86,7 @@ describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
   it('shows on the SG17 page who contributes: member states and companies, by country', async () => {
     const web = createApp(app);
     const res = await request(web).get('/bodies/itu/groups/SG17.json').expect(200);
-    const text = JSON.stringify(res.body);
+    const text = JSON.stringify(res.body.data);
     // T22-SG17-C: China with Huawei and China Mobile (C101), Korea (C102), United States (C103), ZTE (C104),
     // Russia (C105), Japan with Iran (C106).
     for (const name of ['China (government)', 'Huawei', 'China Mobile', 'ZTE', 'South Korea (government)', 'United States (government)']) {
@@ -94,11 +94,11 @@ describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
     }
     // Member states against sector members, fractionally: governments 1/3 (China in C101) + 1 + 1 + 1 +
     // 1/2 + 1/2 = 4 1/3 of 6 in five contributions; companies 2/3 (Huawei, China Mobile) + 1 (ZTE) in two.
-    expect(res.body.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
+    expect(res.body.data.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
       ['government', 5, 4.333],
       ['company', 2, 1.667],
     ]);
-    expect(res.body.countries.map((c: { country: string; contributions: number }) => [c.country, c.contributions])).toEqual([
+    expect(res.body.data.countries.map((c: { country: string; contributions: number }) => [c.country, c.contributions])).toEqual([
       ['CN', 2], ['KR', 1], ['RU', 1], ['US', 1], ['IR', 1], ['JP', 1],
     ]);
     const html = await request(web).get('/bodies/itu/groups/SG17').expect(200).expect('content-type', /html/);
@@ -150,7 +150,7 @@ describe('scraping ITU twice across a revision', () => {
       // SG17 counted by kind once more, by hand: C 101 China 1/3 + Huawei, China Mobile 2/3; C 102 Korea
       // 1/2 + ETRI (research) 1/2; C 103, C 105 one member state each; C 104 ZTE; C 106 Japan and Iran.
       const res = await request(createApp(app)).get('/bodies/itu/groups/SG17.json').expect(200);
-      expect(res.body.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
+      expect(res.body.data.kinds.map((k: { kind: string; contributions: number; fractional: number }) => [k.kind, k.contributions, Number(k.fractional.toFixed(3))])).toEqual([
         ['government', 5, 3.833],
         ['company', 2, 1.667],
         ['research', 1, 0.5],
