@@ -82,7 +82,7 @@ describe('the build in dist/', () => {
       expect(lines.find((line) => line.msg.startsWith('stdwatch is serving'))).toMatchObject({ level: 'info', pid: server.pid });
 
       while (!stdout.includes('re-resolution done')) await new Promise((resolve) => setTimeout(resolve, 20));
-      const status = (await (await fetch(`${base}status.json`)).json()) as { sources: { source: string; status: string }[] };
+      const status = ((await (await fetch(`${base}status.json`)).json()) as { data: { sources: { source: string; status: string }[] } }).data;
       expect(status.sources.find((s) => s.source === 'registry')).toMatchObject({ status: 'ok' });
     } finally {
       server.kill('SIGTERM');
