@@ -11,6 +11,7 @@ import { ensureCounts } from './counts/upkeep.js';
 import type { Db } from './connection.js';
 
 export type { Db };
+export { perConnection } from './connection.js';
 
 // Resolved from this file, not the working directory, so the CLI works from anywhere.
 const migrationsFolder = projectPath('db', 'migrations');
@@ -50,20 +51,6 @@ export function openDatabase(file: string): Db {
   const insertBody = sqlite.prepare('insert or ignore into bodies (id, name) values (?, ?)');
   for (const body of BODIES) insertBody.run(body.id, body.name);
   return db;
-}
-
-/**
- * A value made once per connection and kept while it lives: the prepared statements of a hot path.
- * drizzle builds a query's SQL in JS and prepares it anew on every call, which for a small query
- * costs more than SQLite running it.
- */
-export function perConnection<T>(make: (db: Db) => T): (db: Db) => T {
-  const made = new WeakMap<Database.Database, T>();
-  return (db) => {
-    let value = made.get(db.$client);
-    if (value === undefined) made.set(db.$client, (value = make(db)));
-    return value;
-  };
 }
 
 export function closeDatabase(db: Db): void {

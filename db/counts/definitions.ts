@@ -97,30 +97,31 @@ interface Bucket {
   id: string;
 }
 
-interface SubjectRows {
-  bucket: Bucket;
-  /** Subject id (its key columns, as a number for the co-source pairs) → key and measures. */
-  subjects: Map<string | number, { key: (string | number)[]; measures: Float64Array }>;
+/** A row being added up: its subject's key columns and its measures. */
+interface CountRow {
+  key: (string | number)[];
+  measures: number[];
 }
+
+/** The rows of one table in one bucket, by subject id (its key columns, a number for co-source pairs). */
+type BucketRows = Map<string | number, CountRow>;
 
 /** Rows being added up in memory, per table and bucket: the rows a writer adds to the kept ones, or a report reads. */
 export class CountRows {
-  private readonly tables = new Map<CountTableName, Map<string, SubjectRows>>(COUNT_TABLE_NAMES.map((name) => [name, new Map()]));
+  private readonly tables = new Map<CountTableName, Map<string, { bucket: Bucket; rows: BucketRows }>>(COUNT_TABLE_NAMES.map((name) => [name, new Map()]));
 
-  /** The measures of a subject's row in a bucket (made, at zero, when new). */
-  measures(table: CountTableName, bucket: Bucket, subject: string | number, key: () => (string | number)[]): Float64Array {
+  /** A table's rows in a bucket (made, empty, when new). */
+  rowsIn(table: CountTableName, bucket: Bucket): BucketRows {
     const buckets = this.tables.get(table)!;
-    let rows = buckets.get(bucket.id);
-    if (!rows) buckets.set(bucket.id, (rows = { bucket, subjects: new Map() }));
-    let row = rows.subjects.get(subject);
-    if (!row) rows.subjects.set(subject, (row = { key: key(), measures: new Float64Array(COUNT_TABLES[table].pairs ? 3 : 12) }));
-    return row.measures;
+    let entry = buckets.get(bucket.id);
+    if (!entry) buckets.set(bucket.id, (entry = { bucket, rows: new Map() }));
+    return entry.rows;
   }
 
   /** A table's rows, each as its key columns (in columnsOf's order) followed by its measures. */
   *rowsOf(table: CountTableName): Generator<(string | number)[]> {
-    for (const { bucket, subjects } of this.tables.get(table)!.values()) {
-      for (const { key, measures } of subjects.values()) {
+    for (const { bucket, rows } of this.tables.get(table)!.values()) {
+      for (const { key, measures } of rows.values()) {
         yield [bucket.level, bucket.topic, ...key, bucket.groupId, bucket.period, bucket.meeting, ...measures];
       }
     }
@@ -159,29 +160,18 @@ function bucketsOf(c: CountedContribution, topics: string[], levels: Level[]): B
   return buckets;
 }
 
-/** Adds one subject's measures (`sign` −1: takes them out) to its row in each bucket. */
-function addRows(
-  into: CountRows,
-  table: CountTableName,
-  buckets: Bucket[],
-  subject: string | number,
-  key: () => (string | number)[],
-  withDays: boolean,
-  sign: number,
-  outcome: number,
-  share: number,
-  sources: number,
-): void {
-  const pairs = COUNT_TABLES[table].pairs;
-  for (const bucket of buckets) {
-    if (bucket.level === 'day' && !withDays) continue;
-    const m = into.measures(table, bucket, subject, key);
-    if (pairs) {
-      m[0]! += sign;
-      if (outcome === 4) m[1]! += sign;
-      else if (outcome === 5) m[2]! += sign;
-      continue;
-    }
+/** The measures of a subject's row (made, at zero, when new). */
+function measuresIn(rows: BucketRows, subject: string | number, key: (string | number)[], pairs: boolean): number[] {
+  let row = rows.get(subject);
+  if (!row) rows.set(subject, (row = { key, measures: (pairs ? [0, 0, 0] : [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }));
+  return row.measures;
+}
+
+/** Adds one subject's measures (`sign` −1: takes them out) to its row in each bucket's rows. */
+function addRows(into: BucketRows[], subject: Subject, sign: number, outcome: number): void {
+  const { id, key, share, sources } = subject;
+  for (const rows of into) {
+    const m = measuresIn(rows, id, key, false);
     m[outcome]! += sign;
     m[6]! += sign * share;
     m[9]! += sign * sources;
@@ -195,23 +185,77 @@ function addRows(
   }
 }
 
-/** Each subject's key, shares and number of sources among a contribution's sources. */
-function bySubject(sources: CountedSource[], keyOf: (s: CountedSource) => (string | number)[] | null) {
-  const subjects = new Map<string, { key: (string | number)[]; share: number; sources: number }>();
+/** Adds a co-source pair (`sign` −1: takes it out) to its row in each bucket's rows. */
+function addPair(into: BucketRows[], subject: string | number, key: () => (string | number)[], sign: number, outcome: number): void {
+  for (const rows of into) {
+    let row = rows.get(subject);
+    if (!row) rows.set(subject, (row = { key: key(), measures: [0, 0, 0] }));
+    const m = row.measures;
+    m[0]! += sign;
+    if (outcome === 4) m[1]! += sign;
+    else if (outcome === 5) m[2]! += sign;
+  }
+}
+
+/** A subject among a contribution's sources: its id and key columns, their shares and their number. */
+interface Subject {
+  id: string;
+  key: (string | number)[];
+  share: number;
+  sources: number;
+}
+
+type SubjectTable = 'country' | 'parent' | 'entity' | 'kind';
+
+/** A source's subject in a table (null: none, an entity table's source naming no organization). */
+function subjectOf(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] | null {
+  switch (table) {
+    case 'country':
+      return [basis, countryOf(s, basis)];
+    case 'parent':
+      return [basis, countryOf(s, basis), s.parentId];
+    case 'entity':
+      return s.organizationId === null ? null : [s.parentId, s.organizationId];
+    case 'kind':
+      return [s.parentKind];
+  }
+}
+
+/** Each subject of a table among a contribution's sources, with their shares and number. */
+function bySubject(sources: CountedSource[], table: SubjectTable, basis: Basis): Subject[] {
+  const subjects: Subject[] = [];
   for (const s of sources) {
-    const key = keyOf(s);
+    const key = subjectOf(s, table, basis);
     if (!key) continue;
     const id = key.join('\u0000');
-    const subject = subjects.get(id);
+    // Few subjects per contribution: a list walked beats a map made for each.
+    let subject: Subject | undefined;
+    for (const x of subjects) if (x.id === id) subject = x;
     if (subject) {
       subject.share += s.share;
       subject.sources++;
-    } else subjects.set(id, { key, share: s.share, sources: 1 });
+    } else subjects.push({ id, key, share: s.share, sources: 1 });
   }
-  return subjects.values();
+  return subjects;
 }
 
 const countryOf = (s: CountedSource, basis: Basis) => (basis === 'parent' ? s.parentCountry : s.entityCountry);
+
+/** A table's rows in each of these buckets (day buckets left out unless `withDays`). */
+function rowsIn(into: CountRows, table: CountTableName, buckets: Bucket[], withDays: boolean): BucketRows[] {
+  const all: BucketRows[] = [];
+  for (const bucket of buckets) if (withDays || bucket.level !== 'day') all.push(into.rowsIn(table, bucket));
+  return all;
+}
+
+function addSubjects(into: CountRows, c: CountedContribution, table: SubjectTable, basis: Basis, buckets: Bucket[], withDays: boolean, sign: number, outcome: number): void {
+  const subjects = bySubject(c.sources, table, basis);
+  if (subjects.length === 0) return;
+  const rows = rowsIn(into, table, buckets, withDays);
+  for (const subject of subjects) addRows(rows, subject, sign, outcome);
+}
+
+const BOTH_BASES: Basis[] = ['parent', 'entity'];
 
 /**
  * Adds to `into` the rows one contribution counts for (`sign` −1: takes them out). Per subject of a
@@ -222,36 +266,42 @@ const countryOf = (s: CountedSource, basis: Basis) => (basis === 'parent' ? s.pa
 export function countContribution(c: CountedContribution, into: CountRows, sign: 1 | -1, scope: CountScope = {}): void {
   const topics = scope.topic === undefined ? ['', ...c.topics] : scope.topic === '' || c.topics.includes(scope.topic) ? [scope.topic] : [];
   if (topics.length === 0) return;
-  const wanted = (name: CountTableName) => scope.tables === undefined || scope.tables.includes(name);
-  const bases: Basis[] = scope.basis ? [scope.basis] : ['parent', 'entity'];
+  const tables = scope.tables;
+  const bases = scope.basis ? [scope.basis] : BOTH_BASES;
   const outcome = OUTCOME_INDEX[c.outcome] ?? 3;
   const buckets = bucketsOf(c, topics, scope.levels ?? ALL_LEVELS);
-  const add = (name: CountTableName, key: (string | number)[], share: number, sources: number, withDays: boolean) =>
-    addRows(into, name, buckets, key.join('\u0000'), () => key, withDays, sign, outcome, share, sources);
 
-  if (wanted('everyone')) add('everyone', [], c.sources.reduce((sum, s) => sum + s.share, 0), c.sources.length, true);
+  if (!tables || tables.includes('everyone')) {
+    let share = 0;
+    for (const s of c.sources) share += s.share;
+    addRows(rowsIn(into, 'everyone', buckets, true), { id: '', key: [], share, sources: c.sources.length }, sign, outcome);
+  }
   for (const basis of bases) {
     // Day rows on the parent basis only (what the digest reads).
     const days = basis === 'parent';
-    if (wanted('country')) for (const s of bySubject(c.sources, (x) => [basis, countryOf(x, basis)])) add('country', s.key, s.share, s.sources, days);
-    if (wanted('parent')) for (const s of bySubject(c.sources, (x) => [basis, countryOf(x, basis), x.parentId])) add('parent', s.key, s.share, s.sources, days);
+    if (!tables || tables.includes('country')) addSubjects(into, c, 'country', basis, buckets, days, sign, outcome);
+    if (!tables || tables.includes('parent')) addSubjects(into, c, 'parent', basis, buckets, days, sign, outcome);
   }
-  if (wanted('entity')) for (const s of bySubject(c.sources, (x) => (x.organizationId === null ? null : [x.parentId, x.organizationId]))) add('entity', s.key, s.share, s.sources, false);
-  if (wanted('kind')) for (const s of bySubject(c.sources, (x) => [x.parentKind])) add('kind', s.key, s.share, s.sources, false);
+  if (!tables || tables.includes('entity')) addSubjects(into, c, 'entity', 'parent', buckets, false, sign, outcome);
+  if (!tables || tables.includes('kind')) addSubjects(into, c, 'kind', 'parent', buckets, false, sign, outcome);
 
-  if (!wanted('coParents') && !wanted('coCountries')) return;
+  const coParents = !tables || tables.includes('coParents');
+  const coCountries = !tables || tables.includes('coCountries');
+  if (!coParents && !coCountries) return;
   // Co-sources: the distinct parents named (resolved), each with its own country.
   const parents = new Map<number, string>();
   for (const s of c.sources) if (s.parentId !== 0) parents.set(s.parentId, s.parentCountry);
   if (parents.size === 0) return;
   const pairBuckets = scope.levels ? buckets : bucketsOf(c, topics, YEAR);
   // Pairs are many (a cell of 47 co-signers makes 2,162): their subjects are numbers, not strings.
-  if (wanted('coParents') && parents.size > 1) {
+  if (coParents && parents.size > 1) {
+    const rows = rowsIn(into, 'coParents', pairBuckets, false);
     for (const x of parents.keys()) {
-      for (const y of parents.keys()) if (x !== y) addRows(into, 'coParents', pairBuckets, x * PAIR_SPAN + y, () => [x, y], false, sign, outcome, 0, 0);
+      for (const y of parents.keys()) if (x !== y) addPair(rows, x * PAIR_SPAN + y, () => [x, y], sign, outcome);
     }
   }
-  if (wanted('coCountries')) {
+  if (coCountries) {
+    const rows = rowsIn(into, 'coCountries', pairBuckets, false);
     for (const basis of bases) {
       const countries = new Set<string>();
       for (const s of c.sources) if (s.parentId !== 0 && countryOf(s, basis) !== '') countries.add(countryOf(s, basis));
@@ -260,7 +310,7 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
       for (const country of countries) {
         const prefix = `${basis}\u0000${country}\u0000`;
         for (const [y, yCountry] of parents) {
-          if (yCountry !== country) addRows(into, 'coCountries', pairBuckets, prefix + y, () => [basis, country, y], false, sign, outcome, 0, 0);
+          if (yCountry !== country) addPair(rows, prefix + y, () => [basis, country, y], sign, outcome);
         }
       }
     }
