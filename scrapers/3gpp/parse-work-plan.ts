@@ -12,8 +12,10 @@
 // once the item is 100 % complete or was stopped, detail = the item's Unique_ID and acronym. An item
 // under way stays open — unless its Finish is more than a year before the edition (the newest "last
 // modif" date): the January 2023 plan still shows 229 items of frozen releases at 0–99 %, finished in
-// 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read from "WI rapporteur name" (work-plan-rapporteur.ts): no
-// person's name and no e-mail address is ever part of a seat, a warning or a count.
+// 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read
+// from "WI rapporteur name" (work-plan-rapporteur.ts): no person's name and no e-mail address is ever
+// part of a seat, a warning or a count. What stdwatch archives, and reads, is a copy that gives the
+// companies as read instead of the rapporteur columns (work-plan-copy.ts); both read to the same seats.
 import { LayoutChangedError } from '../errors.js';
 import { parseListDate } from '../../domain/dates.js';
 import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
