@@ -36,6 +36,9 @@ export interface ArchivedResponse {
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;
+  httpStatus?: number | null;
+  /** What was taken out of the response before it was archived; null: archived as published. */
+  redaction?: string | null;
 }
 
 /**
@@ -243,12 +246,25 @@ export class HttpClient {
       }
       if (response.status === 304 && previous && archive) {
         response.cancel();
+        const kept = archive.read(previous.storagePath);
+        // A copy archived as published (by a stdwatch that did not redact it yet) is redacted now.
+        const copy = redact && !previous.redaction ? redact(kept) : null;
+        const archived = copy
+          ? archive.store(copy.bytes, {
+              url: url.toString(),
+              contentType: copy.contentType ?? previous.contentType,
+              httpStatus: previous.httpStatus ?? null,
+              etag: previous.etag,
+              lastModified: previous.lastModified,
+              redaction: redactionNote(kept, copy),
+            })
+          : null;
         return {
           url: url.toString(),
           status: 304,
-          body: archive.read(previous.storagePath),
-          contentType: previous.contentType,
-          rawDocumentId: previous.id,
+          body: copy?.bytes ?? kept,
+          contentType: copy?.contentType ?? previous.contentType,
+          rawDocumentId: archived?.id ?? previous.id,
           notModified: true,
         };
       }

@@ -147,4 +147,19 @@ describe('scraping the work plan as published', () => {
     expect(again!.outcome).toMatchObject({ recordsSeen: first!.outcome!.recordsSeen, recordsNew: 0, recordsChanged: 0 });
     expect(seatsOf(app)).toEqual(stored);
   });
+
+  it('redacts a plan an older stdwatch archived as published when the site answers that it is unchanged', async () => {
+    const older = testApp();
+    const planUrl = `${site.baseUrl}/ftp/Information/WORK_PLAN/Work_plan_3gpp_230110.xlsm`;
+    const asPublished = older.archive.store(UNREDACTED, { url: planUrl, etag: '"work-plan-230110"' });
+    await runSources(scrapeContextFor(older, site.baseUrl, {}, { timeoutMs: 20000 }), selectSources(['3gpp:workplan']), 'test');
+    expect(site.requests.at(-1)!.headers['if-none-match']).toBe('"work-plan-230110"');
+    const copy = older.db.select().from(rawDocuments).where(eq(rawDocuments.publishedSha256, crypto.createHash('sha256').update(UNREDACTED).digest('hex'))).get()!;
+    expect(copy.id).not.toBe(asPublished.id);
+    const sealdd = older.db.select().from(positions).where(eq(positions.detail, 'WI 980044 SEALDD')).get();
+    expect(sealdd).toMatchObject({ sourceRaw: 'Huawei', rawDocumentId: copy.id });
+    const sheet = XLSX.utils.sheet_to_csv(XLSX.read(older.archive.read(copy.storagePath), { type: 'buffer' }).Sheets['Work_plan_3gpp']!);
+    expect(sheet).toContain('WI rapporteur companies (as read)');
+    expect(sheet).not.toMatch(/quorneby|vandersloot|@/i);
+  });
 });
