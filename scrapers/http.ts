@@ -8,7 +8,7 @@ import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { FetchError, RetryableFetchError, errorMessage } from './errors.js';
-import { redactionNote, type Redact } from './redact.js';
+import { redactionNote, type Redact } from './redaction.js';
 import type { Redaction } from '../domain/types.js';
 
 export interface HttpClientOptions {

@@ -1,32 +1,14 @@
 // What is archived of a published file that holds personal data stdwatch does not keep: a redacted
-// copy, parsed in place of the file (so a copy read back from the archive gives the same records),
-// with what was taken out said in words. Pages and files of seats lose their e-mail addresses in
-// every spelling (domain/email-addresses.ts); the work plan loses more (3gpp/work-plan-copy.ts).
-import crypto from 'node:crypto';
+// copy (redaction.ts), parsed in place of the file (so a copy read back from the archive gives the same
+// records), with what was taken out said in words. Pages and files of seats lose their e-mail
+// addresses in every spelling (domain/email-addresses.ts); the work plan loses more (3gpp/work-plan-copy.ts).
 import * as XLSX from '@e965/xlsx';
 import { ADDRESS_REMOVED, hasAddress, removeAddresses } from '../domain/email-addresses.js';
-import type { Redaction } from '../domain/types.js';
+import { XLSX_TYPE, type Redact, type RedactedCopy } from './redaction.js';
 import { isOle2, readSheets, sheetNames } from './workbook.js';
 import { isZip, listZipEntries, readZipEntry } from './zip.js';
 
-export interface RedactedCopy {
-  bytes: Buffer;
-  /** What was taken out, in words (`e-mail addresses removed …`): said on /raw/N. */
-  removed: string;
-  /** When the copy is of another type than the file (a workbook written anew). */
-  contentType?: string;
-}
-
-/** The copy to archive and parse instead of a published file, or null when the file holds nothing to take out. */
-export type Redact = (published: Buffer) => RedactedCopy | null;
-
-/** How the archive records a copy: what was removed, and the published file's sha256 and size. */
-export function redactionNote(published: Uint8Array, copy: RedactedCopy): Redaction {
-  return { removed: copy.removed, publishedSha256: crypto.createHash('sha256').update(published).digest('hex'), publishedSize: published.length };
-}
-
 export const ADDRESSES_REMOVED = `e-mail addresses removed (each replaced by "${ADDRESS_REMOVED}")`;
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * A text file (HTML, CSV, JSON) without its addresses, every other byte as published: UTF-8 when the

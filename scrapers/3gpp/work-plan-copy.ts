@@ -10,7 +10,7 @@
 import * as XLSX from '@e965/xlsx';
 import { removeAddresses } from '../../domain/email-addresses.js';
 import { headerKey } from '../workbook.js';
-import { redactionNote, XLSX_TYPE, type RedactedCopy } from '../redact.js';
+import { redactionNote, XLSX_TYPE, type RedactedCopy } from '../redaction.js';
 import { NO_COMPANY, rapporteurOf, readWorkPlanSheet, WORK_PLAN_COLUMNS, type WorkPlanColumn } from './parse-work-plan.js';
 import type { RapporteurNaming } from './work-plan-rapporteur.js';
 

@@ -14,7 +14,8 @@ import { UnreadableInputError } from '../errors.js';
 import type { ParsedListing } from '../../domain/types.js';
 import { ietfGroup, splitRevision, toListing, type IetfAuthor, type IetfDocument } from './document.js';
 import { isApiPage, readAuthors, readDocuments, type ApiAuthor, type ApiPage } from './parse-api.js';
-import { redactAddresses, redactionNote } from '../redact.js';
+import { redactAddresses } from '../redact.js';
+import { redactionNote } from '../redaction.js';
 import type { Redaction } from '../../domain/types.js';
 
 export interface JsonFile {

@@ -14,7 +14,7 @@ import type { StoreResult } from '../../domain/types.js';
 import type { RawArchive } from '../../db/archive.js';
 import { errorMessage } from '../errors.js';
 import { detectFormat, isRosterFormat, parseFile, parseRosterFile, redactRoster, type FileFormat, type RosterFormat } from '../formats.js';
-import { redactionNote } from '../redact.js';
+import { redactionNote } from '../redaction.js';
 import type { Redaction } from '../../domain/types.js';
 import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from '../../domain/seat-bases.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';

@@ -19,6 +19,7 @@ import { recordWhere } from '../reports/documents.js';
 import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { apiPageSchema } from '../queries.js';
 import { urls } from '../urls.js';
+import { XLSX_TYPE } from '../../scrapers/redaction.js';
 
 const pageSchema = apiPageSchema;
 
@@ -153,6 +154,6 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
 function redactedName(name: string, contentType: string | null): string {
   const dot = name.lastIndexOf('.');
   const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name, ''];
-  const written = contentType === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' ? 'xlsx' : extension;
+  const written = contentType === XLSX_TYPE ? 'xlsx' : extension;
   return `${stem}.redacted${written ? `.${written}` : ''}`;
 }
