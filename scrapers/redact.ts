@@ -63,3 +63,10 @@ function workbookWithoutAddresses(bytes: Buffer): RedactedCopy | null {
 
 /** Any page or file of seats without its e-mail addresses: null when it has none. */
 export const redactAddresses: Redact = (published) => (isZip(published) || isOle2(published) ? workbookWithoutAddresses(published) : textWithoutAddresses(published));
+
+/**
+ * A contribution listing without its e-mail addresses (a Word-made page names its author in its
+ * properties): pages only. A TDoc list workbook is archived as published, its sheets never rewritten
+ * (a CR pack sheet declares a million rows); none of the real ones holds an address.
+ */
+export const redactListingAddresses: Redact = (published) => (isZip(published) || isOle2(published) ? null : textWithoutAddresses(published));

@@ -11,7 +11,7 @@ import { parseStudyGroupList, type ListedGroup } from './parse-group-list.js';
 import { parseManagementTeam, parseRapporteurs } from './parse-roster.js';
 import { periodsInWindow, type StudyPeriod } from './periods.js';
 import { documentListingUrl, officerListUrl, publicUrl, studyGroupListUrl } from './urls.js';
-import { redactAddresses } from '../redact.js';
+import { redactAddresses, redactListingAddresses } from '../redact.js';
 
 async function listedGroups(context: ScrapeContext, period: StudyPeriod): Promise<ListedGroup[]> {
   const url = studyGroupListUrl(context.baseUrls.itu, period);
@@ -37,7 +37,7 @@ async function periodGroups(context: ScrapeContext, outcome: SourceOutcome): Pro
 }
 
 async function scrapeListing(context: ScrapeContext, url: string, outcome: SourceOutcome): Promise<void> {
-  const page = await context.http.get(url);
+  const page = await context.http.get(url, { redact: redactListingAddresses });
   outcome.documentsFetched++;
   const address = publicUrl(page.url, context.baseUrls.itu);
   const listing = parseDocumentListing(page.body, { url: address });

@@ -15,6 +15,7 @@ import type { RawArchive } from '../../db/archive.js';
 import { errorMessage } from '../errors.js';
 import { detectFormat, isRosterFormat, parseFile, parseRosterFile, redactRoster, type FileFormat, type RosterFormat } from '../formats.js';
 import { redactionNote } from '../redaction.js';
+import { redactListingAddresses } from '../redact.js';
 import type { Redaction } from '../../domain/types.js';
 import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from '../../domain/seat-bases.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
@@ -227,9 +228,12 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
   const bytes = recordingRefusal(db, start, () => readImportFile(file));
   const format = recordingRefusal(db, start, () => formatOf(file, bytes));
   if (isRosterFormat(format)) return importRoster(target, file, bytes, format, options, start);
-  const listing = recordingRefusal(db, start, () => readListing(file, bytes, options));
+  // As for seats, what is archived is what is read: the page without its addresses, if it has any.
+  const copy = redactListingAddresses(bytes);
+  const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: null, redaction: copy ? redactionNote(bytes, copy) : null };
+  const listing = recordingRefusal(db, start, () => readListing(file, archived.bytes, options));
   const url = options.url ?? `file:${path.basename(file)}`;
-  const stored = storeArchived(target, { bytes, contentType: null, redaction: null }, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
+  const stored = storeArchived(target, archived, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
     storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),
   );
   const warnings = [...listing.warnings];

@@ -1,6 +1,6 @@
-// Files of seats other than the work plan may name their officers' addresses too (a researcher's roster,
-// an officer list): they are archived without them, saying so, and no seat or run keeps one. The
-// officers are those of the 2023 election articles (roster-example_tsg-officers_2023.csv); the
+// Files other than the work plan may name addresses too (a researcher's roster of officers, a Word-made
+// listing's properties): they are archived without them, saying so, and no seat or run keeps one. The
+// officers are those of the 2023 election articles (roster-example_tsg-officers_2023.csv); their
 // addresses are made up, in spellings the published files use.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -82,6 +82,21 @@ describe('a roster that gives its officers’ addresses', () => {
     const { doc, bytes } = archivedOf(app);
     expect(bytes.equals(fs.readFileSync(example))).toBe(true);
     expect(doc).toMatchObject({ redaction: null, publishedSha256: null, publishedSize: null });
+  });
+});
+
+describe('a contribution listing', () => {
+  it("is archived without the address a Word-made page gives in its properties, and reads as the file does", () => {
+    const app = testApp();
+    const file = fixture('3gpp', 'sa2_TdocsByAgenda_SA2-137e_2020-02-29.htm');
+    const result = importFile(app, file, { url: 'https://www.3gpp.org/ftp/tsg_sa/WG2_Arch/TSGS2_137e_Electronic/TdocsByAgenda.htm' });
+    // 713 documents, as the page's "Total documents: 713" says (its expected file).
+    expect(result.seen).toBe(713);
+    const { doc, bytes } = archivedOf(app);
+    // The page's one address is its last author's, in the document properties (<o:LastAuthor>).
+    const published = fs.readFileSync(file, 'latin1');
+    expect(bytes.toString('latin1')).toBe(published.replace('johannes.achter@magenta.at', 'e-mail-removed'));
+    expect(doc.redaction).toBe('e-mail addresses removed (each replaced by "e-mail-removed")');
   });
 });
 
