@@ -1,11 +1,14 @@
 // The raw archive: every response and every imported file, byte for byte, content-addressed by
 // sha256 under the archive directory, with a raw_documents row (URL, time, hash, where the bytes are).
+// A file that holds personal data stdwatch does not keep is archived as a redacted copy instead, its
+// row saying what was taken out and the published file's sha256 and size.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './client.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { rawDocuments } from './schema.js';
+import type { Redaction } from '../domain/types.js';
 
 export interface ArchivedDocument {
   id: number;
@@ -22,6 +25,12 @@ export interface ArchiveMeta {
   httpStatus?: number | null;
   etag?: string | null;
   lastModified?: string | null;
+  /** Set when the bytes are a redacted copy of the file as published. */
+  redaction?: Redaction | null;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The archive the HTTP client keeps every response in (its ResponseArchive), and every imported file. */
@@ -37,7 +46,7 @@ export class RawArchive {
    * stdwatch read before is the same evidence, not a new source.
    */
   store(bytes: Uint8Array, meta: ArchiveMeta, options: { keepEarlierCopy?: boolean } = {}): ArchivedDocument {
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const sha256 = sha256Of(bytes);
     const storagePath = `${sha256.slice(0, 2)}/${sha256}`;
     const file = path.join(this.dir, storagePath);
     if (!fs.existsSync(file)) {
@@ -59,6 +68,9 @@ export class RawArchive {
       etag: meta.etag ?? null,
       lastModified: meta.lastModified ?? null,
       storagePath,
+      redaction: meta.redaction?.removed ?? null,
+      publishedSha256: meta.redaction?.publishedSha256 ?? null,
+      publishedSize: meta.redaction?.publishedSize ?? null,
     });
     return { id, sha256, storagePath, url: meta.url };
   }
@@ -87,6 +99,9 @@ export interface RawDocumentInput {
   etag: string | null;
   lastModified: string | null;
   storagePath: string;
+  redaction?: string | null;
+  publishedSha256?: string | null;
+  publishedSize?: number | null;
 }
 
 /** Records an archived response; the same bytes from the same URL are one row. */

@@ -5,6 +5,7 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { scrapeRuns } from './schema.js';
+import { removeAddresses } from '../domain/email-addresses.js';
 
 
 /** The scrape_runs source name of a re-resolution of the registry (server/reresolve.ts): recorded like a scrape, never scheduled. */
@@ -145,8 +146,9 @@ export function finishRun(
       recordsSeen: outcome.recordsSeen,
       recordsNew: outcome.recordsNew,
       recordsChanged: outcome.recordsChanged,
-      error: outcome.error ?? null,
-      details: outcome.details === undefined ? null : JSON.stringify(outcome.details),
+      // A warning or an error may quote a cell of what was read: no address is kept, whatever it quotes.
+      error: outcome.error ? removeAddresses(outcome.error) : null,
+      details: outcome.details === undefined ? null : removeAddresses(JSON.stringify(outcome.details)),
     })
     .where(eq(scrapeRuns.id, id))
     .run();

@@ -50,9 +50,9 @@ export const meetings = sqliteTable(
 );
 
 /**
- * Everything fetched or imported, byte for byte: the bytes live in the archive directory under
- * `storagePath` (content-addressed by sha256), so any stored record can be traced to the page it came
- * from and re-parsed without downloading it again.
+ * Everything fetched or imported, byte for byte (or its redacted copy: `redaction`): the bytes live in
+ * the archive directory under `storagePath` (content-addressed by sha256), so any stored record can be
+ * traced to the page it came from and re-parsed without downloading it again.
  */
 export const rawDocuments = sqliteTable(
   'raw_documents',
@@ -67,6 +67,14 @@ export const rawDocuments = sqliteTable(
     etag: text('etag'),
     lastModified: text('last_modified'),
     storagePath: text('storage_path').notNull(),
+    /**
+     * What was taken out of the file as published before it was archived (e-mail addresses, people's
+     * names), null when the bytes are the published ones; then `sha256` and `size` are the copy's,
+     * and these the published file's, for anyone holding it to check.
+     */
+    redaction: text('redaction'),
+    publishedSha256: text('published_sha256'),
+    publishedSize: integer('published_size'),
   },
   (t) => [uniqueIndex('raw_documents_url_sha').on(t.url, t.sha256), index('raw_documents_sha').on(t.sha256)],
 );

@@ -5,7 +5,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { groupByCode } from '../domain/groups/3gpp.js';
 import type { ResolvedSource, Resolver } from '../domain/resolve/resolve.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../domain/seat-terms.js';
-import type { ParsedRoster, StoreResult } from '../domain/types.js';
+import type { ParsedPosition, ParsedRoster, StoreResult } from '../domain/types.js';
+import { hasAddress, withoutAddresses } from '../domain/email-addresses.js';
 import type { Db } from './client.js';
 import { groupId } from './groups.js';
 import { OrganizationIds } from './organizations.js';
@@ -185,6 +186,17 @@ function seatHolder(resolver: Resolver, sourceText: string, date: string | null)
   return parts.find((p) => p.organization) ?? parts[0] ?? null;
 }
 
+/**
+ * A seat as it may be stored: no e-mail address in any of its texts, whatever cell a page put one in
+ * (an evidence that is an address is no evidence).
+ */
+function withoutContactDetails(seat: ParsedPosition): ParsedPosition {
+  const person = seat.person === null ? null : withoutAddresses(seat.person) || null;
+  const detail = seat.detail === null ? null : withoutAddresses(seat.detail) || null;
+  const evidenceUrl = seat.evidenceUrl !== null && hasAddress(seat.evidenceUrl) ? null : seat.evidenceUrl;
+  return { ...seat, person, sourceText: withoutAddresses(seat.sourceText), detail, evidenceUrl };
+}
+
 function positionKey(p: { groupId: number; role: string; person: string | null; sourceRaw: string; detail: string | null }): string {
   return [p.groupId, p.role, p.person ?? '', p.sourceRaw, p.detail ?? ''].join('\u0000');
 }
@@ -213,7 +225,8 @@ export function storeRoster(
         .map((row) => [positionKey(row), row]),
     );
     const seen = new Set<string>();
-    for (const parsed of roster.positions) {
+    for (const read of roster.positions) {
+      const parsed = withoutContactDetails(read);
       const holder = seatHolder(resolver, parsed.sourceText, parsed.from ?? parsed.to);
       const organizationId = holder?.organization ? ids.idOf(holder.organization) : null;
       const parentId = holder?.parent ? ids.idOf(holder.parent) : null;

@@ -118,3 +118,14 @@ export interface StoreResult {
   new: number;
   changed: number;
 }
+
+/**
+ * What was taken out of a published file before it was archived (its personal data), and the
+ * published file's fingerprint, for anyone holding the file to check the copy against it.
+ */
+export interface Redaction {
+  /** In words, as /raw/N says it: `e-mail addresses removed (…)`. */
+  removed: string;
+  publishedSha256: string;
+  publishedSize: number;
+}

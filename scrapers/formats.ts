@@ -12,6 +12,9 @@ import { parseOfficials } from './3gpp/parse-officials.js';
 import { isRosterHeader, parseRoster } from './3gpp/parse-roster.js';
 import { isWorkPlanHeader, parseWorkPlan, WORK_PLAN_SHEETS } from './3gpp/parse-work-plan.js';
 import { rapporteurNaming } from './3gpp/work-plan-rapporteur.js';
+import { workPlanCopy } from './3gpp/work-plan-copy.js';
+import { redactAddresses } from './redact.js';
+import type { RedactedCopy } from './redaction.js';
 import { meetingOfUrl } from '../domain/groups/3gpp.js';
 import { parseDocumentListing } from './itu/parse-document-listing.js';
 import type { Resolver } from '../domain/resolve/resolve.js';
@@ -110,6 +113,14 @@ export function parseFile(bytes: Uint8Array, context: { fileName?: string; url?:
     default:
       throw new UnreadableInputError(`a list of seats (${format}), not of contributions`);
   }
+}
+
+/**
+ * What is archived, and parsed, of a file of seats: a work plan's copy without its people
+ * (3gpp/work-plan-copy.ts), any other file without its e-mail addresses (null: it has none).
+ */
+export function redactRoster(bytes: Buffer, format: RosterFormat, resolver: Resolver): RedactedCopy | null {
+  return format === '3gpp-work-plan' ? workPlanCopy(bytes, rapporteurNaming(resolver)) : redactAddresses(bytes);
 }
 
 /**

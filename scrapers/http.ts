@@ -8,6 +8,8 @@ import https from 'node:https';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { FetchError, RetryableFetchError, errorMessage } from './errors.js';
+import { redactionNote, type Redact } from './redaction.js';
+import type { Redaction } from '../domain/types.js';
 
 export interface HttpClientOptions {
   userAgent: string;
@@ -34,6 +36,9 @@ export interface ArchivedResponse {
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;
+  httpStatus?: number | null;
+  /** What was taken out of the response before it was archived; null: archived as published. */
+  redaction?: string | null;
 }
 
 /**
@@ -46,7 +51,15 @@ export interface ResponseArchive {
   read(storagePath: string): Buffer;
   store(
     bytes: Uint8Array,
-    meta: { url: string; contentType?: string | null; httpStatus?: number | null; etag?: string | null; lastModified?: string | null },
+    meta: {
+      url: string;
+      contentType?: string | null;
+      httpStatus?: number | null;
+      etag?: string | null;
+      lastModified?: string | null;
+      /** Set when the bytes are a redacted copy of the response. */
+      redaction?: Redaction | null;
+    },
   ): { id: number };
 }
 
@@ -179,11 +192,12 @@ export class HttpClient {
   }
 
   /**
-   * GET with retries; conditional on what the archive already holds for this URL. `redact` rewrites the
-   * body before it is archived or parsed: personal data a page carries beyond what stdwatch keeps
-   * (e-mail addresses in API answers) never reaches the disk.
+   * GET with retries; conditional on what the archive already holds for this URL. `redact` makes the
+   * copy that is archived and handed on instead of the body (scrapers/redact.ts): personal data a page
+   * carries beyond what stdwatch keeps (e-mail addresses) never reaches the disk, and an unchanged
+   * page (304) is read from the same copy.
    */
-  async get(url: string, options: { redact?: (body: Buffer) => Buffer } = {}): Promise<FetchedDocument> {
+  async get(url: string, options: { redact?: Redact } = {}): Promise<FetchedDocument> {
     let attempt = 0;
     for (;;) {
       try {
@@ -197,7 +211,7 @@ export class HttpClient {
     }
   }
 
-  private async attempt(startUrl: string, redact?: (body: Buffer) => Buffer): Promise<FetchedDocument> {
+  private async attempt(startUrl: string, redact?: Redact): Promise<FetchedDocument> {
     let url = new URL(startUrl);
     for (let hop = 0; ; hop++) {
       this.checkHost(url);
@@ -232,12 +246,25 @@ export class HttpClient {
       }
       if (response.status === 304 && previous && archive) {
         response.cancel();
+        const kept = archive.read(previous.storagePath);
+        // A copy archived as published (by a stdwatch that did not redact it yet) is redacted now.
+        const copy = redact && !previous.redaction ? redact(kept) : null;
+        const archived = copy
+          ? archive.store(copy.bytes, {
+              url: url.toString(),
+              contentType: copy.contentType ?? previous.contentType,
+              httpStatus: previous.httpStatus ?? null,
+              etag: previous.etag,
+              lastModified: previous.lastModified,
+              redaction: redactionNote(kept, copy),
+            })
+          : null;
         return {
           url: url.toString(),
           status: 304,
-          body: archive.read(previous.storagePath),
-          contentType: previous.contentType,
-          rawDocumentId: previous.id,
+          body: copy?.bytes ?? kept,
+          contentType: copy?.contentType ?? previous.contentType,
+          rawDocumentId: archived?.id ?? previous.id,
           notModified: true,
         };
       }
@@ -260,14 +287,16 @@ export class HttpClient {
         throw new FetchError(`GET ${url}: HTTP ${response.status}`, url.toString(), response.status);
       }
       const fetched = await this.readBody(response, url.toString());
-      const body = redact ? redact(fetched) : fetched;
-      const contentType = response.header('content-type');
+      const copy = redact?.(fetched) ?? null;
+      const body = copy?.bytes ?? fetched;
+      const contentType = copy?.contentType ?? response.header('content-type');
       const archived = archive?.store(body, {
         url: url.toString(),
         contentType,
         httpStatus: response.status,
         etag: response.header('etag'),
         lastModified: response.header('last-modified'),
+        redaction: copy ? redactionNote(fetched, copy) : null,
       });
       return {
         url: url.toString(),

@@ -9,6 +9,7 @@ import type { IndexedMeeting } from './parse-meeting-index.js';
 import { parseTdocList } from './parse-tdoc-list.js';
 import { parseTdocsByAgenda } from './parse-tdocs-by-agenda.js';
 import { publicUrl } from './urls.js';
+import { redactListingAddresses } from '../redact.js';
 
 async function scrapeMeeting(context: ScrapeContext, meeting: IndexedMeeting, outcome: SourceOutcome): Promise<void> {
   const base = context.baseUrls['3gpp'];
@@ -21,7 +22,7 @@ async function scrapeMeeting(context: ScrapeContext, meeting: IndexedMeeting, ou
     context.log(`${meeting.name}: no document list yet`);
     return;
   }
-  const page = await context.http.get(location.url);
+  const page = await context.http.get(location.url, { redact: redactListingAddresses });
   outcome.documentsFetched++;
   const url = publicUrl(page.url, base);
   const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');

@@ -13,6 +13,7 @@ import { parseOfficials } from './parse-officials.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { meetingOfFolder } from '../../domain/groups/3gpp.js';
 import { onBase, publicUrl } from './urls.js';
+import { redactAddresses } from '../redact.js';
 
 export const NEWS_LISTING_PATH = '/news-events/3gpp-news';
 
@@ -63,7 +64,7 @@ async function readElectionNews(context: ScrapeContext, outcome: SourceOutcome):
   for (const [done, link] of links.entries()) {
     context.progress?.({ source: threeGppLeadership.name, done, total: links.length, label: link.title });
     try {
-      const page = await context.http.get(onBase(link.url, base));
+      const page = await context.http.get(onBase(link.url, base), { redact: redactAddresses });
       outcome.documentsFetched++;
       const url = publicUrl(page.url, base);
       pages.push({ roster: parseElectionNews(page.body, { url }), rawDocumentId: page.rawDocumentId, url });
@@ -126,7 +127,7 @@ async function readOfficialsAnnexes(context: ScrapeContext, outcome: SourceOutco
   const pages: ReadPage[] = [];
   for (const annex of await findOfficialsAnnexes(context, outcome)) {
     try {
-      const page = await context.http.get(new URL(annex.path, base).toString());
+      const page = await context.http.get(new URL(annex.path, base).toString(), { redact: redactAddresses });
       outcome.documentsFetched++;
       const url = publicUrl(page.url, base);
       pages.push({ roster: parseOfficials(page.body, { url, meeting: annex.meeting }), rawDocumentId: page.rawDocumentId, url });

@@ -12,14 +12,17 @@
 // once the item is 100 % complete or was stopped, detail = the item's Unique_ID and acronym. An item
 // under way stays open — unless its Finish is more than a year before the edition (the newest "last
 // modif" date): the January 2023 plan still shows 229 items of frozen releases at 0–99 %, finished in
-// 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read from "WI rapporteur name" (work-plan-rapporteur.ts): no
-// person's name and no e-mail address is ever part of a seat, a warning or a count.
+// 2018–2021 and never set to 100 %; their seats end at their Finish, not never. The company is read
+// from "WI rapporteur name" (work-plan-rapporteur.ts): no person's name and no e-mail address is ever
+// part of a seat, a warning or a count. What stdwatch archives, and reads, is a copy that gives the
+// companies as read instead of the rapporteur columns (work-plan-copy.ts); both read to the same seats.
 import { LayoutChangedError } from '../errors.js';
 import { parseListDate } from '../../domain/dates.js';
 import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
-import { cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
+import type { WorkSheet } from '@e965/xlsx';
+import { cellString, cellText, checkContainer, columnsByHeader, headerKey, readSheets, rowsOf, type Cell, type Row } from '../workbook.js';
 import { leadGroup } from '../../domain/groups/3gpp-legacy.js';
-import { isPlaceholder, rapporteurCompanies, type CompanySource, type RapporteurNaming } from './work-plan-rapporteur.js';
+import { isPlaceholder, rapporteurCompanies, type CompanySource, type RapporteurCompanies, type RapporteurNaming } from './work-plan-rapporteur.js';
 import { WORK_PLAN_BASIS } from '../../domain/seat-bases.js';
 
 export { WORK_PLAN_BASIS };
@@ -49,12 +52,21 @@ const COLUMNS = {
   tsgStopped: ['tsgstopped'],
   pcgStopped: ['pcgstopped'],
   modified: ['lastmodif', 'lastmodified', 'modified'],
+  // What stdwatch's archived copy (work-plan-copy.ts) holds instead of the rapporteur and e-mail cells:
+  // the companies as read, one a line, and where they were read (a CompanySource, or NO_COMPANY).
+  companiesRead: ['wirapporteurcompaniesasread'],
+  companiesReadFrom: ['rapporteurcompaniesreadfrom'],
 } as const;
-type Column = keyof typeof COLUMNS;
-const REQUIRED: Column[] = ['uid', 'name', 'groups', 'company'];
+export type WorkPlanColumn = keyof typeof COLUMNS;
+export { COLUMNS as WORK_PLAN_COLUMNS };
+const REQUIRED: WorkPlanColumn[] = ['uid', 'name', 'groups', 'company'];
+/** The archived copy's word for an item that names a rapporteur but no company that can be told. */
+export const NO_COMPANY = 'no company told';
+const COMPANY_SOURCES: readonly string[] = ['cell', 'address in the cell', 'e-mail column'] satisfies CompanySource[];
 
 function findColumns(header: Row) {
-  return columnsByHeader(header, COLUMNS, REQUIRED, headerKey);
+  const found = columnsByHeader(header, COLUMNS, REQUIRED, headerKey);
+  return found.index.has('companiesRead') ? { ...found, missing: found.missing.filter((c) => c !== 'company') } : found;
 }
 
 /** Whether a header row is a work plan's: Unique_ID, Name, ResourceNames and WI rapporteur name. */
@@ -101,33 +113,65 @@ export interface WorkPlanCounts {
   companyFrom: Record<CompanySource, number>;
 }
 
-function sheetOf(bytes: Uint8Array) {
+function sheetOf(bytes: Uint8Array): { name: string; sheet: WorkSheet } {
   let workbook = readSheets(bytes, WORK_PLAN_SHEETS);
-  let sheet = WORK_PLAN_SHEETS.map((name) => workbook.Sheets[name]).find(Boolean);
-  if (sheet) return sheet;
+  let name = WORK_PLAN_SHEETS.find((n) => workbook.Sheets[n]);
+  if (name) return { name, sheet: workbook.Sheets[name]! };
   const names = workbook.SheetNames.slice(0, 5);
   workbook = readSheets(bytes, names);
-  sheet = names.map((n) => workbook.Sheets[n]).find((s) => s && findColumns(rowsOf(s)[0]).missing.length === 0);
-  if (!sheet) {
+  name = names.find((n) => workbook.Sheets[n] && findColumns(rowsOf(workbook.Sheets[n])[0]).missing.length === 0);
+  if (!name) {
     throw new LayoutChangedError(
       `no "${WORK_PLAN_SHEETS.join('" or "')}" sheet nor any sheet with Unique_ID, Name, ResourceNames and WI rapporteur name columns (sheets: ${workbook.SheetNames.join(', ')})`,
     );
   }
-  return sheet;
+  return { name, sheet: workbook.Sheets[name]! };
 }
 
-export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): ParsedRoster & { counts: WorkPlanCounts } {
+/** A work plan's sheet as read: its name, its rows (the header first) and each row's cell of a column. */
+export interface WorkPlanSheet {
+  name: string;
+  rows: Row[];
+  at(row: Row, column: WorkPlanColumn): Cell;
+  /** Whether the sheet is stdwatch's archived copy, which gives the companies already read. */
+  isCopy: boolean;
+}
+
+/** The work plan's sheet, or a LayoutChangedError saying which columns it lacks. */
+export function readWorkPlanSheet(bytes: Uint8Array): WorkPlanSheet {
   checkContainer(bytes);
-  const rows = rowsOf(sheetOf(bytes));
+  const { name, sheet } = sheetOf(bytes);
+  const rows = rowsOf(sheet);
   const { index, missing, found } = findColumns(rows[0]);
   if (missing.length > 0) {
     throw new LayoutChangedError(`the work plan has no ${missing.map((c) => `"${COLUMNS[c][0]}"`).join(', ')} column (columns found: ${found.join(', ') || 'none'})`);
   }
-  const at = (row: Row, column: Column): Cell => {
+  const at = (row: Row, column: WorkPlanColumn): Cell => {
     const i = index.get(column);
     return i === undefined ? undefined : row?.[i];
   };
+  return { name, rows, at, isCopy: index.has('companiesRead') };
+}
 
+/**
+ * The rapporteur companies of an item: null when it names no rapporteur (empty, `-`, `TBD`), else the
+ * companies told, with where (none, `from` null, when the cell names only a person or an unknown domain).
+ */
+export function rapporteurOf(plan: WorkPlanSheet, row: Row, naming: RapporteurNaming): RapporteurCompanies | null {
+  if (plan.isCopy) {
+    const from = text(plan.at(row, 'companiesReadFrom'));
+    if (!from) return null;
+    const companies = cellString(plan.at(row, 'companiesRead')).split('\n').map((c) => c.trim()).filter(Boolean);
+    return { companies, from: COMPANY_SOURCES.includes(from) ? (from as CompanySource) : companies.length > 0 ? 'cell' : null };
+  }
+  const cell = text(plan.at(row, 'company'));
+  if (!cell || isPlaceholder(cell)) return null;
+  return rapporteurCompanies(cell, text(plan.at(row, 'email')), naming);
+}
+
+export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): ParsedRoster & { counts: WorkPlanCounts } {
+  const plan = readWorkPlanSheet(bytes);
+  const { rows, at } = plan;
   const counts: WorkPlanCounts = {
     items: 0, withoutRapporteur: 0, withoutCompany: 0, withoutLeadGroup: 0, named: 0, seated: 0, unmappedGroup: 0, undated: 0, seats: 0, overdue: 0,
     companyFrom: { cell: 0, 'address in the cell': 0, 'e-mail column': 0 },
@@ -149,12 +193,12 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
     }
     seenUids.add(uid);
     counts.items++;
-    const cell = text(at(row, 'company'));
-    if (!cell || isPlaceholder(cell)) {
+    const rapporteur = rapporteurOf(plan, row, context.naming);
+    if (!rapporteur) {
       counts.withoutRapporteur++;
       continue;
     }
-    const { companies, from: companyFrom } = rapporteurCompanies(cell, text(at(row, 'email')), context.naming);
+    const { companies, from: companyFrom } = rapporteur;
     if (!companyFrom) {
       counts.withoutCompany++;
       continue;

@@ -14,6 +14,7 @@
 // stored. A part is a company when the registry knows it, or when it reads as a company (a legal ending,
 // a word like "Networks" or "Wireless", a digit or an ampersand); a cell of one word is a company (no
 // person is named by one word here). Anything else is taken for a person and dropped.
+import { findAddresses, withoutAddresses, type FoundAddress } from '../../domain/email-addresses.js';
 import { loadEmailDomains } from '../../domain/resolve/email-domains.js';
 import { isPlaceName, plainKey } from '../../domain/resolve/normalize.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
@@ -22,8 +23,8 @@ import { splitTopLevel, trailingParenthesis } from '../../domain/resolve/split.j
 export interface RapporteurNaming {
   /** Whether a name is an organization the registry knows (a company, institute, agency — not a person). */
   isOrganization(name: string): boolean;
-  /** The registry name of the organization an address's domain stands for, or null. */
-  organizationOfAddress(address: string): string | null;
+  /** The registry name of the organization an address's domain (`qti.qualcomm.com`) stands for, or null. */
+  organizationOfAddress(domain: string): string | null;
 }
 
 export type CompanySource = 'cell' | 'address in the cell' | 'e-mail column';
@@ -35,7 +36,6 @@ export interface RapporteurCompanies {
   from: CompanySource | null;
 }
 
-const ADDRESS = /[^\s,;:()<>[\]"'/]+@[A-Za-z0-9.-]+/g;
 // What stands in a cell for "nobody yet", or a meeting reference (`CT#42`).
 const PLACEHOLDER = /^(?:tbd|tbc|tba|n\/?a|none|unknown|company|\?+|-+)$|#/i;
 
@@ -135,16 +135,6 @@ function readPiece(name: string, before: Reading | null, isOnly: boolean, isLast
   return { reading: words(name) === 1 ? 'surname' : 'person', company: null };
 }
 
-/**
- * Addresses written to escape harvesters: `hui.li(at)huawei.com`, `jackn <at> qti.qualcomm.com`,
- * `ivo <dot> sedlacek <at> ericsson <dot> com`, `david.cypher at nist.gov`.
- */
-function plainAddresses(text: string): string {
-  return text
-    .replace(/([\w-])\s*(?:<dot>|\(dot\)|\[dot\]|\s+dot\s+)\s*(?=[\w-])/gi, '$1.')
-    .replace(/([\w.-])\s*(?:<at>|\(at\)|\[at\]|\s+at\s+)\s*(?=[\w-]+\.[\w.-]*[a-z])/gi, '$1@');
-}
-
 /** A cell that stands for "nobody yet" (`TBD`, `n/a`, `-`). */
 export function isPlaceholder(cell: string): boolean {
   return PLACEHOLDER.test(cell.trim());
@@ -152,10 +142,9 @@ export function isPlaceholder(cell: string): boolean {
 
 /** The companies a rapporteur cell names; `emailCell` is the item's "WI rapporteur e-mail". */
 export function rapporteurCompanies(cell: string | null, emailCell: string | null, naming: RapporteurNaming): RapporteurCompanies {
-  const text = plainAddresses(cell ?? '');
-  const addresses = text.match(ADDRESS) ?? [];
-  // An address taken out leaves its brackets behind (`Doe, John <…>`, `Zhiming Li (…)`).
-  const parts = pieces(text.replace(/mailto:/gi, '').replace(ADDRESS, ' ').replace(/(?<!\w)<\s*>(?!\w)|\(\s*\)|\[\s*\]/g, ' '), naming);
+  const text = cell ?? '';
+  const addresses = findAddresses(text);
+  const parts = pieces(withoutAddresses(text), naming);
   const companies: string[] = [];
   const guesses: string[] = [];
   let before: Reading | null = null;
@@ -178,10 +167,10 @@ export function rapporteurCompanies(cell: string | null, emailCell: string | nul
   if (companies.length > 0) return { companies: unique(companies), from: 'cell' };
   // A guess gives way to an address whose domain the table knows (`Liang LIU, AngeloCentonza` is two
   // people; their addresses name China Mobile and Ericsson).
-  const fromAddresses = (list: string[]) => unique(list.map((a) => naming.organizationOfAddress(a)).filter((o): o is string => o !== null));
+  const fromAddresses = (list: FoundAddress[]) => unique(list.map((a) => naming.organizationOfAddress(a.domain)).filter((o): o is string => o !== null));
   const inCell = fromAddresses(addresses);
   if (inCell.length > 0) return { companies: inCell, from: 'address in the cell' };
-  const inColumn = fromAddresses(plainAddresses(emailCell ?? '').match(ADDRESS) ?? []);
+  const inColumn = fromAddresses(findAddresses(emailCell ?? ''));
   if (inColumn.length > 0) return { companies: inColumn, from: 'e-mail column' };
   if (guesses.length > 0) return { companies: unique(guesses), from: 'cell' };
   return { companies: [], from: null };
@@ -203,8 +192,8 @@ export function rapporteurNaming(resolver: Resolver): RapporteurNaming {
       }
       return answer;
     },
-    organizationOfAddress(address) {
-      const slug = domains.organizationOf(address);
+    organizationOfAddress(domain) {
+      const slug = domains.organizationOf(domain);
       return slug ? resolver.organization(slug)!.name : null;
     },
   };

@@ -1,7 +1,7 @@
 // The 3GPP work plan source: the newest `Work_plan_3gpp_<date>.xlsx` in the file server's
 // /ftp/Information/WORK_PLAN/ folder (found through the folder's listing, like the meeting folders),
 // read into one `rapporteur` seat per work or study item (scrapers/3gpp/parse-work-plan.ts). The
-// workbook is read whole before anything is stored; a layout change stores nothing.
+// workbook is read whole before anything is stored; a layout change stores (and archives) nothing.
 import { FetchError, RetryableFetchError } from '../errors.js';
 import type { HttpClient } from '../http.js';
 // Types only: sources.ts imports this module, and a value import back would be a cycle.
@@ -9,6 +9,7 @@ import type { Source, SourceOutcome } from '../source.js';
 import { parseDirectoryListing, type DirectoryEntry } from './parse-directory-listing.js';
 import { parseWorkPlan } from './parse-work-plan.js';
 import { rapporteurNaming } from './work-plan-rapporteur.js';
+import { workPlanCopy } from './work-plan-copy.js';
 import { onBase, publicUrl } from './urls.js';
 
 export const WORK_PLAN_FOLDER = '/ftp/Information/WORK_PLAN/';
@@ -49,6 +50,7 @@ export const threeGppWorkPlan: Source = {
   async run(context) {
     const outcome: SourceOutcome = { documentsFetched: 0, recordsSeen: 0, recordsNew: 0, recordsChanged: 0, errors: [], documents: [] };
     const base = context.baseUrls['3gpp'];
+    const naming = rapporteurNaming(context.resolver);
     let file;
     try {
       const url = await findWorkPlan(context.http, base);
@@ -58,7 +60,8 @@ export const threeGppWorkPlan: Source = {
         return outcome;
       }
       context.progress?.({ source: this.name, done: 0, total: 1, label: url.split('/').pop() ?? url });
-      file = await context.http.get(url);
+      // The copy without people and addresses is what is archived and read (work-plan-copy.ts).
+      file = await context.http.get(url, { redact: (published) => workPlanCopy(published, naming) });
       outcome.documentsFetched++;
     } catch (error) {
       if (error instanceof RetryableFetchError && error.status === undefined) {
@@ -68,7 +71,7 @@ export const threeGppWorkPlan: Source = {
       throw error;
     }
     const url = publicUrl(file.url, base);
-    const roster = parseWorkPlan(file.body, { url, naming: rapporteurNaming(context.resolver) });
+    const roster = parseWorkPlan(file.body, { url, naming });
     outcome.recordsSeen = roster.positions.length;
     outcome.documents.push({ url, records: roster.positions.length, warnings: roster.warnings });
     if (!context.dryRun) {

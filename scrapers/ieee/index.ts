@@ -5,6 +5,7 @@
 import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOutcome } from '../source.js';
 import { mentorListing, parseMentorPage, type MentorRevision } from './parse-mentor-listing.js';
 import { DEFAULT_GROUPS, listingUrl, publicUrl } from './urls.js';
+import { redactListingAddresses } from '../redact.js';
 
 /** A safety stop: 802.11 had 766 pages in Oct 2021; a scrape with an old --since reads them all. */
 const MAX_PAGES = 2000;
@@ -15,7 +16,7 @@ async function scrapeGroup(context: ScrapeContext, group: string, outcome: Sourc
   const warnings: string[] = [];
   let first: { url: string; rawDocumentId: number | null } | null = null;
   for (let n = 1; n <= MAX_PAGES; n++) {
-    const answer = await context.http.get(listingUrl(base, group, n));
+    const answer = await context.http.get(listingUrl(base, group, n), { redact: redactListingAddresses });
     outcome.documentsFetched++;
     const page = parseMentorPage(answer.body, { group });
     first ??= { url: publicUrl(answer.url, base), rawDocumentId: answer.rawDocumentId };

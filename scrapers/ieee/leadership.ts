@@ -6,6 +6,7 @@ import { emptyOutcome, runTasks, type ScrapeContext, type Source, type SourceOut
 import type { ParsedRoster } from '../../domain/types.js';
 import { OFFICERS_BASIS, parseOfficerPage } from './parse-officers.js';
 import { DEFAULT_GROUPS, DEFAULT_IEEE802_BASE_URL, officersUrl, publicIeee802Url } from './urls.js';
+import { redactAddresses } from '../redact.js';
 
 /**
  * The page's date is the day a holder was last known to hold the seat, not the day the term began:
@@ -28,7 +29,7 @@ export function keepFirstSeen(open: StoredSeat[], roster: ParsedRoster): ParsedR
 async function scrapeOfficers(context: ScrapeContext, group: string, outcome: SourceOutcome): Promise<void> {
   const base = context.baseUrls.ieee802 ?? DEFAULT_IEEE802_BASE_URL;
   const today = new Date().toISOString().slice(0, 10);
-  const page = await context.http.get(officersUrl(base, group));
+  const page = await context.http.get(officersUrl(base, group), { redact: redactAddresses });
   outcome.documentsFetched++;
   const url = publicIeee802Url(page.url, base);
   const parsed = parseOfficerPage(page.body, { group, url, readOn: today });

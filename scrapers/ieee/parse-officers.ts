@@ -8,6 +8,7 @@ import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors.js';
 import { collapseWhitespace as collapse, decodeHtml } from '../text.js';
 import type { ParsedPosition, ParsedRoster, Role } from '../../domain/types.js';
+import { withoutAddresses } from '../../domain/email-addresses.js';
 
 export const OFFICERS_FORMAT = 'ieee802-officers';
 export const OFFICERS_BASIS = 'ieee-officers';
@@ -24,7 +25,6 @@ const OFFICES: [RegExp, Role][] = [
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // ieee802.org pages end with "(Modified: 22-Mar-2021 )".
 const MODIFIED = /Modified:\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})/;
-const EMAIL = /[^\s@<>()]+@[^\s@<>()]+/g;
 
 /** The office a position names, and the task group before it (`TGak Chair` → chair of TGak); null: not a seat. */
 export function officeOf(position: string): { role: Role; detail: string | null } | null {
@@ -57,10 +57,10 @@ function officersTable($: cheerio.CheerioAPI): { rows: Element[]; columns: Colum
   return null;
 }
 
-/** A cell's text with any e-mail address taken out: personal contact data is never stored. */
+/** A cell's text with any e-mail address (or the mark of one removed from the archived page) taken out: personal contact data is never stored. */
 function cellText($: cheerio.CheerioAPI, cell: Element | undefined, warnings: string[], row: number): string {
   const text = collapse($(cell).text());
-  const clean = collapse(text.replace(EMAIL, ''));
+  const clean = collapse(withoutAddresses(text));
   if (clean !== text) warnings.push(`row ${row}: an e-mail address was left out`);
   return clean;
 }

@@ -14,7 +14,9 @@ import { UnreadableInputError } from '../errors.js';
 import type { ParsedListing } from '../../domain/types.js';
 import { ietfGroup, splitRevision, toListing, type IetfAuthor, type IetfDocument } from './document.js';
 import { isApiPage, readAuthors, readDocuments, type ApiAuthor, type ApiPage } from './parse-api.js';
-import { redactEmails } from './redact.js';
+import { redactAddresses } from '../redact.js';
+import { redactionNote } from '../redaction.js';
+import type { Redaction } from '../../domain/types.js';
 
 export interface JsonFile {
   /** The name shown in messages. */
@@ -25,7 +27,7 @@ export interface JsonFile {
 export interface ReadJsonFiles {
   listings: ParsedListing[];
   /** Each file as it is to be archived: e-mail addresses removed, as the scraper archives answers. */
-  redacted: Buffer[];
+  archived: { bytes: Buffer; redaction: Redaction | null }[];
   /** For each listing (same index), the index of the first file that gave one of its documents. */
   listingFiles: number[];
 }
@@ -118,7 +120,10 @@ function groupAcronyms(
 
 /** Reads the JSON files of one saved run into one listing per group. Refuses the set whole, with every reason. */
 export function readIetfJsonFiles(files: JsonFile[]): ReadJsonFiles {
-  const redacted = files.map((f) => redactEmails(f.bytes));
+  const archived = files.map((f) => {
+    const copy = redactAddresses(f.bytes);
+    return { bytes: copy?.bytes ?? f.bytes, redaction: copy ? redactionNote(f.bytes, copy) : null };
+  });
   const problems: string[] = [];
   const documentPages: Page[] = [];
   const authorPages: Page[] = [];
@@ -126,7 +131,7 @@ export function readIetfJsonFiles(files: JsonFile[]): ReadJsonFiles {
   const groupsByUri = new Map<string, { acronym: string; name: string }>();
   const docJson: { file: number; document: IetfDocument; group: { acronym: string; name: string } | null }[] = [];
 
-  redacted.forEach((bytes, file) => {
+  archived.forEach(({ bytes }, file) => {
     const name = files[file]!.name;
     let json: unknown;
     try {
@@ -263,7 +268,7 @@ export function readIetfJsonFiles(files: JsonFile[]): ReadJsonFiles {
     listings.push(toListing('ietf-api', ietfGroup(group.acronym, group.name), docs, groupWarnings));
     listingFiles.push(file);
   }
-  return { listings, redacted, listingFiles };
+  return { listings, archived, listingFiles };
 }
 
 /** `stdwatch import` is given Datatracker JSON through the one-file path (seed, tests): say how it is imported. */

@@ -6,7 +6,7 @@ import { emptyOutcome, type ScrapeContext, type Source, type SourceOutcome } fro
 import type { ParsedPosition, ParsedRoster } from '../../domain/types.js';
 import { countryCode, ietfGroup, toListing } from './document.js';
 import { parseApiPage, readAuthors, readDocuments, readGroups, readPerson, readRoles, uriKey, type ApiPage } from './parse-api.js';
-import { redactEmails } from './redact.js';
+import { redactAddresses } from '../redact.js';
 import { DEFAULT_GROUPS, apiUrl, authorsApiUrl, chairsApiUrl, documentsApiUrl, groupAboutUrl, groupsApiUrl, publicUrl } from './urls.js';
 
 interface FetchedPage {
@@ -23,7 +23,7 @@ async function allPages(context: ScrapeContext, firstUrl: string, what: string, 
   let url: string | null = firstUrl;
   while (url && !seen.has(url)) {
     seen.add(url);
-    const answer = await context.http.get(url, { redact: redactEmails });
+    const answer = await context.http.get(url, { redact: redactAddresses });
     outcome.documentsFetched++;
     const page = parseApiPage(answer.body, what);
     pages.push({ page, rawDocumentId: answer.rawDocumentId, url: publicUrl(answer.url, base) });
@@ -90,7 +90,7 @@ async function scrapeGroupChairs(context: ScrapeContext, group: { acronym: strin
   const warnings: string[] = [];
   for (const role of pages.flatMap((p) => readRoles(p.page))) {
     if (role.role !== 'chair') continue;
-    const person = await context.http.get(apiUrl(base, role.personUri), { redact: redactEmails });
+    const person = await context.http.get(apiUrl(base, role.personUri), { redact: redactAddresses });
     outcome.documentsFetched++;
     const { name } = readPerson(person.body);
     const known = await lastAffiliation(context, role.personUri, outcome);

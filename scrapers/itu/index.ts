@@ -11,6 +11,7 @@ import { parseStudyGroupList, type ListedGroup } from './parse-group-list.js';
 import { parseManagementTeam, parseRapporteurs } from './parse-roster.js';
 import { periodsInWindow, type StudyPeriod } from './periods.js';
 import { documentListingUrl, officerListUrl, publicUrl, studyGroupListUrl } from './urls.js';
+import { redactAddresses, redactListingAddresses } from '../redact.js';
 
 async function listedGroups(context: ScrapeContext, period: StudyPeriod): Promise<ListedGroup[]> {
   const url = studyGroupListUrl(context.baseUrls.itu, period);
@@ -36,7 +37,7 @@ async function periodGroups(context: ScrapeContext, outcome: SourceOutcome): Pro
 }
 
 async function scrapeListing(context: ScrapeContext, url: string, outcome: SourceOutcome): Promise<void> {
-  const page = await context.http.get(url);
+  const page = await context.http.get(url, { redact: redactListingAddresses });
   outcome.documentsFetched++;
   const address = publicUrl(page.url, context.baseUrls.itu);
   const listing = parseDocumentListing(page.body, { url: address });
@@ -82,7 +83,8 @@ async function scrapeRoster(
   period: StudyPeriod,
   outcome: SourceOutcome,
 ): Promise<void> {
-  const fetched = await context.http.get(officerListUrl(context.baseUrls.itu, page, listed.number, period));
+  // The lists publish each officer's e-mail address: archived without them, as everything of seats.
+  const fetched = await context.http.get(officerListUrl(context.baseUrls.itu, page, listed.number, period), { redact: redactAddresses });
   outcome.documentsFetched++;
   const address = publicUrl(fetched.url, context.baseUrls.itu);
   const parse = page === 'mgmt' ? parseManagementTeam : parseRapporteurs;

@@ -27,7 +27,9 @@ export function importIetfJsonFiles(target: ImportTarget, files: string[], optio
   const keepEarlierCopy = !(files.length === 1 && options.url);
   const results = recordingRefusal(db, refused, () =>
     db.transaction(() => {
-      const archived = read.redacted.map((bytes, i) => target.archive.store(bytes, { url: urls[i]!, contentType: 'application/json', fetchedAt: seenAt }, { keepEarlierCopy }));
+      const archived = read.archived.map(({ bytes, redaction }, i) =>
+        target.archive.store(bytes, { url: urls[i]!, contentType: 'application/json', fetchedAt: seenAt, redaction }, { keepEarlierCopy }),
+      );
       const stored = read.listings.map((listing, i) =>
         storeListing(db, target.resolver, listing, { rawDocumentId: archived[read.listingFiles[i]!]!.id, seenAt }),
       );

@@ -13,7 +13,10 @@ import { storeListing } from '../../db/contributions.js';
 import type { StoreResult } from '../../domain/types.js';
 import type { RawArchive } from '../../db/archive.js';
 import { errorMessage } from '../errors.js';
-import { detectFormat, isRosterFormat, parseFile, parseRosterFile, type FileFormat, type RosterFormat } from '../formats.js';
+import { detectFormat, isRosterFormat, parseFile, parseRosterFile, redactRoster, type FileFormat, type RosterFormat } from '../formats.js';
+import { redactionNote } from '../redaction.js';
+import { redactListingAddresses } from '../redact.js';
+import type { Redaction } from '../../domain/types.js';
 import { OFFICIAL_3GPP_BASES, threeGppSeatCapacity } from '../../domain/seat-bases.js';
 import type { Resolver } from '../../domain/resolve/resolve.js';
 import type { ParsedListing } from '../../domain/types.js';
@@ -130,6 +133,13 @@ export function recordingRefusal<T>(db: Db, refused: Omit<ImportRun, 'status' | 
   }
 }
 
+/** The bytes an import archives: the file as published, or its redacted copy with what was taken out. */
+interface ArchivedFile {
+  bytes: Buffer;
+  contentType: string | null;
+  redaction: Redaction | null;
+}
+
 /** An import under way: when it started, by what, and how a refusal is recorded. */
 interface ImportStart {
   source: string;
@@ -145,7 +155,7 @@ interface ImportStart {
  */
 function storeArchived(
   target: ImportTarget,
-  bytes: Buffer,
+  file: ArchivedFile,
   run: ImportStart & { url: string; body: string; warnings: string[] },
   options: ImportOptions,
   store: (rawDocumentId: number, seenAt: string) => StoreResult,
@@ -155,7 +165,11 @@ function storeArchived(
   return recordingRefusal(db, { ...run, source }, () =>
     db.transaction(() => {
       const fetchedAt = options.capturedAt ?? run.startedAt;
-      const archived = target.archive.store(bytes, { url: run.url, contentType: null, fetchedAt }, { keepEarlierCopy: options.url === undefined });
+      const archived = target.archive.store(
+        file.bytes,
+        { url: run.url, contentType: file.contentType, fetchedAt, redaction: file.redaction },
+        { keepEarlierCopy: options.url === undefined },
+      );
       const result = store(archived.id, run.startedAt);
       recordImportRun(db, {
         source,
@@ -184,17 +198,21 @@ function formatOf(file: string, bytes: Buffer): FileFormat {
  * read whole, then stored in one transaction with its raw copy and the run's record; official 3GPP
  * seats a later term filled again are closed (domain/seat-terms.ts).
  */
-function importRoster(target: ImportTarget, file: string, bytes: Buffer, format: RosterFormat, options: ImportOptions, start: ImportStart): ImportResult {
+function importRoster(target: ImportTarget, file: string, published: Buffer, format: RosterFormat, options: ImportOptions, start: ImportStart): ImportResult {
   const url = options.url ?? `file:${path.basename(file)}`;
   const { db } = target;
-  const roster = recordingRefusal(db, start, () => {
+  // What is archived is what is read: the copy without the personal data the file holds, if any.
+  const { archived, roster } = recordingRefusal(db, start, () => {
     try {
-      return parseRosterFile(bytes, format, { url, resolver: target.resolver });
+      const copy = redactRoster(published, format, target.resolver);
+      const bytes = copy?.bytes ?? published;
+      const archived: ArchivedFile = { bytes, contentType: copy?.contentType ?? null, redaction: copy ? redactionNote(published, copy) : null };
+      return { archived, roster: parseRosterFile(bytes, format, { url, resolver: target.resolver }) };
     } catch (error) {
       throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
     }
   });
-  const stored = storeArchived(target, bytes, { ...start, url, body: roster.body, warnings: roster.warnings }, options, (rawDocumentId, seenAt) => {
+  const stored = storeArchived(target, archived, { ...start, url, body: roster.body, warnings: roster.warnings }, options, (rawDocumentId, seenAt) => {
     const result = storeRoster(db, target.resolver, roster, { rawDocumentId, seenDate: seenAt.slice(0, 10) });
     if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
       result.changed += closeReplacedSeats(db, { body: '3gpp', bases: OFFICIAL_3GPP_BASES, capacity: threeGppSeatCapacity });
@@ -210,9 +228,12 @@ export function importFile(target: ImportTarget, file: string, options: ImportOp
   const bytes = recordingRefusal(db, start, () => readImportFile(file));
   const format = recordingRefusal(db, start, () => formatOf(file, bytes));
   if (isRosterFormat(format)) return importRoster(target, file, bytes, format, options, start);
-  const listing = recordingRefusal(db, start, () => readListing(file, bytes, options));
+  // As for seats, what is archived is what is read: the page without its addresses, if it has any.
+  const copy = redactListingAddresses(bytes);
+  const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: null, redaction: copy ? redactionNote(bytes, copy) : null };
+  const listing = recordingRefusal(db, start, () => readListing(file, archived.bytes, options));
   const url = options.url ?? `file:${path.basename(file)}`;
-  const stored = storeArchived(target, bytes, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
+  const stored = storeArchived(target, archived, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
     storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),
   );
   const warnings = [...listing.warnings];

@@ -19,6 +19,7 @@ import { recordWhere } from '../reports/documents.js';
 import { checkRecordFilters, parseRecordFilters, recordFiltersSchema, type RecordFilters } from '../reports/record-filters.js';
 import { apiPageSchema } from '../queries.js';
 import { urls } from '../urls.js';
+import { XLSX_TYPE } from '../../scrapers/redaction.js';
 
 const pageSchema = apiPageSchema;
 
@@ -121,21 +122,38 @@ export function apiRoutes(db: Db, archive: RawArchive): Router {
     );
   });
 
-  // The archived bytes a record was parsed from, as fetched (see raw_documents).
+  // The archived bytes a record was parsed from, as fetched (see raw_documents), or the redacted copy
+  // that was archived instead, saying so with the published file's fingerprint.
   router.get('/raw/:id', (req, res) => {
     const id = Number(req.params.id);
     if (!Number.isInteger(id) || id < 1) throw new HttpError(400, 'id: must be a positive whole number', 'id');
     const doc = db.select().from(rawDocuments).where(eq(rawDocuments.id, id)).get();
     if (!doc || !archive.has(doc.storagePath)) throw new HttpError(404, `no archived document ${id}`);
+    const ascii = (text: string) => text.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
+    const name = decodeURIComponent(doc.url.split('/').pop() || `raw-${id}`);
+    if (doc.redaction) {
+      res
+        .set('X-Redacted', ascii(doc.redaction))
+        .set('X-Published-SHA256', doc.publishedSha256 ?? '')
+        .set('X-Published-Size', String(doc.publishedSize ?? ''));
+    }
     res
       // Stored URLs are already percent-encoded; only stray non-ASCII (file names) needs encoding here.
-      .set('X-Source-URL', doc.url.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c)))
+      .set('X-Source-URL', ascii(doc.url))
       .set('X-Fetched-At', doc.fetchedAt)
       .set('X-SHA256', doc.sha256)
       .type('application/octet-stream')
-      .attachment(decodeURIComponent(doc.url.split('/').pop() || `raw-${id}`))
+      .attachment(doc.redaction ? redactedName(name, doc.contentType) : name)
       .send(archive.read(doc.storagePath));
   });
 
   return router;
+}
+
+/** `Work_plan_3gpp_230110.xlsm` → `Work_plan_3gpp_230110.redacted.xlsx`: a copy is not saved under the published file's name. */
+function redactedName(name: string, contentType: string | null): string {
+  const dot = name.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : [name, ''];
+  const written = contentType === XLSX_TYPE ? 'xlsx' : extension;
+  return `${stem}.redacted${written ? `.${written}` : ''}`;
 }

@@ -94,7 +94,8 @@ describe('rapporteur cells with the addresses the published workbook holds', () 
       ['jane.roe@ericsson.com', null, ['Ericsson']],
       ['Jane Roe (jane.roe@qti.qualcomm.com)', null, ['Qualcomm']],
       ['jane.roe@chinamobile.com, john.doe@nokia.com', null, ['China Mobile', 'Nokia']],
-      ['john.doe @ericsson.com', null, []],
+      // An "@" written with a space is an address too: its domain names the company.
+      ['john.doe @ericsson.com', null, ['Ericsson']],
       ['Doe, John <john.doe@huawei.com>', null, ['Huawei']],
       ['John Doe', 'john.doe@gmail.com', []],
       ['John Doe', 'john dot doe at intel dot com', ['Intel']],

@@ -1,10 +1,10 @@
 // `stdwatch scrape itu` end to end: the study-group lists → each group's listings and officer pages,
 // fetched from a local server on 127.0.0.1 serving the reconstructed pages at their real paths; then
 // the group pages of the web app over what was stored.
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contributions, positions, scrapeRuns } from '../../../db/schema.js';
+import { contributions, positions, rawDocuments, scrapeRuns } from '../../../db/schema.js';
 import { runSources } from '../../../scrapers/pipeline/run.js';
 import { selectSources } from '../../../scrapers/sources.js';
 import type { PipelineContext } from '../../../scrapers/pipeline/run.js';
@@ -76,6 +76,14 @@ describe('scraping ITU, study periods 2017-2020 and 2022-2024', () => {
       detail: null,
       evidenceUrl: 'https://www.itu.int/net4/ITU-T/lists/mgmt.aspx?Group=20&Period=17',
     });
+  });
+
+  it('archives the officer lists without the e-mail addresses they publish, saying so', () => {
+    const [list] = app.db.select().from(rawDocuments).where(like(rawDocuments.url, '%mgmt.aspx?Group=20&Period=17')).all();
+    expect(list!.redaction).toBe('e-mail addresses removed (each replaced by "e-mail-removed")');
+    const page = app.archive.read(list!.storagePath).toString('utf-8');
+    expect(page).toContain('href="mailto:e-mail-removed">e-mail-removed</a>');
+    expect(page).not.toContain('@');
   });
 
   it('scraping again changes nothing', async () => {
