@@ -43,7 +43,7 @@ describe('legal endings, and the fragments of them a comma split off', () => {
     ['InterDigital Finland Oy', [['InterDigital', 'InterDigital', 'US', 'company', null]]],
     ['Ericsson AB.', [['Ericsson', 'Ericsson', 'SE', 'company', null]]],
     ['Potevio Company Limited', [['Potevio', 'Potevio', 'CN', 'company', null]]],
-    ['T-Mobile Polska Spolka Akcyjna', [['T-Mobile USA', 'Deutsche Telekom', 'DE', 'company', null]]],
+    ['T-Mobile Polska Spolka Akcyjna', [['T-Mobile Polska', 'Deutsche Telekom', 'DE', 'company', null]]],
     ['Innovative Technology Lab Co., Ltd.', [['ITL', 'ITL', 'KR', 'company', null]]],
     // A legal ending cut short by the publisher.
     ['Astrome Technologies Pvt Lt', [['Astrome Technologies', 'Astrome Technologies', 'IN', 'company', null]]],
