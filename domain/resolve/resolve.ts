@@ -97,7 +97,9 @@ export function createResolver(registry: Registry): Resolver {
   function family(name: string): OrganizationRef | null {
     const text = name.replace(/\s+/g, ' ').trim();
     for (const f of registry.families) {
-      if (f.patterns.some((p) => p.test(text))) return f.name ? madeGroup(f.name, f.parent) : madeGroup(text, f.parent);
+      const pattern = f.patterns.find((p) => p.test(text));
+      // A family's name may take what the pattern captured: `CN WG4`, `TSG CN WG4`, `CN4` are all `3GPP CN$1`.
+      if (pattern) return madeGroup(f.name ? text.replace(pattern, f.name) : text, f.parent);
     }
     return null;
   }
@@ -132,6 +134,7 @@ export function createResolver(registry: Registry): Resolver {
     };
   }
   const initials = tolerant((t, key) => t.initials(key));
+  const compacted = tolerant((t, key) => t.compacted(key));
   const descriptive = tolerant((t, key) => t.descriptive(key));
   const afterLeadingPlace = tolerant((t, key) => t.afterLeadingPlace(key));
   const trimmed = tolerant((t, key) => t.trimmed(key));
@@ -161,6 +164,7 @@ export function createResolver(registry: Registry): Resolver {
       [trimmed, [name, ...alternatives]],
       [descriptive, [name, ...alternatives]],
       [afterLeadingPlace, [name, ...alternatives]],
+      [compacted, [name, ...alternatives]],
       [abbreviated, [name, ...alternatives]],
       [misspelt, [name, ...alternatives]],
     ];
