@@ -185,8 +185,8 @@ const OWNED_BY = /^(.+?)[\s,]+an?\s+(.+?)\s+company$/i;
 /** Reads one piece (the text between two top-level commas) into one or more sources. */
 function readPiece(piece: string, isKnownName: (name: string) => boolean): SourcePart[] {
   for (const pattern of [ON_BEHALF, OWNED_BY]) {
-    const m = isKnownName(piece) ? null : pattern.exec(piece);
-    if (!m) continue;
+    const m = pattern.exec(piece);
+    if (!m || isKnownName(piece)) continue;
     const [by, other] = [m[1]!.trim(), m[2]!.trim()];
     // `On behalf of the GSMA` standing alone: the one it names.
     if (by === '') return readPiece(other, isKnownName).map((p) => ({ ...p, raw: piece }));
