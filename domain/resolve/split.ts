@@ -85,6 +85,24 @@ export function parseRolePhrase(text: string): RolePhrase | null {
   return null;
 }
 
+// What a role phrase may say besides its group without naming anyone: `WG chairs`, `WI rapporteur`,
+// `Session chair`, `TS 36.331 Editor`, `RAN1 Ad-hoc Chair`.
+const GENERIC_ROLE_WORDS = /(?:^|\s+)(?:TSGs?|WGs?|WIs?|SIs?|WIDs?|SIDs?|work\s+items?|study\s+items?|features?|sessions?|ad[\s-]*hoc|breakout|drafting(?:\s+group)?|offline|(?:TS|TR)(?:\s*\d{2}\.\d{3}(?:-\d+)?)?|\d{2}\.\d{3}(?:-\d+)?)$/i;
+
+/**
+ * Who holds a role phrase's role, from what stands before the role word: a group (`RAN1`, also from
+ * `RAN1 Ad-hoc`), a body (`ETSI MCC TF160`, `3GPP ITU-R Ad hoc`), or, when it names no one (`WG
+ * chairs`, `WI rapporteur`, `Session chair`), 3GPP.
+ */
+function roleBody(rest: string): string {
+  let body = rest;
+  for (let m = GENERIC_ROLE_WORDS.exec(body); m && m[0] !== ''; m = GENERIC_ROLE_WORDS.exec(body)) {
+    body = body.slice(0, m.index).trim();
+  }
+  if (body === '') return '3GPP';
+  return groupCodeOfName(body) ? body : rest;
+}
+
 function seatOf(phrase: RolePhrase): Seat | null {
   return phrase.group && (phrase.role === 'chair' || phrase.role === 'vice-chair')
     ? { group: phrase.group, role: phrase.role }
@@ -221,8 +239,7 @@ function readPiece(piece: string, isKnownName: (name: string) => boolean): Sourc
   }
   if (headPhrase) {
     // The group or body itself acting in a role: `RAN1 Chair`, `SA WG2 Secretary`, `ETSI MCC TF160 Leader`.
-    // "WG chairs", "TSG Chairs" name no one group: the body itself.
-    const body = !headPhrase.rest || /^(?:TSG|WG)s?$/i.test(headPhrase.rest) ? '3GPP' : headPhrase.rest;
+    const body = roleBody(headPhrase.rest);
     return [part(piece, body, { role: headPhrase.role })];
   }
   return [part(piece, piece)];

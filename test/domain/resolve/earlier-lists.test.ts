@@ -66,6 +66,20 @@ describe('groups of other standards bodies, then and now', () => {
     expect(read(raw, '2001-06-01').map((s) => s.slice(0, 2))).toEqual([[organization, parent]]);
   });
 
+  // Bodies that sent liaison statements to 3GPP's groups in those years, under their names of then (not
+  // quoted from a captured list).
+  it.each<[string, string, string]>([
+    ['OMA DM', 'OMA', 'OMA'],
+    ['TIA TR-45', 'TIA TR-45', 'TIA'],
+    ['TISPAN', 'ETSI TISPAN', 'ETSI'],
+    ['Femto Forum', 'Small Cell Forum', 'Small Cell Forum'],
+    ['DSL Forum', 'Broadband Forum', 'Broadband Forum'],
+    ['WFA', 'Wi-Fi Alliance', 'Wi-Fi Alliance'],
+    ['MPEG', 'ISO/IEC JTC 1', 'ISO/IEC JTC 1'],
+  ])('%j is %s, of %s', (raw, organization, parent) => {
+    expect(read(raw, '2008-06-02').map((s) => s.slice(0, 2))).toEqual([[organization, parent]]);
+  });
+
   it('leaves a bare "T1" alone: TSG T\'s first working group, or the American committee', () => {
     expect(read('T1', '2001-06-01').map((s) => s[0])).toEqual([null]);
   });
@@ -87,6 +101,25 @@ describe('names as the early reports and members tables write them', () => {
     ['Aeroflex Ltd a VIAVI Solutions Company', '2021-11-30', [['Aeroflex', 'Aeroflex', 'US', null]]],
   ])('%j (%s)', (raw, date, expected) => {
     expect(read(raw, date)).toEqual(expected);
+  });
+});
+
+describe('roles that name no one group', () => {
+  // Role phrases in the forms of the real cells ("WI rapporteur (Huawei)", "Ad-Hoc Chair (NTT DOCOMO,
+  // INC.)" in RAN1's lists), written here without the company: then the role is 3GPP's, or its group's.
+  it.each<[string, Row[]]>([
+    ['WI rapporteur', [['3GPP', '3GPP', null, 'rapporteur']]],
+    ['Session chair', [['3GPP', '3GPP', null, 'chair']]],
+    ['TS 36.331 Editor', [['3GPP', '3GPP', null, 'editor']]],
+    ['RAN1 Ad-hoc Chair', [['3GPP RAN1', '3GPP', null, 'chair']]],
+    // A real cell (RAN#102, 2023): the ad hoc here is part of the group's name.
+    ['3GPP ITU-R Ad hoc Contact', [['3GPP ITU-R Ad hoc', '3GPP', null, null]]],
+  ])('%j', (raw, expected) => {
+    expect(read(raw, '2008-06-02')).toEqual(expected);
+  });
+
+  it('reveals no RAN1 chair seat in an ad hoc\'s chair', () => {
+    expect(resolver.resolveSourceText('RAN1 Ad-hoc Chair', '2008-06-02').map((s) => s.seat)).toEqual([null]);
   });
 });
 
