@@ -111,6 +111,12 @@ describe('ownership at the contribution date', () => {
     ['Dish Network', '2023-06-14', 'Dish Network', 'Dish Network', 'US'],
     ['Dish Network', '2024-06-10', 'Dish Network', 'EchoStar', 'US'],
     ['Boost Mobile', '2019-03-04', 'Boost Mobile', 'SoftBank Group', 'JP'],
+    // Avago bought Broadcom on 2016-02-01 and, as Broadcom Limited, stayed in Singapore until 2018-04-04.
+    ['Broadcom', '2012-05-21', 'Broadcom', 'Broadcom', 'US'],
+    ['Broadcom', '2017-05-15', 'Broadcom', 'Avago Technologies', 'SG'],
+    ['Broadcom', '2019-03-04', 'Broadcom', 'Broadcom', 'US'],
+    ['CSR', '2012-05-21', 'CSR', 'CSR', 'GB'],
+    ['LG-Ericsson', '2011-02-21', 'Ericsson-LG', 'Ericsson', 'SE'],
     // A joint venture no owner controlled alone (Siemens', then Nokia's 51 %, jointly run with Huawei).
     ['TD Tech', '2008-02-20', 'TD Tech', 'TD Tech', 'CN'],
   ])('%j on %s counts for %s, owned by %s (%s)', (raw, date, organization, parent, country) => {
