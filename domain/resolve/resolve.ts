@@ -3,6 +3,7 @@
 // result with its raw text and no organization: reports show it as "unresolved", never as "Other".
 import { groupByCode, groupCodeOfName } from '../groups/3gpp.js';
 import type { OrganizationKind, Role } from '../types.js';
+import { isCountryCode } from './countries.js';
 import { isPlaceName, nameKey, placesIn, qualifierFallbacks, slugify } from './normalize.js';
 import { ultimateParent, type Registry } from './registry.js';
 import { splitSources, type Seat, type SourcePart } from './split.js';
@@ -124,6 +125,17 @@ export function createResolver(registry: Registry): Resolver {
     return null;
   }
 
+  /**
+   * `Nokia FI`, `Huawei-CN`: a known name, then a country's ISO code in capitals — a company's branch
+   * there, or a public body of that country only (`Ofcom CH` is not the British regulator).
+   */
+  function countryCoded(name: string): OrganizationRef | null {
+    const m = /^(.*?[^\s\-/(])[\s\-/(]+([A-Z]{2})\)?$/.exec(name.trim());
+    if (!m || !isCountryCode(m[2]!)) return null;
+    const org = known(m[1]!) ?? qualified(m[1]!);
+    return org && !(org.kind === 'government' && org.country !== m[2]) ? org : null;
+  }
+
   let index: TolerantIndex | undefined;
   /** The tolerant readings (tolerant.ts), their index built on the first name that needs one. */
   function tolerant(read: (t: TolerantIndex, key: string) => string | null): (name: string) => OrganizationRef | null {
@@ -160,6 +172,7 @@ export function createResolver(registry: Registry): Resolver {
       [known, [name, ...alternatives]],
       [family, byShape],
       [qualified, [name, ...alternatives]],
+      [countryCoded, [name, ...alternatives]],
       [initials, [name, ...alternatives]],
       [trimmed, [name, ...alternatives]],
       [descriptive, [name, ...alternatives]],

@@ -104,6 +104,22 @@ describe('names as the early reports and members tables write them', () => {
   });
 });
 
+describe("a company's country code after its name", () => {
+  // The form "Nokia (FI)" of the lists, written without brackets (not quoted from a captured list).
+  it.each<[string, Row[]]>([
+    ['Nokia FI', [['Nokia', 'Nokia', 'FI', null]]],
+    ['Huawei-CN', [['Huawei', 'Huawei', 'CN', null]]],
+    ['Telefonica ES', [['Telefónica', 'Telefónica', 'ES', null]]],
+    ['BNetzA DE', [['BNetzA', 'BNetzA', 'DE', null]]],
+  ])('%j', (raw, expected) => {
+    expect(read(raw, '2008-06-02')).toEqual(expected);
+  });
+
+  it("never reads another country's public body from its code: Switzerland's OFCOM is not the British regulator", () => {
+    expect(read('Ofcom CH', '2008-06-02').map((s) => s[0])).toEqual([null]);
+  });
+});
+
 describe('roles that name no one group', () => {
   // Role phrases in the forms of the real cells ("WI rapporteur (Huawei)", "Ad-Hoc Chair (NTT DOCOMO,
   // INC.)" in RAN1's lists), written here without the company: then the role is 3GPP's, or its group's.
