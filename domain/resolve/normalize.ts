@@ -141,7 +141,10 @@ export function withoutLeadingPlace(key: string): { rest: string; place: string 
   const words = key.split(' ');
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const place = words.slice(0, n).join(' ');
-    if (regions().has(place)) return { rest: words.slice(n).join(' '), place };
+    if (!regions().has(place)) continue;
+    // `Shenzhen city Tencent …`, `Guangdong Province …`: the word that says what the place is goes with it.
+    const next = words[n] === 'city' || words[n] === 'province' ? n + 1 : n;
+    if (next < words.length) return { rest: words.slice(next).join(' '), place };
   }
   return null;
 }

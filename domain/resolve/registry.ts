@@ -57,7 +57,10 @@ const familySchema = z
   .object({
     /** The registry organization the matched groups belong to. */
     parent: z.string().regex(SLUG),
-    /** When set, every match is this one organization; otherwise each matched text is its own group. */
+    /**
+     * When set, every match is this one organization (`$1` … in it stand for what the pattern captured:
+     * `3GPP CN$1`); otherwise each matched text is its own group.
+     */
     name: z.string().min(1).nullish(),
     patterns: z.array(z.string().min(1)).min(1),
     notes: z.string().nullish(),

@@ -3,6 +3,7 @@
 // result with its raw text and no organization: reports show it as "unresolved", never as "Other".
 import { groupByCode, groupCodeOfName } from '../groups/3gpp.js';
 import type { OrganizationKind, Role } from '../types.js';
+import { isCountryCode } from './countries.js';
 import { isPlaceName, nameKey, placesIn, qualifierFallbacks, slugify } from './normalize.js';
 import { ultimateParent, type Registry } from './registry.js';
 import { splitSources, type Seat, type SourcePart } from './split.js';
@@ -97,7 +98,9 @@ export function createResolver(registry: Registry): Resolver {
   function family(name: string): OrganizationRef | null {
     const text = name.replace(/\s+/g, ' ').trim();
     for (const f of registry.families) {
-      if (f.patterns.some((p) => p.test(text))) return f.name ? madeGroup(f.name, f.parent) : madeGroup(text, f.parent);
+      const pattern = f.patterns.find((p) => p.test(text));
+      // A family's name may take what the pattern captured: `CN WG4`, `TSG CN WG4`, `CN4` are all `3GPP CN$1`.
+      if (pattern) return madeGroup(f.name ? text.replace(pattern, f.name) : text, f.parent);
     }
     return null;
   }
@@ -122,6 +125,17 @@ export function createResolver(registry: Registry): Resolver {
     return null;
   }
 
+  /**
+   * `Nokia FI`, `Huawei-CN`: a known name, then a country's ISO code in capitals — a company's branch
+   * there, or a public body of that country only (`Ofcom CH` is not the British regulator).
+   */
+  function countryCoded(name: string): OrganizationRef | null {
+    const m = /^(.*?[^\s\-/(])[\s\-/(]+([A-Z]{2})\)?$/.exec(name.trim());
+    if (!m || !isCountryCode(m[2]!)) return null;
+    const org = known(m[1]!) ?? qualified(m[1]!);
+    return org && !(org.kind === 'government' && org.country !== m[2]) ? org : null;
+  }
+
   let index: TolerantIndex | undefined;
   /** The tolerant readings (tolerant.ts), their index built on the first name that needs one. */
   function tolerant(read: (t: TolerantIndex, key: string) => string | null): (name: string) => OrganizationRef | null {
@@ -132,6 +146,7 @@ export function createResolver(registry: Registry): Resolver {
     };
   }
   const initials = tolerant((t, key) => t.initials(key));
+  const compacted = tolerant((t, key) => t.compacted(key));
   const descriptive = tolerant((t, key) => t.descriptive(key));
   const afterLeadingPlace = tolerant((t, key) => t.afterLeadingPlace(key));
   const trimmed = tolerant((t, key) => t.trimmed(key));
@@ -157,10 +172,12 @@ export function createResolver(registry: Registry): Resolver {
       [known, [name, ...alternatives]],
       [family, byShape],
       [qualified, [name, ...alternatives]],
+      [countryCoded, [name, ...alternatives]],
       [initials, [name, ...alternatives]],
       [trimmed, [name, ...alternatives]],
       [descriptive, [name, ...alternatives]],
       [afterLeadingPlace, [name, ...alternatives]],
+      [compacted, [name, ...alternatives]],
       [abbreviated, [name, ...alternatives]],
       [misspelt, [name, ...alternatives]],
     ];

@@ -9,6 +9,9 @@
 //   `RAN5`, `SA WG2 Chairman`                the 3GPP group itself
 //   `MediaTek Inc. et al.`                   "et al." dropped: only the named sources count
 //   `[China Mobile], Huawei, HiSilicon`      brackets (tentative co-signers) dropped, names kept
+//   `Nokia on behalf of NSN`                 Nokia, who wrote and sent it (NSN read only if Nokia is unknown)
+//   `Aeroflex Ltd a VIAVI Solutions Company` Aeroflex (its owner read only if Aeroflex is unknown)
+//   `SA1 Chairman/SA1 Vice Chairmen/MCC`     three sources a slash separates
 // Whether a comma joins or separates is decided with the registry (`IIT, Kharagpur` is one name).
 import type { Role } from '../types.js';
 import { groupCodeOfName } from '../groups/3gpp.js';
@@ -80,6 +83,24 @@ export function parseRolePhrase(text: string): RolePhrase | null {
     }
   }
   return null;
+}
+
+// What a role phrase may say besides its group without naming anyone: `WG chairs`, `WI rapporteur`,
+// `Session chair`, `TS 36.331 Editor`, `RAN1 Ad-hoc Chair`.
+const GENERIC_ROLE_WORDS = /(?:^|\s+)(?:TSGs?|WGs?|WIs?|SIs?|WIDs?|SIDs?|work\s+items?|study\s+items?|features?|sessions?|ad[\s-]*hoc|breakout|drafting(?:\s+group)?|offline|(?:TS|TR)(?:\s*\d{2}\.\d{3}(?:-\d+)?)?|\d{2}\.\d{3}(?:-\d+)?)$/i;
+
+/**
+ * Who holds a role phrase's role, from what stands before the role word: a group (`RAN1`, also from
+ * `RAN1 Ad-hoc`), a body (`ETSI MCC TF160`, `3GPP ITU-R Ad hoc`), or, when it names no one (`WG
+ * chairs`, `WI rapporteur`, `Session chair`), 3GPP.
+ */
+function roleBody(rest: string): string {
+  let body = rest;
+  for (let m = GENERIC_ROLE_WORDS.exec(body); m && m[0] !== ''; m = GENERIC_ROLE_WORDS.exec(body)) {
+    body = body.slice(0, m.index).trim();
+  }
+  if (body === '') return '3GPP';
+  return groupCodeOfName(body) ? body : rest;
 }
 
 function seatOf(phrase: RolePhrase): Seat | null {
@@ -173,8 +194,22 @@ function rejoin(pieces: string[], isKnownName: (name: string) => boolean): strin
   return joined;
 }
 
+// `Nokia on behalf of Nokia Siemens Networks`, `Ericsson (on behalf of TSG RAN WG2)`: who submitted
+// the document, for someone else. The submitter is the source, as when the cell names it alone.
+const ON_BEHALF = /^(.*?)(?:^|[\s(]+)on\s+behalf\s+of\s+(?:the\s+)?([^()]+?)\)?$/i;
+// `Aeroflex Ltd a VIAVI Solutions Company`, `X, an Everbridge company`: a company and its owner.
+const OWNED_BY = /^(.+?)[\s,]+an?\s+(.+?)\s+company$/i;
+
 /** Reads one piece (the text between two top-level commas) into one or more sources. */
 function readPiece(piece: string, isKnownName: (name: string) => boolean): SourcePart[] {
+  for (const pattern of [ON_BEHALF, OWNED_BY]) {
+    const m = pattern.exec(piece);
+    if (!m || isKnownName(piece)) continue;
+    const [by, other] = [m[1]!.trim(), m[2]!.trim()];
+    // `On behalf of the GSMA` standing alone: the one it names.
+    if (by === '') return readPiece(other, isKnownName).map((p) => ({ ...p, raw: piece }));
+    return readPiece(by, isKnownName).map((p) => ({ ...p, raw: piece, alternatives: [...p.alternatives, other] }));
+  }
   const { head, inner } = trailingParenthesis(piece);
   const headPhrase = parseRolePhrase(head);
   if (inner !== null && inner !== '') {
@@ -204,11 +239,22 @@ function readPiece(piece: string, isKnownName: (name: string) => boolean): Sourc
   }
   if (headPhrase) {
     // The group or body itself acting in a role: `RAN1 Chair`, `SA WG2 Secretary`, `ETSI MCC TF160 Leader`.
-    // "WG chairs", "TSG Chairs" name no one group: the body itself.
-    const body = !headPhrase.rest || /^(?:TSG|WG)s?$/i.test(headPhrase.rest) ? '3GPP' : headPhrase.rest;
+    const body = roleBody(headPhrase.rest);
     return [part(piece, body, { role: headPhrase.role })];
   }
   return [part(piece, piece)];
+}
+
+/**
+ * `SA1 Chairman/SA1 Vice Chairmen/MCC`: roles and names a slash separates, each a source. Only when a
+ * role is among them and every part is a role or a known name (`Huawei/HiSilicon` is left to the
+ * resolver, which splits names run together).
+ */
+function slashedRoles(piece: string, isKnownName: (name: string) => boolean): string[] | null {
+  if (!piece.includes('/') || isKnownName(piece)) return null;
+  const parts = piece.split(/\s*\/\s*/).filter((p) => p !== '');
+  if (parts.length < 2 || !parts.some((p) => parseRolePhrase(p)?.role)) return null;
+  return parts.every((p) => parseRolePhrase(p) !== null || isKnownName(p)) ? parts : null;
 }
 
 const PERSON = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}$/;
@@ -230,13 +276,16 @@ export function splitSources(text: string, isKnownName: (name: string) => boolea
   // A trailing "…" marks a list cut short by the publisher: the named sources are all we have.
   const pieces = splitTopLevel(cleaned).filter((p) => !/^(?:…|\.{3})$/.test(p));
 
-  const joined = rejoin(pieces, isKnownName);
+  const joined = rejoin(pieces, isKnownName).flatMap((piece) => slashedRoles(piece, isKnownName) ?? [piece]);
 
-  // `Chairman, WP2/TSAG`: a bare role word takes the piece after it.
+  // `Chairman, WP2/TSAG`: a bare role word takes the piece after it. `Ericsson, on behalf of the GSMA`:
+  // who the piece before acted for belongs to it.
   const held: string[] = [];
   for (let i = 0; i < joined.length; i++) {
     const next = joined[i + 1];
-    if (next !== undefined && isBareRole(joined[i]!) && !isBareRole(next)) {
+    if (held.length > 0 && /^on\s+behalf\s+of\s/i.test(joined[i]!)) {
+      held[held.length - 1] += ` (${joined[i]})`;
+    } else if (next !== undefined && isBareRole(joined[i]!) && !isBareRole(next)) {
       held.push(`${joined[i]}, ${next}`);
       i++;
     } else {

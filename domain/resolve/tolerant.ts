@@ -5,6 +5,7 @@
 //   abbreviated   `Beijing Xinwei Telecom Techn.`, `Indian Institute of Tech Madras`: words cut short
 //   misspelt      `Intel Coporation`, `LG Electroincs`, `Deutsch Telecom`: one edit in a long word
 //   initials      `U.S. Cellular`, `A.T.&T.`: letters written apart that the registry writes together
+//   compacted     `ZTECorporation`, `ChinaUnicom`, `NTTDoCoMo`: the words of a name written without spaces
 //   trimmed       `The Telecommunication Technology Committee`, `Astrome Technologies Pvt Lt`: a leading
 //                 article, a legal ending cut short
 // Every lookup goes through an index built once per registry (first word, deletion neighbours), never
@@ -32,6 +33,8 @@ export interface TolerantIndex {
   misspelt(key: string): string | null;
   /** The key with its single letters joined (`u s cellular` → `us cellular`), on both sides. */
   initials(key: string): string | null;
+  /** A name written as one word without its spaces, a legal ending perhaps run on (`ztecorporation` → ZTE). */
+  compacted(key: string): string | null;
   /** The key without a leading "the", or without a legal ending cut short (`pvt lt`). */
   trimmed(key: string): string | null;
 }
@@ -81,10 +84,16 @@ function deletions(word: string): string[] {
 }
 
 const MIN_FUZZY_WORD = 5;
+/** A name run together is read only from this many letters: `lge` or `nttd` could be many things. */
+const MIN_COMPACT = 6;
+/** Legal endings a run-together name may carry on its end (`ztecorporation`), longest first. */
+const RUN_ON_ENDINGS = [...new Set(LEGAL_ENDINGS.map((e) => e.replace(/ /g, '')))].filter((e) => e.length >= 2).sort((a, b) => b.length - a.length);
 
 export function createTolerantIndex(registry: Registry, lookup: KeyLookup): TolerantIndex {
   const byFirstWord = new Map<string, Spelling[]>();
   const byJoinedInitials = new Map<string, string>();
+  // Every spelling without its spaces; null where two organizations would meet on one.
+  const byCompact = new Map<string, string | null>();
   const vocabulary = new Set<string>();
   const wholeWords = new Set<string>();
   for (const org of registry.organizations.values()) {
@@ -103,6 +112,9 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
         }
         const joined = joinInitials(key) ?? key;
         if (!byJoinedInitials.has(joined)) byJoinedInitials.set(joined, org.slug);
+        const compact = key.replace(/ /g, '');
+        const holder = byCompact.get(compact);
+        byCompact.set(compact, holder === undefined || holder === org.slug ? org.slug : null);
       }
     }
   }
@@ -255,5 +267,21 @@ export function createTolerantIndex(registry: Registry, lookup: KeyLookup): Tole
     return lookup(joined) ?? byJoinedInitials.get(joined) ?? null;
   }
 
-  return { descriptive, afterLeadingPlace, abbreviated, misspelt, initials, trimmed };
+  function compacted(key: string): string | null {
+    // One word only: `Huawei/HiSilicon` is two names, whatever an alias run together says.
+    if (key.includes(' ') || key.length < MIN_COMPACT) return null;
+    const compact = key;
+    const whole = byCompact.get(compact);
+    if (whole !== undefined) return whole;
+    for (const ending of RUN_ON_ENDINGS) {
+      const rest = compact.slice(0, -ending.length);
+      if (compact.endsWith(ending) && rest.length >= 3) {
+        const found = byCompact.get(rest);
+        if (found !== undefined) return found;
+      }
+    }
+    return null;
+  }
+
+  return { descriptive, afterLeadingPlace, abbreviated, misspelt, initials, trimmed, compacted };
 }

@@ -76,7 +76,7 @@ export const UNIT_WORDS = [
   'innovations', 'automotive', 'engineering', 'design', 'products', 'industries', 'industry', 'industrial',
   'enterprise', 'enterprises', 'equipment', 'precision', 'science', 'sciences', 'office', 'division', 'unit',
   'the', 'of', 'for', 'in', 'europe', 'european', 'asia', 'pacific', 'trading', 'sales', 'operations', 'intelligent',
-  'ind', 'rf', 'rffe', 'online', 'computing', 'licensing', 'city', 'labo', 'phone', 'phones', 'handset', 'handsets',
+  'ind', 'rf', 'rffe', 'online', 'computing', 'computer', 'licensing', 'city', 'labo', 'phone', 'phones', 'handset', 'handsets',
   'terminal', 'terminals', 'radio',
 ];
 

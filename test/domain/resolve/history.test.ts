@@ -66,6 +66,67 @@ describe('ownership at the contribution date', () => {
     expect(on(raw, date)).toEqual([[organization, parent, country]]);
   });
 
+  it.each<[string, string, string, string, string]>([
+    // Nokia owned Alcatel-Lucent from the settlement of its exchange offer (2016-01-07), a week before
+    // the two began to work as one group (2016-01-14).
+    ['Alcatel-Lucent', '2016-01-06', 'Alcatel-Lucent', 'Alcatel-Lucent', 'FR'],
+    ['Alcatel-Lucent', '2016-01-07', 'Alcatel-Lucent', 'Nokia', 'FI'],
+    ['Alcatel Bell', '2005-03-01', 'Nokia Bell', 'Alcatel', 'FR'],
+    ['Bell Labs', '2005-01-01', 'Nokia Bell Labs', 'Lucent Technologies', 'US'],
+    ['Lucent Technologies Bell Labs', '2004-01-01', 'Nokia Bell Labs', 'Lucent Technologies', 'US'],
+    ['Alcatel-Lucent Bell Labs', '2010-05-10', 'Nokia Bell Labs', 'Alcatel-Lucent', 'FR'],
+    ['Motorola Mobility', '2010-09-01', 'Motorola Mobility', 'Motorola', 'US'],
+    // Bare "T-Mobile" was Deutsche Telekom's mobile arm before T-Mobile USA had that name (2002).
+    ['T-Mobile', '2000-12-01', 'T-Mobile International', 'Deutsche Telekom', 'DE'],
+    ['T-Mobile', '2010-06-10', 'T-Mobile International', 'Deutsche Telekom', 'DE'],
+    ['One2One', '2000-07-24', 'T-Mobile UK', 'Deutsche Telekom', 'DE'],
+    ['T-Mobile UK', '2008-02-11', 'T-Mobile UK', 'Deutsche Telekom', 'DE'],
+    ['T-Mobile UK', '2012-05-21', 'T-Mobile UK', 'EE', 'GB'],
+    ['Orange UK', '2005-03-01', 'Orange UK', 'Orange', 'FR'],
+    ['Orange UK', '2016-06-01', 'Orange UK', 'BT', 'GB'],
+    ['T-Mobile Netherlands', '2015-03-09', 'Odido', 'Deutsche Telekom', 'DE'],
+    ['O2 Germany', '2004-05-10', 'Telefónica Germany', 'O2', 'GB'],
+    ['O2 Germany', '2023-06-01', 'Telefónica Germany', 'Telefónica', 'ES'],
+    ['Mannesmann Mobilfunk', '2000-01-10', 'Vodafone Germany', 'Mannesmann', 'DE'],
+    ['Mannesmann Mobilfunk', '2000-12-01', 'Vodafone Germany', 'Vodafone', 'GB'],
+    ['Vodafone D2', '2005-03-01', 'Vodafone Germany', 'Vodafone', 'GB'],
+    // SoftBank Corp. is the company that was J-Phone and Vodafone K.K.
+    ['J-Phone', '2001-06-01', 'SoftBank', 'Japan Telecom', 'JP'],
+    ['J-Phone', '2003-06-02', 'SoftBank', 'Vodafone', 'GB'],
+    ['Vodafone K.K.', '2005-03-01', 'Vodafone', 'Vodafone', 'GB'],
+    ['SoftBank Mobile', '2008-06-02', 'SoftBank', 'SoftBank Group', 'JP'],
+    ['Japan Telecom', '2000-08-21', 'Japan Telecom', 'Japan Telecom', 'JP'],
+    // IPWireless was based in San Bruno, California; NextWave's from 2007-05-11.
+    ['IPWireless', '2005-03-01', 'IPWireless', 'IPWireless', 'US'],
+    ['IPwireless', '2009-05-30', 'IPWireless', 'NextWave Wireless', 'US'],
+    ['Flarion Technologies', '2005-06-01', 'Flarion Technologies', 'Flarion Technologies', 'US'],
+    ['Flarion Technologies', '2006-06-01', 'Flarion Technologies', 'Qualcomm', 'US'],
+    ['Sun', '2005-03-14', 'Sun Microsystems', 'Sun Microsystems', 'US'],
+    ['Gemplus', '2003-12-05', 'Gemplus', 'Gemplus', 'FR'],
+    ['Gemplus', '2007-01-01', 'Gemplus', 'Gemalto', 'NL'],
+    ['Axalto', '2004-03-05', 'Gemalto', 'Schlumberger', 'US'],
+    ['Axalto', '2005-01-10', 'Gemalto', 'Gemalto', 'NL'],
+    ['Wind', '2008-06-02', 'Wind Tre', 'Wind Tre', 'IT'],
+    ['Wind', '2013-01-28', 'Wind Tre', 'VEON', 'NL'],
+    ['Dish Network', '2023-06-14', 'Dish Network', 'Dish Network', 'US'],
+    ['Dish Network', '2024-06-10', 'Dish Network', 'EchoStar', 'US'],
+    ['Boost Mobile', '2019-03-04', 'Boost Mobile', 'SoftBank Group', 'JP'],
+    // Avago bought Broadcom on 2016-02-01 and, as Broadcom Limited, stayed in Singapore until 2018-04-04.
+    ['Broadcom', '2012-05-21', 'Broadcom', 'Broadcom', 'US'],
+    ['Broadcom', '2017-05-15', 'Broadcom', 'Avago Technologies', 'SG'],
+    ['Broadcom', '2019-03-04', 'Broadcom', 'Broadcom', 'US'],
+    ['CSR', '2012-05-21', 'CSR', 'CSR', 'GB'],
+    ['LG-Ericsson', '2011-02-21', 'Ericsson-LG', 'Ericsson', 'SE'],
+    // A joint venture no owner controlled alone (Siemens', then Nokia's 51 %, jointly run with Huawei).
+    ['TD Tech', '2008-02-20', 'TD Tech', 'TD Tech', 'CN'],
+  ])('%j on %s counts for %s, owned by %s (%s)', (raw, date, organization, parent, country) => {
+    expect(on(raw, date)).toEqual([[organization, parent, country]]);
+  });
+
+  it('counts O2 Germany for Germany on the entity basis, and never for Virgin Media O2', () => {
+    expect(on('O2 Germany', '2023-06-01', 'entity')).toEqual([['Telefónica Germany', 'Telefónica', 'DE']]);
+  });
+
   it('counts a 2014 Alcatel-Lucent Shanghai Bell contribution for France on the parent basis, China on the entity basis', () => {
     expect(on('Alcatel-Lucent Shanghai Bell', '2014-05-19', 'entity')).toEqual([['Alcatel-Lucent Shanghai Bell', 'Alcatel-Lucent', 'CN']]);
   });

@@ -45,7 +45,8 @@ describe('hand-checked organizations, ultimate parents and countries', () => {
     ['Futurewei', 'Futurewei', 'Huawei', 'CN'],
     ['Hewlett-Packard', 'HP', 'HP', 'US'],
     ['HPE', 'HPE', 'HPE', 'US'],
-    ['Sun', 'Oracle', 'Oracle', 'US'],
+    // Sun Microsystems has a record of its own (its owner dated: Oracle from 2010-01-27).
+    ['Sun', 'Sun Microsystems', 'Oracle', 'US'],
     ['France Telecom', 'Orange', 'Orange', 'FR'],
     ['Teliasonera', 'Telia Company', 'Telia Company', 'SE'],
     ['Blackberry', 'BlackBerry', 'BlackBerry', 'CA'],

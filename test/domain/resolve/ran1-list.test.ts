@@ -29,9 +29,10 @@ describe('when the RAN1#104-e list is read', () => {
     expect(sources.filter((s) => s.name.trim().toUpperCase() === 'INC.')).toEqual([]);
   });
 
-  it("counts Chengdu TD Tech's 4 contributions for Huawei, in China", () => {
+  it("counts Chengdu TD Tech's 4 contributions for TD Tech, in China", () => {
+    // TD Tech was Nokia's (51 %) and Huawei's joint venture, controlled by neither alone.
     const tdTech = sources.filter((s) => s.organization?.slug === 'chengdu-td-tech');
     expect(tdTech).toHaveLength(4);
-    expect(tdTech.map((s) => [s.parent?.name, s.parent?.country])).toEqual(Array(4).fill(['Huawei', 'CN']));
+    expect(tdTech.map((s) => [s.parent?.name, s.parent?.country])).toEqual(Array(4).fill(['TD Tech', 'CN']));
   });
 });
