@@ -94,7 +94,7 @@ const seriesCoverage = z
         group: text,
         compared: z.boolean(),
         unit: z.enum(['meeting', 'month']).meta({ description: 'what a sitting is: a meeting, or for lists that name none a month with contributions' }),
-        usual: number.nullable().meta({ description: 'the median of its sittings per period (first and last period left out when it has three or more)' }),
+        usual: number.nullable().meta({ description: 'the most sittings it holds in three periods out of four (its first and last period left out when it has three or more); a period with fewer is partial' }),
         sittings: z.array(z.looseObject({ period: text, sittings: count })),
         missing: z.array(text),
         leftOutBecause: maybe,

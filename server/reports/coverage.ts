@@ -13,9 +13,9 @@
 // - per-group: a series per group.
 // - a filter naming one group: that group alone.
 // A period is partial when the dates asked for cover only part of it, when it is not over yet, or when a
-// counted group sits in it at least once fewer than its usual number (the median of its sittings per
-// period over everything stored of it, its first and last period left out when it has three or more:
-// the edges are where storing began and stopped).
+// counted group sits in it fewer times than it does in three periods out of four (over everything stored
+// of it, its first and last period left out when it has three or more: the edges are where storing began
+// and stopped).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { countsOf, type CountScope } from './participation.js';
@@ -48,7 +48,7 @@ export interface GroupCoverage {
   compared: boolean;
   /** What a sitting is for this group. */
   unit: 'meeting' | 'month';
-  /** Its usual number of sittings per period (see the rule above); null when nothing is stored. */
+  /** Its usual number of sittings per period: the most it reaches in three periods out of four (see usualSittings); null when nothing is stored. */
   usual: number | null;
   /** Sittings per period of the range, every period listed (0: none). */
   sittings: { period: string; sittings: number }[];
@@ -94,18 +94,17 @@ export interface CoverageInput {
   today: string;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-/** Its sittings per period over everything stored, the first and last period left out when it has three or more. */
+/**
+ * Its usual number of sittings per period: the most it reaches in at least three periods out of four
+ * (the lower quartile) over everything stored, the first and last period left out when it has three or
+ * more (the edges are where storing began and stopped). A median would call every quarter with one
+ * meeting short for a group that meets once or twice a quarter.
+ */
 function usualSittings(perPeriod: Map<string, number>): number | null {
   const periods = [...perPeriod.keys()].sort();
   if (periods.length === 0) return null;
-  const inner = periods.length >= 3 ? periods.slice(1, -1) : periods;
-  return median(inner.map((p) => perPeriod.get(p)!));
+  const inner = (periods.length >= 3 ? periods.slice(1, -1) : periods).map((p) => perPeriod.get(p)!).sort((a, b) => a - b);
+  return inner[inner.length - Math.ceil(inner.length * 0.75)]!;
 }
 
 /** `2021, 2022 and 2025` */
@@ -113,10 +112,14 @@ function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-const number = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** `2021, 2022 and 2025`; past five, how many (`13 of the 24 quarters`): the list is in `missing`. */
+function missingText(missing: string[], of: number, period: Period): string {
+  return missing.length <= 5 ? listed(missing) : `${missing.length} of the ${of} ${period}s`;
+}
+
 /** `2 meetings`, `1 month with contributions` */
 const sittingsText = (n: number, unit: 'meeting' | 'month') =>
-  `${number(n)} ${unit === 'meeting' ? (n === 1 ? 'meeting' : 'meetings') : n === 1 ? 'month with contributions' : 'months with contributions'}`;
+  `${n} ${unit === 'meeting' ? (n === 1 ? 'meeting' : 'meetings') : n === 1 ? 'month with contributions' : 'months with contributions'}`;
 
 /** The coverage of a series: which groups it counts, which it leaves out and why, which periods are partial. Pure. */
 export function coverageOf(input: CoverageInput): SeriesCoverage {
@@ -157,13 +160,12 @@ export function coverageOf(input: CoverageInput): SeriesCoverage {
   };
   const usual = new Map(input.groups.map((g) => [g.id, usualSittings(history.get(g.id)!)]));
   const unitOf = (g: StoredGroup) => (meets.has(g.id) ? 'meeting' : 'month');
-  // A whole sitting fewer than usual: a group that meets one or two times a quarter is not short in a quarter with one.
   const shortfall = (g: StoredGroup, p: string) => {
     const n = sitsIn(g, p);
-    const median = usual.get(g.id) ?? null;
-    if (median === null || n > median - 1) return null;
+    const least = usual.get(g.id) ?? null;
+    if (least === null || n >= least) return null;
     const unit = unitOf(g);
-    return `${n === 0 ? (unit === 'meeting' ? 'no meeting' : 'no contribution') : sittingsText(n, unit)}, usually ${unit === 'meeting' ? number(median) : sittingsText(median, unit)}`;
+    return `${n === 0 ? (unit === 'meeting' ? 'no meeting' : 'no contribution') : sittingsText(n, unit)}, usually at least ${unit === 'meeting' ? least : sittingsText(least, unit)}`;
   };
 
   const groups: GroupCoverage[] = input.groups.map((g) => {
@@ -183,7 +185,7 @@ export function coverageOf(input: CoverageInput): SeriesCoverage {
       usual: usual.get(g.id) ?? null,
       sittings: [...new Set([...sat, ...periods])].sort().map((p) => ({ period: p, sittings: sitsIn(g, p) })),
       missing,
-      leftOutBecause: compared ? null : `no ${unitOf(g) === 'meeting' ? 'meeting' : 'contribution'} in ${listed(missing)}`,
+      leftOutBecause: compared ? null : `no ${unitOf(g) === 'meeting' ? 'meeting' : 'contribution'} in ${missingText(missing, sat.size, period)}`,
       partial,
     };
   });
@@ -215,7 +217,7 @@ function summaryOf(rule: AppliedRule, period: Period, groups: GroupCoverage[], p
     parts.push(`Counted over ${names(compared)}, the group asked for.`);
   } else {
     const mixing = groups.filter((g) => g.missing.length > 0);
-    const mixes = mixing.map((g) => `${g.group} has no ${g.unit === 'meeting' ? 'meeting' : 'contribution'} in ${listed(g.missing)}`).join('; ');
+    const mixes = mixing.map((g) => `${g.group} has no ${g.unit === 'meeting' ? 'meeting' : 'contribution'} in ${missingText(g.missing, g.missing.length + g.sittings.filter((x) => x.sittings > 0).length, period)}`).join('; ');
     if (rule === 'per-group') parts.push(`One series per group: ${names(groups)}${mixing.length > 0 ? ` (${mixes})` : ''}.`);
     else parts.push(`Counted over every group as stored (${names(groups)})${mixing.length > 0 ? `, which mixes coverage: ${mixes}` : ''}.`);
   }
