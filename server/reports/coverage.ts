@@ -18,6 +18,7 @@
 // and stopped).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { whileUnchanged } from '../../db/cache.js';
 import { countsOf, type CountScope } from './participation.js';
 import type { COVERAGE_RULES, Filters } from './filters.js';
 import { periodDays, periodOf, type Period } from './periods.js';
@@ -191,12 +192,18 @@ export function coverageOf(input: CoverageInput): SeriesCoverage {
   });
   groups.sort((a, b) => Number(b.compared) - Number(a.compared) || a.body.localeCompare(b.body) || a.group.localeCompare(b.group));
 
+  const countedGroups = input.groups.filter(counted);
   const periodCoverage: PeriodCoverage[] = periods.map((p) => {
-    const short = input.groups.filter(counted).flatMap((g) => {
+    const short = countedGroups.flatMap((g) => {
       const reason = shortfall(g, p);
-      return reason === null ? [] : [`${g.group}: ${reason}`];
+      return reason === null ? [] : [{ group: g.group, reason }];
     });
-    const reasons = [cut(p), ...short].filter((r): r is string => r !== null);
+    // Past three groups, their names only (each group's reason is in its own `partial`).
+    const shortfalls =
+      short.length <= 3
+        ? short.map((x) => `${x.group}: ${x.reason}`)
+        : [`${short.length} of the ${countedGroups.length} groups counted hold fewer sittings than usual (${listed(short.map((x) => x.group))})`];
+    const reasons = [cut(p), ...shortfalls].filter((r): r is string => r !== null);
     return { period: p, partial: reasons.length > 0, reasons };
   });
   return { rule, period, groups, periods: periodCoverage, summary: summaryOf(rule, period, groups, periodCoverage) };
@@ -252,43 +259,59 @@ export interface SeriesScope {
   groupOf: (id: number) => StoredGroup | undefined;
 }
 
+/** What is stored of the groups under a body and group filter: the groups, their sittings, their months. */
+interface Stored {
+  groups: StoredGroup[];
+  sittings: Sitting[];
+  months: { groupId: number; month: string }[];
+}
+
 /**
- * The coverage of a series of `period`s under the filters, from the sittings stored under their body and
- * group (dates aside: a group's usual number of sittings is read over everything stored of it).
+ * The groups, sittings and months stored under a body and group filter, whatever the dates (a group's
+ * usual number of sittings is read over everything stored of it): kept while the data is unchanged, the
+ * same for every date range, topic and counting rule.
  */
-export function seriesScope(db: Db, filters: Filters, period: Period, today = new Date().toISOString().slice(0, 10)): SeriesScope {
-  // Contributions per group, meeting and month, as stored (every status, every topic).
-  const rows = db.all<{ group: number; meeting: number; month: string; contributions: number }>(
-    countsOf(db, 'everyone', { body: filters.body, group: filters.group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true }),
-  );
-  const ids = (values: number[]) => JSON.stringify([...new Set(values)]);
-  const groups = db.all<StoredGroup>(sql`select id, body_id as body, code as "group" from groups
-    where id in (select value from json_each(${ids(rows.map((r) => r.group))})) order by body_id, code`);
-  const starts = new Map(
-    db
-      .all<{ id: number; start: string | null }>(sql`select id, start_date as start from meetings
-        where id in (select value from json_each(${ids(rows.map((r) => r.meeting).filter((m) => m !== 0))}))`)
-      .map((m) => [m.id, m.start]),
-  );
-  const sittings: Sitting[] = [];
-  // A meeting without a first day sits in the month most of its contributions are dated in (the earliest of equals).
-  const busiest = new Map<number, (typeof rows)[number]>();
-  for (const r of rows) {
-    if (r.meeting === 0) {
-      sittings.push({ groupId: r.group, day: r.month, meeting: false });
-      continue;
+function storedSittings(db: Db, body: Filters['body'], group: Filters['group']): Stored {
+  return whileUnchanged(db, `series sittings ${body ?? ''} ${group ?? ''}`, () => {
+    // Contributions per group, meeting and month, as stored (every status, every topic).
+    const rows = db.all<{ group: number; meeting: number; month: string; contributions: number }>(
+      countsOf(db, 'everyone', { body, group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true }),
+    );
+    const ids = (values: number[]) => JSON.stringify([...new Set(values)]);
+    const groups = db.all<StoredGroup>(sql`select id, body_id as body, code as "group" from groups
+      where id in (select value from json_each(${ids(rows.map((r) => r.group))})) order by body_id, code`);
+    const starts = new Map(
+      db
+        .all<{ id: number; start: string | null }>(sql`select id, start_date as start from meetings
+          where id in (select value from json_each(${ids(rows.map((r) => r.meeting).filter((m) => m !== 0))}))`)
+        .map((m) => [m.id, m.start]),
+    );
+    const sittings: Sitting[] = [];
+    // A meeting without a first day sits in the month most of its contributions are dated in (the earliest of equals).
+    const busiest = new Map<number, (typeof rows)[number]>();
+    for (const r of rows) {
+      if (r.meeting === 0) {
+        sittings.push({ groupId: r.group, day: r.month, meeting: false });
+        continue;
+      }
+      const best = busiest.get(r.meeting);
+      if (!best || r.contributions > best.contributions || (r.contributions === best.contributions && r.month < best.month)) busiest.set(r.meeting, r);
     }
-    const best = busiest.get(r.meeting);
-    if (!best || r.contributions > best.contributions || (r.contributions === best.contributions && r.month < best.month)) busiest.set(r.meeting, r);
-  }
-  for (const [meeting, r] of busiest) sittings.push({ groupId: r.group, day: starts.get(meeting) ?? r.month, meeting: true });
+    for (const [meeting, r] of busiest) sittings.push({ groupId: r.group, day: starts.get(meeting) ?? r.month, meeting: true });
+    return { groups, sittings, months: rows.map((r) => ({ groupId: r.group, month: r.month })) };
+  });
+}
+
+/** The coverage of a series of `period`s under the filters, and what it counts with. */
+export function seriesScope(db: Db, filters: Filters, period: Period, today = new Date().toISOString().slice(0, 10)): SeriesScope {
+  const { groups, sittings, months } = storedSittings(db, filters.body, filters.group);
   const coverage = coverageOf({
     rule: filters.coverage ?? 'comparable',
     period,
     oneGroup: filters.group !== undefined,
     groups,
     sittings,
-    months: rows.map((r) => ({ groupId: r.group, month: r.month })),
+    months,
     from: filters.from,
     to: filters.to,
     today,

@@ -123,6 +123,15 @@ describe('which periods are partial', () => {
     ]);
   });
 
+  it('names the groups short in a period, past three, without each reason (each group keeps its own)', () => {
+    const groups = [1, 2, 3, 4].map((id) => ({ id, body: '3gpp', group: `G${id}` }));
+    const sittings = groups.flatMap((g) => meetings(g, '2020-03-01', '2021-03-01', '2022-03-01'));
+    // Late documents of every group dated in 2023, when none of them met.
+    const c = coverageOf({ ...baseOf(sittings), groups, months: groups.map((g) => ({ groupId: g.id, month: '2023-01' })) });
+    expect(partial(c)).toEqual([['2023', '4 of the 4 groups counted hold fewer sittings than usual (G1, G2, G3 and G4)']]);
+    expect(c.groups[0]!.partial).toEqual([{ period: '2023', reason: 'no meeting, usually at least 1' }]);
+  });
+
   it('counts months with contributions where the lists name no meeting (IEEE, ITU, IETF)', () => {
     // 802.11 documents every month of 2021 and 2022, three months of 2023 so far.
     const year = (y: number, n = 12) => Array.from({ length: n }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
