@@ -120,15 +120,19 @@ export function buildProgram(): Command {
 
   const report = program.command('report').description('participation reports: per country, per company');
   const reportFormat = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'html']).default('text');
+  // The groups the by-year series counts (docs/counting.md, "Series over time"); checked with the other filters.
+  const coverageOption = () =>
+    new Option('--coverage <rule>', 'by year over the groups stored in every year (comparable, the default), every group as stored (all), or each group apart (per-group)');
   withFilters(
-    report.command('country').description('the per-country participation report').argument('<iso2>', 'ISO 3166-1 alpha-2 code, e.g. CN').addOption(reportFormat()),
+    report.command('country').description('the per-country participation report').argument('<iso2>', 'ISO 3166-1 alpha-2 code, e.g. CN').addOption(reportFormat()).addOption(coverageOption()),
   ).action(action(async (iso2, options) => (await import('./commands/report.js')).countryReportCommand(iso2, options)));
   withFilters(
     report
       .command('company')
       .description('the per-company report (ultimate parent, with its subsidiaries listed)')
       .argument('<name-or-slug>', 'e.g. huawei, "China Mobile", ntt-docomo')
-      .addOption(reportFormat()),
+      .addOption(reportFormat())
+      .addOption(coverageOption()),
   ).action(action(async (name, options) => (await import('./commands/report.js')).companyReportCommand(name, options)));
 
   program

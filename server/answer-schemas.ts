@@ -83,6 +83,31 @@ const seatRow = z.looseObject({ body: text, group: text, role: text, organizatio
 const seatCount = z.looseObject({ seats: count, chairs: count, viceChairs: count });
 const unresolvedName = z.looseObject({ name: text, occurrences: count, example: text });
 const coverageRow = z.looseObject({ body: text, group: maybe, year: maybe, occurrences: count, resolved: count, unresolved: count, resolvedShare: rate, withoutCountry: count });
+/** Which groups a series over time counts, which it leaves out and why, which periods are partial (coverage.ts). */
+const seriesCoverage = z
+  .looseObject({
+    rule: z.enum(['comparable', 'all', 'per-group', 'group']),
+    period: z.enum(['year', 'quarter']),
+    groups: z.array(
+      z.looseObject({
+        body: text,
+        group: text,
+        compared: z.boolean(),
+        unit: z.enum(['meeting', 'month']).meta({ description: 'what a sitting is: a meeting, or for lists that name none a month with contributions' }),
+        usual: number.nullable().meta({ description: 'the most sittings it holds in three periods out of four (its first and last period left out when it has three or more); a period with fewer is partial' }),
+        sittings: z.array(z.looseObject({ period: text, sittings: count })),
+        missing: z.array(text),
+        leftOutBecause: maybe,
+        partial: z.array(z.looseObject({ period: text, reason: text })),
+      }),
+    ),
+    periods: z.array(z.looseObject({ period: text, partial: z.boolean(), reasons: z.array(text) })),
+    summary: text,
+  })
+  .meta({ description: 'the coverage of the series over time (meta.coverage says the same in short)' });
+/** A row of a series over time: its group with coverage=per-group (else null), and whether its period is partial. */
+const seriesRow = { body: maybe, group: maybe, partial: z.boolean(), partialReason: maybe };
+const yearRow = z.looseObject({ year: text, ...seriesRow, ...counts, allContributions: count, share: rate });
 const participation = {
   filters: reportFilters,
   basis,
@@ -90,6 +115,8 @@ const participation = {
   outcomes,
   byMeeting: z.array(meetingRow),
   byGroup: z.array(groupRow),
+  byYear: z.array(yearRow),
+  seriesCoverage,
   coSources: z.array(coSourceRow),
   seats: z.array(seatRow),
 };
@@ -108,7 +135,12 @@ export const answerData = {
     latestMeetings: z.array(z.looseObject({ meeting: text, body: text, group: text, startDate: day.nullable(), contributions: count })),
     seats: z.looseObject({ at: day, total: seatCount, byCountry: z.array(z.looseObject({ country, seats: count })), byCompany: z.array(z.looseObject({ seats: count })) }),
     unresolved: z.array(unresolvedName),
-    sharesOverTime: z.looseObject({ period: z.enum(['year', 'quarter']), periods: z.array(z.looseObject({ period: text, contributions: count })), cells: z.array(z.looseObject({ period: text, country, fractional: number, share: rate })) }),
+    sharesOverTime: z.looseObject({
+      period: z.enum(['year', 'quarter']),
+      coverage: seriesCoverage,
+      periods: z.array(z.looseObject({ period: text, contributions: count, ...seriesRow })),
+      cells: z.array(z.looseObject({ period: text, body: maybe, group: maybe, country, fractional: number, share: rate, contributions: count.nullable() })),
+    }),
   }),
   countries: report('countries', { filters: reportFilters, basis, allContributions: count, countries: z.array(countryRow) }),
   organizations: report('organizations', { filters: reportFilters, basis, organizations: z.array(organizationRow) }),
@@ -188,7 +220,8 @@ export const answerData = {
     basis,
     subjects: z.array(z.looseObject({ kind: z.enum(['organization', 'country']), key: text, name: text, country, ...counts, share: rate, acceptanceRate: rate, seats: count })),
     groups: z.array(z.looseObject({ body: text, group: text, contributions: count, values: z.array(z.looseObject({ ...counts, share: rate })) })),
-    years: z.array(z.looseObject({ year: text, values: z.array(z.looseObject(counts)) })),
+    seriesCoverage,
+    years: z.array(z.looseObject({ year: text, ...seriesRow, contributions: count, values: z.array(z.looseObject({ ...counts, share: rate })) })),
   }),
   watchlists: report('watchlists', { watchlists: z.array(z.looseObject({ slug: text, name: text, createdAt: text, groups: z.array(text), keywords: z.array(text) })) }),
   watchlist: report('watchlist', { watchlist: z.looseObject({ slug: text, name: text }), since: maybe, total: count, contributions: z.array(contributionSchema) }),

@@ -123,15 +123,21 @@ const BUCKET_COLORS: Record<string, string> = { [OTHER]: '#9d9d9d', [NO_COUNTRY]
  */
 export function sharesOverTimeChart(report: SharesOverTime, options: { thinBelow?: number } = {}): Chart {
   const thin = new Set(thinPeriods(report, options.thinBelow ?? THIN_PERIOD));
-  const title = `Shares of contributions by country, per ${report.period}${thin.size > 0 ? `; pale columns: fewer than ${options.thinBelow ?? THIN_PERIOD} contributions` : ''}`;
+  const partial = new Set(report.periods.filter((p) => p.partial).map((p) => p.period));
+  const notes = [
+    thin.size > 0 ? `pale columns: fewer than ${options.thinBelow ?? THIN_PERIOD} contributions` : null,
+    partial.size > 0 ? 'dashed columns: partial (coverage differs)' : null,
+  ].filter(Boolean);
+  const title = `Shares of contributions by country, per ${report.period}${notes.map((n) => `; ${n}`).join('')}`;
   const names = report.series.map((s) => s.countryName);
   const colors = report.series.map((s, i) => BUCKET_COLORS[s.country] ?? PALETTE[i % PALETTE.length]!);
   const order = new Map(report.series.map((s, i) => [s.country, i]));
   // The column's axis label: the period and, on a second line, its n (the line break is split by labelExpr).
-  const columnOf = new Map(report.periods.map((p) => [p.period, `${p.period}\nn=${p.contributions.toLocaleString('en')}`]));
+  // A partial period says so on a third line.
+  const columnOf = new Map(report.periods.map((p) => [p.period, `${p.period}\nn=${p.contributions.toLocaleString('en')}${p.partial ? '\npartial' : ''}`]));
   const values = report.cells
     .filter((c) => c.fractional > 0)
-    .map((c) => ({ period: columnOf.get(c.period)!, thin: thin.has(c.period), name: c.countryName, share: c.share, order: order.get(c.country) ?? 0 }));
+    .map((c) => ({ period: columnOf.get(c.period)!, thin: thin.has(c.period), partial: partial.has(c.period), name: c.countryName, share: c.share, order: order.get(c.country) ?? 0 }));
   const spec: TopLevelSpec = {
     description: title,
     width: Math.max(300, Math.min(640, report.periods.length * 60)),
@@ -149,6 +155,8 @@ export function sharesOverTimeChart(report: SharesOverTime, options: { thinBelow
       y: { field: 'share', type: 'quantitative', stack: 'zero', title: 'Share of contributions', axis: { format: '.0%', tickCount: 5 }, scale: { domain: [0, 1] } },
       color: { field: 'name', type: 'nominal', title: null, scale: { domain: names, range: colors }, legend: { orient: 'right' } },
       opacity: { condition: { test: 'datum.thin', value: 0.3 }, value: 1 },
+      stroke: { condition: { test: 'datum.partial', value: '#222' }, value: 'transparent' },
+      strokeDash: { condition: { test: 'datum.partial', value: [4, 3] }, value: [1, 0] },
       order: { field: 'order', type: 'quantitative' },
     },
     config: CONFIG,

@@ -10,6 +10,8 @@ import type { CoverageDimension, CoverageRow, Suggestion } from './reports/curat
 import type { DigestRow, DigestView } from './reports/digest.js';
 import { LEADERSHIP_CSV_COLUMNS, leadershipCsvRows, type LeadershipReport } from './reports/leadership.js';
 import type { OverviewReport } from './reports/overview.js';
+import type { SeriesCoverage } from './reports/coverage.js';
+import { NO_COUNTRY, OTHER, type SharesOverTime } from './reports/trends.js';
 import type { StatusReport } from './reports/status.js';
 import type { Watchlist } from './reports/watchlists.js';
 import { toCsv } from './render.js';
@@ -68,7 +70,31 @@ export const positionTable: RecordTable<PositionRecord> = {
   row: (record) => ({ ...record, organization: record.source.organization, parent: record.source.parent, country: record.source.country, raw: record.source.raw }),
 };
 
-const REPORT_COLUMNS = ['section', 'key', 'name', 'country', 'contributions', 'fractional', 'accepted', 'acceptance_rate', 'share', 'date', 'detail'];
+// `group` and `partial` are of the series over time (coverage.ts): a row's group with coverage=per-group,
+// and whether its period's coverage differs (`detail` says why).
+const REPORT_COLUMNS = ['section', 'key', 'name', 'country', 'contributions', 'fractional', 'accepted', 'acceptance_rate', 'share', 'date', 'detail', 'group', 'partial'];
+
+/** The coverage of a report's series over time, as one row: its rule and what it says. */
+function seriesCoverageRow(coverage: SeriesCoverage): Row {
+  return { section: 'series-coverage', key: coverage.rule, name: coverage.period, detail: coverage.summary };
+}
+
+/** A country's or a company's years over the series' groups. */
+function yearRows(report: CountryReport | CompanyReport): Row[] {
+  return [
+    seriesCoverageRow(report.seriesCoverage),
+    ...report.byYear.map((y) => ({
+      section: 'year',
+      key: y.year,
+      contributions: y.contributions,
+      fractional: y.fractional,
+      share: y.share,
+      detail: y.partialReason ?? `of ${y.allContributions} contributions`,
+      group: y.group,
+      partial: y.partial,
+    })),
+  ];
+}
 
 function outcomeRows(outcomes: CountryReport['outcomes']): Row[] {
   const rows: Row[] = Object.entries(outcomes)
@@ -91,6 +117,7 @@ function participationRows(report: CountryReport | CompanyReport): Row[] {
     ...outcomeRows(report.outcomes),
     ...report.byMeeting.map((m) => ({ section: 'meeting', key: m.meeting, name: m.group, contributions: m.contributions, fractional: m.fractional, date: m.startDate })),
     ...report.byGroup.map((g) => ({ section: 'group', key: g.group, name: g.groupName, contributions: g.contributions, fractional: g.fractional })),
+    ...yearRows(report),
     ...report.coSources.map((c) => ({ section: 'co-source', key: c.slug, name: c.name, country: c.country, contributions: c.contributions })),
     ...report.seats.map((s) => ({ section: 'seat', key: `${s.group} ${s.role}`, name: s.organization, country: s.country, date: s.from, detail: s.to ? `until ${s.to}` : 'current' })),
   ];
@@ -121,7 +148,7 @@ export const companyTable: CsvTable<CompanyReport> = {
   ],
 };
 
-export const overviewTable: CsvTable<OverviewReport> = {
+export const overviewTable: CsvTable<OverviewReport & { sharesOverTime: SharesOverTime }> = {
   columns: REPORT_COLUMNS,
   rows: (report) => [
     { section: 'total', key: 'contributions', contributions: report.totals.contributions },
@@ -130,6 +157,19 @@ export const overviewTable: CsvTable<OverviewReport> = {
     ...report.companies.map((c) => ({ section: 'company', key: c.slug, name: c.name, country: c.country, contributions: c.contributions, fractional: c.fractional, accepted: c.accepted, acceptance_rate: c.acceptanceRate, share: c.share })),
     ...report.seats.byCountry.map((s) => ({ section: 'seats-by-country', key: s.country ?? '', name: s.countryName, contributions: s.seats })),
     ...report.unresolved.map((u) => ({ section: 'unresolved', key: u.name, contributions: u.occurrences, detail: `e.g. ${u.example}` })),
+    seriesCoverageRow(report.sharesOverTime.coverage),
+    ...report.sharesOverTime.periods.map((p) => ({ section: 'period', key: p.period, contributions: p.contributions, detail: p.partialReason, group: p.group, partial: p.partial })),
+    ...report.sharesOverTime.cells.map((c) => ({
+      section: 'share-over-time',
+      key: c.period,
+      name: c.countryName,
+      country: c.country === OTHER || c.country === NO_COUNTRY ? null : c.country,
+      contributions: c.contributions,
+      fractional: c.fractional,
+      share: c.share,
+      group: c.group,
+      partial: report.sharesOverTime.periods.some((p) => p.period === c.period && p.group === c.group && p.partial),
+    })),
   ],
 };
 
@@ -189,13 +229,17 @@ export const statusTable: CsvTable<StatusReport> = {
 };
 
 export const compareTable: CsvTable<CompareReport> = {
-  columns: ['section', 'subject', 'name', 'key', 'contributions', 'fractional', 'share', 'acceptance_rate', 'seats'],
+  columns: ['section', 'subject', 'name', 'key', 'contributions', 'fractional', 'share', 'acceptance_rate', 'seats', 'group', 'partial', 'detail'],
   rows: (report) => [
     ...report.subjects.map((s) => ({ section: 'total', subject: s.key, name: s.name, contributions: s.contributions, fractional: s.fractional, share: s.share, acceptance_rate: s.acceptanceRate, seats: s.seats })),
     ...report.groups.flatMap((g) =>
       g.values.map((v, i) => ({ section: 'group', subject: report.subjects[i]!.key, key: `${g.body} ${g.group}`, contributions: v.contributions, fractional: v.fractional, share: v.share })),
     ),
-    ...report.years.flatMap((y) => y.values.map((v, i) => ({ section: 'year', subject: report.subjects[i]!.key, key: y.year, contributions: v.contributions, fractional: v.fractional }))),
+    { section: 'series-coverage', key: report.seriesCoverage.rule, name: report.seriesCoverage.period, detail: report.seriesCoverage.summary },
+    ...report.years.flatMap((y) => [
+      { section: 'year', key: y.year, contributions: y.contributions, group: y.group, partial: y.partial, detail: y.partialReason },
+      ...y.values.map((v, i) => ({ section: 'year', subject: report.subjects[i]!.key, key: y.year, contributions: v.contributions, fractional: v.fractional, share: v.share, group: y.group, partial: y.partial })),
+    ]),
   ],
 };
 

@@ -10,7 +10,8 @@
 // and a paged answer's `next` (a URL, null on the last page) sits where it always did, at the top.
 import { z } from 'zod';
 import { COUNTRY_BASES } from '../domain/resolve/resolve.js';
-import type { Filters } from './reports/filters.js';
+import { COVERAGE_RULES, type Filters } from './reports/filters.js';
+import type { SeriesCoverage } from './reports/coverage.js';
 
 /** The fractional counting rule, stated in every answer that counts contributions. */
 export const FRACTIONAL_RULE = 'a contribution with n sources gives each source 1/n; full counts give each 1';
@@ -24,6 +25,21 @@ export const countingSchema = z
   })
   .meta({ id: 'Counting', description: 'The counting rules the answer was made with, defaults filled in; null on answers that count nothing' });
 
+export const coverageMetaSchema = z
+  .object({
+    rule: z.enum([...COVERAGE_RULES, 'group']).meta({
+      description: 'the groups the series over time count: comparable (those stored in every period, the default), all (every group as stored), per-group (one series each), group (the group filtered)',
+    }),
+    period: z.enum(['year', 'quarter']),
+    compared: z.array(z.object({ body: z.string(), group: z.string() })).meta({ description: 'the groups counted' }),
+    leftOut: z.array(z.object({ body: z.string(), group: z.string(), reason: z.string() })).meta({ description: 'the groups stored but left out, and why' }),
+    partial: z
+      .array(z.object({ period: z.string(), group: z.string().nullable().meta({ description: 'per-group: the series it is partial in' }), reason: z.string() }))
+      .meta({ description: 'the periods whose coverage differs: a counted group with fewer meetings than usual, dates that cover part of the period, a period not over' }),
+    summary: z.string(),
+  })
+  .meta({ id: 'Coverage', description: 'Answers with a series over time: which groups it counts, which it leaves out, which periods are partial (docs/counting.md)' });
+
 const filterValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 export const metaSchema = z
@@ -32,6 +48,7 @@ export const metaSchema = z
       description: 'Every filter applied, as normalised (body lower case, group upper case), counting rules apart; the page\'s own options too (at, groups, since, q, org, …)',
     }),
     counting: countingSchema.nullable(),
+    coverage: coverageMetaSchema.optional(),
     page: z
       .object({
         count: z.number().int().meta({ description: 'records on this page (not the number of matches)' }),
@@ -93,6 +110,8 @@ export interface Scope {
   options?: Record<string, FilterValue | null | undefined>;
   /** Whether the answer counts or picks contributions (the counting rules apply): false for status and lists. */
   counts: boolean;
+  /** The coverage of the answer's series over time, if it has one. */
+  coverage?: SeriesCoverage;
 }
 
 const COUNTING_RULES = ['basis', 'withdrawn', 'revisions'] as const;
@@ -107,15 +126,33 @@ export function countingOf(filters: Filters = {}): Counting {
   return { basis: filters.basis ?? 'parent', withdrawn: filters.withdrawn ?? 'include', revisions: filters.revisions ?? 'keep', fractional: FRACTIONAL_RULE };
 }
 
+/** What `meta` says of a series' coverage (the answer's data holds it in full). */
+export function coverageMeta(coverage: SeriesCoverage): z.infer<typeof coverageMetaSchema> {
+  const partial =
+    coverage.rule === 'per-group'
+      ? coverage.groups.flatMap((g) => g.partial.map((p) => ({ period: p.period, group: g.group, reason: p.reason })))
+      : coverage.periods.filter((p) => p.partial).map((p) => ({ period: p.period, group: null, reason: p.reasons.join('; ') }));
+  return {
+    rule: coverage.rule,
+    period: coverage.period,
+    compared: coverage.groups.filter((g) => g.compared).map(({ body, group }) => ({ body, group })),
+    leftOut: coverage.groups.filter((g) => !g.compared).map(({ body, group, leftOutBecause }) => ({ body, group, reason: leftOutBecause ?? '' })),
+    partial,
+    summary: coverage.summary,
+  };
+}
+
 export function metaOf(scope: Scope, page?: Meta['page']): Meta {
   const filters: Record<string, FilterValue> = {};
+  // An answer with a series states its coverage in `meta.coverage`, the rule with it.
+  const apart: readonly string[] = scope.coverage ? [...COUNTING_RULES, 'coverage'] : COUNTING_RULES;
   for (const [key, value] of Object.entries(scope.filters ?? {})) {
-    if (value !== undefined && !(COUNTING_RULES as readonly string[]).includes(key)) filters[key] = value;
+    if (value !== undefined && !apart.includes(key)) filters[key] = value;
   }
   for (const [key, value] of Object.entries(scope.options ?? {})) {
     if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) filters[key] = value;
   }
-  return { filters, counting: scope.counts ? countingOf(scope.filters) : null, ...(page ? { page } : {}) };
+  return { filters, counting: scope.counts ? countingOf(scope.filters) : null, ...(scope.coverage ? { coverage: coverageMeta(scope.coverage) } : {}), ...(page ? { page } : {}) };
 }
 
 /** An answer's links from its address in each rendering (built in urls.ts). */

@@ -37,16 +37,18 @@ const bodyParams = z.object({ body: z.enum(BODY_IDS) });
 
 /** Every JSON answer of the server; `.json` pages also answer as HTML (no extension) and CSV (`.csv`). */
 export function jsonRoutes(): JsonRoute[] {
-  const filters = reportFilters();
+  // `coverage` applies to the answers with a series over time only.
+  const series = reportFilters();
+  const filters = series.omit({ coverage: true });
   const records = filters.extend(recordFiltersSchema.shape);
   return [
-    { path: '/index.json', summary: 'The overview: contributions, coverage, countries and organizations ranked, seats, shares over time', data: 'overview', query: filters },
-    { path: '/bodies/{body}.json', summary: "A body's overview", data: 'overview', query: filters.omit({ body: true }), params: bodyParams },
-    { path: '/bodies/{body}/groups/{group}.json', summary: "A group's overview", data: 'overview', query: filters.omit({ body: true, group: true }), params: bodyParams.extend({ group: z.string() }) },
+    { path: '/index.json', summary: 'The overview: contributions, coverage, countries and organizations ranked, seats, shares over time', data: 'overview', query: series },
+    { path: '/bodies/{body}.json', summary: "A body's overview", data: 'overview', query: series.omit({ body: true }), params: bodyParams },
+    { path: '/bodies/{body}/groups/{group}.json', summary: "A group's overview", data: 'overview', query: series.omit({ body: true, group: true }), params: bodyParams.extend({ group: z.string() }) },
     { path: '/countries.json', summary: 'Every country, ranked', data: 'countries', query: filters },
-    { path: '/countries/{iso2}.json', summary: "One country's report", data: 'country', query: filters, params: z.object({ iso2: z.string().meta({ description: 'ISO 3166-1 alpha-2' }) }) },
+    { path: '/countries/{iso2}.json', summary: "One country's report", data: 'country', query: series, params: z.object({ iso2: z.string().meta({ description: 'ISO 3166-1 alpha-2' }) }) },
     { path: '/organizations.json', summary: 'Every organization, ranked', data: 'organizations', query: filters },
-    { path: '/organizations/{slug}.json', summary: "One company's report (its ultimate parent, with its subsidiaries)", data: 'company', query: filters, params: z.object({ slug: z.string() }) },
+    { path: '/organizations/{slug}.json', summary: "One company's report (its ultimate parent, with its subsidiaries)", data: 'company', query: series, params: z.object({ slug: z.string() }) },
     { path: '/leadership.json', summary: 'The seat table on a day, with its history', data: 'leadership', query: filters.extend(seatTableSchema.shape) },
     { path: '/leadership/seats.json', summary: 'The seats behind a seat count', data: 'seatList', query: filters.extend(seatTableSchema.pick({ at: true, groups: true }).shape).extend(seatPickSchema.shape) },
     { path: '/leadership/cross-check.json', summary: 'Seats the contribution lists reveal against the official ones', data: 'crossCheck', query: filters.extend(seatTableSchema.pick({ groups: true, set: true }).shape) },
@@ -57,7 +59,7 @@ export function jsonRoutes(): JsonRoute[] {
     { path: '/digest.json', summary: 'The published digests and the weeks with contributions', data: 'digests' },
     { path: '/digest/{week}.json', summary: "A week's digest, as published or as a preview", data: 'digest', params: weekSchema },
     { path: '/search.json', summary: 'Full-text search over titles and source cells (50 a page)', data: 'search', query: filters.extend(searchPageSchema.shape), paged: true },
-    { path: '/compare.json', summary: '2–5 organizations or countries side by side', data: 'compare', query: filters.extend(compareSchema.shape) },
+    { path: '/compare.json', summary: '2–5 organizations or countries side by side', data: 'compare', query: series.extend(compareSchema.shape) },
     { path: '/watchlists.json', summary: 'The watchlists', data: 'watchlists' },
     { path: '/watchlists/{slug}.json', summary: "A watchlist's 200 newest contributions since a date", data: 'watchlist', query: watchlistQuerySchema, params: z.object({ slug: z.string() }) },
     { path: '/contributions.json', summary: 'The documents behind a count (50 a page)', data: 'documents', query: records.extend(documentsPageSchema.shape), paged: true },

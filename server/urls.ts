@@ -1,5 +1,6 @@
 // Every link the pages and the API build, in one place.
 import { filterQuery, type Filters } from './reports/filters.js';
+import { periodDays } from './reports/periods.js';
 
 export type Format = 'html' | 'json' | 'csv';
 type Query = Record<string, string | number | undefined>;
@@ -27,7 +28,13 @@ function sinceQuery(filters: Filters): Query {
 }
 
 // One order for the parameters of a documents link, whatever order a template gave them in.
-const DOCUMENT_PARAMETERS = ['body', 'group', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'after'];
+const DOCUMENT_PARAMETERS = ['body', 'group', 'groups', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'after'];
+
+/** The filters of a documents link: the series' coverage says which groups were counted, the link names them (`groups`). */
+function documentFilters(filters: Filters): Record<string, string> {
+  const { coverage: _series, ...query } = filterQuery(filters);
+  return query;
+}
 
 function canonical(query: Record<string, string | number | undefined>): Record<string, string | number | undefined> {
   const rank = (k: string) => (DOCUMENT_PARAMETERS.indexOf(k) + DOCUMENT_PARAMETERS.length + 1) % (DOCUMENT_PARAMETERS.length + 1);
@@ -39,11 +46,7 @@ function canonical(query: Record<string, string | number | undefined>): Record<s
  * `from=2024-06-03` counted 2024's contributions from 3 June, so its documents link must start there too.
  */
 export function periodWithin(filters: Filters, period: string): { from: string; to: string } {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  const year = quarter ? quarter[1]! : period;
-  const [first, last] = quarter
-    ? [`${year}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01`, `${year}-${String(Number(quarter[2]) * 3).padStart(2, '0')}-${['31', '30', '30', '31'][Number(quarter[2]) - 1]}`]
-    : [`${year}-01-01`, `${year}-12-31`];
+  const { first, last } = periodDays(period);
   return { from: filters.from && filters.from > first ? filters.from : first, to: filters.to && filters.to < last ? filters.to : last };
 }
 
@@ -112,7 +115,7 @@ export const urls = {
    * see record-filters.ts); a value given in `pick` replaces the filter of the same name.
    */
   documents: (filters: Filters = {}, pick: Record<string, string | number | undefined> = {}, format: Format = 'html') =>
-    withQuery(format === 'html' ? '/contributions' : `/contributions.${format}`, canonical({ ...filterQuery(filters), ...pick })),
+    withQuery(format === 'html' ? '/contributions' : `/contributions.${format}`, canonical({ ...documentFilters(filters), ...pick })),
   apiContributions: (query: Query, format: 'json' | 'csv' | 'ndjson' = 'json') => withQuery('/api/contributions', { ...query, format: format === 'json' ? undefined : format }),
   apiPositions: (query: Query, format: 'json' | 'csv' | 'ndjson' = 'json') => withQuery('/api/positions', { ...query, format: format === 'json' ? undefined : format }),
 };

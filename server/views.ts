@@ -10,7 +10,9 @@ import { countryName } from '../domain/resolve/countries.js';
 import { projectPath } from '../domain/project.js';
 import { OUTCOME_LABELS, type Outcome } from '../domain/outcomes.js';
 import { describeFilters, type Filters } from './reports/filters.js';
-import { urls } from './urls.js';
+import { periodWithin, urls } from './urls.js';
+import { documentsPick, type SeriesCoverage } from './reports/coverage.js';
+import type { SeriesGroup } from './reports/trends.js';
 
 const TEMPLATES_DIR = projectPath('templates');
 
@@ -68,6 +70,16 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('docsUrl', (...args: unknown[]) => {
     const options = args[args.length - 1] as { hash?: Record<string, string | number | undefined> };
     return urls.documents(args.length > 1 ? filtersArgument(args[0]) : {}, options.hash ?? {});
+  });
+  /**
+   * The documents behind a figure of a series over time: `{{seriesDocsUrl @root.filters coverage row
+   * country=…}}` — the page's filters, the row's period (`year` or `period`) and the groups the series
+   * counted (coverage.ts: documentsPick), and what picks the subject.
+   */
+  hbs.registerHelper('seriesDocsUrl', (f: unknown, coverage: SeriesCoverage, row: SeriesGroup & { year?: string; period?: string }, ...rest: unknown[]) => {
+    const options = rest[rest.length - 1] as { hash?: Record<string, string | number | undefined> };
+    const filters = filtersArgument(f);
+    return urls.documents(filters, { ...(options.hash ?? {}), ...documentsPick(coverage, row), ...periodWithin(filters, row.year ?? row.period ?? '') });
   });
   /** The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`. */
   hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null) => urls.leadershipSeats(filtersArgument(f), { at }, { country }));

@@ -160,6 +160,17 @@ describe('stdwatch import and export', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('stdwatch: --from: 2024-13-01 does not exist (there is no month 13)\n');
   });
+
+  it('prints the years over the groups stored in every year, or as --coverage asks', async () => {
+    const text = await run.run(['report', 'country', 'CN']);
+    expect(text.stdout).toContain('By year\nCounted over RAN: the group with a meeting in every year of the range.\n');
+    const perGroup = JSON.parse((await run.run(['report', 'country', 'CN', '--coverage', 'per-group', '--format', 'json'])).stdout);
+    expect(perGroup.meta.coverage).toMatchObject({ rule: 'per-group', compared: [{ body: '3gpp', group: 'RAN' }] });
+    expect(perGroup.data.byYear.every((y: { group: string }) => y.group === 'RAN')).toBe(true);
+    const bad = await run.run(['report', 'country', 'CN', '--coverage', 'like']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('stdwatch: --coverage: must be one of comparable, all, per-group\n');
+  });
 });
 
 describe('importing a TdocsByAgenda page, which has no dates', () => {

@@ -9,6 +9,7 @@ import { urls, type Format as WebFormat } from '../../server/urls.js';
 import { createViews } from '../../server/views.js';
 import type { Stdwatch } from '../../server/context.js';
 import type { Filters } from '../../server/reports/filters.js';
+import type { SeriesCoverage } from '../../server/reports/coverage.js';
 import { checkGroup, filtersFrom, formatNumber, hintIfEmpty, percent, table, withApp, write } from '../common.js';
 
 type Format = 'text' | 'json' | 'csv' | 'html';
@@ -21,6 +22,21 @@ function commonText(report: CountryReport | CompanyReport): string[] {
     '',
     'By group',
     table(report.byGroup.map((g) => [`${g.body} ${g.group}`, g.contributions, formatNumber(g.fractional, 1)]), ['group', 'contributions', 'fractional']),
+    '',
+    'By year',
+    report.seriesCoverage.summary,
+    table(
+      report.byYear.map((y) => [
+        y.year,
+        ...(report.seriesCoverage.rule === 'per-group' ? [y.group ?? ''] : []),
+        y.contributions,
+        formatNumber(y.fractional, 1),
+        percent(y.share),
+        y.allContributions,
+        y.partial ? `partial: ${y.partialReason}` : '',
+      ]),
+      ['year', ...(report.seriesCoverage.rule === 'per-group' ? ['group'] : []), 'contributions', 'fractional', 'share', 'of all', ''],
+    ),
     '',
     'By meeting',
     table(report.byMeeting.map((m) => [m.meeting, m.startDate ?? '', m.contributions, formatNumber(m.fractional, 1)]), ['meeting', 'starts', 'contributions', 'fractional']),
@@ -70,7 +86,15 @@ type Options = Record<string, unknown> & { format: Format };
 async function printReport<R>(
   options: Options,
   build: (app: Stdwatch, filters: Filters) => R,
-  render: { text: (r: R) => string; csv: (r: R) => string; page: string; title: (r: R) => string; nav: string; at: (r: R, filters: Filters, format: WebFormat) => string },
+  render: {
+    text: (r: R) => string;
+    csv: (r: R) => string;
+    page: string;
+    title: (r: R) => string;
+    nav: string;
+    at: (r: R, filters: Filters, format: WebFormat) => string;
+    coverage: (r: R) => SeriesCoverage;
+  },
 ): Promise<void> {
   const filters = filtersFrom(options);
   await withApp(async (app) => {
@@ -80,7 +104,7 @@ async function printReport<R>(
     const output = {
       text: () => `${render.text(result)}\n`,
       // The envelope of the same report's `.json` page, with that page's links.
-      json: () => `${JSON.stringify(envelope(result, { filters, counts: true }, renderings((format) => render.at(result, filters, format))), null, 2)}\n`,
+      json: () => `${JSON.stringify(envelope(result, { filters, counts: true, coverage: render.coverage(result) }, renderings((format) => render.at(result, filters, format))), null, 2)}\n`,
       csv: () => render.csv(result),
       html: () => createViews().render(render.page, { ...(result as object), title: render.title(result), nav: render.nav }),
     }[options.format];
@@ -96,6 +120,7 @@ export function countryReportCommand(iso2: string, options: Options): Promise<vo
     title: (r) => r.country.name,
     nav: 'countries',
     at: (r, filters, format) => urls.country(r.country.code, filters, format),
+    coverage: (r) => r.seriesCoverage,
   });
 }
 
@@ -107,5 +132,6 @@ export function companyReportCommand(name: string, options: Options): Promise<vo
     title: (r) => r.organization.name,
     nav: 'organizations',
     at: (r, filters, format) => urls.organization(r.organization.slug, filters, format),
+    coverage: (r) => r.seriesCoverage,
   });
 }

@@ -12,6 +12,11 @@ import { eachCounted } from './facts.js';
 export interface CountFilters {
   body?: string;
   group?: string;
+  /**
+   * Only the contributions of these groups (ids), with body and group: the groups a series over time
+   * compares (server/reports/coverage.ts). An empty list counts nothing.
+   */
+  groupIds?: readonly number[];
   /** Contribution dates, YYYY-MM-DD, both inclusive. */
   from?: string;
   to?: string;
@@ -161,17 +166,25 @@ function scopeOf(filters: CountFilters): SQL {
   const conditions: SQL[] = [sql`true`];
   if (filters.body) conditions.push(sql`contributions.body_id = ${filters.body}`);
   if (filters.group) conditions.push(sql`groups.code = ${filters.group}`);
+  if (filters.groupIds) conditions.push(sql`contributions.group_id in ${idList(filters.groupIds)}`);
   return sql.join(conditions, sql` and `);
 }
 
-/** The kept rows' condition on their group (the filters' body and group). */
+/** `(1, 5)`: a list of ids for `in` (`(null)` when empty: matches nothing). */
+function idList(ids: readonly number[]): SQL {
+  return ids.length === 0 ? sql`(null)` : sql`(${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`;
+}
+
+/** The kept rows' condition on their group (the filters' body, group and set of groups). */
 function keptScopeOf(filters: CountFilters): SQL {
+  let scope: SQL | null = null;
   if (filters.group) {
     const body = filters.body ? sql` and body_id = ${filters.body}` : sql``;
-    return sql`group_id in (select id from groups where code = ${filters.group}${body})`;
-  }
-  if (filters.body) return sql`group_id in (select id from groups where body_id = ${filters.body})`;
-  return sql`true`;
+    scope = sql`group_id in (select id from groups where code = ${filters.group}${body})`;
+  } else if (filters.body) scope = sql`group_id in (select id from groups where body_id = ${filters.body})`;
+  const set = filters.groupIds ? sql`group_id in ${idList(filters.groupIds)}` : null;
+  if (scope && set) return sql`${scope} and ${set}`;
+  return scope ?? set ?? sql`true`;
 }
 
 /** Which kept rows a part reads. */

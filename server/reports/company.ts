@@ -6,6 +6,7 @@ import type { Resolver } from '../../domain/resolve/resolve.js';
 import { countryName } from '../../domain/resolve/countries.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
+import { byYear } from './series.js';
 import { basisOf, byGroup, byMeeting, coSources, entities, participationSummary, seatHolder, seats, type Subject } from './participation.js';
 
 /** The organization a slug or a name stands for, at its ultimate parent. */
@@ -40,6 +41,8 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     entities: entities(db, organization.id, filters),
     byMeeting: byMeeting(db, subject, filters),
     byGroup: byGroup(db, subject, filters),
+    // Per year over the groups stored in every year (coverage.ts), with the coverage that says which.
+    ...byYear(db, subject, filters),
     coSources: coSources(db, subject, filters),
     seats: seats(db, seatHolder(subject, filters), filters),
   };

@@ -7,7 +7,9 @@ import { countryName, isCountryCode } from '../../domain/resolve/countries.js';
 import { findOrganization } from './company.js';
 import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
-import { basisOf, byGroup, byYear, countsOf, participationSummary, seatHolder, seats, type Subject as CountSubject } from './participation.js';
+import { seriesScope } from './coverage.js';
+import { yearSeries } from './series.js';
+import { basisOf, byGroup, countsOf, participationSummary, seatHolder, seats, type Subject as CountSubject } from './participation.js';
 
 export const MIN_SUBJECTS = 2;
 export const MAX_SUBJECTS = 5;
@@ -62,6 +64,8 @@ function groupTotals(db: Db, filters: Filters): Map<string, number> {
 
 export function compareReport(db: Db, resolver: Resolver, request: { organizations: string[]; countries: string[] }, filters: Filters) {
   const subjects = subjectsOf(db, resolver, request);
+  // Every subject's years over the same groups (coverage.ts).
+  const scope = seriesScope(db, filters, 'year');
   const per = subjects.map(({ subject, counted }) => {
     const summary = participationSummary(db, counted, filters);
     // Seats by the holder's parent's country, whatever the basis (as the seat table counts them).
@@ -70,7 +74,7 @@ export function compareReport(db: Db, resolver: Resolver, request: { organizatio
       subject,
       totals: { ...summary.totals, acceptanceRate: summary.outcomes.acceptanceRate, seats: held.length, chairs: held.filter((s) => s.role === 'chair').length },
       groups: byGroup(db, counted, filters),
-      years: byYear(db, counted, filters),
+      years: yearSeries(db, counted, filters, scope).rows,
     };
   });
   const totalsByGroup = groupTotals(db, filters);
@@ -91,18 +95,25 @@ export function compareReport(db: Db, resolver: Resolver, request: { organizatio
       };
     })
     .sort((a, b) => b.contributions - a.contributions || a.group.localeCompare(b.group));
-  const years = [...new Set(per.flatMap((p) => p.years.map((y) => y.year)))].sort();
+  // Every subject's rows are of the same years (and groups): those of the series' denominators.
+  const years = per[0]?.years ?? [];
   return {
     kind: 'compare' as const,
     filters,
     basis: basisOf(filters),
     subjects: per.map((p) => ({ ...p.subject, ...p.totals })),
     groups: groupRows,
-    years: years.map((year) => ({
-      year,
+    seriesCoverage: scope.coverage,
+    years: years.map((y) => ({
+      year: y.year,
+      body: y.body,
+      group: y.group,
+      contributions: y.allContributions,
+      partial: y.partial,
+      partialReason: y.partialReason,
       values: per.map((p) => {
-        const row = p.years.find((y) => y.year === year);
-        return { contributions: row?.contributions ?? 0, fractional: row?.fractional ?? 0 };
+        const row = p.years.find((r) => r.year === y.year && r.body === y.body && r.group === y.group);
+        return { contributions: row?.contributions ?? 0, fractional: row?.fractional ?? 0, share: row?.share ?? null };
       }),
     })),
   };

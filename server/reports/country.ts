@@ -2,6 +2,7 @@
 import type { Db } from '../../db/client.js';
 import { countryName, isCountryCode } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
+import { byYear } from './series.js';
 import { basisOf, byGroup, byMeeting, byOrganization, coSources, participationSummary, seatHolder, seats, type Subject } from './participation.js';
 
 export class NotFoundError extends Error {
@@ -21,6 +22,8 @@ export function countryReport(db: Db, code: string, filters: Filters) {
     organizations: byOrganization(db, subject, filters),
     byMeeting: byMeeting(db, subject, filters),
     byGroup: byGroup(db, subject, filters),
+    // Per year over the groups stored in every year (coverage.ts), with the coverage that says which.
+    ...byYear(db, subject, filters),
     coSources: coSources(db, subject, filters),
     seats: seats(db, seatHolder(subject, filters), filters),
   };

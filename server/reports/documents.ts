@@ -9,7 +9,6 @@ import { contributionCondition, type Filters } from './filters.js';
 import { countsOf } from './participation.js';
 import { recordCondition, type RecordFilters } from './record-filters.js';
 import { matchCondition } from '../../db/fts.js';
-import type { Period } from './trends.js';
 
 /** The condition the record filters and the full-text query add to the shared filters. */
 export function recordWhere(db: Db, filters: Filters, record: RecordFilters, q?: string): SQL | undefined {
@@ -37,16 +36,4 @@ export function documentsPage(db: Db, filters: Filters, record: RecordFilters, o
     items: page.items,
     next: page.next,
   };
-}
-
-/**
- * How many documents lie behind each cell of the shares-over-time table: per period (`2024` or
- * `2024-Q2`, as trends.ts names them) and country on the filters' basis, the dated contributions with a
- * source counting for that country, which is what `country=…&from=…&to=…` lists. Keyed `period country`.
- */
-export function countryDocumentsPerPeriod(db: Db, filters: Filters, period: Period): Map<string, number> {
-  const rows = db.all<{ period: string; country: string; contributions: number }>(sql`
-    select t.${sql.identifier(period)} as period, t.country, t.contributions
-    from (${countsOf(db, 'country', filters, [period, 'country'], sql`r.country <> ''`, { datedOnly: true })}) t`);
-  return new Map(rows.map((r) => [`${r.period} ${r.country}`, r.contributions]));
 }

@@ -16,6 +16,8 @@ export const calendarDate = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+/** Which groups a series over time counts (server/reports/coverage.ts). */
+export const COVERAGE_RULES = ['comparable', 'all', 'per-group'] as const;
 
 export const filtersSchema = z.object({
   // Case as typed: `body=ITU` as `group=ran`.
@@ -48,6 +50,17 @@ export const filtersSchema = z.object({
    * replaced — outcome "revised/merged" — is left out, its revision carries the count).
    */
   revisions: z.enum(['keep', 'collapse'], { error: 'must be one of keep, collapse' }).optional().meta({ description: 'collapse: a revised document and its revision count once' }),
+  /**
+   * Which groups a series over time counts (coverage.ts): those stored in every period (comparable, the
+   * default), every group as stored (all: coverage may differ between periods), or a series per group.
+   */
+  coverage: z
+    .enum(COVERAGE_RULES, { error: `must be one of ${COVERAGE_RULES.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        'series over time only: count over the groups with a meeting in every period (comparable, the default), every group as stored (all: coverage differs between periods), or one series per group (per-group); a group filter counts that group alone',
+    }),
 });
 
 export type Filters = z.infer<typeof filtersSchema>;

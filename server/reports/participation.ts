@@ -12,7 +12,7 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import type { CountTableName } from '../../db/counts/definitions.js';
-import { countQuery, type CountKey } from '../../db/counts/read.js';
+import { countQuery, type CountFilters, type CountKey } from '../../db/counts/read.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { Outcome } from '../../domain/outcomes.js';
 import { contributionCondition, type Filters } from './filters.js';
@@ -111,13 +111,16 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
   return decided === 0 ? null : accepted / decided;
 }
 
+/** What counts are read under: the report filters, and for a series over time its groups (coverage.ts). */
+export type CountScope = Filters & Pick<CountFilters, 'groupIds'>;
+
 /** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
-export function countsOf(db: Db, table: CountTableName, filters: Filters, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
+export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
   return countQuery(db, { table, filters, by, subject, datedOnly: options.datedOnly });
 }
 
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
-export function subjectCounts(db: Db, subject: Subject, filters: Filters, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
+export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
   switch (subject.kind) {
     case 'country':
       return countsOf(db, 'country', filters, by, sql`r.country = ${subject.code}`, options);
@@ -259,12 +262,6 @@ export function dateSpan(db: Db, filters: Filters): { first: string | null; last
   const row = db.get<{ first: string | null; last: string | null }>(sql`
     select min(${ends(sql`asc`)}) as first, max(${ends(sql`desc`)}) as last from ${groups} g`);
   return { first: row?.first ?? null, last: row?.last ?? null };
-}
-
-/** Per year (dated contributions only): full and fractional counts. */
-export function byYear(db: Db, subject: Subject, filters: Filters) {
-  return db.all<{ year: string; contributions: number; fractional: number }>(sql`
-    select t.year, t.contributions, t.fractional from (${subjectCounts(db, subject, filters, ['year'], { datedOnly: true })}) t order by t.year`);
 }
 
 const seatOrg = alias(organizations, 'seat_org');

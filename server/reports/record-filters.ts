@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { whileUnchanged } from '../../db/cache.js';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import { contributionSources, contributions, meetings, organizations } from '../../db/schema.js';
+import { contributionSources, contributions, groups, meetings, organizations } from '../../db/schema.js';
 import { isCountryCode } from '../../domain/resolve/countries.js';
 import { ORGANIZATION_KINDS } from '../../domain/types.js';
 import { FilterError, type Filters } from './filters.js';
@@ -37,6 +37,14 @@ export const recordFiltersSchema = z.object({
   status: word.toLowerCase().optional().meta({ description: "the body's own outcome word, e.g. agreed, noted" }),
   type: word.optional().meta({ description: 'the document type as published, e.g. CR, discussion' }),
   meeting: word.optional().meta({ description: 'the meeting, e.g. RAN#104' }),
+  groups: z
+    .string()
+    .trim()
+    .max(400)
+    .regex(/^[A-Za-z0-9 .#/_-]+(,[A-Za-z0-9 .#/_-]+)*$/, 'group codes separated by commas, e.g. RAN,RAN1')
+    .transform((list) => [...new Set(list.split(',').map((g) => g.trim().toUpperCase()))].join(','))
+    .optional()
+    .meta({ description: 'only these groups (codes separated by commas, e.g. RAN,RAN1): the groups a series over time counted' }),
 });
 
 export type RecordFilters = z.infer<typeof recordFiltersSchema>;
@@ -65,6 +73,9 @@ export function checkRecordFilters(db: Db, record: RecordFilters): void {
     const known = db.select({ slug: organizations.slug }).from(organizations).all().map((o) => o.slug);
     throw new FilterError(parameter, `no organization "${slug}"${suggestion(slug, known, '/organizations')}`);
   }
+  const known = record.groups ? new Set(db.selectDistinct({ code: groups.code }).from(groups).all().map((g) => g.code)) : null;
+  const unknown = record.groups?.split(',').find((g) => !known!.has(g));
+  if (unknown) throw new FilterError('groups', `no group "${unknown}" (known: ${[...known!].sort().join(', ')})`);
   if (record.meeting && !db.select({ id: meetings.id }).from(meetings).where(sql`${meetings.name} = ${record.meeting}`).get()) {
     const known = db.selectDistinct({ name: meetings.name }).from(meetings).all().map((m) => m.name);
     throw new FilterError('meeting', `no meeting "${record.meeting}"${suggestion(record.meeting, known, '/status')}`);
@@ -127,6 +138,7 @@ export function recordCondition(record: RecordFilters, filters: Filters, db?: Db
   if (onOneSource.length > 0) conditions.push(withSource(sql.join(onOneSource, sql` and `), db));
   if (record.status) conditions.push(sql`lower(${contributions.status}) = ${record.status}`);
   if (record.type) conditions.push(sql`lower(${contributions.type}) = lower(${record.type})`);
+  if (record.groups) conditions.push(sql`${contributions.groupId} in (select ${groups.id} from ${groups} where ${groups.code} in (${sql.join(record.groups.split(',').map((g) => sql`${g}`), sql`, `)}))`);
   if (record.meeting) conditions.push(sql`${contributions.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.name} = ${record.meeting})`);
   return conditions.length === 0 ? undefined : sql.join(conditions, sql` and `);
 }

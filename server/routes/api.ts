@@ -23,7 +23,8 @@ import { XLSX_TYPE } from '../../scrapers/redaction.js';
 
 const pageSchema = apiPageSchema;
 
-const API_PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
+// `coverage` chooses the groups of a series over time: records have none (`groups` picks groups).
+const API_PARAMETERS = new Set([...Object.keys(filtersSchema.omit({ coverage: true }).shape), ...Object.keys(recordFiltersSchema.shape), ...Object.keys(pageSchema.shape), 'q']);
 
 function parseQuery(
   db: Db,

@@ -9,6 +9,8 @@ import { compareTable, csvOf } from '../csv-tables.js';
 import { CompareError, compareReport } from '../reports/compare.js';
 import { NotFoundError } from '../reports/country.js';
 import { checkGroupFilter, parseFilters } from '../reports/filters.js';
+import { documentsPick } from '../reports/coverage.js';
+import { coverageChoices } from './coverage-choices.js';
 import { urls, periodWithin } from '../urls.js';
 import type { Views } from '../views.js';
 import { respond } from './respond.js';
@@ -49,7 +51,7 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
       title: `Compare ${report.subjects.map((s) => s.name).join(', ')}`,
       nav: 'compare',
       data: report,
-      scope: { filters, options: { org: request.organizations, country: request.countries }, counts: true },
+      scope: { filters, options: { org: request.organizations, country: request.countries }, counts: true, coverage: report.seriesCoverage },
       at: (format) => urls.compare(request, filters, format),
       view: () => ({
         chart: barChart(
@@ -64,10 +66,11 @@ export function compareRoutes(db: Db, resolver: Resolver, views: Views): Router 
           url: urls.documents(filters, { body: g.body, group: g.group }),
           values: g.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), body: g.body, group: g.group }) })),
         })),
-        years: report.years.map((y) => ({
-          ...y,
-          values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...periodWithin(filters, y.year) }) })),
-        })),
+        years: report.years.map((y) => {
+          const pick = { ...documentsPick(report.seriesCoverage, y), ...periodWithin(filters, y.year) };
+          return { ...y, url: urls.documents(filters, pick), values: y.values.map((v, i) => ({ ...v, url: urls.documents(filters, { ...subjectPick(report.subjects[i]!), ...pick }) })) };
+        }),
+        coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.compare(request, { ...filters, coverage })),
       }),
       csv: () => csvOf(compareTable, report),
       csvName: 'stdwatch-compare',

@@ -18,7 +18,8 @@ import { respond } from './respond.js';
 
 const PAGE_SIZE = 50;
 const after = documentsPageSchema.shape.after;
-const PARAMETERS = new Set([...Object.keys(filtersSchema.shape), ...Object.keys(recordFiltersSchema.shape), 'q', 'after', 'format']);
+// `coverage` chooses the groups of a series over time; a list of documents names its groups (`groups`).
+const PARAMETERS = new Set([...Object.keys(filtersSchema.omit({ coverage: true }).shape), ...Object.keys(recordFiltersSchema.shape), 'q', 'after', 'format']);
 
 function parse(db: Db, req: Request) {
   return validating(() => {
@@ -49,6 +50,7 @@ function describeRecord(record: RecordFilters, q: string | undefined): string {
     record.status ? `status ${record.status}` : null,
     record.type ? `type ${record.type}` : null,
     record.meeting ? `meeting ${record.meeting}` : null,
+    record.groups ? `in ${record.groups.split(',').join(', ')}` : null,
     q ? `matching “${q}”` : null,
   ].filter(Boolean);
   return parts.join('; ');

@@ -15,8 +15,9 @@ import { countriesReport, organizationsReport, overviewReport, unresolvedReport 
 import { coverageBy } from '../reports/curation.js';
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
-import { THIN_PERIOD, sharesOverTime, sharesTable, thinPeriods, type SharesOverTime } from '../reports/trends.js';
-import { countryDocumentsPerPeriod } from '../reports/documents.js';
+import { THIN_PERIOD, seriesPanels, sharesOverTime, sharesTable, thinPeriods, type SeriesGroup, type SharesOverTime } from '../reports/trends.js';
+import { documentsPick } from '../reports/coverage.js';
+import { coverageChoices } from './coverage-choices.js';
 import { periodWithin, urls, type Format } from '../urls.js';
 import type { Views } from '../views.js';
 import { seatPickSchema } from '../queries.js';
@@ -64,36 +65,54 @@ function notFound<T>(fn: () => T): T {
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
 /**
- * The shares table's columns: each period marked when it is thin (see THIN_PERIOD in trends.ts), with
- * its number of contributions linked to them (the period's dates within the page's).
+ * The shares table's columns: each period marked when it is thin (see THIN_PERIOD in trends.ts) or
+ * partial (coverage.ts), with its number of contributions linked to them (the period's dates within the
+ * page's, the series' groups).
  */
-function thinView(report: SharesOverTime, filters: Filters) {
-  const thin = new Set(thinPeriods(report));
+function columnsView(panel: SharesOverTime & SeriesGroup, filters: Filters) {
+  const thin = new Set(thinPeriods(panel));
   return {
     minimum: THIN_PERIOD,
     oneDocumentPoints: (100 / THIN_PERIOD).toFixed(1),
     periods: [...thin],
-    columns: report.periods.map((p) => ({ ...p, thin: thin.has(p.period), url: urls.documents(filters, periodWithin(filters, p.period)) })),
+    partialPeriods: panel.periods.filter((p) => p.partial).map((p) => p.period),
+    columns: panel.periods.map((p) => ({
+      ...p,
+      thin: thin.has(p.period),
+      url: urls.documents(filters, { ...documentsPick(panel.coverage, panel), ...periodWithin(filters, p.period) }),
+    })),
   };
 }
 
 /**
- * The shares table with each country's cell linked to its documents in that period; the title says how
- * many documents the fractional share is counted over. "Other countries" and "no country or unresolved"
- * are several countries or none: no record filter picks exactly them, so they stay unlinked.
+ * The shares table with each country's cell linked to its documents in that period (and the series'
+ * groups); the title says how many documents the fractional share is counted over. "Other countries"
+ * and "no country or unresolved" are several countries or none: no record filter picks exactly them,
+ * so they stay unlinked.
  */
-function sharesTableLinks(db: Db, filters: Filters, report: SharesOverTime) {
-  const table = sharesTable(report);
-  const counts = countryDocumentsPerPeriod(db, filters, report.period);
+function sharesTableLinks(filters: Filters, panel: SharesOverTime & SeriesGroup) {
+  const table = sharesTable(panel);
+  const pick = documentsPick(panel.coverage, panel);
   return {
     ...table,
     rows: table.rows.map((row) => ({
       ...row,
-      cells: row.cells.map((cell) =>
-        row.country === null ? cell : { ...cell, contributions: counts.get(`${cell.period} ${row.country}`) ?? 0, url: urls.documents(filters, { country: row.country, ...periodWithin(filters, cell.period) }) },
-      ),
+      cells: row.cells.map((cell) => (row.country === null ? cell : { ...cell, url: urls.documents(filters, { ...pick, country: row.country, ...periodWithin(filters, cell.period) }) })),
     })),
   };
+}
+
+/** The overview's shares over time: a chart and its table, or with coverage=per-group one of each per group. */
+function sharesView(report: SharesOverTime, filters: Filters) {
+  return seriesPanels(report)
+    .filter((panel) => panel.periods.length > 0)
+    .map((panel) => ({
+      heading: panel.group === null ? null : `${panel.body?.toUpperCase()} ${panel.group}`,
+      chart: sharesOverTimeChart(panel),
+      table: sharesTableLinks(filters, panel),
+      // Periods too thin to read a share from, or partial: the table marks them as the chart draws them.
+      columns: columnsView(panel, filters),
+    }));
 }
 
 export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { failureBackoffMs: number }): Router {
@@ -112,16 +131,14 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: heading(filters),
       nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
       data: report,
-      scope: { filters, counts: true },
+      scope: { filters, counts: true, coverage: report.sharesOverTime.coverage },
       at: (format) => at(filters, format),
       view: () => ({
         heading: heading(filters),
         maxCountry: max(report.countries.map((c) => c.fractional)),
         unresolvedUrl: urls.unresolved(filters),
-        sharesChart: report.sharesOverTime.periods.length > 0 ? sharesOverTimeChart(report.sharesOverTime) : null,
-        sharesTable: sharesTableLinks(db, filters, report.sharesOverTime),
-        // Periods too thin to read a share from: the table marks them as the chart draws them (pale).
-        sharesThin: thinView(report.sharesOverTime, filters),
+        shares: sharesView(report.sharesOverTime, filters),
+        coverageChoices: coverageChoices(report.sharesOverTime.coverage.rule, (coverage) => at({ ...filters, coverage }, 'html')),
         organizationsChart:
           report.companies.length > 0
             ? barChart(
@@ -182,9 +199,12 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.country.name,
       nav: 'countries',
       data: report,
-      scope: { filters, counts: true },
+      scope: { filters, counts: true, coverage: report.seriesCoverage },
       at: (format) => urls.country(report.country.code, filters, format),
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      view: {
+        maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
+        coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.country(report.country.code, { ...filters, coverage })),
+      },
       csv: () => csvOf(countryTable, report),
       csvName: `stdwatch-country-${report.country.code}`,
     }, cache);
@@ -217,9 +237,12 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       title: report.organization.name,
       nav: 'organizations',
       data: report,
-      scope: { filters, counts: true },
+      scope: { filters, counts: true, coverage: report.seriesCoverage },
       at: (format) => urls.organization(report.organization.slug, filters, format),
-      view: { maxMeeting: max(report.byMeeting.map((m) => m.contributions)) },
+      view: {
+        maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
+        coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.organization(report.organization.slug, { ...filters, coverage })),
+      },
       csv: () => csvOf(companyTable, report),
       csvName: `stdwatch-organization-${report.organization.slug}`,
     }, cache);

@@ -25,7 +25,22 @@ describe('comparing organizations', () => {
     expect(report.groups).toEqual([
       { body: '3gpp', group: 'RAN', contributions: 7, values: [{ contributions: 2, fractional: 1.5, share: 1.5 / 7 }, { contributions: 1, fractional: 0.5, share: 0.5 / 7 }] },
     ]);
-    expect(report.years).toEqual([{ year: '2024', values: [{ contributions: 2, fractional: 1.5 }, { contributions: 1, fractional: 0.5 }] }]);
+    // 2024 over RAN, the one group stored: 7 contributions, shares of them.
+    expect(report.years).toEqual([
+      {
+        year: '2024',
+        body: null,
+        group: null,
+        contributions: 7,
+        partial: false,
+        partialReason: null,
+        values: [
+          { contributions: 2, fractional: 1.5, share: 1.5 / 7 },
+          { contributions: 1, fractional: 0.5, share: 0.5 / 7 },
+        ],
+      },
+    ]);
+    expect(report.seriesCoverage.summary).toBe('Counted over RAN: the group with a meeting in every year of the range.');
   });
 
   it('compares countries, with their seats', () => {

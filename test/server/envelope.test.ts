@@ -100,7 +100,7 @@ describe('the OpenAPI document', () => {
 
   it('describes the filters from the schemas the routes check them with', () => {
     const parameters = (doc.paths['/api/contributions']!.get as unknown as { parameters: { name: string }[] }).parameters.map((p) => p.name);
-    expect(parameters).toEqual(['body', 'group', 'from', 'to', 'basis', 'topic', 'withdrawn', 'revisions', 'organization', 'parent', 'country', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'limit', 'after', 'format']);
+    expect(parameters).toEqual(['body', 'group', 'from', 'to', 'basis', 'topic', 'withdrawn', 'revisions', 'organization', 'parent', 'country', 'kind', 'parentKind', 'status', 'type', 'meeting', 'groups', 'q', 'limit', 'after', 'format']);
   });
 });
 
@@ -125,6 +125,15 @@ describe('every JSON answer is the one envelope', () => {
     expect(country.meta).toEqual({
       filters: { from: '2024-06-03' },
       counting: { basis: 'entity', withdrawn: 'include', revisions: 'collapse', fractional: 'a contribution with n sources gives each source 1/n; full counts give each 1' },
+      // The page's by-year series: over RAN, the one group stored; 2024 from 3 June only.
+      coverage: {
+        rule: 'comparable',
+        period: 'year',
+        compared: [{ body: '3gpp', group: 'RAN' }],
+        leftOut: [],
+        partial: [{ period: '2024', group: null, reason: 'the dates asked for cover only part of it' }],
+        summary: 'Counted over RAN: the group with a meeting in every year of the range. Partial: 2024 (the dates asked for cover only part of it).',
+      },
     });
     expect(country.links).toEqual({ self: '/countries/CN.json?from=2024-06-03&basis=entity&revisions=collapse', html: '/countries/CN?from=2024-06-03&basis=entity&revisions=collapse', csv: '/countries/CN.csv?from=2024-06-03&basis=entity&revisions=collapse' });
     // Status counts nothing: no counting rules.

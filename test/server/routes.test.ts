@@ -33,7 +33,7 @@ describe('report pages', () => {
     expect(json.body.data.totals).toEqual({ contributions: 5, fractional: 4, allContributions: 7, share: 4 / 7 });
     expect(json.body.data.basis).toBe('parent');
     const csv = await request(web).get('/countries/CN.csv').expect(200).expect('content-type', /text\/csv/);
-    expect(csv.text.split('\n')[0]).toBe('section,key,name,country,contributions,fractional,accepted,acceptance_rate,share,date,detail');
+    expect(csv.text.split('\n')[0]).toBe('section,key,name,country,contributions,fractional,accepted,acceptance_rate,share,date,detail,group,partial');
     expect(csv.text).toContain('organization,huawei,Huawei,CN,2,1.5,1,0.5,,,');
     expect(html.text).toContain('href="/countries/CN.csv"');
   });
@@ -99,7 +99,7 @@ describe('errors', () => {
     await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
     const api = await request(web).get('/api/contributions?nation=CN').expect(400);
     expect(api.body.error.message).toBe(
-      'nation: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, organization, parent, country, kind, parentKind, status, type, meeting, limit, after, format, q)',
+      'nation: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, organization, parent, country, kind, parentKind, status, type, meeting, groups, limit, after, format, q)',
     );
     const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
     expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');

@@ -54,6 +54,7 @@ export function referenceCounts(db: Db, spec: CountSpec): Record<string, unknown
   const where: SQL[] = [spec.subject ?? sql`true`];
   if (f.body) where.push(sql`r.contribution_id in (select id from contributions where body_id = ${f.body})`);
   if (f.group) where.push(sql`r.group_id in (select id from groups where code = ${f.group})`);
+  if (f.groupIds) where.push(sql`r.group_id in (select value from json_each(${JSON.stringify(f.groupIds)}))`);
   if (f.from) where.push(sql`r.date >= ${f.from}`);
   if (f.to) where.push(sql`r.date <= ${f.to}`);
   if (spec.datedOnly) where.push(sql`r.date is not null`);
