@@ -85,7 +85,9 @@ function partnersText(report: PartnersReport): string {
   const c = report.contributions;
   return [
     `3GPP by Organizational Partner — ${describeFilters(report.filters)}; seats held on ${report.seats.at}`,
-    `Contributions: ${formatNumber(c.allContributions)}; of the fractional count, ${percent(c.shares.one)} through one partner, ${percent(c.shares.several)} of members through several, ${percent(c.shares.none)} with no membership on record, ${percent(c.shares.unresolved)} unresolved.`,
+    c.allContributions === 0
+      ? 'Contributions: none under these filters.'
+      : `Contributions: ${formatNumber(c.allContributions)}; of the fractional count, ${percent(c.shares.one)} through one partner, ${percent(c.shares.several)} of members through several, ${percent(c.shares.none)} with no membership on record, ${percent(c.shares.unresolved)} unresolved.`,
     `Seats: ${report.seats.total.seats} chairs and vice-chairs; ${report.seats.unknown.seats} (${percent(report.seats.unknown.share)}) with no partner given.`,
     '',
     table(
