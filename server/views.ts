@@ -52,6 +52,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   });
   /** An object of the hash arguments, for a helper that takes one: `{{link "partners" (obj group=filters.group)}}`. */
   hbs.registerHelper('obj', (options: { hash?: Record<string, unknown> }) => ({ ...options.hash }));
+  /** A source partner for reading: `ETSI+TTA` → `ETSI, TTA` (it wraps in a narrow column). */
+  hbs.registerHelper('partnerList', (partner: unknown) => (typeof partner === 'string' ? partner.split('+').join(', ') : ''));
   hbs.registerHelper('add', (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a + b : a));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
