@@ -118,7 +118,7 @@ export function buildProgram(): Command {
     .argument('<org>', 'the organization: its slug (huawei) or a name the registry knows')
     .action(action(async (name, org) => (await import('./commands/orgs.js')).orgsAccept(name, org)));
 
-  const report = program.command('report').description('participation reports: per country, per company');
+  const report = program.command('report').description('participation reports: per country, per company, by Organizational Partner');
   const reportFormat = () => new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'html']).default('text');
   // The groups the by-year series counts (docs/counting.md, "Series over time"); checked with the other filters.
   const coverageOption = () =>
@@ -134,6 +134,15 @@ export function buildProgram(): Command {
       .addOption(reportFormat())
       .addOption(coverageOption()),
   ).action(action(async (name, options) => (await import('./commands/report.js')).companyReportCommand(name, options)));
+  withFilters(
+    report
+      .command('partners')
+      .description('3GPP contributions and chair and vice-chair seats by the Organizational Partner (ARIB, ATIS, CCSA, ETSI, TSDSI, TTA, TTC) their sources and holders take part through')
+      .option('--at <YYYY-MM-DD>', 'the day of the seats (default: today)')
+      .option('--groups <list>', 'seats of these groups only, comma-separated (e.g. RAN,SA,CT)')
+      .option('--set <name>', 'seats of a named set of groups (3gpp-tsgs, 3gpp-ran, 3gpp-sa, 3gpp-ct)')
+      .addOption(reportFormat()),
+  ).action(action(async (options) => (await import('./commands/report.js')).partnersReportCommand(options)));
 
   program
     .command('digest')

@@ -137,8 +137,8 @@ function prepareStatements(db: Db) {
     updateContributionText: sqlite.prepare<[string, string, number]>('update contributions set title = ?, source_text = ? where id = ?'),
     deleteSources: sqlite.prepare<[number]>('delete from contribution_sources where contribution_id = ?'),
     insertSource: sqlite.prepare(`insert into contribution_sources
-      (contribution_id, position, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      (contribution_id, position, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, partner, seat_group, seat_role, share)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     /** The first status of new contributions ([id, status] pairs), in one statement. */
     insertFirstHistory: sqlite.prepare<[string, number | null, string]>(`insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id)
       select value->>0, value->>1, ?, ? from json_each(?) order by key`),
@@ -167,6 +167,7 @@ export function writeSources(prepared: Statements, ids: OrganizationIds, contrib
       source.parent?.country ?? null,
       sourceCountry(source, 'entity'),
       source.parent?.kind ?? null,
+      ids.partnerOf(source),
       source.seat?.group ?? null,
       source.seat?.role ?? null,
       source.share,

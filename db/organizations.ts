@@ -1,7 +1,8 @@
 // Organizations as the writers meet them: the id of each organization a resolved source names, the
 // standards-body groups recognised by shape created on first use.
 import type { Statement } from 'better-sqlite3';
-import type { OrganizationRef, Resolver } from '../domain/resolve/resolve.js';
+import { sourcePartner } from '../domain/resolve/memberships.js';
+import type { OrganizationRef, ResolvedSource, Resolver } from '../domain/resolve/resolve.js';
 import type { Db } from './connection.js';
 
 /** Organization ids by slug, creating pattern-made organizations (standards-body groups) on first use. */
@@ -28,5 +29,10 @@ export class OrganizationIds {
     const row = this.upsert.get(org.slug, org.name, org.kind, org.country, parentId, org.origin)!;
     this.ids.set(org.slug, row.id);
     return row.id;
+  }
+
+  /** The Organizational Partner a source's organization is a member through (the registry's memberships); null when unresolved. */
+  partnerOf(source: ResolvedSource): string | null {
+    return sourcePartner(this.resolver.registry, source);
   }
 }

@@ -2,6 +2,7 @@
 // stored source brought in line with it when it changed (re-resolved from its raw text, never
 // re-scraped), with the seats and report counts of what changed.
 import { eq, sql } from 'drizzle-orm';
+import { sourcePartner } from '../domain/resolve/memberships.js';
 import { nameKey } from '../domain/resolve/normalize.js';
 import { sourceCountry, type ResolvedSource, type Resolver } from '../domain/resolve/resolve.js';
 import type { Db } from './client.js';
@@ -69,9 +70,9 @@ export function applyRegistry(db: Db, resolver: Resolver): boolean {
 
 /** What a source row says, for comparing a stored row with a new resolution (organizations by slug). */
 function sourceSignature(raw: string, name: string, role: string | null, organization: string | null, parent: string | null,
-  parentCountry: string | null, entityCountry: string | null, parentKind: string | null,
+  parentCountry: string | null, entityCountry: string | null, parentKind: string | null, partner: string | null,
   seatGroup: string | null, seatRole: string | null, share: number): string {
-  return JSON.stringify([raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share]);
+  return JSON.stringify([raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, partner, seatGroup, seatRole, share]);
 }
 
 interface Reresolved {
@@ -97,7 +98,8 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
     if (signature === undefined) {
       signature = sources
         .map((s) => sourceSignature(s.raw, s.name, s.role, s.organization?.slug ?? null, s.parent?.slug ?? null,
-          s.parent?.country ?? null, sourceCountry(s, 'entity'), s.parent?.kind ?? null, s.seat?.group ?? null, s.seat?.role ?? null, s.share))
+          s.parent?.country ?? null, sourceCountry(s, 'entity'), s.parent?.kind ?? null, sourcePartner(resolver.registry, s),
+          s.seat?.group ?? null, s.seat?.role ?? null, s.share))
         .join('\n');
       expectedBySources.set(sources, signature);
     }
@@ -115,7 +117,7 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
   let current = null as Current | null;
   const rows = db.$client
     .prepare(`select c.id, c.body_id, c.source_text, c.date, s.raw, s.name, s.role, o.slug, p.slug,
-        s.parent_country, s.entity_country, s.parent_kind, s.seat_group, s.seat_role, s.share
+        s.parent_country, s.entity_country, s.parent_kind, s.partner, s.seat_group, s.seat_role, s.share
       from contributions c
       left join contribution_sources s on s.contribution_id = c.id
       left join organizations o on o.id = s.organization_id
@@ -123,14 +125,14 @@ function resolvingDifferently(db: Db, resolver: Resolver): { changed: Reresolved
       order by c.id, s.position`)
     .raw()
     .iterate() as IterableIterator<[number, string, string, string | null, string | null, string, string | null, string | null, string | null,
-      string | null, string | null, string | null, string | null, string | null, number]>;
-  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share] of rows) {
+      string | null, string | null, string | null, string | null, string | null, string | null, number]>;
+  for (const [id, bodyId, sourceText, date, raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, partner, seatGroup, seatRole, share] of rows) {
     if (current?.id !== id) {
       finish(current);
       current = { id, bodyId, sourceText, date, stored: [], seats: [] };
     }
     if (raw === null) continue; // no source rows
-    current.stored.push(sourceSignature(raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, seatGroup, seatRole, share));
+    current.stored.push(sourceSignature(raw, name, role, organization, parent, parentCountry, entityCountry, parentKind, partner, seatGroup, seatRole, share));
     if (seatGroup !== null && seatRole !== null) current.seats.push({ bodyId, seatGroup, seatRole });
   }
   finish(current);

@@ -192,6 +192,12 @@ export const contributionSources = sqliteTable(
     entityCountry: text('entity_country'),
     /** The kind of the ultimate parent, null when unresolved. */
     parentKind: text('parent_kind'),
+    /**
+     * The 3GPP Organizational Partner the named organization is a member through, from the registry's
+     * memberships (domain/partners.ts): `ETSI`, several joined by `+` (`CCSA+ETSI`), `none` when none is
+     * on record; null when unresolved.
+     */
+    partner: text('partner'),
     /** A leadership seat the cell reveals (`RAN4 Chair (Huawei)` → group RAN4, chair). */
     seatGroup: text('seat_group'),
     seatRole: text('seat_role'),
@@ -459,6 +465,21 @@ export const countsByKind = sqliteTable('counts_by_kind', { kind: text('kind').n
   primaryKey({ columns: [t.level, t.topic, t.kind, t.groupId, t.period, t.meetingId] }),
   index('counts_by_kind_period').on(t.level, t.topic, t.period),
 ]);
+
+/**
+ * Per 3GPP Organizational Partner the sources take part through (the membership basis): a partner, a
+ * combination of several (`CCSA+ETSI`), `none` (no membership on record), '' for unresolved names.
+ */
+export const countsByPartner = sqliteTable('counts_by_partner', { partner: text('partner').notNull(), ...countBucket(), ...countMeasures() }, (t) => [
+  primaryKey({ columns: [t.level, t.topic, t.partner, t.groupId, t.period, t.meetingId] }),
+]);
+
+/** Per ultimate parent (0: unresolved) and the partner its sources take part through: a company's contributions by partner. */
+export const countsByParentPartner = sqliteTable(
+  'counts_by_parent_partner',
+  { parentId: integer('parent_id').notNull(), partner: text('partner').notNull(), ...countBucket(), ...countMeasures() },
+  (t) => [primaryKey({ columns: [t.level, t.topic, t.parentId, t.partner, t.groupId, t.period, t.meetingId] })],
+);
 
 /** Co-sources: contributions naming both a parent and another parent beside it (year rows only). */
 export const countsOfCoParents = sqliteTable(

@@ -5,6 +5,7 @@
 // here must be there with its type.
 import { z } from 'zod';
 import { BODY_IDS, ORGANIZATION_KINDS, ROLES } from '../domain/types.js';
+import { ORGANIZATIONAL_PARTNERS } from '../domain/partners.js';
 import { COUNTRY_BASES } from '../domain/resolve/resolve.js';
 
 const text = z.string();
@@ -160,6 +161,36 @@ export const answerData = {
     history: z.array(z.looseObject({ at: day, total: seatCount, byCountry: z.array(z.looseObject({ country })) })),
     seats: z.array(seatRow),
     rapporteurs: z.looseObject({}).nullable().meta({ description: 'with rapporteurs=1: the rapporteurs, counted apart' }),
+  }),
+  partners: report('partners', {
+    filters: reportFilters,
+    at: day,
+    groups: z.array(text).nullable(),
+    memberships: z.looseObject({ organizations: count, sources: z.array(z.looseObject({ title: text, url: text, asOf: text })) }),
+    partners: z.array(
+      z.looseObject({
+        partner: z.enum(ORGANIZATIONAL_PARTNERS),
+        region: text,
+        ...counts,
+        share: rate.meta({ description: 'fractional count of the sources taking part through this partner alone ÷ all 3GPP contributions' }),
+        amongSeveral: z.looseObject({ fractional: number, share: rate }).meta({ description: 'sources of organizations that are members through this partner and others: the most this partner could add' }),
+        seats: count,
+        chairs: count,
+        viceChairs: count,
+        seatShare: rate,
+      }),
+    ),
+    contributions: z.looseObject({
+      allContributions: count,
+      shares: z.looseObject({ one: rate, several: rate, none: rate, unresolved: rate }).meta({ description: 'the fractional count through one partner, several, none on record, and of unresolved names, each ÷ all contributions' }),
+      byPartner: z.array(z.looseObject({ partner: text.meta({ description: 'ETSI; several joined by + (CCSA+ETSI); none; unresolved' }), class: z.enum(['one', 'several', 'none', 'unresolved']), ...counts, share: rate })),
+    }),
+    seats: z.looseObject({
+      at: day,
+      total: seatCount,
+      unknown: z.looseObject({ seats: count, share: rate }),
+      byPartner: z.array(z.looseObject({ partner: maybe.meta({ description: 'null: the source gives no partner' }), ...seatCount.shape, share: rate })),
+    }),
   }),
   seatList: report('seat-list', { at: day, filters: reportFilters, groups: z.array(text).nullable(), total: count, of: count, seats: z.array(z.looseObject({ body: text, group: text, role: text, country, from: day.nullable(), to: day.nullable() })) }),
   crossCheck: report('leadership-cross-check', {

@@ -12,6 +12,7 @@ import { LEADERSHIP_CSV_COLUMNS, leadershipCsvRows, type LeadershipReport } from
 import type { OverviewReport } from './reports/overview.js';
 import type { SeriesCoverage } from './reports/coverage.js';
 import { NO_COUNTRY, OTHER, type SharesOverTime } from './reports/trends.js';
+import type { PartnersReport } from './reports/partners.js';
 import type { StatusReport } from './reports/status.js';
 import type { Watchlist } from './reports/watchlists.js';
 import { toCsv } from './render.js';
@@ -185,6 +186,25 @@ export const organizationsTable: CsvTable<{ organizations: object[] }> = {
 
 /** Long: one row per date, section (country, company, rapporteur-country, rapporteur-company) and key. */
 export const leadershipTable: CsvTable<LeadershipReport> = { columns: LEADERSHIP_CSV_COLUMNS, rows: leadershipCsvRows };
+
+/**
+ * Long: the seven partners side by side (contributions through the partner alone, the fractional part
+ * of sources with it among several, seats), then every contribution row by partner (several, none,
+ * unresolved included) and every seat row (unknown included).
+ */
+export const partnersTable: CsvTable<PartnersReport> = {
+  columns: ['section', 'key', 'name', 'contributions', 'fractional', 'share', 'severalFractional', 'severalShare', 'seats', 'chairs', 'viceChairs', 'seatShare', 'detail'],
+  rows: (report) => [
+    { section: 'total', key: 'contributions', contributions: report.contributions.allContributions, detail: `3GPP; memberships as of ${report.memberships.sources.map((s) => s.asOf).join(', ') || 'none on record'}` },
+    { section: 'total', key: 'seats', seats: report.seats.total.seats, chairs: report.seats.total.chairs, viceChairs: report.seats.total.viceChairs, detail: `held on ${report.seats.at}` },
+    ...report.partners.map((p) => ({
+      section: 'partner', key: p.partner, name: p.region, contributions: p.contributions, fractional: p.fractional, share: p.share,
+      severalFractional: p.amongSeveral.fractional, severalShare: p.amongSeveral.share, seats: p.seats, chairs: p.chairs, viceChairs: p.viceChairs, seatShare: p.seatShare,
+    })),
+    ...report.contributions.byPartner.map((r) => ({ section: 'contributions', key: r.partner, name: r.class, contributions: r.contributions, fractional: r.fractional, share: r.share })),
+    ...report.seats.byPartner.map((r) => ({ section: 'seats', key: r.partner ?? 'unknown', seats: r.seats, chairs: r.chairs, viceChairs: r.viceChairs, seatShare: r.share })),
+  ],
+};
 
 export const seatListTable: CsvTable<{ seats: object[] }> = {
   columns: ['body', 'group', 'role', 'organization', 'parent', 'country', 'entityCountry', 'partner', 'from', 'to', 'basis', 'evidence'],

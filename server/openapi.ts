@@ -50,6 +50,12 @@ export function jsonRoutes(): JsonRoute[] {
     { path: '/organizations.json', summary: 'Every organization, ranked', data: 'organizations', query: filters },
     { path: '/organizations/{slug}.json', summary: "One company's report (its ultimate parent, with its subsidiaries)", data: 'company', query: series, params: z.object({ slug: z.string() }) },
     { path: '/leadership.json', summary: 'The seat table on a day, with its history', data: 'leadership', query: filters.extend(seatTableSchema.shape) },
+    {
+      path: '/partners.json',
+      summary: "3GPP contributions and seats by the Organizational Partner their sources and holders take part through (the membership basis)",
+      data: 'partners',
+      query: filters.omit({ body: true }).extend(seatTableSchema.pick({ at: true, groups: true, set: true }).shape),
+    },
     { path: '/leadership/seats.json', summary: 'The seats behind a seat count', data: 'seatList', query: filters.extend(seatTableSchema.pick({ at: true, groups: true }).shape).extend(seatPickSchema.shape) },
     { path: '/leadership/cross-check.json', summary: 'Seats the contribution lists reveal against the official ones', data: 'crossCheck', query: filters.extend(seatTableSchema.pick({ groups: true, set: true }).shape) },
     { path: '/unresolved.json', summary: 'Source names no organization was found for, and the share resolved', data: 'unresolved', query: filters },

@@ -2,6 +2,7 @@
 // the record filters (record-filters.ts), as zod schemas: the routes validate with them and the OpenAPI
 // document (openapi.ts) describes them, so the description cannot drift from what is checked.
 import { z } from 'zod';
+import { ORGANIZATIONAL_PARTNERS } from '../domain/partners.js';
 import { isCountryCode } from '../domain/resolve/countries.js';
 import { filtersSchema } from './reports/filters.js';
 import { tableOptionsSchema } from './reports/leadership.js';
@@ -17,7 +18,7 @@ export const apiPageSchema = z.object({
 /** The seat table's options: the day, the groups (or a named set of them), the earlier days, rapporteurs. */
 export const seatTableSchema = tableOptionsSchema;
 
-/** Which seats of the table a seat count links to: a country's (`none`: holders without one) or a company's. */
+/** Which seats of the table a seat count links to: a country's (`none`: holders without one), a company's, a partner's. */
 export const seatPickSchema = z.object({
   country: z
     .string()
@@ -31,6 +32,12 @@ export const seatPickSchema = z.object({
     .regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an organization slug such as huawei')
     .optional()
     .meta({ description: "seats whose holder's ultimate parent is this organization (slug)" }),
+  partner: z
+    .string()
+    .transform((p) => (p.toLowerCase() === 'unknown' ? 'unknown' : p.toUpperCase()))
+    .pipe(z.enum([...ORGANIZATIONAL_PARTNERS, 'unknown'], { error: `one of ${ORGANIZATIONAL_PARTNERS.join(', ')}, or unknown` }))
+    .optional()
+    .meta({ description: '3GPP: seats whose holder takes part through this Organizational Partner, as the source gives it; unknown: the source gives none' }),
 });
 
 export const searchPageSchema = z.object({

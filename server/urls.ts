@@ -28,7 +28,7 @@ function sinceQuery(filters: Filters): Query {
 }
 
 // One order for the parameters of a documents link, whatever order a template gave them in.
-const DOCUMENT_PARAMETERS = ['body', 'group', 'groups', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'status', 'type', 'meeting', 'q', 'after'];
+const DOCUMENT_PARAMETERS = ['body', 'group', 'groups', 'from', 'to', 'topic', 'basis', 'withdrawn', 'revisions', 'country', 'parent', 'organization', 'kind', 'parentKind', 'partner', 'status', 'type', 'meeting', 'q', 'after'];
 
 /** The filters of a documents link: the series' coverage says which groups were counted, the link names them (`groups`). */
 function documentFilters(filters: Filters): Record<string, string> {
@@ -75,14 +75,23 @@ export const urls = {
   leadershipCrossCheck: (filters: Filters = {}, format: Format = 'html', groups: string[] | null = null) =>
     withQuery(format === 'html' ? '/leadership/cross-check' : `/leadership/cross-check.${format}`, { ...filterQuery(filters), groups: groups?.join(',') }),
   /** The seats behind a seat count of the table on `at` (see seat-list.ts). */
-  leadershipSeats: (filters: Filters, table: { at: string; groups?: string[] | null }, pick: { country?: string | null; parent?: string | null }, format: Format = 'html') =>
+  leadershipSeats: (
+    filters: Filters,
+    table: { at: string; groups?: string[] | null },
+    pick: { country?: string | null; parent?: string | null; partner?: string | null },
+    format: Format = 'html',
+  ) =>
     withQuery(format === 'html' ? '/leadership/seats' : `/leadership/seats.${format}`, {
       ...filterQuery(filters),
       at: table.at,
       groups: table.groups?.join(','),
       country: pick.country === null ? 'none' : pick.country,
       parent: pick.parent ?? undefined,
+      partner: pick.partner === null ? 'unknown' : pick.partner,
     }),
+  /** Contributions and seats by 3GPP Organizational Partner (the membership basis), with the seat table's day and groups. */
+  partners: (filters: Filters = {}, format: Format = 'html', table: { at?: string; groups?: string[] | null } = {}) =>
+    withQuery(rendering('/partners', format), { ...filterQuery(filters), at: table.at, groups: table.groups?.join(',') }),
   status: (format: Format = 'html') => page('/status', format),
   unresolved: (filters: Filters = {}, format: Format = 'html') => page('/unresolved', format, filters),
   unresolvedCoverage: (filters: Filters = {}, format: Format = 'html') => page('/unresolved/coverage', format, filters),

@@ -52,6 +52,10 @@ function registerHelpers(hbs: typeof Handlebars): void {
     const list = Array.isArray(given) ? given.map(String) : [];
     return [...list, ...Array(Math.max(0, Math.max(2, Math.min(5, list.length + 1)) - list.length)).fill('')].slice(0, 5);
   });
+  /** An object of the hash arguments, for a helper that takes one: `{{link "partners" (obj group=filters.group)}}`. */
+  hbs.registerHelper('obj', (options: { hash?: Record<string, unknown> }) => ({ ...options.hash }));
+  /** A source partner for reading: `ETSI+TTA` → `ETSI, TTA` (it wraps in a narrow column). */
+  hbs.registerHelper('partnerList', (partner: unknown) => (typeof partner === 'string' ? partner.split('+').join(', ') : ''));
   hbs.registerHelper('add', (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' ? a + b : a));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add1', (n: unknown) => (typeof n === 'number' ? n + 1 : n));
@@ -81,8 +85,13 @@ function registerHelpers(hbs: typeof Handlebars): void {
     const filters = filtersArgument(f);
     return urls.documents(filters, { ...(options.hash ?? {}), ...documentsPick(coverage, row), ...periodWithin(filters, row.year ?? row.period ?? '') });
   });
-  /** The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`. */
-  hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null) => urls.leadershipSeats(filtersArgument(f), { at }, { country }));
+  /**
+   * The seats behind a seat count of the table on `at`: `{{seatsUrl @root.filters at country}}`, or a
+   * country's through one partner: `{{seatsUrl @root.filters at country partner=partner}}` (null: none given).
+   */
+  hbs.registerHelper('seatsUrl', (f: unknown, at: string, country: string | null, options: { hash?: { partner?: string | null } }) =>
+    urls.leadershipSeats(filtersArgument(f), { at }, { country, ...(options?.hash && 'partner' in options.hash ? { partner: options.hash.partner ?? null } : {}) }),
+  );
   hbs.registerHelper('rawUrl', (id: number) => urls.raw(id));
   /**
    * Any link urls.ts builds, by name: `{{link "countries"}}`, `{{link "digest" week "json"}}`. A `null`

@@ -3,13 +3,16 @@
 import { companyReport, type CompanyReport } from '../../server/reports/company.js';
 import { countryReport, type CountryReport } from '../../server/reports/country.js';
 import { describeFilters } from '../../server/reports/filters.js';
-import { companyTable, countryTable, csvOf } from '../../server/csv-tables.js';
+import { companyTable, countryTable, csvOf, partnersTable } from '../../server/csv-tables.js';
+import { parseSeatTableOptions } from '../../server/reports/leadership.js';
+import { partnersReport, threeGppOnly, type PartnersReport } from '../../server/reports/partners.js';
 import { envelope, renderings } from '../../server/envelope.js';
 import { urls, type Format as WebFormat } from '../../server/urls.js';
 import { createViews } from '../../server/views.js';
 import type { Stdwatch } from '../../server/context.js';
 import type { Filters } from '../../server/reports/filters.js';
 import type { SeriesCoverage } from '../../server/reports/coverage.js';
+import { errorMessage } from '../../scrapers/errors.js';
 import { checkGroup, filtersFrom, formatNumber, hintIfEmpty, percent, table, withApp, write } from '../common.js';
 
 type Format = 'text' | 'json' | 'csv' | 'html';
@@ -76,7 +79,42 @@ function companyText(report: CompanyReport): string {
     'Named as',
     table(report.entities.map((e) => [e.name, e.country ?? '', e.contributions, formatNumber(e.fractional, 1)]), ['entity', 'own country', 'contributions', 'fractional']),
     '',
+    ...(report.partners.byPartner.length > 0
+      ? [
+          '3GPP contributions by Organizational Partner',
+          table(report.partners.byPartner.map((p) => [partnerLabel(p.partner, p.class), p.contributions, formatNumber(p.fractional, 1)]), ['through', 'contributions', 'fractional']),
+          '',
+        ]
+      : []),
     ...commonText(report).slice(3),
+  ].join('\n');
+}
+
+/** `ETSI`, `several: ATIS or ETSI`, `no membership on record`, `unresolved name`. */
+function partnerLabel(partner: string, kind: string): string {
+  if (kind === 'several') return `several: ${partner.split('+').join(' or ')}`;
+  if (kind === 'none') return 'no membership on record';
+  return kind === 'unresolved' ? 'unresolved name' : partner;
+}
+
+function partnersText(report: PartnersReport): string {
+  const c = report.contributions;
+  return [
+    `3GPP by Organizational Partner — ${describeFilters(report.filters)}; seats held on ${report.seats.at}`,
+    c.allContributions === 0
+      ? 'Contributions: none under these filters.'
+      : `Contributions: ${formatNumber(c.allContributions)}; of the fractional count, ${percent(c.shares.one)} through one partner, ${percent(c.shares.several)} of members through several, ${percent(c.shares.none)} with no membership on record, ${percent(c.shares.unresolved)} unresolved.`,
+    `Seats: ${report.seats.total.seats} chairs and vice-chairs; ${report.seats.unknown.seats} (${percent(report.seats.unknown.share)}) with no partner given.`,
+    '',
+    table(
+      report.partners.map((p) => [p.partner, p.region, p.contributions, formatNumber(p.fractional, 1), percent(p.share), p.amongSeveral.fractional > 0 ? `+${percent(p.amongSeveral.share)}` : '–', p.seatLabel, percent(p.seatShare)]),
+      ['partner', 'region', 'contributions', 'fractional', 'share', 'among several', 'seats', 'seat share'],
+    ),
+    '',
+    'Contributions by partner',
+    table(c.byPartner.map((r) => [partnerLabel(r.partner, r.class), r.contributions, formatNumber(r.fractional, 1), percent(r.share)]), ['through', 'contributions', 'fractional', 'share']),
+    '',
+    `Memberships: ${report.memberships.sources.map((s) => `${s.title}, as of ${s.asOf}`).join('; ') || 'none on record'}. An organization that joined through several partners counts under all of them together ("among several": how much more each could hold); seats count by the partner their source gives.`,
   ].join('\n');
 }
 
@@ -93,10 +131,13 @@ async function printReport<R>(
     title: (r: R) => string;
     nav: string;
     at: (r: R, filters: Filters, format: WebFormat) => string;
-    coverage: (r: R) => SeriesCoverage;
+    coverage?: (r: R) => SeriesCoverage;
+    /** The report's own options, as the web answer states them among its filters. */
+    scope?: Record<string, string | string[] | undefined>;
   },
+  fixFilters: (filters: Filters) => Filters = (f) => f,
 ): Promise<void> {
-  const filters = filtersFrom(options);
+  const filters = fixFilters(filtersFrom(options));
   await withApp(async (app) => {
     checkGroup(app, filters);
     hintIfEmpty(app);
@@ -104,7 +145,7 @@ async function printReport<R>(
     const output = {
       text: () => `${render.text(result)}\n`,
       // The envelope of the same report's `.json` page, with that page's links.
-      json: () => `${JSON.stringify(envelope(result, { filters, counts: true, coverage: render.coverage(result) }, renderings((format) => render.at(result, filters, format))), null, 2)}\n`,
+      json: () => `${JSON.stringify(envelope(result, { filters, options: render.scope, counts: true, coverage: render.coverage?.(result) }, renderings((format) => render.at(result, filters, format))), null, 2)}\n`,
       csv: () => render.csv(result),
       html: () => createViews().render(render.page, { ...(result as object), title: render.title(result), nav: render.nav }),
     }[options.format];
@@ -134,4 +175,35 @@ export function companyReportCommand(name: string, options: Options): Promise<vo
     at: (r, filters, format) => urls.organization(r.organization.slug, filters, format),
     coverage: (r) => r.seriesCoverage,
   });
+}
+
+/** `stdwatch report partners`: 3GPP contributions and seats by Organizational Partner, as /partners. */
+export function partnersReportCommand(options: Options & { at?: string; groups?: string; set?: string }): Promise<void> {
+  let table: ReturnType<typeof parseSeatTableOptions>;
+  try {
+    table = parseSeatTableOptions({ at: options.at, groups: options.groups, set: options.set });
+  } catch (error) {
+    throw new Error(`--${errorMessage(error)}`);
+  }
+  const { at, groups } = table;
+  return printReport(
+    options,
+    (app, filters) => partnersReport(app.db, app.resolver.registry.memberships, filters, { at, groups }),
+    {
+      text: partnersText,
+      csv: (r) => csvOf(partnersTable, r),
+      page: 'partners',
+      title: () => 'Organizational Partners',
+      nav: 'partners',
+      at: (_r, filters, format) => urls.partners(filters, format, { at, groups }),
+      scope: { at, groups: groups ?? undefined },
+    },
+    (filters) => {
+      try {
+        return threeGppOnly(filters);
+      } catch (error) {
+        throw new Error(`--${errorMessage(error)}`);
+      }
+    },
+  );
 }

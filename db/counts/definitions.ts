@@ -9,7 +9,7 @@
 // rebuild, and a report's reading (read.ts: what the kept rows do not hold, counted on the spot).
 import { topicsFingerprint } from '../../domain/topics.js';
 
-export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kind' | 'coParents' | 'coCountries';
+export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner' | 'coParents' | 'coCountries';
 export type Basis = 'parent' | 'entity';
 export type Level = 'day' | 'month' | 'year';
 
@@ -44,6 +44,8 @@ export const COUNT_TABLES: Record<CountTableName, CountTable> = {
   parent: table('parent', 'counts_by_parent', ['basis', 'country', 'parent_id'], { basis: true, days: true }),
   entity: table('entity', 'counts_by_entity', ['parent_id', 'organization_id']),
   kind: table('kind', 'counts_by_kind', ['kind']),
+  partner: table('partner', 'counts_by_partner', ['partner']),
+  parentPartner: table('parentPartner', 'counts_by_parent_partner', ['parent_id', 'partner']),
   coParents: table('coParents', 'counts_of_co_parents', ['parent_id', 'co_parent_id'], { pairs: true }),
   coCountries: table('coCountries', 'counts_of_co_countries', ['basis', 'country', 'co_parent_id'], { basis: true, pairs: true }),
 };
@@ -64,7 +66,7 @@ export const columnsOf = (t: CountTable) => ['level', 'topic', ...t.keys, 'group
 /** The outcome classes of domain/outcomes.ts, at the index of their count among MEASURES. */
 const OUTCOME_INDEX: Record<string, number> = { accepted: 0, noted: 1, 'not-handled': 2, pending: 3, withdrawn: 4, superseded: 5 };
 
-/** A source as counted: its ultimate parent (0: unresolved), the organization named, share and countries. */
+/** A source as counted: its ultimate parent (0: unresolved), the organization named, share, countries and partner. */
 export interface CountedSource {
   parentId: number;
   organizationId: number | null;
@@ -73,6 +75,8 @@ export interface CountedSource {
   parentCountry: string;
   entityCountry: string;
   parentKind: string;
+  /** The Organizational Partner it takes part through (domain/partners.ts): a partner, several joined by `+`, `none`; '' unresolved. */
+  partner: string;
 }
 
 /** A contribution as counted: its bucket, outcome, topics and sources. */
@@ -205,7 +209,7 @@ interface Subject {
   sources: number;
 }
 
-type SubjectTable = 'country' | 'parent' | 'entity' | 'kind';
+type SubjectTable = 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner';
 
 /** A source's subject in a table (null: none, an entity table's source naming no organization). */
 function subjectOf(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] | null {
@@ -218,6 +222,10 @@ function subjectOf(s: CountedSource, table: SubjectTable, basis: Basis): (string
       return s.organizationId === null ? null : [s.parentId, s.organizationId];
     case 'kind':
       return [s.parentKind];
+    case 'partner':
+      return [s.partner];
+    case 'parentPartner':
+      return [s.parentId, s.partner];
   }
 }
 
@@ -284,6 +292,8 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
   }
   if (!tables || tables.includes('entity')) addSubjects(into, c, 'entity', 'parent', buckets, false, sign, outcome);
   if (!tables || tables.includes('kind')) addSubjects(into, c, 'kind', 'parent', buckets, false, sign, outcome);
+  if (!tables || tables.includes('partner')) addSubjects(into, c, 'partner', 'parent', buckets, false, sign, outcome);
+  if (!tables || tables.includes('parentPartner')) addSubjects(into, c, 'parentPartner', 'parent', buckets, false, sign, outcome);
 
   const coParents = !tables || tables.includes('coParents');
   const coCountries = !tables || tables.includes('coCountries');
@@ -324,7 +334,7 @@ const PAIR_SPAN = 2 ** 26;
  * Bumped whenever countContribution counts differently: a database whose counts were made with
  * other definitions (an older stdwatch, an edited topics file) has them made again when it is opened.
  */
-const DEFINITIONS_VERSION = 4;
+const DEFINITIONS_VERSION = 5;
 
 /** The fingerprint of the definitions the kept rows are made with: their version and the topics. */
 export function countDefinitions(): string {

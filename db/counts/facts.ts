@@ -20,6 +20,7 @@ type FactRow = [
   parentCountry: string | null,
   entityCountry: string | null,
   parentKind: string | null,
+  partner: string | null,
 ];
 
 /**
@@ -30,7 +31,7 @@ export function eachCounted(db: Db, where: SQL, each: (contribution: CountedCont
   const { sql: text, params } = dialect.sqlToQuery(sql`
     select contributions.id, contributions.group_id, coalesce(contributions.meeting_id, 0), contributions.date, contributions.outcome,
       (select group_concat(t.topic, ',') from contribution_topics t where t.contribution_id = contributions.id),
-      s.parent_id, s.organization_id, s.share, s.parent_country, s.entity_country, s.parent_kind
+      s.parent_id, s.organization_id, s.share, s.parent_country, s.entity_country, s.parent_kind, s.partner
     from contributions join groups on groups.id = contributions.group_id
     left join contribution_sources s on s.contribution_id = contributions.id
     where ${where}
@@ -38,7 +39,7 @@ export function eachCounted(db: Db, where: SQL, each: (contribution: CountedCont
   let current: CountedContribution | null = null;
   let currentId = -1;
   for (const row of db.$client.prepare(text).raw().iterate(...params) as IterableIterator<FactRow>) {
-    const [id, groupId, meetingId, date, outcome, topics, parentId, organizationId, share, parentCountry, entityCountry, parentKind] = row;
+    const [id, groupId, meetingId, date, outcome, topics, parentId, organizationId, share, parentCountry, entityCountry, parentKind, partner] = row;
     if (id !== currentId) {
       if (current) each(current, currentId);
       current = { groupId, meetingId, date, outcome, topics: topics ? topics.split(',') : [], sources: [] };
@@ -52,6 +53,7 @@ export function eachCounted(db: Db, where: SQL, each: (contribution: CountedCont
       parentCountry: parentCountry ?? '',
       entityCountry: entityCountry ?? '',
       parentKind: parentKind ?? 'unknown',
+      partner: partner ?? '',
     });
   }
   if (current) each(current, currentId);

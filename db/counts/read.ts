@@ -30,7 +30,7 @@ export interface CountFilters {
 }
 
 /** What count rows can be grouped by: a bucket's part or one of the table's keys. */
-export type CountKey = 'group' | 'meeting' | 'year' | 'quarter' | 'month' | 'country' | 'parent' | 'organization' | 'kind' | 'coParent';
+export type CountKey = 'group' | 'meeting' | 'year' | 'quarter' | 'month' | 'country' | 'parent' | 'organization' | 'kind' | 'partner' | 'coParent';
 
 const KEY_EXPRESSIONS: Record<CountKey, string> = {
   group: 'r.group_id',
@@ -43,6 +43,7 @@ const KEY_EXPRESSIONS: Record<CountKey, string> = {
   parent: 'r.parent_id',
   organization: 'r.organization_id',
   kind: 'r.kind',
+  partner: 'r.partner',
   coParent: 'r.co_parent_id',
 };
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { RUNS_BUILD, projectPath } from '../project.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../types.js';
 import { isCountryCode } from './countries.js';
+import { collectMemberships, membershipsSectionSchema, type Memberships, type MembershipsSection } from './memberships.js';
 import { isLegalForm, nameKey } from './normalize.js';
 
 export const REGISTRY_DIR = projectPath('domain', 'resolve', 'registry');
@@ -70,6 +71,8 @@ const familySchema = z
 const fileSchema = z.object({
   organizations: z.array(organizationSchema).default([]),
   groups: z.array(familySchema).default([]),
+  /** Through which 3GPP Organizational Partner organizations are members (memberships.ts). */
+  memberships: membershipsSectionSchema.optional(),
 });
 
 export interface OrganizationRecord {
@@ -105,6 +108,8 @@ export interface Registry {
    * their names stopped designating them (`namedUntil`).
    */
   dated: Set<string>;
+  /** The memberships on record (memberships.yaml): the membership basis of the counts. */
+  memberships: Memberships;
   /** Changes whenever the registry's content changes: stored sources are then re-resolved. */
   hash: string;
 }
@@ -118,6 +123,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
   const problems: string[] = [];
   const organizations = new Map<string, OrganizationRecord>();
   const families: GroupFamily[] = [];
+  const membershipSections: { file: string; section: MembershipsSection }[] = [];
   for (const file of files) {
     // A file may be a bare list of organizations, or an object with `organizations` and `groups`.
     const content = Array.isArray(file.content) ? { organizations: file.content } : file.content;
@@ -153,6 +159,7 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
       }
       families.push({ parent: family.parent, name: family.name ?? null, patterns });
     }
+    if (parsed.data.memberships) membershipSections.push({ file: file.name, section: parsed.data.memberships });
   }
 
   const byKey = new Map<string, string>();
@@ -194,11 +201,12 @@ export function buildRegistry(files: { name: string; content: unknown }[]): Regi
       chain.add(at);
     }
   }
+  const memberships = collectMemberships(membershipSections, (slug) => organizations.has(slug), problems);
   if (problems.length > 0) {
     throw new RegistryError(`the organization registry has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   }
   const hash = crypto.createHash('sha256').update(JSON.stringify(files.map((f) => f.content))).digest('hex');
-  return { organizations, byKey, families, dated: datedSlugs(organizations), hash };
+  return { organizations, byKey, families, dated: datedSlugs(organizations), memberships, hash };
 }
 
 /** The registry's files as written: every `*.yaml` of the registry folder, in name order. */

@@ -8,6 +8,7 @@ import { NotFoundError } from './country.js';
 import type { Filters } from './filters.js';
 import { byYear } from './series.js';
 import { basisOf, byGroup, byMeeting, coSources, entities, participationSummary, seatHolder, seats, type Subject } from './participation.js';
+import { companyByPartner, membershipsOf } from './partners.js';
 
 /** The organization a slug or a name stands for, at its ultimate parent. */
 export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string) {
@@ -37,8 +38,11 @@ export function companyReport(db: Db, resolver: Resolver, nameOrSlug: string, fi
     filters,
     basis: basisOf(filters),
     ...participationSummary(db, subject, filters),
-    // The entities the sources named, under this parent: subsidiaries and the parent itself.
-    entities: entities(db, organization.id, filters),
+    // The entities the sources named, under this parent: subsidiaries and the parent itself, each with
+    // the Organizational Partner(s) it is a member through.
+    entities: entities(db, organization.id, filters).map((e) => ({ ...e, partner: membershipsOf(resolver.registry.memberships, e.slug).partner })),
+    // 3GPP: its contributions by the partner its named entities take part through, and its memberships on record.
+    partners: { ...membershipsOf(resolver.registry.memberships, organization.slug), byPartner: companyByPartner(db, organization.id, filters) },
     byMeeting: byMeeting(db, subject, filters),
     byGroup: byGroup(db, subject, filters),
     // Per year over the groups stored in every year (coverage.ts), with the coverage that says which.

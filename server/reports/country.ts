@@ -4,12 +4,14 @@ import { countryName, isCountryCode } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
 import { byYear } from './series.js';
 import { basisOf, byGroup, byMeeting, byOrganization, coSources, participationSummary, seatHolder, seats, type Subject } from './participation.js';
+import { countrySeatsByPartner } from './partners.js';
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
-export function countryReport(db: Db, code: string, filters: Filters) {
+/** `seatsOn`: the day of the seats by Organizational Partner (the filters' end by default, else today). */
+export function countryReport(db: Db, code: string, filters: Filters, seatsOn: string = filters.to ?? new Date().toISOString().slice(0, 10)) {
   const iso2 = code.toUpperCase();
   if (!isCountryCode(iso2)) throw new NotFoundError(`"${code}" is not an ISO 3166-1 alpha-2 country code`);
   const subject: Subject = { kind: 'country', code: iso2 };
@@ -26,6 +28,8 @@ export function countryReport(db: Db, code: string, filters: Filters) {
     ...byYear(db, subject, filters),
     coSources: coSources(db, subject, filters),
     seats: seats(db, seatHolder(subject, filters), filters),
+    // 3GPP: the chair and vice-chair seats held on a day by the Organizational Partner their holders sit through.
+    partnerSeats: countrySeatsByPartner(db, iso2, filters, seatsOn),
   };
 }
 

@@ -8,6 +8,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { contributionSources, contributions, groups, meetings, organizations } from '../../db/schema.js';
 import { isCountryCode } from '../../domain/resolve/countries.js';
+import { NO_MEMBERSHIP, SEVERAL_PARTNERS, UNRESOLVED_PARTNER, organizationalPartner } from '../../domain/partners.js';
 import { ORGANIZATION_KINDS } from '../../domain/types.js';
 import { FilterError, type Filters } from './filters.js';
 import { countryOnBasis } from './participation.js';
@@ -16,8 +17,27 @@ import { suggestion } from './suggest.js';
 const slug = z.string().trim().toLowerCase().max(80).regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'an organization slug such as huawei or china-mobile');
 const word = z.string().trim().min(1).max(60);
 
-// organization, parent, country, kind and parentKind are met by one and the same source when combined.
-const ONE_SOURCE = '; combined with organization, parent, country, kind or parentKind, one and the same source must meet them all';
+// organization, parent, country, kind, parentKind and partner are met by one and the same source when combined.
+const ONE_SOURCE = '; combined with organization, parent, country, kind, parentKind or partner, one and the same source must meet them all';
+
+/**
+ * A source's partner as the membership basis counts it (domain/partners.ts): one partner (`ETSI`), a
+ * combination (`CCSA+ETSI`, any order and case), or `several`, `none`, `unresolved`.
+ */
+const sourcePartner = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const lower = value.toLowerCase();
+    if ([SEVERAL_PARTNERS, NO_MEMBERSHIP, UNRESOLVED_PARTNER].includes(lower)) return lower;
+    // `+` in a typed address reads as a space: `CCSA+ETSI`, `CCSA ETSI` and `CCSA,ETSI` are one combination.
+    const partners = value.split(/[+\s,]+/).map(organizationalPartner);
+    if (partners.length === 0 || partners.some((p) => p === null) || new Set(partners).size !== partners.length) {
+      ctx.addIssue({ code: 'custom', message: 'an Organizational Partner (ARIB, ATIS, CCSA, ETSI, TSDSI, TTA, TTC), several joined by + (CCSA+ETSI), or several, none, unresolved' });
+      return z.NEVER;
+    }
+    return [...partners].sort().join('+');
+  });
 
 export const recordFiltersSchema = z.object({
   organization: slug.optional().meta({ description: `a source is this organization (slug, e.g. hisilicon)${ONE_SOURCE}` }),
@@ -34,6 +54,9 @@ export const recordFiltersSchema = z.object({
     .enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` })
     .optional()
     .meta({ description: `a source's ultimate parent is of this kind, as the overview's kinds table counts; unknown: a source with no parent${ONE_SOURCE}` }),
+  partner: sourcePartner
+    .optional()
+    .meta({ description: `3GPP: the Organizational Partner a source takes part through, as the membership basis counts it: ETSI (that one alone), CCSA+ETSI (exactly those), several (any combination), none (no membership on record), unresolved${ONE_SOURCE}` }),
   status: word.toLowerCase().optional().meta({ description: "the body's own outcome word, e.g. agreed, noted" }),
   type: word.optional().meta({ description: 'the document type as published, e.g. CR, discussion' }),
   meeting: word.optional().meta({ description: 'the meeting, e.g. RAN#104' }),
@@ -128,6 +151,11 @@ function sourceConditions(record: RecordFilters, filters: Filters): SQL[] {
   if (record.kind) conditions.push(record.kind === 'unknown' ? sql`s.organization_id is null` : sql`o.kind = ${record.kind}`);
   // As the kinds table counts: the ultimate parent's kind, 'unknown' where the source has no parent.
   if (record.parentKind) conditions.push(record.parentKind === 'unknown' ? sql`p.id is null` : sql`p.kind = ${record.parentKind}`);
+  if (record.partner) {
+    conditions.push(
+      record.partner === UNRESOLVED_PARTNER ? sql`s.organization_id is null` : record.partner === SEVERAL_PARTNERS ? sql`s.partner like '%+%'` : sql`s.partner = ${record.partner}`,
+    );
+  }
   return conditions;
 }
 

@@ -6,10 +6,14 @@ import { countryName } from '../../domain/resolve/countries.js';
 import type { Filters } from './filters.js';
 import { seatTable } from './leadership.js';
 
-/** `country`: an ISO code, or `none` for holders without a country; `parent`: an organization slug. */
+/**
+ * `country`: an ISO code, or `none` for holders without a country; `parent`: an organization slug;
+ * `partner`: an Organizational Partner, or `unknown` for seats whose source gives none.
+ */
 export interface SeatPick {
   country?: string;
   parent?: string;
+  partner?: string;
 }
 
 export function seatList(db: Db, day: string, filters: Filters, groupList: string[] | null, pick: SeatPick) {
@@ -17,7 +21,8 @@ export function seatList(db: Db, day: string, filters: Filters, groupList: strin
   const seats = table.seats.filter(
     (s) =>
       (pick.country === undefined || (pick.country === 'none' ? s.country === null : s.country === pick.country)) &&
-      (pick.parent === undefined || s.parentSlug === pick.parent),
+      (pick.parent === undefined || s.parentSlug === pick.parent) &&
+      (pick.partner === undefined || (pick.partner === 'unknown' ? s.partner === null : s.partner === pick.partner)),
   );
   return {
     kind: 'seat-list' as const,

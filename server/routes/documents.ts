@@ -36,6 +36,14 @@ function parse(db: Db, req: Request) {
   });
 }
 
+/** How a partner filter reads: `taking part through ETSI`, `with no membership on record`. */
+function partnerWords(partner: string): string {
+  if (partner === 'unresolved') return 'not resolved';
+  if (partner === 'none') return 'with no Organizational Partner on record';
+  if (partner === 'several') return 'a member through several Organizational Partners';
+  return partner.includes('+') ? `a member through ${partner.split('+').join(' and ')}` : `taking part through ${partner}`;
+}
+
 /** "a source from CN in the nokia group; status agreed": the source conditions are met by one source. */
 function describeRecord(record: RecordFilters, q: string | undefined): string {
   const source = [
@@ -44,6 +52,7 @@ function describeRecord(record: RecordFilters, q: string | undefined): string {
     record.country ? `from ${record.country}` : null,
     record.kind ? `of kind ${record.kind}` : null,
     record.parentKind ? `whose ultimate parent is of kind ${record.parentKind}` : null,
+    record.partner ? partnerWords(record.partner) : null,
   ].filter(Boolean);
   const parts = [
     source.length > 0 ? `a source ${source.join(', ')}` : null,

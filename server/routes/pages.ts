@@ -6,13 +6,16 @@ import type { Resolver } from '../../domain/resolve/resolve.js';
 import { ReportCache, revalidate } from '../cache.js';
 import { barChart, sharesOverTimeChart } from '../charts.js';
 import { HttpError, validating } from '../errors.js';
-import { companyTable, countriesTable, countryTable, crossCheckTable, csvOf, leadershipTable, organizationsTable, overviewTable, seatListTable, statusTable, unresolvedTable } from '../csv-tables.js';
+import {
+  companyTable, countriesTable, countryTable, crossCheckTable, csvOf, leadershipTable, organizationsTable, overviewTable, partnersTable, seatListTable, statusTable, unresolvedTable,
+} from '../csv-tables.js';
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { GROUP_SETS, crossCheckReport, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { coverageBy } from '../reports/curation.js';
+import { partnersReport, threeGppOnly } from '../reports/partners.js';
 import { statusReport } from '../reports/status.js';
 import { seatList, type SeatPick } from '../reports/seat-list.js';
 import { THIN_PERIOD, seriesPanels, sharesOverTime, sharesTable, thinPeriods, type SeriesGroup, type SharesOverTime } from '../reports/trends.js';
@@ -28,10 +31,10 @@ function tableOptionsOf(req: Request) {
   return validating(() => parseSeatTableOptions(req.query as Record<string, unknown>));
 }
 
-/** `?country=CN|none&parent=slug` of the seat list; a bad one is a 400 naming it. */
+/** `?country=CN|none&parent=slug&partner=ETSI|unknown` of the seat list; a bad one is a 400 naming it. */
 function seatPickOf(req: Request): SeatPick {
   const query = req.query as Record<string, unknown>;
-  const given = Object.fromEntries((['country', 'parent'] as const).filter((k) => typeof query[k] === 'string' && query[k] !== '').map((k) => [k, query[k]]));
+  const given = Object.fromEntries((['country', 'parent', 'partner'] as const).filter((k) => typeof query[k] === 'string' && query[k] !== '').map((k) => [k, query[k]]));
   const parsed = seatPickSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -191,7 +194,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
 
   router.get('/countries/:iso2{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
-    const cacheKey = key('country', req.params.iso2, filters);
+    // The seats by partner are those of today, unless the filters end earlier.
+    const cacheKey = key('country', req.params.iso2, filters, new Date().toISOString().slice(0, 10));
     const report = notFound(() => cache.get(cacheKey, () => countryReport(db, String(req.params.iso2), filters)));
     respond(req, res, views, {
       cacheKey,
@@ -281,6 +285,32 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       }),
       csv: () => csvOf(leadershipTable, report),
       csvName: `stdwatch-leadership-${report.at}`,
+    }, cache);
+  });
+
+  router.get('/partners{.:format}', tagged, (req, res) => {
+    const filters = validating(() => threeGppOnly(filtersOf(db, req)));
+    const { at, groups } = tableOptionsOf(req);
+    const cacheKey = key('partners', filters, at, groups);
+    const report = cache.get(cacheKey, () => partnersReport(db, resolver.registry.memberships, filters, { at, groups }));
+    const seatsOf = (partner: string | null) => urls.leadershipSeats({ body: '3gpp', group: filters.group }, { at, groups }, { partner });
+    respond(req, res, views, {
+      cacheKey,
+      page: 'partners',
+      title: 'Organizational Partners',
+      nav: 'partners',
+      data: report,
+      scope: { filters, options: { at, groups: groups ?? undefined }, counts: true },
+      at: (format) => urls.partners(filters, format, { at, groups }),
+      view: () => ({
+        groupSets: Object.keys(GROUP_SETS).filter((set) => GROUP_SETS[set]!.body === '3gpp'),
+        partnerLinks: report.partners.map((p) => ({ documents: urls.documents(filters, { partner: p.partner }), seats: seatsOf(p.partner) })),
+        contributionLinks: report.contributions.byPartner.map((r) => urls.documents(filters, { partner: r.partner })),
+        seatLinks: report.seats.byPartner.map((r) => seatsOf(r.partner)),
+        unknownSeatsUrl: seatsOf(null),
+      }),
+      csv: () => csvOf(partnersTable, report),
+      csvName: `stdwatch-partners-${at}`,
     }, cache);
   });
 

@@ -12,6 +12,7 @@ import { dataVersion, whileUnchanged } from '../../db/cache.js';
 import { closeDatabase, openDatabase, perConnection } from '../../db/client.js';
 
 import { projectPath } from '../../domain/project.js';
+import { loadRegistry } from '../../domain/resolve/registry.js';
 
 const MIGRATIONS = projectPath('db', 'migrations');
 
@@ -124,9 +125,31 @@ describe('the registry parse kept by earlier versions (migration 0016)', () => {
       const sqlite = databaseBefore('0016', dir);
       sqlite.exec(`insert into meta (key, value) values ('registry_hash', 'abc'), ('registry_parse', '{"key":"k","files":[]}')`);
       sqlite.close();
+      // Migrated up to 0019, which forgets the hash for its own reason (below).
+      const db = databaseBefore('0019', dir);
+      try {
+        expect(db.prepare("select key, value from meta where key like 'registry%' order by key").all()).toEqual([{ key: 'registry_hash', value: 'abc' }]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the sources stored before they had a partner (migration 0019)', () => {
+  it('are re-resolved, partner included, when the database is next opened with a registry', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-migration-'));
+    try {
+      const sqlite = databaseBefore('0019', dir);
+      // Resolved with this very registry before: without the migration nothing would re-resolve them.
+      sqlite.prepare(`insert into meta (key, value) values ('registry_hash', ?)`).run(loadRegistry().hash);
+      sqlite.close();
       const db = openDatabase(path.join(dir, 'old.db'));
       try {
-        expect(db.$client.prepare("select key, value from meta where key like 'registry%' order by key").all()).toEqual([{ key: 'registry_hash', value: 'abc' }]);
+        expect(db.$client.prepare("select value from meta where key = 'registry_hash'").get()).toBeUndefined();
+        expect(db.$client.prepare("select count(*) as n from pragma_table_info('contribution_sources') where name = 'partner'").get()).toEqual({ n: 1 });
       } finally {
         closeDatabase(db);
       }

@@ -52,6 +52,9 @@ const READS: Record<CountTableName, CountKey[][]> = {
   parent: [['parent', 'country'], ['meeting', 'parent', 'country'], ['year', 'parent', 'country']],
   entity: [['parent', 'organization']],
   kind: [['kind']],
+  // The membership basis: by partner, per year and group; a company's by partner.
+  partner: [['partner'], ['partner', 'year'], ['group', 'partner'], ['meeting', 'month', 'partner']],
+  parentPartner: [['parent', 'partner']],
   coParents: [['parent', 'coParent']],
   coCountries: [['country', 'coParent']],
 };

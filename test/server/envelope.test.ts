@@ -29,6 +29,7 @@ const EXAMPLES: Record<string, string> = {
   '/organizations/{slug}.json': '/organizations/huawei.json?group=RAN',
   '/leadership.json': '/leadership.json?at=2024-06-04&dates=2024-01-01',
   '/leadership/seats.json': '/leadership/seats.json?at=2024-06-04&country=KR',
+  '/partners.json': '/partners.json?at=2024-06-04&from=2024-06-01',
   '/leadership/cross-check.json': '/leadership/cross-check.json',
   '/unresolved.json': '/unresolved.json',
   '/unresolved/coverage.json': '/unresolved/coverage.json',
@@ -100,7 +101,7 @@ describe('the OpenAPI document', () => {
 
   it('describes the filters from the schemas the routes check them with', () => {
     const parameters = (doc.paths['/api/contributions']!.get as unknown as { parameters: { name: string }[] }).parameters.map((p) => p.name);
-    expect(parameters).toEqual(['body', 'group', 'from', 'to', 'basis', 'topic', 'withdrawn', 'revisions', 'organization', 'parent', 'country', 'kind', 'parentKind', 'status', 'type', 'meeting', 'groups', 'q', 'limit', 'after', 'format']);
+    expect(parameters).toEqual(['body', 'group', 'from', 'to', 'basis', 'topic', 'withdrawn', 'revisions', 'organization', 'parent', 'country', 'kind', 'parentKind', 'partner', 'status', 'type', 'meeting', 'groups', 'q', 'limit', 'after', 'format']);
   });
 });
 

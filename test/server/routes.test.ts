@@ -99,7 +99,7 @@ describe('errors', () => {
     await request(web).get('/bodies/3gpp/groups/XYZ').expect(404);
     const api = await request(web).get('/api/contributions?nation=CN').expect(400);
     expect(api.body.error.message).toBe(
-      'nation: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, organization, parent, country, kind, parentKind, status, type, meeting, groups, limit, after, format, q)',
+      'nation: unknown parameter (known: body, group, from, to, basis, topic, withdrawn, revisions, organization, parent, country, kind, parentKind, partner, status, type, meeting, groups, limit, after, format, q)',
     );
     const csv = await request(web).get('/index.csv?group=%3Dcmd').expect(400).expect('content-type', /text\/plain/);
     expect(csv.text).toBe('error 400: group: letters, digits, spaces and . # / _ - only\n');

@@ -17,6 +17,7 @@ const KEYS: Record<CountKey, string> = {
   parent: 'r.parent_id',
   organization: 'r.organization_id',
   kind: 'r.kind',
+  partner: 'r.partner',
   coParent: 'r.co_parent_id',
 };
 
@@ -33,8 +34,10 @@ function sourceRows(spec: CountSpec): SQL {
     case 'parent':
     case 'entity':
     case 'kind':
+    case 'partner':
+    case 'parentPartner':
       return sql`select ${base}, s.share, 1 as sources, ${country('s')} as country, coalesce(s.parent_id, 0) as parent_id,
-        s.organization_id, coalesce(s.parent_kind, 'unknown') as kind
+        s.organization_id, coalesce(s.parent_kind, 'unknown') as kind, coalesce(s.partner, '') as partner
         from contributions c join contribution_sources s on s.contribution_id = c.id
         ${spec.table === 'entity' ? sql`where s.organization_id is not null` : sql``}`;
     case 'coParents':
