@@ -118,7 +118,7 @@ export interface GenerateResult {
   rowsPerSec: number;
 }
 
-export function generate(options: { size: number; file: string; log?: (m: string) => void }): GenerateResult {
+export async function generate(options: { size: number; file: string; log?: (m: string) => void }): Promise<GenerateResult> {
   const log = options.log ?? (() => {});
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(options.file + suffix, { force: true });
   const resolver = createResolver(loadRegistry());
@@ -129,7 +129,7 @@ export function generate(options: { size: number; file: string; log?: (m: string
   applyRegistry(db, resolver);
   const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-archive-'));
   let t = performance.now();
-  loadSnapshot({ db, resolver, archive: new RawArchive(archiveDir, db) });
+  await loadSnapshot({ db, resolver, archive: new RawArchive(archiveDir, db) });
   fs.rmSync(archiveDir, { recursive: true, force: true });
   log(`snapshot loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
@@ -288,17 +288,17 @@ export function generate(options: { size: number; file: string; log?: (m: string
   return { file: options.file, contributions: written, sources, meetings: planned.length, seconds, rowsPerSec: Math.round(written / seconds) };
 }
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { size: { type: 'string' }, db: { type: 'string' } } });
   const size = values.size ? Number(values.size.replace(/_/g, '')) : DEFAULT_SIZE;
   if (!Number.isInteger(size) || size < 1) throw new Error(`--size: "${values.size}" is not a positive whole number`);
   const file = values.db ?? defaultBenchDb(size);
   console.log(`generating ${size} contributions into ${file}`);
-  const result = generate({ size, file, log: (m) => console.log(m) });
+  const result = await generate({ size, file, log: (m) => console.log(m) });
   const mb = fs.statSync(file).size / 1_048_576;
   console.log(
     `done: ${result.contributions} contributions, ${result.sources} source rows, ${result.meetings} meetings in ${result.seconds.toFixed(1)} s → ${result.rowsPerSec} contributions/s; ${mb.toFixed(0)} MB`,
   );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

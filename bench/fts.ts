@@ -39,7 +39,7 @@ for (let i = 0; i < RUNS; i++) {
     (triggers ? largestWith : largestWithout).push(performance.now() - t);
     app = fresh(triggers);
     t = performance.now();
-    loadSnapshot(app);
+    await loadSnapshot(app);
     (triggers ? withTriggers : withoutTriggers).push(performance.now() - t);
     if (!triggers) {
       t = performance.now();

@@ -51,7 +51,7 @@ console.log(`  file to database ÷ parse alone:   ${(whole / parse).toFixed(2)}`
 
 const target = fresh();
 let t = performance.now();
-const results = loadSnapshot(target);
+const results = await loadSnapshot(target);
 const snapshotMs = performance.now() - t;
 const total = results.reduce((n, r) => n + r.seen, 0);
 const coverage = target.db.get<{ occurrences: number; resolved: number }>(

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   try {
     process.stderr.write('loading the bundled snapshot…\n');
-    loadSnapshot(app);
+    await loadSnapshot(app);
     publishDigest(app.db, DIGEST_WEEK, { now: DIGEST_PUBLISHED_AT });
     server = createApp({ db: app.db, resolver: app.resolver, archive: app.archive }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server!.once('listening', resolve));

@@ -5,10 +5,9 @@
 // resolved before, consistently (SQLite's WAL keeps the readers on the last commit), and then the
 // report cache sees the new data version. The run is recorded like a scrape (source `registry`), so
 // /status shows it running, done or failed; scrapes of this process wait for it (server/main.ts).
-import { Worker } from 'node:worker_threads';
 import { REGISTRY_RUN_SOURCE, claimRun } from '../db/runs.js';
 import { finishRun } from '../db/runs.js';
-import { RUNS_BUILD } from '../domain/project.js';
+import { startWorker } from '../scrapers/pipeline/threads.js';
 import { errorMessage } from '../scrapers/errors.js';
 import type { Stdwatch } from './context.js';
 import type { Logger } from './log.js';
@@ -20,13 +19,7 @@ export interface ReresolveOutcome {
 
 /** Runs applyRegistry on `dbFile` in a worker thread; resolves when it has committed. */
 export function applyRegistryInWorker(dbFile: string, registryDir?: string): Promise<ReresolveOutcome> {
-  // The build's JavaScript runs the body's compiled module itself; the TypeScript sources need tsx's hooks,
-  // which a new thread does not inherit: server/tsx-worker.js registers them, then loads the body.
-  const worker = RUNS_BUILD
-    ? new Worker(new URL('./reresolve-worker.js', import.meta.url), { workerData: { dbFile, registryDir } })
-    : new Worker(new URL('./tsx-worker.js', import.meta.url), {
-        workerData: { dbFile, registryDir, entry: new URL('./reresolve-worker.ts', import.meta.url).href },
-      });
+  const worker = startWorker(new URL('./reresolve-worker.ts', import.meta.url), { dbFile, registryDir });
   return new Promise((resolve, reject) => {
     let outcome: ReresolveOutcome | null = null;
     worker.once('message', (message: ReresolveOutcome) => (outcome = message));

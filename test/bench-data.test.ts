@@ -8,9 +8,9 @@ import { generate } from '../bench/data.js';
 import { tempDir } from './support/app.js';
 
 describe('npm run bench:data', () => {
-  it('adds the requested number of contributions, spread over the groups and years, with real source rows', () => {
+  it('adds the requested number of contributions, spread over the groups and years, with real source rows', async () => {
     const file = path.join(tempDir(), 'bench.db');
-    const result = generate({ size: 3000, file });
+    const result = await generate({ size: 3000, file });
     expect(result.contributions).toBe(3000);
     const db = new Database(file, { readonly: true });
     try {

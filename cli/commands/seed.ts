@@ -4,8 +4,8 @@ import { loadSnapshot } from '../../scrapers/pipeline/seed.js';
 import { withApp } from '../common.js';
 
 export async function seed(): Promise<void> {
-  await withApp((app) => {
-    loadSnapshot(app, {
+  await withApp(async (app) => {
+    await loadSnapshot(app, {
       onFile: (r, i, total) => process.stderr.write(`[${i + 1}/${total}] ${describeImport(r)}\n`),
     });
   });

@@ -134,7 +134,7 @@ export function recordingRefusal<T>(db: Db, refused: Omit<ImportRun, 'status' | 
 }
 
 /** The bytes an import archives: the file as published, or its redacted copy with what was taken out. */
-interface ArchivedFile {
+export interface ArchivedFile {
   bytes: Buffer;
   contentType: string | null;
   redaction: Redaction | null;
@@ -222,16 +222,48 @@ function importRoster(target: ImportTarget, file: string, published: Buffer, for
   return { ...stored, file, format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
 }
 
-export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
-  const { db } = target;
-  const start: ImportStart = { source: 'import', trigger: options.trigger ?? 'import', startedAt: new Date().toISOString(), files: 1 };
-  const bytes = recordingRefusal(db, start, () => readImportFile(file));
-  const format = recordingRefusal(db, start, () => formatOf(file, bytes));
-  if (isRosterFormat(format)) return importRoster(target, file, bytes, format, options, start);
+/**
+ * A file read and parsed, not yet stored: what importing a listing needs of the file, made without
+ * the database (so a worker thread can make it while another file is stored). Files of seats are
+ * resolved as they are parsed, so they are only read here (`roster`).
+ */
+export type ReadFile =
+  | { kind: 'listing'; file: string; archived: ArchivedFile; listing: ParsedListing }
+  | { kind: 'roster'; file: string; bytes: Buffer; format: RosterFormat };
+
+/** Reads and parses a file to import; throws an ImportError saying why it cannot. */
+export function readFileToImport(file: string, options: ImportOptions = {}): ReadFile {
+  const bytes = readImportFile(file);
+  const format = formatOf(file, bytes);
+  if (isRosterFormat(format)) return { kind: 'roster', file, bytes, format };
   // As for seats, what is archived is what is read: the page without its addresses, if it has any.
   const copy = redactListingAddresses(bytes);
   const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: null, redaction: copy ? redactionNote(bytes, copy) : null };
-  const listing = recordingRefusal(db, start, () => readListing(file, archived.bytes, options));
+  return { kind: 'listing', file, archived, listing: readListing(file, archived.bytes, options) };
+}
+
+/** How an import starts: when, by what, before anything is known of the file. */
+function importStart(options: ImportOptions): ImportStart {
+  return { source: 'import', trigger: options.trigger ?? 'import', startedAt: new Date().toISOString(), files: 1 };
+}
+
+export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
+  const start = importStart(options);
+  return storeReadFile(target, recordingRefusal(target.db, start, () => readFileToImport(file, options)), options, start);
+}
+
+/**
+ * Stores a file read by readFileToImport, or records why it could not be read (`refused`, the error
+ * readFileToImport threw) as a failed run before throwing it again.
+ */
+export function storeReadFile(target: ImportTarget, read: ReadFile | { refused: Error }, options: ImportOptions = {}, start = importStart(options)): ImportResult {
+  const { db } = target;
+  if ('refused' in read) {
+    recordImportRun(db, { ...start, status: 'failed', error: errorMessage(read.refused) });
+    throw read.refused;
+  }
+  if (read.kind === 'roster') return importRoster(target, read.file, read.bytes, read.format, options, start);
+  const { file, archived, listing } = read;
   const url = options.url ?? `file:${path.basename(file)}`;
   const stored = storeArchived(target, archived, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
     storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),

@@ -228,10 +228,10 @@ describe('the counts on the seeded database', () => {
 
 describe('the counts on the bundled real snapshot (the RAN plenary, SA2, and two RAN1 lists)', () => {
   let app: TestApp;
-  beforeAll(() => {
+  beforeAll(async () => {
     app = testApp();
     // The RAN1 lists are 70,000 contributions: two of them (2021, 2025) stand for the rest here.
-    loadSnapshot(app, { only: (file) => !file.includes('/ran1/') || /TSGR1_(104-e|122b)\.xlsx$/.test(file) });
+    await loadSnapshot(app, { only: (file) => !file.includes('/ran1/') || /TSGR1_(104-e|122b)\.xlsx$/.test(file) });
   }, 300_000);
   afterAll(() => closeDatabase(app.db));
 

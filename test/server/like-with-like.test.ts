@@ -28,10 +28,10 @@ import { loadSnapshot } from '../../scrapers/pipeline/seed.js';
 import { testApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-beforeAll(() => {
+beforeAll(async () => {
   app = testApp();
   const ran1 = /TSGR1_(11[2-9]|12\d)/;
-  loadSnapshot(app, { only: (file) => /TDoc_List_Meeting_RAN#|sa2_TdocsByAgenda/.test(file) || ran1.test(file) });
+  await loadSnapshot(app, { only: (file) => /TDoc_List_Meeting_RAN#|sa2_TdocsByAgenda/.test(file) || ran1.test(file) });
 }, 300_000);
 afterAll(() => closeDatabase(app.db));
 
