@@ -94,13 +94,17 @@ function seatTarget(key: SeatKey): string {
   return [key.bodyId, groupByCode(key.seatGroup)?.code ?? key.seatGroup, key.seatRole].join('|');
 }
 
-/** The seat keys source cells name, in the given groups' contributions (all groups without). */
+/**
+ * The seat keys source cells name, in the given groups' contributions (all groups without). Read off
+ * the few source rows that name a seat (the partial index sources_seat), not off every row of the
+ * groups: `+` keeps SQLite from starting at the group's contributions.
+ */
 export function tdocSeatKeys(db: Db, groupIds?: number[]): SeatKey[] {
   return db.all<SeatKey>(sql`
     select distinct c.body_id as bodyId, s.seat_group as seatGroup, s.seat_role as seatRole
     from contribution_sources s join contributions c on c.id = s.contribution_id
     where s.seat_group is not null
-      ${groupIds ? sql`and c.group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)})` : sql``}`);
+      ${groupIds ? sql`and +c.group_id in (${sql.join(groupIds.map((g) => sql`${g}`), sql`, `)})` : sql``}`);
 }
 
 /**
@@ -208,6 +212,9 @@ function positionKey(p: { groupId: number; role: string; person: string | null; 
  * that lists only the current holders) an open one is closed at `seenDate`, the first day it was
  * known to be over.
  */
+/** Seats per INSERT: 20 columns each stays well under SQLite's 32,766 bound parameters. */
+const INSERT_BATCH = 500;
+
 export function storeRoster(
   db: Db,
   resolver: Resolver,
@@ -225,6 +232,10 @@ export function storeRoster(
         .map((row) => [positionKey(row), row]),
     );
     const seen = new Set<string>();
+    // A work plan holds thousands of seats in a few dozen groups: each group is looked up once, and the
+    // new seats are inserted in batches (one statement built per batch, not per seat).
+    const groupIds = new Map<string, number>();
+    const added: (typeof positions.$inferInsert)[] = [];
     for (const read of roster.positions) {
       const parsed = withoutContactDetails(read);
       const holder = seatHolder(resolver, parsed.sourceText, parsed.from ?? parsed.to);
@@ -232,7 +243,7 @@ export function storeRoster(
       const parentId = holder?.parent ? ids.idOf(holder.parent) : null;
       const values = {
         bodyId: roster.body,
-        groupId: groupId(txDb, roster.body, parsed.group),
+        groupId: groupIds.get(parsed.group.code) ?? groupIds.set(parsed.group.code, groupId(txDb, roster.body, parsed.group)).get(parsed.group.code)!,
         role: parsed.role,
         person: parsed.person,
         organizationId,
@@ -254,8 +265,7 @@ export function storeRoster(
       seen.add(key);
       const old = existing.get(key);
       if (!old) {
-        tx.insert(positions).values(values).run();
-        result.new++;
+        added.push(values);
         continue;
       }
       const merged = {
@@ -271,6 +281,8 @@ export function storeRoster(
       }
       tx.update(positions).set(merged).where(eq(positions.id, old.id)).run();
     }
+    for (let i = 0; i < added.length; i += INSERT_BATCH) tx.insert(positions).values(added.slice(i, i + INSERT_BATCH)).run();
+    result.new += added.length;
     if (options.closeMissing) {
       for (const [key, old] of existing) {
         if (seen.has(key) || old.toDate !== null) continue;

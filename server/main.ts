@@ -23,7 +23,7 @@ export async function startServer(config: Config): Promise<Server> {
     // Loaded only here: the importers (cheerio, xlsx) are seconds of module loading a started server never needs.
     const { loadSnapshot } = await import('../scrapers/pipeline/seed.js');
     const { describeImport } = await import('../scrapers/pipeline/import.js');
-    await loadSnapshot(app, { onFile: (r, i, total) => log.info(`[${i + 1}/${total}] ${describeImport(r)}`) });
+    await loadSnapshot(app, { registryDir: config.registryDir, onFile: (r, i, total) => log.info(`[${i + 1}/${total}] ${describeImport(r)}`) });
   }
   // Whatever escapes a background job is logged; the server keeps serving.
   let registryApplied: Promise<void> = Promise.resolve();

@@ -6,6 +6,7 @@ import { withApp } from '../common.js';
 export async function seed(): Promise<void> {
   await withApp(async (app) => {
     await loadSnapshot(app, {
+      registryDir: app.config.registryDir,
       onFile: (r, i, total) => process.stderr.write(`[${i + 1}/${total}] ${describeImport(r)}\n`),
     });
   });

@@ -194,24 +194,14 @@ function formatOf(file: string, bytes: Buffer): FileFormat {
 }
 
 /**
- * A file of seats (a work plan, an election article, an officials annex, a chairs table, a roster):
- * read whole, then stored in one transaction with its raw copy and the run's record; official 3GPP
+ * A file of seats (a work plan, an election article, an officials annex, a chairs table, a roster),
+ * read and parsed: stored in one transaction with its raw copy and the run's record; official 3GPP
  * seats a later term filled again are closed (domain/seat-terms.ts).
  */
-function importRoster(target: ImportTarget, file: string, published: Buffer, format: RosterFormat, options: ImportOptions, start: ImportStart): ImportResult {
-  const url = options.url ?? `file:${path.basename(file)}`;
+function importRoster(target: ImportTarget, read: Extract<ReadFile, { kind: 'roster' }>, options: ImportOptions, start: ImportStart): ImportResult {
   const { db } = target;
-  // What is archived is what is read: the copy without the personal data the file holds, if any.
-  const { archived, roster } = recordingRefusal(db, start, () => {
-    try {
-      const copy = redactRoster(published, format, target.resolver);
-      const bytes = copy?.bytes ?? published;
-      const archived: ArchivedFile = { bytes, contentType: copy?.contentType ?? null, redaction: copy ? redactionNote(published, copy) : null };
-      return { archived, roster: parseRosterFile(bytes, format, { url, resolver: target.resolver }) };
-    } catch (error) {
-      throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
-    }
-  });
+  const { file, archived, roster } = read;
+  const url = rosterUrl(file, options);
   const stored = storeArchived(target, archived, { ...start, url, body: roster.body, warnings: roster.warnings }, options, (rawDocumentId, seenAt) => {
     const result = storeRoster(db, target.resolver, roster, { rawDocumentId, seenDate: seenAt.slice(0, 10) });
     if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
@@ -219,23 +209,38 @@ function importRoster(target: ImportTarget, file: string, published: Buffer, for
     }
     return result;
   });
-  return { ...stored, file, format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
+  return { ...stored, file, format: read.format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
 }
 
+const rosterUrl = (file: string, options: ImportOptions) => options.url ?? `file:${path.basename(file)}`;
+
 /**
- * A file read and parsed, not yet stored: what importing a listing needs of the file, made without
- * the database (so a worker thread can make it while another file is stored). Files of seats are
- * resolved as they are parsed, so they are only read here (`roster`).
+ * A file read and parsed, not yet stored: what importing it needs of the file, made without the
+ * database (so a worker thread can make it while another file is stored). Seats are resolved as they
+ * are parsed (the work plan tells companies from people by the registry), hence the resolver.
  */
 export type ReadFile =
   | { kind: 'listing'; file: string; archived: ArchivedFile; listing: ParsedListing }
-  | { kind: 'roster'; file: string; bytes: Buffer; format: RosterFormat };
+  | { kind: 'roster'; file: string; format: RosterFormat; archived: ArchivedFile; roster: ReturnType<typeof parseRosterFile> };
 
-/** Reads and parses a file to import; throws an ImportError saying why it cannot. */
-export function readFileToImport(file: string, options: ImportOptions = {}): ReadFile {
+/**
+ * Reads and parses a file to import; throws an ImportError saying why it cannot. `resolverOf` is
+ * called only for a file of seats (a reader thread loads the registry only then).
+ */
+export function readFileToImport(file: string, resolverOf: () => Resolver, options: ImportOptions = {}): ReadFile {
   const bytes = readImportFile(file);
   const format = formatOf(file, bytes);
-  if (isRosterFormat(format)) return { kind: 'roster', file, bytes, format };
+  if (isRosterFormat(format)) {
+    // What is archived is what is read: the copy without the personal data the file holds, if any.
+    try {
+      const resolver = resolverOf();
+      const copy = redactRoster(bytes, format, resolver);
+      const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: copy?.contentType ?? null, redaction: copy ? redactionNote(bytes, copy) : null };
+      return { kind: 'roster', file, format, archived, roster: parseRosterFile(archived.bytes, format, { url: rosterUrl(file, options), resolver }) };
+    } catch (error) {
+      throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
+    }
+  }
   // As for seats, what is archived is what is read: the page without its addresses, if it has any.
   const copy = redactListingAddresses(bytes);
   const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: null, redaction: copy ? redactionNote(bytes, copy) : null };
@@ -249,7 +254,7 @@ function importStart(options: ImportOptions): ImportStart {
 
 export function importFile(target: ImportTarget, file: string, options: ImportOptions = {}): ImportResult {
   const start = importStart(options);
-  return storeReadFile(target, recordingRefusal(target.db, start, () => readFileToImport(file, options)), options, start);
+  return storeReadFile(target, recordingRefusal(target.db, start, () => readFileToImport(file, () => target.resolver, options)), options, start);
 }
 
 /**
@@ -262,7 +267,7 @@ export function storeReadFile(target: ImportTarget, read: ReadFile | { refused: 
     recordImportRun(db, { ...start, status: 'failed', error: errorMessage(read.refused) });
     throw read.refused;
   }
-  if (read.kind === 'roster') return importRoster(target, read.file, read.bytes, read.format, options, start);
+  if (read.kind === 'roster') return importRoster(target, read, options, start);
   const { file, archived, listing } = read;
   const url = options.url ?? `file:${path.basename(file)}`;
   const stored = storeArchived(target, archived, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>

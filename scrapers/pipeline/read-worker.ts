@@ -1,21 +1,28 @@
 // The body of the snapshot's reader thread (seed.ts): reads and parses each file it is given, in order,
 // and posts each as it is done, while the main thread stores the ones before it.
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadRegistry } from '../../domain/resolve/registry.js';
+import { createResolver, type Resolver } from '../../domain/resolve/resolve.js';
 import { errorMessage } from '../errors.js';
 import { readFileToImport, type ImportOptions } from './import.js';
 
 export interface ReadJob {
+  /** Its place in the load: files are stored in this order, whichever reader read them. */
+  index: number;
   file: string;
   options: ImportOptions;
 }
 
 export type ReadMessage = { index: number; read: ReturnType<typeof readFileToImport> } | { index: number; refused: string };
 
-const { jobs } = workerData as { jobs: ReadJob[] };
-for (const [index, job] of jobs.entries()) {
+/** The registry the main thread resolves with (its folder): files of seats are resolved as they are read. */
+const { jobs, registryDir } = workerData as { jobs: ReadJob[]; registryDir?: string };
+let resolver: Resolver | undefined;
+for (const job of jobs) {
+  const { index } = job;
   let message: ReadMessage;
   try {
-    message = { index, read: readFileToImport(job.file, job.options) };
+    message = { index, read: readFileToImport(job.file, () => (resolver ??= createResolver(loadRegistry(registryDir))), job.options) };
   } catch (error) {
     message = { index, refused: errorMessage(error) };
   }

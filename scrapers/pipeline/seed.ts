@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { projectPath } from '../../domain/project.js';
-import { on } from 'node:events';
 import { ImportError, storeReadFile, type ImportResult, type ImportTarget, type ReadFile } from './import.js';
 import type { ReadJob, ReadMessage } from './read-worker.js';
 import { startWorker } from './threads.js';
@@ -30,15 +29,18 @@ export function snapshotManifest(dir = SNAPSHOT_DIR): z.infer<typeof manifestSch
 }
 
 /**
- * Loads the snapshot's files in order. A worker thread reads and parses them (SheetJS: about half the
- * work) while this thread stores the ones already read, so a first start takes about as long as the
- * slower of the two rather than their sum. A file that cannot be read stops the load there, as an
- * import of it would, with what was stored before it kept.
+ * Loads the snapshot's files in order. Two worker threads read and parse them (SheetJS: most of the
+ * work), each every other file, while this thread stores the ones already read, in the manifest's
+ * order; a first start takes about as long as the slowest of the three rather than their sum. A file
+ * that cannot be read stops the load there, as an import of it would, with what was stored before it
+ * kept.
  */
 export async function loadSnapshot(
   target: ImportTarget,
   options: {
     dir?: string;
+    /** The registry's folder `target.resolver` was made from (the readers resolve seats with it); default the bundled one. */
+    registryDir?: string;
     /** Only the files this keeps (tests that need part of the snapshot). */
     only?: (file: string) => boolean;
     onFile?: (result: ImportResult, index: number, total: number) => void;
@@ -47,35 +49,56 @@ export async function loadSnapshot(
   const dir = options.dir ?? SNAPSHOT_DIR;
   const jobs: ReadJob[] = snapshotManifest(dir)
     .files.filter((entry) => options.only?.(entry.file) ?? true)
-    .map((entry) => ({
+    .map((entry, index) => ({
+      index,
       file: path.join(dir, entry.file),
       options: { url: entry.url, urlIsExact: entry.urlIsExact, meetingDate: entry.meetingStart, capturedAt: entry.capturedAt, trigger: 'seed' },
     }));
   const results: ImportResult[] = [];
-  if (jobs.length === 0) return results;
-  const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { jobs });
-  // The reader exiting before every file came back (it crashed) ends the wait below with its reason.
-  const stopped = new AbortController();
-  reader.once('exit', (code) => stopped.abort(new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`)));
+  const arrived = new Map<number, ReadMessage>();
+  let stopped: Error | null = null;
+  let wake = () => {};
+  const readers = Array.from({ length: Math.min(READERS, jobs.length) }, (_, k) => {
+    const own = jobs.filter((job) => job.index % READERS === k);
+    let received = 0;
+    const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { jobs: own, registryDir: options.registryDir });
+    reader.on('message', (message: ReadMessage) => {
+      received++;
+      arrived.set(message.index, message);
+      wake();
+    });
+    reader.once('error', (error) => (stopped ??= error));
+    // A reader exiting before every one of its files came back (it crashed) ends the wait with its reason.
+    reader.once('exit', (code) => {
+      if (received < own.length) stopped ??= new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`);
+      wake();
+    });
+    return reader;
+  });
   try {
-    for await (const [message] of on(reader, 'message', { signal: stopped.signal }) as AsyncIterable<[ReadMessage]>) {
-      const job = jobs[message.index]!;
+    for (const job of jobs) {
+      while (!arrived.has(job.index)) {
+        if (stopped) throw stopped;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const message = arrived.get(job.index)!;
+      arrived.delete(job.index);
       const read = 'refused' in message ? { refused: new ImportError(message.refused) } : withBuffers(message.read);
       const result = storeReadFile(target, read, job.options);
       results.push(result);
-      options.onFile?.(result, message.index, jobs.length);
-      if (results.length === jobs.length) break;
+      options.onFile?.(result, job.index, jobs.length);
     }
-  } catch (error) {
-    throw stopped.signal.aborted && error instanceof Error && error.name === 'AbortError' ? stopped.signal.reason : error;
   } finally {
-    await reader.terminate();
+    await Promise.all(readers.map((reader) => reader.terminate()));
   }
   return results;
 }
 
+/** Reader threads: with this thread storing, one per core of a 2-core machine and one more. */
+const READERS = 2;
+
 /** A thread's message carries bytes as Uint8Array; the archive and the readers of seats take Buffers. */
 function withBuffers(read: ReadFile): ReadFile {
   const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return read.kind === 'roster' ? { ...read, bytes: buffer(read.bytes) } : { ...read, archived: { ...read.archived, bytes: buffer(read.archived.bytes) } };
+  return { ...read, archived: { ...read.archived, bytes: buffer(read.archived.bytes) } };
 }
