@@ -1,5 +1,6 @@
 // The body of the snapshot's reader thread (seed.ts): reads and parses each file it is given, in order,
-// and posts each as it is done, while the main thread stores the ones before it.
+// and posts each as it is done, while the main thread stores the ones before it. It reads the files it
+// is sent until the main thread ends it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry } from '../../domain/resolve/registry.js';
 import { createResolver, type Resolver } from '../../domain/resolve/resolve.js';
@@ -16,9 +17,9 @@ export interface ReadJob {
 export type ReadMessage = { index: number; read: ReturnType<typeof readFileToImport> } | { index: number; refused: string };
 
 /** The registry the main thread resolves with (its folder): files of seats are resolved as they are read. */
-const { jobs, registryDir } = workerData as { jobs: ReadJob[]; registryDir?: string };
+const { registryDir } = workerData as { registryDir?: string };
 let resolver: Resolver | undefined;
-for (const job of jobs) {
+parentPort!.on('message', (job: ReadJob) => {
   const { index } = job;
   let message: ReadMessage;
   try {
@@ -27,4 +28,4 @@ for (const job of jobs) {
     message = { index, refused: errorMessage(error) };
   }
   parentPort!.postMessage(message);
-}
+});

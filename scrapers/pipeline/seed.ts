@@ -30,10 +30,10 @@ export function snapshotManifest(dir = SNAPSHOT_DIR): z.infer<typeof manifestSch
 
 /**
  * Loads the snapshot's files in order. Two worker threads read and parse them (SheetJS: most of the
- * work), each every other file, while this thread stores the ones already read, in the manifest's
- * order; a first start takes about as long as the slowest of the three rather than their sum. A file
- * that cannot be read stops the load there, as an import of it would, with what was stored before it
- * kept.
+ * work), each taking the next file as it gets through one, while this thread stores the ones already
+ * read, in the manifest's order: a first start takes about as long as the busiest thread rather than
+ * the sum, and one slow file (the work plan) holds up one reader, not the other. A file that cannot be
+ * read stops the load there, as an import of it would, with what was stored before it kept.
  */
 export async function loadSnapshot(
   target: ImportTarget,
@@ -58,25 +58,35 @@ export async function loadSnapshot(
   const arrived = new Map<number, ReadMessage>();
   let stopped: Error | null = null;
   let wake = () => {};
-  const readers = Array.from({ length: Math.min(READERS, jobs.length) }, (_, k) => {
-    const own = jobs.filter((job) => job.index % READERS === k);
-    let received = 0;
-    const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { jobs: own, registryDir: options.registryDir });
+  let given = 0;
+  const readers = Array.from({ length: Math.min(READERS, jobs.length) }, () => {
+    const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { registryDir: options.registryDir });
+    let outstanding = 0;
+    const give = () => {
+      if (given === jobs.length) return;
+      reader.postMessage(jobs[given++]);
+      outstanding++;
+    };
     reader.on('message', (message: ReadMessage) => {
-      received++;
+      outstanding--;
       arrived.set(message.index, message);
+      give();
       wake();
     });
     reader.once('error', (error) => (stopped ??= error));
-    // A reader exiting before every one of its files came back (it crashed) ends the wait with its reason.
+    // A reader exiting with files still to read (it crashed) ends the wait with its reason.
     reader.once('exit', (code) => {
-      if (received < own.length) stopped ??= new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`);
+      if (outstanding > 0) stopped ??= new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`);
       wake();
     });
+    // Two files at a time: this thread answers a reader only between two stores.
+    for (let i = 0; i < JOBS_AHEAD; i++) give();
     return reader;
   });
   try {
     for (const job of jobs) {
+      // Let the readers' messages in (and hand them their next files) before every store.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (!arrived.has(job.index)) {
         if (stopped) throw stopped;
         await new Promise<void>((resolve) => (wake = resolve));
@@ -96,6 +106,8 @@ export async function loadSnapshot(
 
 /** Reader threads: with this thread storing, one per core of a 2-core machine and one more. */
 const READERS = 2;
+/** Files a reader is given before it has returned one. */
+const JOBS_AHEAD = 2;
 
 /** A thread's message carries bytes as Uint8Array; the archive and the readers of seats take Buffers. */
 function withBuffers(read: ReadFile): ReadFile {
