@@ -12,6 +12,7 @@ import {
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
+import { checkRecordFilters } from '../reports/record-filters.js';
 import { GROUP_SETS, crossCheckReport, leadershipReport, parseSeatTableOptions, type LeadershipReport } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { coverageBy } from '../reports/curation.js';
@@ -337,6 +338,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     const filters = filtersOf(db, req);
     const table = tableOptionsOf(req);
     const pick = seatPickOf(req);
+    // A misspelt company would list no seat, read as "none": refuse it, naming the nearest known.
+    validating(() => checkRecordFilters(db, { parent: pick.parent }));
     const report = seatList(db, table.at, filters, table.groups, pick);
     respond(req, res, views, {
       page: 'seat-list',
