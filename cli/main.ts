@@ -147,7 +147,8 @@ export function buildProgram(): Command {
   program
     .command('digest')
     .description('the weekly participation report of an ISO week, as published (a week not yet published is a preview)')
-    .option('--week <YYYY-Www>', 'the ISO week, e.g. 2025-W07 (default: the last complete week)')
+    .option('--week <YYYY-Www>', 'the ISO week, e.g. 2025-W07 (default: the last complete week when it has contributions, else the newest week that has)')
+    .option('--weeks', 'list the weeks that have contributions, newest first, with how many (md: one a line; json; csv)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json', 'csv']).default('md'))
     .option('--publish', 'publish the week now (kept as published; a week already published stays as it was)')
     .option('--replace', 'with --publish: publish again over the earlier publication')

@@ -72,7 +72,7 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
     // ITU's document store: links to `/md/…` documents and listing folders (`parent=T22-SG17-C`).
     if (/meetingdoc\.asp\?[^"'>]*parent=[TR]\d{2}-/i.test(head) && /\/md\/[TR]\d{2}-/i.test(head)) return 'itu-document-listing';
     if (/<tr[^>]*class="[^"]*\bb_data_row\b/i.test(head)) return 'ieee-mentor-listing';
-    if (/datatracker/i.test(head) && /\b(?:draft-[a-z0-9-]+-\d{2}|RFC \d+)\b/.test(head) && /Authors(?:'|&#x27;|&#39;|’)? Addresses/i.test(head)) {
+    if (/datatracker/i.test(head) && /\b(?:draft-[a-z0-9-]+-\d{2}|RFC \d+)\b/.test(head) && /(?:Author|Editor)s?(?:'|&#x27;|&#39;|’)?s? Address(?:es)?\b/i.test(head)) {
       return 'ietf-htmlized-draft';
     }
     if (/datatracker/i.test(head) && /<th scope="row">Authors<\/th>/.test(head)) {

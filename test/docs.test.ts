@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SOURCES } from '../scrapers/sources.js';
+import { snapshotManifest } from '../scrapers/pipeline/seed.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DOCS = path.join(ROOT, 'docs');
@@ -123,5 +125,14 @@ describe('the README and docs/', () => {
     expect(named('/leader')).toBe(false);
     const missing = declared.filter(({ path: p }) => p !== '/index' && !named(p));
     expect(missing).toEqual([]);
+  });
+
+  it('counts the sources a start-up scrape runs, and the snapshot\'s RAN1 meetings, as they are', () => {
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+    const said = /each of its (\w+) sources/.exec(read('docs/operations.md'))?.[1];
+    expect(words.indexOf(said ?? '')).toBe(SOURCES.length);
+    const ran1 = snapshotManifest().files.filter((f) => f.file.startsWith('3gpp/ran1/')).length;
+    expect(read('README.md')).toContain(`the RAN1 working group's\n${ran1} meetings`);
+    expect(read('docs/sources.md')).toContain(`working group's ${ran1} meetings`);
   });
 });

@@ -68,4 +68,16 @@ describe('npm install where the prebuilt SQLite driver cannot be downloaded', ()
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
   });
+
+  it('is wired as npm runs it, and the README says what to do right under the quick start', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.postinstall).toBe('node bin/install-sqlite.js');
+    expect(pkg.allowScripts['better-sqlite3']).toBe(false);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // Right under the three commands, before anything else is explained: the npm that honours
+    // allowScripts, and the npm 10 that does not.
+    const top = readme.split('\n').slice(0, 15).join('\n');
+    expect(top).toContain('export npm_config_nodedir=<prefix>');
+    expect(top).toMatch(/npm 10[^]*`export npm_config_nodedir=\/usr`[^]*before `npm install`/);
+  });
 });

@@ -66,27 +66,60 @@ function v3Authors($: cheerio.CheerioAPI): IetfAuthor[] {
 
 const CONTACT_LINE = /^(?:e-?mail|phone|tel|fax|uri|url)\s*:/i;
 
-/** The plain-text "Authors' Addresses" section: blocks separated by blank lines. */
-function v2Authors(text: string): IetfAuthor[] {
-  const start = text.search(/^Authors?'? Addresses\s*$/m);
-  if (start < 0) return [];
-  const lines = text
-    .slice(start)
-    .split('\n')
-    .slice(1)
-    // Page furniture between two pages of the section.
-    .filter((line) => !/\[Page \d+\]\s*$/.test(line) && !/^Internet-Draft\s{2,}/.test(line));
-  const blocks: string[][] = [];
-  let current: string[] = [];
-  for (const line of lines) {
-    if (line.trim() === '') {
-      if (current.length > 0) blocks.push(current);
-      current = [];
-    } else current.push(line.trim());
+/**
+ * The headings of the plain text's address sections: `Authors' Addresses`, a single author's `Author's
+ * Address`, `Editors' Addresses` (RFC 4271), numbered or not; not the table of contents' line of it.
+ */
+const ADDRESSES_HEADING = /^(?:\d+\.\s+)?(?:Author|Editor)(?:s'|'s|s)?\s+Address(?:es)?\s*$/;
+/** Page furniture between two pages: the footer (`… [Page 21]`), an RFC's or a draft's header. */
+const FURNITURE = [/\[Page \d+\]\s*$/, /^Internet-Draft\s{2,}/, /^RFC \d+\s{2,}/];
+const indent = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * The lines of each address section, up to the next section: a line indented less than the
+ * section's first (an RFC's "Full Copyright Statement", "Intellectual Property" follow its authors).
+ */
+function addressSections(text: string): string[][] {
+  const lines = text.split('\n').filter((line) => !FURNITURE.some((f) => f.test(line)));
+  const sections: string[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!ADDRESSES_HEADING.test(lines[i]!)) continue;
+    const section: string[] = [];
+    let margin: number | null = null;
+    for (i++; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.trim() !== '') {
+        margin ??= indent(line);
+        if (indent(line) < margin) break;
+      }
+      section.push(line);
+    }
+    i--;
+    sections.push(section);
   }
-  if (current.length > 0) blocks.push(current);
+  return sections;
+}
+
+/**
+ * The plain-text address sections: one block per author, blocks separated by blank lines. The name
+ * comes first, then the organization, the address lines (the last that names a country gives it) and
+ * the contact lines; contact lines after a blank line belong to the author above, and a name alone is
+ * an author who gives no organization (RFC 4271: "Tony Li").
+ */
+function v2Authors(text: string): IetfAuthor[] {
+  const blocks: string[][] = [];
+  for (const section of addressSections(text)) {
+    let current: string[] = [];
+    for (const line of section) {
+      if (line.trim() === '') {
+        if (current.length > 0) blocks.push(current);
+        current = [];
+      } else current.push(line.trim());
+    }
+    if (current.length > 0) blocks.push(current);
+  }
   return blocks
-    .filter((block) => block.length >= 2 && !CONTACT_LINE.test(block[0]!))
+    .filter((block) => !CONTACT_LINE.test(block[0]!))
     .map((block) => {
       const [first, ...rest] = block;
       const name = first!.replace(/\s*\((?:editor|ed\.)\)\s*$/i, '').trim();

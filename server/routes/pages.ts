@@ -12,7 +12,8 @@ import {
 import { companyReport } from '../reports/company.js';
 import { NotFoundError, countryReport } from '../reports/country.js';
 import { FilterError, checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
-import { GROUP_SETS, crossCheckReport, leadershipReport, parseSeatTableOptions } from '../reports/leadership.js';
+import { checkRecordFilters } from '../reports/record-filters.js';
+import { GROUP_SETS, crossCheckReport, leadershipReport, parseSeatTableOptions, type LeadershipReport } from '../reports/leadership.js';
 import { countriesReport, organizationsReport, overviewReport, unresolvedReport } from '../reports/overview.js';
 import { coverageBy } from '../reports/curation.js';
 import { partnersReport, threeGppOnly } from '../reports/partners.js';
@@ -66,6 +67,24 @@ function notFound<T>(fn: () => T): T {
 }
 
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
+
+/** At most this many dates side by side: the seat table's history (one date a year) fits the page. */
+const HISTORY_DATES_PER_TABLE = 8;
+
+/**
+ * The seat table's history as several tables of at most HISTORY_DATES_PER_TABLE dates each, the same
+ * countries in each: one row per country and a column per date grew a column a year (29 dates since
+ * 2000 made it 3,000 pixels wide).
+ */
+function historyTables(report: LeadershipReport) {
+  const dates = report.history.map((h) => h.at);
+  const count = Math.ceil(dates.length / HISTORY_DATES_PER_TABLE);
+  const size = Math.ceil(dates.length / Math.max(count, 1));
+  return Array.from({ length: count }, (_, i) => ({
+    dates: dates.slice(i * size, (i + 1) * size),
+    rows: report.historyByCountry.map((row) => ({ ...row, cells: row.cells.slice(i * size, (i + 1) * size) })),
+  }));
+}
 
 /**
  * The shares table's columns: each period marked when it is thin (see THIN_PERIOD in trends.ts) or
@@ -267,6 +286,7 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
       at: (format) => urls.leadership(filters, format, table),
       view: () => ({
         seatsNote: 'current seats first',
+        historyTables: historyTables(report),
         crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
         groupSets: Object.keys(GROUP_SETS),
         seatsUrls: {
@@ -318,6 +338,8 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     const filters = filtersOf(db, req);
     const table = tableOptionsOf(req);
     const pick = seatPickOf(req);
+    // A misspelt company would list no seat, read as "none": refuse it, naming the nearest known.
+    validating(() => checkRecordFilters(db, { parent: pick.parent }));
     const report = seatList(db, table.at, filters, table.groups, pick);
     respond(req, res, views, {
       page: 'seat-list',

@@ -1,6 +1,8 @@
 // Every report page fits a 1280-pixel window: no element reaches past the page's right edge (Debian's
 // Chromium through playwright-core). On real data: the RAN#102 list (1,380 contributions, 1,057 of them
-// uploaded in 2023-W49), and on /status a refused file whose reason is one long unbroken name.
+// uploaded in 2023-W49), the snapshot's table of RAN chairs since 1999 (so that /leadership shows a seat
+// table at every 1 January since 2000: 27 dates and today's), and on /status a refused file whose reason
+// is one long unbroken name.
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -20,6 +22,7 @@ beforeAll(async () => {
   importFile(app, path.join(ROOT, 'data', 'snapshot', '3gpp', 'TDoc_List_Meeting_RAN#102.xlsx'), {
     url: 'https://www.3gpp.org/ftp/tsg_ran/TSG_RAN/TSGR_102/Docs/TDoc_List_Meeting_RAN%23102.xlsx',
   });
+  importFile(app, path.join(ROOT, 'data', 'snapshot', '3gpp', 'researcher_RAN_chairs_list_2023-07.xlsx'));
   const saved = path.join(tempDir(), 'https___www.3gpp.org_ftp_tsg_ran_TSG_RAN_TSGR_102_Docs_TDoc_List_Meeting_RAN%23102_saved-by-the-browser-as-a-web-page.htm');
   fs.writeFileSync(saved, '<html><body><p>Index of /ftp/tsg_ran/TSG_RAN/TSGR_102/Docs</p></body></html>');
   expect(() => importFile(app, saved)).toThrow(/not a contribution list/);

@@ -39,6 +39,15 @@ describe('numbers are written alike on every page and format', () => {
   });
 });
 
+describe('numbers on /compare', () => {
+  it("writes Ericsson's 1,012 seats of the work plan (counted with sqlite3) as the other pages write 1,370", async () => {
+    const app = testApp();
+    importFile(app, path.join(SNAPSHOT, '3gpp', 'Work_plan_3gpp_230110.emails-redacted.xlsm'));
+    const html = (await request(createApp(app)).get('/compare?org=ericsson&org=huawei').expect(200)).text;
+    expect(html).toMatch(/<th scope="row">Leadership seats \(ever\)<\/th><td class="n">1,012<\/td><td class="n">865<\/td><\/tr>/);
+  }, 60_000);
+});
+
 describe('the database download and the archived copies', () => {
   it('links the whole database from every page', async () => {
     const html = (await request(web).get('/').expect(200)).text;

@@ -50,6 +50,15 @@ describe('stdwatch digest without --week', () => {
     expect(code).toBe(0);
     // RAN#104's list: its last upload is RP-240901 on 17 August 2024, 2024-W33, the one document of that week.
     expect(JSON.parse(stdout).data).toMatchObject({ week: '2024-W33', totals: { contributions: 1 } });
-    expect(stderr).toMatch(/^stdwatch: digest of 2024-W33, the last week with contributions \(the last complete week, \d{4}-W\d{2}, has none\); --week YYYY-Www for another\n$/);
+    expect(stderr).toMatch(/^stdwatch: digest of 2024-W33, the last week with contributions \(the last complete week, \d{4}-W\d{2}, has none\); --week YYYY-Www for another, --weeks lists those with contributions\n$/);
+    // The weeks that have contributions, as /digest lists them: RAN#104's 830, every one dated, the
+    // newest (RP-240901, 17 August 2024) alone in 2024-W33.
+    const weeks = await run.run(['digest', '--weeks', '--format', 'json']);
+    expect(weeks.code).toBe(0);
+    const listed = JSON.parse(weeks.stdout) as { week: string; contributions: number }[];
+    expect(listed[0]).toEqual({ week: '2024-W33', contributions: 1 });
+    expect(listed.reduce((n, w) => n + w.contributions, 0)).toBe(830);
+    const text = await run.run(['digest', '--weeks']);
+    expect(text.stdout.split('\n')[0]).toBe('2024-W33  1');
   }, 30_000);
 });

@@ -26,6 +26,21 @@ describe('a misspelt organization, meeting, body or date on the API and the docu
     expect(nokia.body.error.message).toMatch(/^parent: no organization "nokai" \(nearest known: nokia\b/);
   });
 
+  it('refuses it on the seats behind a seat count and the positions API too, where it read "0 of 28 seats"', async () => {
+    const seats = await request(web).get('/leadership/seats.json?parent=huwaei').expect(400);
+    expect(seats.body.error).toMatchObject({ parameter: 'parent' });
+    expect(seats.body.error.message).toMatch(/^parent: no organization "huwaei" \(nearest known: huawei\b/);
+    await request(web).get('/leadership/seats?parent=huwaei').expect(400);
+    await request(web).get('/leadership/seats.json?parent=huawei').expect(200);
+    const positions = await request(web).get('/api/positions?organization=nokai').expect(400);
+    expect(positions.body.error.message).toMatch(/^organization: no organization "nokai" \(nearest known: nokia\b/);
+  });
+
+  it("a company's page that does not exist names the nearest that do", async () => {
+    const res = await request(web).get('/organizations/erricson.json').expect(404);
+    expect(res.body.error.message).toBe('no organization "erricson" (nearest known: ericsson)');
+  });
+
   it('still answers a known one', async () => {
     const res = await request(web).get('/api/contributions?parent=huawei').expect(200);
     expect(res.body.data.map((r: { ref: string }) => r.ref).sort()).toEqual(['RP-240001', 'RP-240002']);

@@ -7,6 +7,8 @@ import { importFile } from '../../../scrapers/pipeline/import.js';
 import { fixture, testApp } from '../../support/app.js';
 
 const RFC8986 = fixture('ietf', 'datatracker-htmlized-rfc8986.2025-02.excerpt.html');
+const RFC4271 = fixture('ietf', 'datatracker-htmlized-rfc4271.2025-02.excerpt.html');
+const RFC4272 = fixture('ietf', 'datatracker-htmlized-rfc4272.2025-02.excerpt.html');
 
 describe('the htmlized page of RFC 8986 (/doc/html/rfc8986)', () => {
   it('imports as one contribution of spring, with every affiliation and country, traced to the page', () => {
@@ -32,5 +34,33 @@ describe('the htmlized page of RFC 8986 (/doc/html/rfc8986)', () => {
       ['Huawei', 'CN'],
     ]);
     expect(record!.authors.map((a) => a.country)).toEqual(['BE', 'ES', 'US', 'CA', 'JP', 'CN']);
+  });
+
+  // RFCs before xml2rfc v3 (RFC 8650 on) are htmlized from their plain text: no address cards, and the
+  // address section may be the editors' or a single author's, followed by the copyright boilerplate.
+  it('imports RFC 4271, whose plain text names its editors ("Editors\' Addresses"), one of them without an organization', () => {
+    const app = testApp();
+    const result = importFile(app, RFC4271, { url: 'https://datatracker.ietf.org/doc/html/rfc4271' });
+    expect(result).toMatchObject({ format: 'ietf-htmlized-draft', group: 'idr', seen: 1, new: 1 });
+    expect(result.warnings).toEqual(['rfc4271: Tony Li gives no affiliation']);
+    const [record] = [...allContributionRecords(app.db, { body: 'ietf' })];
+    expect(record).toMatchObject({ ref: 'rfc4271', type: 'rfc', date: '2006-01-01', sourceText: 'Juniper Networks; NextHop Technologies, Inc.' });
+    expect(record!.sources.map((s) => [s.organization, s.country])).toEqual([
+      ['Juniper Networks', 'US'],
+      ['NextHop Technologies', 'US'],
+    ]);
+    // The page names no country for any of the three: none is made up.
+    expect(record!.authors).toEqual([
+      { affiliation: 'Juniper Networks', country: null },
+      { affiliation: null, country: null },
+      { affiliation: 'NextHop Technologies, Inc.', country: null },
+    ]);
+  });
+
+  it('imports RFC 4272, whose one author is under "Author\'s Address", and not the copyright sections after it', () => {
+    const app = testApp();
+    expect(importFile(app, RFC4272)).toMatchObject({ format: 'ietf-htmlized-draft', group: 'idr', seen: 1, new: 1, warnings: [] });
+    const [record] = [...allContributionRecords(app.db, { body: 'ietf' })];
+    expect(record).toMatchObject({ ref: 'rfc4272', title: 'BGP Security Vulnerabilities Analysis', sourceText: 'Sparta, Inc.', authors: [{ affiliation: 'Sparta, Inc.', country: null }] });
   });
 });
