@@ -58,34 +58,26 @@ export async function loadSnapshot(
   const arrived = new Map<number, ReadMessage>();
   let stopped: Error | null = null;
   let wake = () => {};
-  let given = 0;
+  // The readers take the next file to read from this counter themselves, so that neither waits for
+  // this thread, which answers messages only between two stores.
+  const nextJob = new SharedArrayBuffer(4);
   const readers = Array.from({ length: Math.min(READERS, jobs.length) }, () => {
-    const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { registryDir: options.registryDir });
-    let outstanding = 0;
-    const give = () => {
-      if (given === jobs.length) return;
-      reader.postMessage(jobs[given++]);
-      outstanding++;
-    };
+    const reader = startWorker(new URL('./read-worker.ts', import.meta.url), { jobs, nextJob, registryDir: options.registryDir });
     reader.on('message', (message: ReadMessage) => {
-      outstanding--;
       arrived.set(message.index, message);
-      give();
       wake();
     });
     reader.once('error', (error) => (stopped ??= error));
-    // A reader exiting with files still to read (it crashed) ends the wait with its reason.
+    // A reader ends when no file is left to take; one that crashed ends the wait with its reason.
     reader.once('exit', (code) => {
-      if (outstanding > 0) stopped ??= new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`);
+      if (code !== 0) stopped ??= new Error(`the snapshot's reader stopped (exit code ${code}) after ${results.length} of ${jobs.length} files`);
       wake();
     });
-    // Two files at a time: this thread answers a reader only between two stores.
-    for (let i = 0; i < JOBS_AHEAD; i++) give();
     return reader;
   });
   try {
     for (const job of jobs) {
-      // Let the readers' messages in (and hand them their next files) before every store.
+      // Let the readers' messages in before every store.
       await new Promise<void>((resolve) => setImmediate(resolve));
       while (!arrived.has(job.index)) {
         if (stopped) throw stopped;
@@ -106,8 +98,6 @@ export async function loadSnapshot(
 
 /** Reader threads: with this thread storing, one per core of a 2-core machine and one more. */
 const READERS = 2;
-/** Files a reader is given before it has returned one. */
-const JOBS_AHEAD = 2;
 
 /** A thread's message carries bytes as Uint8Array; the archive and the readers of seats take Buffers. */
 function withBuffers(read: ReadFile): ReadFile {
