@@ -61,6 +61,8 @@ export interface CountSpec {
   by: CountKey[];
   /** Only dated contributions, even without a date range (trends over time). */
   datedOnly?: boolean;
+  /** Only `contributions` of the measures (a reader that needs no more: SQLite adds up one sum, not nine). */
+  contributionsOnly?: boolean;
 }
 
 /** One part of a date range: kept rows of a level and period range, or counted on the spot. */
@@ -270,7 +272,8 @@ export function countQuery(db: Db, spec: CountSpec): SQL {
     rows = sql`(${selects.length === 0 ? sql`select * from ${sql.raw(t.table)} where false` : sql.join(selects, sql` union all `)})`;
   }
   const keys = spec.by.map((k) => `${KEY_EXPRESSIONS[k]} as "${k}"`);
-  const select = [...keys, readMeasures(t, spec.filters)].join(', ');
+  const measures = spec.contributionsOnly ? `${counted(t, spec.filters)} as contributions` : readMeasures(t, spec.filters);
+  const select = [...keys, measures].join(', ');
   const groupBy = spec.by.length > 0 ? sql.raw(` group by ${spec.by.map((k) => KEY_EXPRESSIONS[k]).join(', ')}`) : sql``;
   // The HAVING names the expression: an alias would be read as the pair tables' own column.
   return sql`select ${sql.raw(select)} from ${rows} r where ${sql.join(conditions, sql` and `)}${groupBy} having ${sql.raw(counted(t, spec.filters))} > 0`;

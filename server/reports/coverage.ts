@@ -275,7 +275,7 @@ function storedSittings(db: Db, body: Filters['body'], group: Filters['group']):
   return whileUnchanged(db, `series sittings ${body ?? ''} ${group ?? ''}`, () => {
     // Contributions per group, meeting and month, as stored (every status, every topic).
     const rows = db.all<{ group: number; meeting: number; month: string; contributions: number }>(
-      countsOf(db, 'everyone', { body, group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true }),
+      countsOf(db, 'everyone', { body, group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true, contributionsOnly: true }),
     );
     const ids = (values: number[]) => JSON.stringify([...new Set(values)]);
     const groups = db.all<StoredGroup>(sql`select id, body_id as body, code as "group" from groups

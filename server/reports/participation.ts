@@ -115,8 +115,8 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
 export type CountScope = Filters & Pick<CountFilters, 'groupIds'>;
 
 /** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
-export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean } = {}): SQL {
-  return countQuery(db, { table, filters, by, subject, datedOnly: options.datedOnly });
+export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean; contributionsOnly?: boolean } = {}): SQL {
+  return countQuery(db, { table, filters, by, subject, ...options });
 }
 
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
