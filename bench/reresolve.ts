@@ -20,8 +20,10 @@ import { loadRegistry, REGISTRY_DIR } from '../domain/resolve/registry.js';
 import { get, startServer } from './server.js';
 
 export interface ReresolveRun {
-  /** The server's own time for the re-resolution: the run's start to its commit (its log line). */
-  ms: number;
+  /** The server's own time for the re-resolution: the run's start to its commit (its log line); null when it failed. */
+  ms: number | null;
+  /** Why it failed, as the server logged it. */
+  error: string | null;
   /** The server's start to its first answer, while the re-resolution was waiting to begin. */
   startMs: number;
   /** API pages requested while it ran: each one's milliseconds; failures apart. */
@@ -40,6 +42,7 @@ interface LogLine {
   level?: string;
   msg?: string;
   seconds?: number;
+  err?: unknown;
 }
 
 /** Starts the server on `dbFile` with the registry in `registryDir`, and times its background re-resolution. */
@@ -57,7 +60,7 @@ async function timeReresolution(dbFile: string, registryDir: string, maxId: numb
       }
       if (entry.job !== 'registry') return;
       if (typeof entry.seconds === 'number') finished = { seconds: entry.seconds };
-      else if (entry.level === 'error') finished = { error: entry.msg ?? line };
+      else if (entry.level === 'error') finished = { error: `${entry.msg ?? ''} ${JSON.stringify(entry.err ?? '')}`.trim() };
     },
   });
   try {
@@ -66,6 +69,10 @@ async function timeReresolution(dbFile: string, registryDir: string, maxId: numb
     const started = performance.now();
     let lastReport = started;
     while (finished === null) {
+      if (server.child.exitCode !== null || server.child.signalCode !== null) {
+        finished = { error: `the server stopped (exit ${server.child.exitCode ?? server.child.signalCode}) before the re-resolution was done` };
+        break;
+      }
       const after = Math.floor(Math.random() * maxId);
       try {
         apiMs.push(await get(`${server.base}/api/contributions?limit=100&after=${after}`));
@@ -79,8 +86,9 @@ async function timeReresolution(dbFile: string, registryDir: string, maxId: numb
       await new Promise((r) => setTimeout(r, 250));
     }
     const outcome = finished as { seconds: number } | { error: string };
-    if ('error' in outcome) throw new Error(`the re-resolution failed: ${outcome.error}`);
-    return { ms: Math.round(outcome.seconds * 1000), startMs: Math.round(server.startMs), apiMs, apiFailures };
+    const startMs = Math.round(server.startMs);
+    if ('error' in outcome) return { ms: null, error: outcome.error, startMs, apiMs, apiFailures };
+    return { ms: Math.round(outcome.seconds * 1000), error: null, startMs, apiMs, apiFailures };
   } finally {
     await server.stop();
   }
@@ -154,13 +162,13 @@ export async function measureReresolve(benchDb: string, log: (m: string) => void
     registryDirs.push(unchangedDir);
     log('re-resolution after adding an organization no source names: starting the server');
     const unchanged = await timeReresolution(copy, unchangedDir, maxId, log);
-    log(`  done in ${unchanged.ms} ms; ${unchanged.apiMs.length} API pages meanwhile, slowest ${Math.round(Math.max(0, ...unchanged.apiMs))} ms`);
+    log(`  ${unchanged.error ?? `done in ${unchanged.ms} ms`}; ${unchanged.apiMs.length} API pages meanwhile, slowest ${Math.round(Math.max(0, ...unchanged.apiMs))} ms`);
 
     const changedDir = registryCopy(unchangedDir, (d) => makeOwnParent(d, subsidiary.slug));
     registryDirs.push(changedDir);
     log(`re-resolution after ${subsidiary.slug} became its own parent (was ${formerParent}'s; ${subsidiary.contributions} contributions): starting the server`);
     const changedRun = await timeReresolution(copy, changedDir, maxId, log);
-    log(`  done in ${changedRun.ms} ms; ${changedRun.apiMs.length} API pages meanwhile, slowest ${Math.round(Math.max(0, ...changedRun.apiMs))} ms`);
+    log(`  ${changedRun.error ?? `done in ${changedRun.ms} ms`}; ${changedRun.apiMs.length} API pages meanwhile, slowest ${Math.round(Math.max(0, ...changedRun.apiMs))} ms`);
     const after = new Database(copy, { readonly: true });
     const rewrittenRows = after
       .prepare('select count(*) from contribution_sources s join organizations o on o.id = s.organization_id where o.slug = ? and s.parent_id = s.organization_id')

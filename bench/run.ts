@@ -122,9 +122,9 @@ function reresolveRow(r: ReresolveFigures, apiP95Ms: number | null): Row {
     unit: 'ms',
     target: '≤ 60,000 ms, serving not blocked',
     // Blocked: a request failed, or one waited a second or more for the re-resolution's lock.
-    meets: r.changed.ms <= 60_000 && failures === 0 && slowest < 1000,
+    meets: r.changed.ms !== null && r.changed.ms <= 60_000 && failures === 0 && slowest < 1000,
     naive: null,
-    note: `${r.changed.slug} made its own parent (was ${r.changed.formerParent}'s): ${fmt(r.changed.contributions)} contributions, ${fmt(r.changed.rewrittenRows)} of its ${fmt(r.changed.sourceRows)} source rows rewritten; an organization no source names added: ${fmt(r.unchanged.ms)} ms (every source resolved and compared, nothing rewritten). Meanwhile ${during.length} /api/contributions?limit=100 pages: median ${Math.round(median(during.length > 0 ? during : [0]))} ms, p95 ${Math.round(percentile(during.length > 0 ? during : [0], 95))} ms, max ${slowest} ms, ${failures} failed${apiP95Ms === null ? '' : ` (p95 ${apiP95Ms} ms without)`}; the server answered ${r.unchanged.startMs} and ${r.changed.startMs} ms after its start`,
+    note: `${r.changed.error ? `FAILED: ${r.changed.error}; ` : ''}${r.unchanged.error ? `the unchanged case FAILED: ${r.unchanged.error}; ` : ''}${r.changed.slug} made its own parent (was ${r.changed.formerParent}'s): ${fmt(r.changed.contributions)} contributions, ${fmt(r.changed.rewrittenRows)} of its ${fmt(r.changed.sourceRows)} source rows rewritten; an organization no source names added: ${r.unchanged.ms === null ? 'failed' : `${fmt(r.unchanged.ms)} ms`} (every source resolved and compared, nothing rewritten). Meanwhile ${during.length} /api/contributions?limit=100 pages: median ${Math.round(median(during.length > 0 ? during : [0]))} ms, p95 ${Math.round(percentile(during.length > 0 ? during : [0], 95))} ms, max ${slowest} ms, ${failures} failed${apiP95Ms === null ? '' : ` (p95 ${apiP95Ms} ms without)`}; the server answered ${r.unchanged.startMs} and ${r.changed.startMs} ms after its start`,
   };
 }
 
@@ -138,8 +138,8 @@ function reresolveFigures(r: ReresolveFigures): Record<string, unknown> {
   return {
     reresolveMs: r.changed.ms,
     reresolve: {
-      changed: { slug: r.changed.slug, formerParent: r.changed.formerParent, contributions: r.changed.contributions, sourceRows: r.changed.sourceRows, rewrittenRows: r.changed.rewrittenRows, ms: r.changed.ms, serverStartMs: r.changed.startMs, apiPagesMeanwhile: spread(r.changed.apiMs), apiFailures: r.changed.apiFailures },
-      unchanged: { ms: r.unchanged.ms, serverStartMs: r.unchanged.startMs, apiPagesMeanwhile: spread(r.unchanged.apiMs), apiFailures: r.unchanged.apiFailures },
+      changed: { error: r.changed.error, slug: r.changed.slug, formerParent: r.changed.formerParent, contributions: r.changed.contributions, sourceRows: r.changed.sourceRows, rewrittenRows: r.changed.rewrittenRows, ms: r.changed.ms, serverStartMs: r.changed.startMs, apiPagesMeanwhile: spread(r.changed.apiMs), apiFailures: r.changed.apiFailures },
+      unchanged: { error: r.unchanged.error, ms: r.unchanged.ms, serverStartMs: r.unchanged.startMs, apiPagesMeanwhile: spread(r.unchanged.apiMs), apiFailures: r.unchanged.apiFailures },
       copyMs: Math.round(r.copyMs),
     },
   };
