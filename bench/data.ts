@@ -1,15 +1,15 @@
 // Generates a realistic full-history 3GPP database for the benchmarks.
 //   npm run bench:data [-- --size 2000000] [--db FILE]
 // The database is made through the project's own schema and migrations (openDatabase), loaded first
-// with the bundled real snapshot (data/snapshot: ~13,000 real contributions of RAN and SA2), and then
-// grown by sampling those real contributions: each generated contribution copies one real
-// contribution's source cell (so organizations keep their relative frequencies and contributions their
-// co-source counts), its type, "for", status and outcome, and its title; its source rows are that cell
-// resolved at the generated contribution's own date, as a store would write them (the owners of that
-// day, the membership partner: the database is then as resolved with this registry, and a re-resolution
-// without a registry change rewrites nothing). Groups are 3GPP's 18 groups with meetings spread 1999–2025 (working groups ~6 a year,
-// plenaries 4), volume growing over the years. The group weights and the growth are assumptions (the
-// snapshot holds only RAN and SA2), stated in GROUP_WEIGHTS below.
+// with the bundled real snapshot (data/snapshot: ~80,000 real contributions), and then grown by
+// sampling those real contributions: each generated contribution copies one real contribution's source
+// cell (so organizations keep their relative frequencies and contributions their co-source counts), its
+// type, "for", status and outcome, and its title; its source rows are that cell resolved at the
+// generated contribution's own date, as a store writes them (the owners of that day, the membership
+// partner), so the database is as resolved with this registry and a re-resolution without a registry
+// change rewrites nothing. Groups are 3GPP's 18 groups with meetings spread 1999–2025 (working groups
+// ~6 a year, plenaries 4), volume growing over the years. The group weights and the growth are
+// assumptions (the snapshot's lists are RAN's, RAN1's and SA2's), stated in GROUP_WEIGHTS below.
 //
 // Rows are written directly, one transaction per batch, with prepared statements, exactly the rows
 // db/contributions.ts storeListing writes: contributions, contribution_sources (through its own
