@@ -166,8 +166,13 @@ if (args.only === 'reresolve') {
 function freshTarget() {
   const db = openDatabase(':memory:');
   applyRegistry(db, resolver);
-  const archive = new RawArchive(fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-')), db);
-  return { db, resolver, archive };
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-'));
+  const archive = new RawArchive(archiveDir, db);
+  const close = () => {
+    closeDatabase(db);
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+  };
+  return { db, resolver, archive, close };
 }
 const bytes = fs.readFileSync(LARGEST);
 const parseMs: number[] = [];
@@ -180,10 +185,10 @@ for (let i = 0; i < RUNS; i++) {
   listingRows = listing.contributions.length;
   const target = freshTarget();
   storeMs.push(time(() => storeListing(target.db, resolver, listing, { rawDocumentId: null, seenAt: new Date().toISOString() }), 'store'));
-  closeDatabase(target.db);
+  target.close();
   const other = freshTarget();
   fileMs.push(time(() => importFile(other, LARGEST), 'file'));
-  closeDatabase(other.db);
+  other.close();
 }
 const importPerSec = Math.round(listingRows / (median(storeMs) / 1000));
 // On CPU time: on a shared machine a wall-clock ratio of two sub-second runs is mostly other load.
