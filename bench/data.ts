@@ -1,17 +1,20 @@
 // Generates a realistic full-history 3GPP database for the benchmarks.
 //   npm run bench:data [-- --size 2000000] [--db FILE]
 // The database is made through the project's own schema and migrations (openDatabase), loaded first
-// with the bundled real snapshot (data/snapshot: ~13,000 real contributions of RAN and SA2), and then
-// grown by sampling those real contributions: each generated contribution copies one real
-// contribution's source cell with its resolved source rows (so organizations keep their relative
-// frequencies and contributions their co-source counts), its type, "for", status and outcome, and its
-// title. Groups are 3GPP's 18 groups with meetings spread 1999–2025 (working groups ~6 a year,
-// plenaries 4), volume growing over the years. The group weights and the growth are assumptions (the
-// snapshot holds only RAN and SA2), stated in GROUP_WEIGHTS below.
+// with the bundled real snapshot (data/snapshot: ~80,000 real contributions), and then grown by
+// sampling those real contributions: each generated contribution copies one real contribution's source
+// cell (so organizations keep their relative frequencies and contributions their co-source counts), its
+// type, "for", status and outcome, and its title; its source rows are that cell resolved at the
+// generated contribution's own date, as a store writes them (the owners of that day, the membership
+// partner), so the database is as resolved with this registry and a re-resolution without a registry
+// change rewrites nothing. Groups are 3GPP's 18 groups with meetings spread 1999–2025 (working groups
+// ~6 a year, plenaries 4), volume growing over the years. The group weights and the growth are
+// assumptions (the snapshot's lists are RAN's, RAN1's and SA2's), stated in GROUP_WEIGHTS below.
 //
 // Rows are written directly, one transaction per batch, with prepared statements, exactly the rows
-// db/contributions.ts storeListing writes: contributions, contribution_sources (denormalised parent, countries, kind and share)
-// and one contribution_status_history row each. Leadership seats are those of the snapshot (the
+// db/contributions.ts storeListing writes: contributions, contribution_sources (through its own
+// writeSources: denormalised parent, countries, kind, partner and share) and one
+// contribution_status_history row each. Leadership seats are those of the snapshot (the
 // generated rows copy seat cells, but the tdoc seat table is not rebuilt over them).
 //
 // Default file: <os tmpdir>/stdwatch-bench/bench-<size>.db (kept out of the repository).
@@ -21,12 +24,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { closeDatabase, openDatabase } from '../db/client.js';
+import { statements, writeSources } from '../db/contributions.js';
+import { OrganizationIds } from '../db/organizations.js';
 import { recount } from '../db/counts/upkeep.js';
 import { applyRegistry } from '../db/registry.js';
 import { RawArchive } from '../db/archive.js';
 import { groupByCode } from '../domain/groups/3gpp.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
-import { createResolver } from '../domain/resolve/resolve.js';
+import { createResolver, type ResolvedSource } from '../domain/resolve/resolve.js';
 import { loadSnapshot } from '../scrapers/pipeline/seed.js';
 
 export const DEFAULT_SIZE = 2_000_000;
@@ -78,19 +83,6 @@ function random(seed: number): () => number {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-interface SampleSource {
-  raw: string;
-  name: string;
-  role: string | null;
-  organization_id: number | null;
-  parent_id: number | null;
-  parent_country: string | null;
-  entity_country: string | null;
-  parent_kind: string | null;
-  seat_group: string | null;
-  seat_role: string | null;
-  share: number;
-}
 interface Sample {
   title: string;
   type: string | null;
@@ -98,7 +90,8 @@ interface Sample {
   status: string | null;
   outcome: string;
   source_text: string;
-  sources: SampleSource[];
+  /** The source cell resolved without a date; each generated contribution takes it at its own date. */
+  sources: ResolvedSource[];
 }
 
 interface PlannedMeeting {
@@ -133,20 +126,15 @@ export async function generate(options: { size: number; file: string; log?: (m: 
   fs.rmSync(archiveDir, { recursive: true, force: true });
   log(`snapshot loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  // The real contributions to sample from, with their resolved source rows.
-  const samples: Sample[] = sqlite
-    .prepare('select id, title, type, doc_for, status, outcome, source_text from contributions order by id')
-    .all()
-    .map((row) => ({ ...(row as Omit<Sample, 'sources'>), sources: [] as SampleSource[], id: (row as { id: number }).id }))
-    .map((s) => s as Sample & { id: number });
-  const byId = new Map((samples as Array<Sample & { id: number }>).map((s) => [s.id, s]));
-  for (const row of sqlite
-    .prepare(`select contribution_id, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share
-      from contribution_sources order by contribution_id, position`)
-    .all() as Array<SampleSource & { contribution_id: number }>) {
-    const { contribution_id, ...source } = row;
-    byId.get(contribution_id)?.sources.push(source);
-  }
+  // The real contributions to sample from, with their source cells resolved (each distinct cell once).
+  const resolvedByText = new Map<string, ResolvedSource[]>();
+  const samples: Sample[] = (sqlite.prepare('select title, type, doc_for, status, outcome, source_text from contributions order by id').all() as Array<Omit<Sample, 'sources'>>).map(
+    (row) => {
+      let sources = resolvedByText.get(row.source_text);
+      if (!sources) resolvedByText.set(row.source_text, (sources = resolver.sourcesOf(row.source_text)));
+      return { ...row, sources };
+    },
+  );
   const usable = samples.filter((s) => s.sources.length > 0);
   log(`sampling from ${usable.length} real contributions`);
 
@@ -206,9 +194,8 @@ export async function generate(options: { size: number; file: string; log?: (m: 
     (id, body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date, agenda_item, release, work_items,
      source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
     values (?, '3gpp', ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?, null, null, null, ?, ?)`);
-  const insertSource = sqlite.prepare(`insert into contribution_sources
-    (contribution_id, position, raw, name, role, organization_id, parent_id, parent_country, entity_country, parent_kind, seat_group, seat_role, share)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const prepared = statements(db);
+  const ids = new OrganizationIds(sqlite, resolver);
   const insertHistory = sqlite.prepare('insert into contribution_status_history (contribution_id, status, seen_at, raw_document_id) values (?, ?, ?, null)');
   let nextId = ((sqlite.prepare('select max(id) as id from contributions').get() as { id: number | null }).id ?? 0) + 1;
   const counters = new Map<string, number>();
@@ -250,9 +237,7 @@ export async function generate(options: { size: number; file: string; log?: (m: 
       const folder = `https://www.3gpp.org/ftp/${meeting.group.folder}`;
       pending.push(() => {
         insertContribution.run(id, meeting.groupId, meeting.id, ref, sample.title, sample.type, sample.doc_for, sample.status, sample.outcome, date, sample.source_text, `${folder}/Docs/${ref}.zip`, seenAt, seenAt);
-        sample.sources.forEach((s, position) => {
-          insertSource.run(id, position, s.raw, s.name, s.role, s.organization_id, s.parent_id, s.parent_country, s.entity_country, s.parent_kind, s.seat_group, s.seat_role, s.share);
-        });
+        writeSources(prepared, ids, id, resolver.atDate(sample.sources, date), true);
         insertHistory.run(id, sample.status, seenAt);
       });
       sources += sample.sources.length;

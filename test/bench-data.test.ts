@@ -5,6 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../bench/data.js';
+import { closeDatabase, openDatabase } from '../db/client.js';
+import { reresolveAll } from '../db/registry.js';
+import { loadRegistry } from '../domain/resolve/registry.js';
+import { createResolver } from '../domain/resolve/resolve.js';
 import { tempDir } from './support/app.js';
 
 describe('npm run bench:data', () => {
@@ -29,8 +33,21 @@ describe('npm run bench:data', () => {
       // Through the real migrations: the indexes are back after the bulk insert.
       const indexes = db.prepare("select name from sqlite_master where type = 'index' and name = 'sources_parent_contribution'").all();
       expect(indexes).toHaveLength(1);
+      // The source rows are what a store writes: every resolved source has its membership partner…
+      const withoutPartner = db
+        .prepare("select count(*) from contribution_sources where organization_id is not null and partner is null")
+        .pluck()
+        .get();
+      expect(withoutPartner).toBe(0);
     } finally {
       db.close();
+    }
+    // … and each is resolved at its contribution's date: re-resolving with the same registry rewrites nothing.
+    const stored = openDatabase(file);
+    try {
+      expect(reresolveAll(stored, createResolver(loadRegistry()))).toBe(0);
+    } finally {
+      closeDatabase(stored);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   }, 300_000);

@@ -1,0 +1,109 @@
+// The real server (`stdwatch serve`, the build's JavaScript) started on a database for the benchmark, and
+// requests timed against it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../domain/project.js';
+
+export interface BenchServer {
+  child: ChildProcess;
+  base: string;
+  /** Milliseconds from the spawn to the first answer. */
+  startMs: number;
+  /** The server's CPU milliseconds until then. */
+  startCpuMs: number;
+  /** Stops it (SIGTERM) and resolves once the process has exited: the database is then closed. */
+  stop: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  dbFile: string;
+  /** More environment (e.g. STDWATCH_REGISTRY_DIR). */
+  env?: Record<string, string>;
+  /** Each line the server logs (pino JSON lines on stdout); without it stdout is ignored. */
+  onLogLine?: (line: string) => void;
+}
+
+export async function startServer(options: ServerOptions): Promise<BenchServer> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = `http://127.0.0.1:${port}`;
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-raw-'));
+  const t = performance.now();
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'stdwatch.js'), 'serve', '--port', String(port)], {
+    env: {
+      ...process.env,
+      STDWATCH_DB: options.dbFile,
+      STDWATCH_ARCHIVE_DIR: archiveDir,
+      STDWATCH_HOST: '127.0.0.1',
+      STDWATCH_SCRAPE_ON_START: 'false',
+      // The per-address rate limit (300 a minute by default) would answer most of the load with 429.
+      STDWATCH_RATE_LIMIT_PER_MINUTE: '0',
+      ...options.env,
+    },
+    stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'inherit'],
+  });
+  if (options.onLogLine && child.stdout) {
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      let at: number;
+      while ((at = pending.indexOf('\n')) >= 0) {
+        options.onLogLine!(pending.slice(0, at));
+        pending = pending.slice(at + 1);
+      }
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+  };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    try {
+      const response = await fetch(`${base}/static/stdwatch.css`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { child, base, startMs: performance.now() - t, startCpuMs: cpuOf(child.pid!), stop };
+}
+
+/** User + system CPU milliseconds a process has used (/proc/PID/stat, in clock ticks of 10 ms). */
+export function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Milliseconds until a GET's whole body has arrived. With node:http, not fetch: undici's own cost
+ * (4–8 ms a request for a 336 kB body here, and tens of ms while its code is still cold) would be
+ * counted as the server's; curl sees what node:http sees.
+ */
+export function get(url: string): Promise<number> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`${url}: ${response.statusCode}`));
+          else resolve(performance.now() - t);
+        });
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+export function rssOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
