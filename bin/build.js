@@ -7,7 +7,8 @@
 // registry.ts, loadRegistry) and dist/build.json, the sources' modification times as compiled, by which
 // bin/stdwatch.js refuses a build older than its sources.
 //
-// npm runs it on `npm install` and `npm ci` (`prepare`) and before `npm start` (`prestart`).
+// npm runs it on `npm install` and `npm ci` (`prepare`) and before `npm start` (`prestart`, with
+// `--if-stale`: only when a source changed since).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -100,6 +101,8 @@ export async function build(root = CHECKOUT) {
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   try {
+    // `--if-stale` (npm start): nothing to do when dist/ is the sources' own (npm install made it).
+    if (process.argv.includes('--if-stale') && staleness() === null) process.exit(0);
     const count = await build();
     if (!process.argv.includes('--quiet')) {
       process.stderr.write(`stdwatch: built ${count} sources into ${BUILD_DIR}/ in ${Math.round(performance.now() - started)} ms\n`);

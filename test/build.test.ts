@@ -176,6 +176,22 @@ describe("the registry's parse written by the build", () => {
     expect(resolveIn(copy, 'Huawei')).toMatchObject({ organization: 'Huawei', country: 'CN' });
   });
 
+  it('is made again by `build.js --if-stale` (npm start) only when a source changed since', () => {
+    const copy = project();
+    build(copy);
+    const record = path.join(copy, 'dist', 'build.json');
+    const ifStale = () => execFileSync(process.execPath, [path.join(copy, 'bin', 'build.js'), '--if-stale'], { stdio: 'pipe' });
+    const made = fs.statSync(record).mtimeMs;
+    ifStale();
+    expect(fs.statSync(record).mtimeMs).toBe(made);
+    const source = path.join(copy, 'server', 'urls.ts');
+    const later = new Date(fs.statSync(source).mtimeMs + 5000);
+    fs.utimesSync(source, later, later);
+    ifStale();
+    expect(fs.statSync(record).mtimeMs).toBeGreaterThan(made);
+    expect(resolveIn(copy, 'Huawei')).toMatchObject({ organization: 'Huawei' });
+  });
+
   it('is not written, and nothing is built, when the registry has a problem', () => {
     const copy = project();
     const file = path.join(copy, 'domain', 'resolve', 'registry', 'organizations.yaml');
