@@ -205,6 +205,9 @@ function positionKey(p: { groupId: number; role: string; person: string | null; 
   return [p.groupId, p.role, p.person ?? '', p.sourceRaw, p.detail ?? ''].join('\u0000');
 }
 
+/** Seats per INSERT: 20 columns each stays well under SQLite's 32,766 bound parameters. */
+const INSERT_BATCH = 500;
+
 /**
  * Stores one officer page. Seats are matched within the page's (basis, scope) by group, role, person,
  * affiliation and detail: a seat seen again is updated (its dates only filled in or corrected, never
@@ -212,9 +215,6 @@ function positionKey(p: { groupId: number; role: string; person: string | null; 
  * that lists only the current holders) an open one is closed at `seenDate`, the first day it was
  * known to be over.
  */
-/** Seats per INSERT: 20 columns each stays well under SQLite's 32,766 bound parameters. */
-const INSERT_BATCH = 500;
-
 export function storeRoster(
   db: Db,
   resolver: Resolver,
@@ -235,6 +235,11 @@ export function storeRoster(
     // A work plan holds thousands of seats in a few dozen groups: each group is looked up once, and the
     // new seats are inserted in batches (one statement built per batch, not per seat).
     const groupIds = new Map<string, number>();
+    const groupOf = (group: ParsedPosition['group']) => {
+      let id = groupIds.get(group.code);
+      if (id === undefined) groupIds.set(group.code, (id = groupId(txDb, roster.body, group)));
+      return id;
+    };
     const added: (typeof positions.$inferInsert)[] = [];
     for (const read of roster.positions) {
       const parsed = withoutContactDetails(read);
@@ -243,7 +248,7 @@ export function storeRoster(
       const parentId = holder?.parent ? ids.idOf(holder.parent) : null;
       const values = {
         bodyId: roster.body,
-        groupId: groupIds.get(parsed.group.code) ?? groupIds.set(parsed.group.code, groupId(txDb, roster.body, parsed.group)).get(parsed.group.code)!,
+        groupId: groupOf(parsed.group),
         role: parsed.role,
         person: parsed.person,
         organizationId,

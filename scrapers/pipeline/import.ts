@@ -201,7 +201,7 @@ function formatOf(file: string, bytes: Buffer): FileFormat {
 function importRoster(target: ImportTarget, read: Extract<ReadFile, { kind: 'roster' }>, options: ImportOptions, start: ImportStart): ImportResult {
   const { db } = target;
   const { file, archived, roster } = read;
-  const url = rosterUrl(file, options);
+  const url = publishedUrl(file, options);
   const stored = storeArchived(target, archived, { ...start, url, body: roster.body, warnings: roster.warnings }, options, (rawDocumentId, seenAt) => {
     const result = storeRoster(db, target.resolver, roster, { rawDocumentId, seenDate: seenAt.slice(0, 10) });
     if (roster.body === '3gpp' && OFFICIAL_3GPP_BASES.includes(roster.basis)) {
@@ -212,7 +212,8 @@ function importRoster(target: ImportTarget, read: Extract<ReadFile, { kind: 'ros
   return { ...stored, file, format: read.format, kind: 'seats', group: roster.scope, meeting: null, warnings: roster.warnings, basis: roster.basis, summary: roster.summary };
 }
 
-const rosterUrl = (file: string, options: ImportOptions) => options.url ?? `file:${path.basename(file)}`;
+/** Where a file was published, as recorded: the URL given, else `file:<name>`. */
+const publishedUrl = (file: string, options: ImportOptions) => options.url ?? `file:${path.basename(file)}`;
 
 /**
  * A file read and parsed, not yet stored: what importing it needs of the file, made without the
@@ -236,7 +237,7 @@ export function readFileToImport(file: string, resolverOf: () => Resolver, optio
       const resolver = resolverOf();
       const copy = redactRoster(bytes, format, resolver);
       const archived: ArchivedFile = { bytes: copy?.bytes ?? bytes, contentType: copy?.contentType ?? null, redaction: copy ? redactionNote(bytes, copy) : null };
-      return { kind: 'roster', file, format, archived, roster: parseRosterFile(archived.bytes, format, { url: rosterUrl(file, options), resolver }) };
+      return { kind: 'roster', file, format, archived, roster: parseRosterFile(archived.bytes, format, { url: publishedUrl(file, options), resolver }) };
     } catch (error) {
       throw new ImportError(`${file}: ${errorMessage(error)}; nothing was imported from it`);
     }
@@ -269,7 +270,7 @@ export function storeReadFile(target: ImportTarget, read: ReadFile | { refused: 
   }
   if (read.kind === 'roster') return importRoster(target, read, options, start);
   const { file, archived, listing } = read;
-  const url = options.url ?? `file:${path.basename(file)}`;
+  const url = publishedUrl(file, options);
   const stored = storeArchived(target, archived, { ...start, url, body: listing.body, warnings: listing.warnings }, options, (rawDocumentId, seenAt) =>
     storeListing(db, target.resolver, listing, { rawDocumentId, seenAt }),
   );

@@ -9,7 +9,7 @@ import type { Filters } from './filters.js';
 import { byYear } from './series.js';
 import { basisOf, byGroup, byMeeting, coSources, entities, participationSummary, seatHolder, seats, type Subject } from './participation.js';
 import { companyByPartner, membershipsOf } from './partners.js';
-import { nearestNames } from './suggest.js';
+import { suggestion } from './suggest.js';
 
 /** The organization a slug or a name stands for, at its ultimate parent. */
 export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string) {
@@ -17,8 +17,8 @@ export function findOrganization(db: Db, resolver: Resolver, nameOrSlug: string)
   const slug = bySlug?.slug ?? resolver.resolveName(nameOrSlug)?.slug;
   let org = slug ? db.select().from(organizations).where(eq(organizations.slug, slug)).get() : undefined;
   if (!org) {
-    const near = nearestNames(nameOrSlug, db.select({ slug: organizations.slug }).from(organizations).all().map((o) => o.slug));
-    throw new NotFoundError(`no organization "${nameOrSlug}" (${near.length > 0 ? `nearest known: ${near.join(', ')}` : 'try a slug such as huawei or china-mobile'})`);
+    const known = db.select({ slug: organizations.slug }).from(organizations).all().map((o) => o.slug);
+    throw new NotFoundError(`no organization "${nameOrSlug}"${suggestion(nameOrSlug, known, '/organizations', 'try a slug such as huawei or china-mobile')}`);
   }
   const requested = org;
   while (org.parentId !== null) org = db.select().from(organizations).where(eq(organizations.id, org.parentId)).get()!;

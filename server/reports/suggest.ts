@@ -42,8 +42,8 @@ export function nearestNames(value: string, known: Iterable<string>, count = 3):
   return near.slice(0, count).map((n) => n.name);
 }
 
-/** ` (nearest known: nokia, nokia-shanghai-bell)`, or where to look when nothing is near. */
-export function suggestion(value: string, known: Iterable<string>, listedAt: string): string {
+/** ` (nearest known: nokia, nokia-shanghai-bell)`, or where to look when nothing is near (`otherwise`, in the brackets). */
+export function suggestion(value: string, known: Iterable<string>, listedAt: string, otherwise = `none is near; the known ones are listed at ${listedAt}`): string {
   const near = nearestNames(value, known);
-  return near.length > 0 ? ` (nearest known: ${near.join(', ')})` : ` (none is near; the known ones are listed at ${listedAt})`;
+  return near.length > 0 ? ` (nearest known: ${near.join(', ')})` : ` (${otherwise})`;
 }
