@@ -217,10 +217,9 @@ export async function generate(options: { size: number; file: string; log?: (m: 
     )
     .all() as Array<{ name: string; sql: string }>;
   for (const index of indexes) sqlite.exec(`drop index "${index.name}"`);
-  // The full-text index likewise: filled row by row, its doclists of the words every copied title
-  // repeats are merged again and again (600,000 rows took 40 minutes); rebuilt once at the end.
-  const ftsInsert = sqlite.prepare("select sql from sqlite_master where type = 'trigger' and name = 'contributions_fts_insert'").pluck().get() as string | undefined;
-  if (ftsInsert) sqlite.exec('drop trigger contributions_fts_insert');
+  // The full-text index likewise (no trigger fills it: the store does, db/contributions.ts), built once
+  // at the end: filled row by row, its doclists of the words every copied title repeats are merged
+  // again and again (600,000 rows took 40 minutes).
 
   t = performance.now();
   for (const meeting of planned) {
@@ -255,10 +254,7 @@ export async function generate(options: { size: number; file: string; log?: (m: 
   writeBatch(pending.splice(0));
   log(`  ${written} contributions written, rebuilding ${indexes.length} indexes`);
   for (const index of indexes) sqlite.exec(index.sql);
-  if (ftsInsert) {
-    sqlite.exec(ftsInsert);
-    sqlite.exec("insert into contributions_fts (contributions_fts) values ('rebuild')");
-  }
+  sqlite.exec("insert into contributions_fts (contributions_fts) values ('rebuild')");
   const seconds = (performance.now() - t) / 1000;
   // The report counts of everything generated, made once over the whole table.
   const countsStart = performance.now();

@@ -113,18 +113,18 @@ function prepareStatements(db: Db) {
       .from(contributions)
       .where(and(eq(contributions.bodyId, sql.placeholder('bodyId')), eq(contributions.ref, sql.placeholder('ref'))))
       .prepare(),
+    /** A new contribution, its columns bound (cheaper than SQLite reading them out of a JSON batch). */
+    insertContribution: sqlite.prepare(`insert into contributions (body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date,
+      agenda_item, release, work_items, source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     /**
-     * A listing's new contributions in one statement, in the listing's order (ids as one by one). One
-     * statement, not one per row: the full-text index's insert trigger costs ~40 µs per statement (FTS5
-     * flushes its pending terms at each statement's end) but next to nothing per row within one.
+     * The full-text index of the contributions with ids first..last, in one statement: no trigger does
+     * it on insert, as FTS5 flushes its pending terms at each statement's end (~40 µs, a listing of a
+     * thousand rows inserted one by one would flush a thousand times).
      */
-    insertContributions: sqlite.prepare<[string, number, number | null, number | null, string, string, string], { id: number; ref: string }>(`
-      insert into contributions (body_id, group_id, meeting_id, ref, title, type, doc_for, status, outcome, date, agenda_item,
-        release, work_items, source_text, url, revision_of, revised_to, raw_document_id, first_seen_at, last_seen_at)
-      select ?, ?, ?, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-        value->>8, value->>9, value->>10, value->>11, value->>12, value->>13, ?, ?, ?
-      from json_each(?) order by key
-      returning id, ref`),
+    indexContributions: sqlite.prepare<[number, number]>(
+      'insert into contributions_fts (rowid, title, source_text) select id, title, source_text from contributions where id between ? and ?',
+    ),
     /** A contribution read again: only when it was last seen and from which raw document. */
     touchContribution: sqlite.prepare<[number | null, string, number]>('update contributions set raw_document_id = ?, last_seen_at = ? where id = ?'),
     /**
@@ -177,7 +177,10 @@ export function writeSources(prepared: Statements, ids: OrganizationIds, contrib
 
 type ContributionValues = ReturnType<typeof contributionValues>;
 
-/** Inserts new contributions (distinct refs) of one list in one statement; their ids by ref. */
+/**
+ * Inserts new contributions (distinct refs) of one list, in its order, and indexes them for full-text
+ * search (the only place contributions are inserted: no trigger does it); their ids by ref.
+ */
 function insertContributions(
   prepared: Statements,
   list: { body: string; group: number; meeting: number | null },
@@ -185,14 +188,18 @@ function insertContributions(
   options: { rawDocumentId: number | null; seenAt: string },
 ): Map<string, number> {
   const ids = new Map<string, number>();
-  if (rows.length === 0) return ids;
-  const cells = rows.map((v) => [
-    v.ref, v.title, v.type, v.docFor, v.status, v.outcome, v.date, v.agendaItem, v.release, v.workItems, v.sourceText, v.url, v.revisionOf, v.revisedTo,
-  ]);
   const { body, group, meeting } = list;
-  for (const row of prepared.insertContributions.all(body, group, meeting, options.rawDocumentId, options.seenAt, options.seenAt, JSON.stringify(cells))) {
-    ids.set(row.ref, row.id);
+  let first = 0;
+  let last = 0;
+  for (const v of rows) {
+    const { lastInsertRowid } = prepared.insertContribution.run(body, group, meeting, v.ref, v.title, v.type, v.docFor, v.status, v.outcome, v.date,
+      v.agendaItem, v.release, v.workItems, v.sourceText, v.url, v.revisionOf, v.revisedTo, options.rawDocumentId, options.seenAt, options.seenAt);
+    last = Number(lastInsertRowid);
+    if (first === 0) first = last;
+    ids.set(v.ref, last);
   }
+  // In one transaction, and ids only growing: the rows inserted above are the ids first..last.
+  if (rows.length > 0) prepared.indexContributions.run(first, last);
   return ids;
 }
 

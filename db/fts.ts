@@ -1,5 +1,6 @@
 // Full-text matching over contribution titles and source cells, through the FTS5 index
-// `contributions_fts` (db/migrations/0003_contributions_fts.sql, kept in step by triggers).
+// `contributions_fts` (db/migrations/0003_contributions_fts.sql, filled by the store as it
+// inserts contributions, kept in step by triggers when one changes or goes).
 //
 // What a user types is never handed to FTS5 as query syntax (an unbalanced quote or a bare `AND`
 // would be an SQL error): each whitespace-separated term becomes a quoted phrase, all terms must

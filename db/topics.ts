@@ -51,7 +51,8 @@ export function inTopic(topic: string): SQL {
 /**
  * Works out again which topics the contributions `where` selects (a condition on `contributions`
  * joined with `groups`) are in. In the writing transaction, after the contributions are written (the
- * full-text index is kept in step by triggers, so a new title already matches).
+ * full-text index already holds a new title: the store indexes new rows as it inserts them, triggers keep
+ * changed ones).
  */
 export function refreshTopics(db: Db, where: SQL, topics: Topics = loadTopics()): void {
   db.run(sql`delete from contribution_topics where contribution_id in (select ${contributions.id} from ${contributions}

@@ -110,29 +110,41 @@ interface CountRow {
 /** The rows of one table in one bucket, by subject id (its key columns, a number for co-source pairs). */
 type BucketRows = Map<string | number, CountRow>;
 
-/** Rows being added up in memory, per table and bucket: the rows a writer adds to the kept ones, or a report reads. */
-export class CountRows {
-  private readonly tables = new Map<CountTableName, Map<string, { bucket: Bucket; rows: BucketRows }>>(COUNT_TABLE_NAMES.map((name) => [name, new Map()]));
+/** Where a table's rows sit in a bucket's list of them. */
+const TABLE_INDEX = Object.fromEntries(COUNT_TABLE_NAMES.map((name, i) => [name, i])) as Record<CountTableName, number>;
 
-  /** A table's rows in a bucket (made, empty, when new). */
-  rowsIn(table: CountTableName, bucket: Bucket): BucketRows {
-    const buckets = this.tables.get(table)!;
-    let entry = buckets.get(bucket.id);
-    if (!entry) buckets.set(bucket.id, (entry = { bucket, rows: new Map() }));
-    return entry.rows;
+/** A bucket and its rows, one map per table (at TABLE_INDEX). */
+interface BucketEntry {
+  bucket: Bucket;
+  tables: BucketRows[];
+}
+
+/**
+ * Rows being added up in memory, by bucket and then table: the rows a writer adds to the kept ones, or
+ * a report reads. By bucket first: a contribution finds each of its buckets once for all the tables.
+ */
+export class CountRows {
+  private readonly buckets = new Map<string, BucketEntry>();
+
+  /** A bucket's entry (made, empty, when new). */
+  entryOf(bucket: Bucket): BucketEntry {
+    let entry = this.buckets.get(bucket.id);
+    if (!entry) this.buckets.set(bucket.id, (entry = { bucket, tables: COUNT_TABLE_NAMES.map(() => new Map()) }));
+    return entry;
   }
 
   /** A table's rows, each as its key columns (in columnsOf's order) followed by its measures. */
   *rowsOf(table: CountTableName): Generator<(string | number)[]> {
-    for (const { bucket, rows } of this.tables.get(table)!.values()) {
-      for (const { key, measures } of rows.values()) {
+    const index = TABLE_INDEX[table];
+    for (const { bucket, tables } of this.buckets.values()) {
+      for (const { key, measures } of tables[index]!.values()) {
         yield [bucket.level, bucket.topic, ...key, bucket.groupId, bucket.period, bucket.meeting, ...measures];
       }
     }
   }
 
   clear(): void {
-    for (const table of this.tables.values()) table.clear();
+    this.buckets.clear();
   }
 }
 
@@ -147,7 +159,6 @@ export interface CountScope {
 }
 
 const ALL_LEVELS: Level[] = ['day', 'month', 'year'];
-const YEAR: Level[] = ['year'];
 
 /** The buckets of a contribution at these levels, in each topic (day rows: dated, every contribution only). */
 function bucketsOf(c: CountedContribution, topics: string[], levels: Level[]): Bucket[] {
@@ -164,18 +175,13 @@ function bucketsOf(c: CountedContribution, topics: string[], levels: Level[]): B
   return buckets;
 }
 
-/** The measures of a subject's row (made, at zero, when new). */
-function measuresIn(rows: BucketRows, subject: string | number, key: (string | number)[], pairs: boolean): number[] {
-  let row = rows.get(subject);
-  if (!row) rows.set(subject, (row = { key, measures: (pairs ? [0, 0, 0] : [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }));
-  return row.measures;
-}
-
 /** Adds one subject's measures (`sign` −1: takes them out) to its row in each bucket's rows. */
 function addRows(into: BucketRows[], subject: Subject, sign: number, outcome: number): void {
-  const { id, key, share, sources } = subject;
+  const { id, share, sources } = subject;
   for (const rows of into) {
-    const m = measuresIn(rows, id, key, false);
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { key: subject.first ? subjectKey(subject.first, subject.table, subject.basis) : [], measures: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }));
+    const m = row.measures;
     m[outcome]! += sign;
     m[6]! += sign * share;
     m[9]! += sign * sources;
@@ -189,11 +195,14 @@ function addRows(into: BucketRows[], subject: Subject, sign: number, outcome: nu
   }
 }
 
-/** Adds a co-source pair (`sign` −1: takes it out) to its row in each bucket's rows. */
-function addPair(into: BucketRows[], subject: string | number, key: () => (string | number)[], sign: number, outcome: number): void {
+/**
+ * Adds a co-source pair (`sign` −1: takes it out) to its row in each bucket's rows. Its key columns
+ * (two, or three with `c`) are passed as they are: a pair's row is made far less often than added to.
+ */
+function addPair(into: BucketRows[], subject: string | number, sign: number, outcome: number, a: string | number, b: string | number, c?: number): void {
   for (const rows of into) {
     let row = rows.get(subject);
-    if (!row) rows.set(subject, (row = { key: key(), measures: [0, 0, 0] }));
+    if (!row) rows.set(subject, (row = { key: c === undefined ? [a, b] : [a, b, c], measures: [0, 0, 0] }));
     const m = row.measures;
     m[0]! += sign;
     if (outcome === 4) m[1]! += sign;
@@ -201,25 +210,51 @@ function addPair(into: BucketRows[], subject: string | number, key: () => (strin
   }
 }
 
-/** A subject among a contribution's sources: its id and key columns, their shares and their number. */
+/**
+ * A subject among a contribution's sources: its id, its first source (its key columns are made from it
+ * when a row is; null: every contribution's), their shares and their number.
+ */
 interface Subject {
   id: string;
-  key: (string | number)[];
+  first: CountedSource | null;
+  table: SubjectTable;
+  basis: Basis;
   share: number;
   sources: number;
 }
 
 type SubjectTable = 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner';
 
-/** A source's subject in a table (null: none, an entity table's source naming no organization). */
-function subjectOf(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] | null {
+/**
+ * A source's subject id in a table (null: none, an entity table's source naming no organization): its
+ * key columns (subjectKey) joined. Made for every source and table, so without the columns' array.
+ */
+function subjectId(s: CountedSource, table: SubjectTable, basis: Basis): string | null {
+  switch (table) {
+    case 'country':
+      return `${basis}\u0000${countryOf(s, basis)}`;
+    case 'parent':
+      return `${basis}\u0000${countryOf(s, basis)}\u0000${s.parentId}`;
+    case 'entity':
+      return s.organizationId === null ? null : `${s.parentId}\u0000${s.organizationId}`;
+    case 'kind':
+      return s.parentKind;
+    case 'partner':
+      return s.partner;
+    case 'parentPartner':
+      return `${s.parentId}\u0000${s.partner}`;
+  }
+}
+
+/** A source's subject's key columns in a table, in its key order. */
+function subjectKey(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] {
   switch (table) {
     case 'country':
       return [basis, countryOf(s, basis)];
     case 'parent':
       return [basis, countryOf(s, basis), s.parentId];
     case 'entity':
-      return s.organizationId === null ? null : [s.parentId, s.organizationId];
+      return [s.parentId, s.organizationId!];
     case 'kind':
       return [s.parentKind];
     case 'partner':
@@ -233,16 +268,15 @@ function subjectOf(s: CountedSource, table: SubjectTable, basis: Basis): (string
 function bySubject(sources: CountedSource[], table: SubjectTable, basis: Basis): Subject[] {
   const subjects: Subject[] = [];
   for (const s of sources) {
-    const key = subjectOf(s, table, basis);
-    if (!key) continue;
-    const id = key.join('\u0000');
+    const id = subjectId(s, table, basis);
+    if (id === null) continue;
     // Few subjects per contribution: a list walked beats a map made for each.
     let subject: Subject | undefined;
     for (const x of subjects) if (x.id === id) subject = x;
     if (subject) {
       subject.share += s.share;
       subject.sources++;
-    } else subjects.push({ id, key, share: s.share, sources: 1 });
+    } else subjects.push({ id, first: s, table, basis, share: s.share, sources: 1 });
   }
   return subjects;
 }
@@ -250,16 +284,17 @@ function bySubject(sources: CountedSource[], table: SubjectTable, basis: Basis):
 const countryOf = (s: CountedSource, basis: Basis) => (basis === 'parent' ? s.parentCountry : s.entityCountry);
 
 /** A table's rows in each of these buckets (day buckets left out unless `withDays`). */
-function rowsIn(into: CountRows, table: CountTableName, buckets: Bucket[], withDays: boolean): BucketRows[] {
+function rowsIn(entries: BucketEntry[], table: CountTableName, withDays: boolean): BucketRows[] {
+  const index = TABLE_INDEX[table];
   const all: BucketRows[] = [];
-  for (const bucket of buckets) if (withDays || bucket.level !== 'day') all.push(into.rowsIn(table, bucket));
+  for (const entry of entries) if (withDays || entry.bucket.level !== 'day') all.push(entry.tables[index]!);
   return all;
 }
 
-function addSubjects(into: CountRows, c: CountedContribution, table: SubjectTable, basis: Basis, buckets: Bucket[], withDays: boolean, sign: number, outcome: number): void {
+function addSubjects(c: CountedContribution, table: SubjectTable, basis: Basis, entries: BucketEntry[], withDays: boolean, sign: number, outcome: number): void {
   const subjects = bySubject(c.sources, table, basis);
   if (subjects.length === 0) return;
-  const rows = rowsIn(into, table, buckets, withDays);
+  const rows = rowsIn(entries, table, withDays);
   for (const subject of subjects) addRows(rows, subject, sign, outcome);
 }
 
@@ -277,23 +312,23 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
   const tables = scope.tables;
   const bases = scope.basis ? [scope.basis] : BOTH_BASES;
   const outcome = OUTCOME_INDEX[c.outcome] ?? 3;
-  const buckets = bucketsOf(c, topics, scope.levels ?? ALL_LEVELS);
+  const entries = bucketsOf(c, topics, scope.levels ?? ALL_LEVELS).map((bucket) => into.entryOf(bucket));
 
   if (!tables || tables.includes('everyone')) {
     let share = 0;
     for (const s of c.sources) share += s.share;
-    addRows(rowsIn(into, 'everyone', buckets, true), { id: '', key: [], share, sources: c.sources.length }, sign, outcome);
+    addRows(rowsIn(entries, 'everyone', true), { id: '', first: null, table: 'kind', basis: 'parent', share, sources: c.sources.length }, sign, outcome);
   }
   for (const basis of bases) {
     // Day rows on the parent basis only (what the digest reads).
     const days = basis === 'parent';
-    if (!tables || tables.includes('country')) addSubjects(into, c, 'country', basis, buckets, days, sign, outcome);
-    if (!tables || tables.includes('parent')) addSubjects(into, c, 'parent', basis, buckets, days, sign, outcome);
+    if (!tables || tables.includes('country')) addSubjects(c, 'country', basis, entries, days, sign, outcome);
+    if (!tables || tables.includes('parent')) addSubjects(c, 'parent', basis, entries, days, sign, outcome);
   }
-  if (!tables || tables.includes('entity')) addSubjects(into, c, 'entity', 'parent', buckets, false, sign, outcome);
-  if (!tables || tables.includes('kind')) addSubjects(into, c, 'kind', 'parent', buckets, false, sign, outcome);
-  if (!tables || tables.includes('partner')) addSubjects(into, c, 'partner', 'parent', buckets, false, sign, outcome);
-  if (!tables || tables.includes('parentPartner')) addSubjects(into, c, 'parentPartner', 'parent', buckets, false, sign, outcome);
+  if (!tables || tables.includes('entity')) addSubjects(c, 'entity', 'parent', entries, false, sign, outcome);
+  if (!tables || tables.includes('kind')) addSubjects(c, 'kind', 'parent', entries, false, sign, outcome);
+  if (!tables || tables.includes('partner')) addSubjects(c, 'partner', 'parent', entries, false, sign, outcome);
+  if (!tables || tables.includes('parentPartner')) addSubjects(c, 'parentPartner', 'parent', entries, false, sign, outcome);
 
   const coParents = !tables || tables.includes('coParents');
   const coCountries = !tables || tables.includes('coCountries');
@@ -302,16 +337,16 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
   const parents = new Map<number, string>();
   for (const s of c.sources) if (s.parentId !== 0) parents.set(s.parentId, s.parentCountry);
   if (parents.size === 0) return;
-  const pairBuckets = scope.levels ? buckets : bucketsOf(c, topics, YEAR);
+  const pairEntries = scope.levels ? entries : entries.filter((entry) => entry.bucket.level === 'year');
   // Pairs are many (a cell of 47 co-signers makes 2,162): their subjects are numbers, not strings.
   if (coParents && parents.size > 1) {
-    const rows = rowsIn(into, 'coParents', pairBuckets, false);
+    const rows = rowsIn(pairEntries, 'coParents', false);
     for (const x of parents.keys()) {
-      for (const y of parents.keys()) if (x !== y) addPair(rows, x * PAIR_SPAN + y, () => [x, y], sign, outcome);
+      for (const y of parents.keys()) if (x !== y) addPair(rows, x * PAIR_SPAN + y, sign, outcome, x, y);
     }
   }
   if (coCountries) {
-    const rows = rowsIn(into, 'coCountries', pairBuckets, false);
+    const rows = rowsIn(pairEntries, 'coCountries', false);
     for (const basis of bases) {
       const countries = new Set<string>();
       for (const s of c.sources) if (s.parentId !== 0 && countryOf(s, basis) !== '') countries.add(countryOf(s, basis));
@@ -320,7 +355,7 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
       for (const country of countries) {
         const prefix = `${basis}\u0000${country}\u0000`;
         for (const [y, yCountry] of parents) {
-          if (yCountry !== country) addPair(rows, prefix + y, () => [basis, country, y], sign, outcome);
+          if (yCountry !== country) addPair(rows, prefix + y, sign, outcome, basis, country, y);
         }
       }
     }

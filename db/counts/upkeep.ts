@@ -11,15 +11,15 @@ import { COUNT_TABLES, COUNT_TABLE_NAMES, CountRows, columnsOf, countContributio
 import { eachCounted } from './facts.js';
 
 /**
- * Statements writing kept rows, one per table, each taking all its rows as one JSON array (a store of
- * a thousand contributions writes ten thousand rows: one call to SQLite each cost more than the rows):
- * adding to a row (or making it), or making it in a rebuild.
+ * Statements writing kept rows, one per table: adding one row to a kept one (or making it), or making
+ * it in a rebuild. A row per call: binding a row's columns costs less than SQLite taking them out of
+ * a JSON array (measured on RAN#102's 11,000 rows: 25 ms, against 51 ms as one JSON batch per table).
  */
 const writers = perConnection((db: Db) =>
   Object.fromEntries(
     Object.values(COUNT_TABLES).map((t) => {
       const columns = columnsOf(t);
-      const into = `insert into ${t.table} (${columns.join(', ')}) select ${columns.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) where true`;
+      const into = `insert into ${t.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`;
       const add = `${into} on conflict do update set ${measuresOf(t).map((m) => `${m} = ${m} + excluded.${m}`).join(', ')}`;
       return [t.name, { add: db.$client.prepare(add), insert: db.$client.prepare(into) }];
     }),
@@ -30,8 +30,8 @@ const writers = perConnection((db: Db) =>
 function write(db: Db, rows: CountRows, fresh = false): void {
   const statements = writers(db);
   for (const name of COUNT_TABLE_NAMES) {
-    const all = [...rows.rowsOf(name)];
-    if (all.length > 0) (fresh ? statements[name].insert : statements[name].add).run(JSON.stringify(all));
+    const statement = fresh ? statements[name].insert : statements[name].add;
+    for (const row of rows.rowsOf(name)) statement.run(row);
   }
 }
 

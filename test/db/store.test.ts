@@ -1,11 +1,16 @@
 // Storing listings: idempotent on (body, ref), status changes kept as history, nothing deleted when a
 // later listing no longer shows a document, and sources re-resolved when the registry changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contributionSources, contributionStatusHistory, contributions, organizations, positions, scrapeRuns } from '../../db/schema.js';
 import { applyRegistry } from '../../db/registry.js';
 import { closeInterruptedRuns, finishRun, startRun } from '../../db/runs.js';
 import { storeListing } from '../../db/contributions.js';
+import { matchCondition } from '../../db/fts.js';
+import { parseFile } from '../../scrapers/formats.js';
 import { buildRegistry, loadRegistry, readRegistryFiles } from '../../domain/resolve/registry.js';
 import { createResolver } from '../../domain/resolve/resolve.js';
 import type { ParsedContribution, ParsedListing } from '../../domain/types.js';
@@ -262,5 +267,25 @@ describe('seats read off source cells', () => {
       { role: 'vice-chair', org: 'Ericsson', fromDate: '2024-06-17', toDate: '2024-06-17' },
       { role: 'vice-chair', org: 'Huawei', fromDate: '2025-06-09', toDate: null },
     ]);
+  });
+});
+
+describe('the full-text index of stored contributions', () => {
+  // No trigger indexes an insert (migration 0020): the store indexes a listing's new rows itself.
+  it('holds every new row of a real listing, and a changed title, as a rebuild would', () => {
+    const app = testApp();
+    const file = path.join(fileURLToPath(new URL('../fixtures/3gpp/', import.meta.url)), 'TDoc_List_Meeting_RAN#102.xlsx');
+    const parsed = parseFile(fs.readFileSync(file), { fileName: path.basename(file) });
+    storeListing(app.db, app.resolver, parsed, { rawDocumentId: null, seenAt: '2023-12-01T00:00:00Z' });
+    const matching = (text: string) => app.db.select({ ref: contributions.ref }).from(contributions).where(matchCondition(text)).all().map((r) => r.ref).sort();
+    // Read off the list by hand: the one title with these words.
+    expect(matching('Ambient IoT Devices Complexity')).toEqual(['RP-232867']);
+    const renamed = { ...parsed, contributions: parsed.contributions.map((c) => (c.ref === 'RP-232867' ? { ...c, title: 'Zero-energy devices compared' } : c)) };
+    storeListing(app.db, app.resolver, renamed, { rawDocumentId: null, seenAt: '2023-12-02T00:00:00Z' });
+    expect(matching('Ambient IoT Devices Complexity')).toEqual([]);
+    expect(matching('zero-energy')).toEqual(['RP-232867']);
+    // FTS5's own check of an external-content index against its table: throws when they differ.
+    expect(() => app.db.$client.exec("insert into contributions_fts (contributions_fts) values ('integrity-check')")).not.toThrow();
+    expect(app.db.$client.prepare('select count(*) from contributions_fts').pluck().get()).toBe(1380);
   });
 });
