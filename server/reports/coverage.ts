@@ -19,6 +19,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { whileUnchanged } from '../../db/cache.js';
+import { rowArrays } from '../../db/rows.js';
 import { countsOf, type CountScope } from './participation.js';
 import type { COVERAGE_RULES, Filters } from './filters.js';
 import { periodDays, periodOf, type Period } from './periods.js';
@@ -126,6 +127,7 @@ const sittingsText = (n: number, unit: 'meeting' | 'month') =>
 export function coverageOf(input: CoverageInput): SeriesCoverage {
   const { period } = input;
   const inRange = (p: string) => {
+    if (!input.from && !input.to) return true;
     const { first, last } = periodDays(p);
     return (!input.from || last >= input.from) && (!input.to || first <= input.to);
   };
@@ -273,32 +275,28 @@ interface Stored {
  */
 function storedSittings(db: Db, body: Filters['body'], group: Filters['group']): Stored {
   return whileUnchanged(db, `series sittings ${body ?? ''} ${group ?? ''}`, () => {
-    // Contributions per group, meeting and month, as stored (every status, every topic).
-    const rows = db.all<{ group: number; meeting: number; month: string; contributions: number }>(
-      countsOf(db, 'everyone', { body, group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true, contributionsOnly: true }),
-    );
-    const ids = (values: number[]) => JSON.stringify([...new Set(values)]);
+    // Contributions per group, meeting and month, as stored (every status, every topic), with the
+    // meeting's first day: thousands of rows at full history, read as arrays.
+    type Row = [group: number, meeting: number, month: string, contributions: number, start: string | null];
+    const rows = rowArrays<Row>(db, sql`select t."group", t.meeting, t.month, t.contributions, m.start_date
+      from (${countsOf(db, 'everyone', { body, group }, ['group', 'meeting', 'month'], undefined, { datedOnly: true, measures: ['contributions'] })}) t
+      left join meetings m on m.id = t.meeting`);
     const groups = db.all<StoredGroup>(sql`select id, body_id as body, code as "group" from groups
-      where id in (select value from json_each(${ids(rows.map((r) => r.group))})) order by body_id, code`);
-    const starts = new Map(
-      db
-        .all<{ id: number; start: string | null }>(sql`select id, start_date as start from meetings
-          where id in (select value from json_each(${ids(rows.map((r) => r.meeting).filter((m) => m !== 0))}))`)
-        .map((m) => [m.id, m.start]),
-    );
+      where id in (select value from json_each(${JSON.stringify([...new Set(rows.map((r) => r[0]))])})) order by body_id, code`);
     const sittings: Sitting[] = [];
     // A meeting without a first day sits in the month most of its contributions are dated in (the earliest of equals).
-    const busiest = new Map<number, (typeof rows)[number]>();
+    const busiest = new Map<number, Row>();
     for (const r of rows) {
-      if (r.meeting === 0) {
-        sittings.push({ groupId: r.group, day: r.month, meeting: false });
+      const [groupId, meeting, month, contributions] = r;
+      if (meeting === 0) {
+        sittings.push({ groupId, day: month, meeting: false });
         continue;
       }
-      const best = busiest.get(r.meeting);
-      if (!best || r.contributions > best.contributions || (r.contributions === best.contributions && r.month < best.month)) busiest.set(r.meeting, r);
+      const best = busiest.get(meeting);
+      if (!best || contributions > best[3] || (contributions === best[3] && month < best[2])) busiest.set(meeting, r);
     }
-    for (const [meeting, r] of busiest) sittings.push({ groupId: r.group, day: starts.get(meeting) ?? r.month, meeting: true });
-    return { groups, sittings, months: rows.map((r) => ({ groupId: r.group, month: r.month })) };
+    for (const [groupId, , month, , start] of busiest.values()) sittings.push({ groupId, day: start ?? month, meeting: true });
+    return { groups, sittings, months: rows.map((r) => ({ groupId: r[0], month: r[2] })) };
   });
 }
 

@@ -12,7 +12,8 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import type { CountTableName } from '../../db/counts/definitions.js';
-import { countQuery, type CountFilters, type CountKey } from '../../db/counts/read.js';
+import { countQuery, type CountFilters, type CountKey, type Measure } from '../../db/counts/read.js';
+import { rowArrays } from '../../db/rows.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { Outcome } from '../../domain/outcomes.js';
 import { contributionCondition, type Filters } from './filters.js';
@@ -115,12 +116,17 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
 export type CountScope = Filters & Pick<CountFilters, 'groupIds'>;
 
 /** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
-export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean; contributionsOnly?: boolean } = {}): SQL {
+export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean; measures?: readonly Measure[] } = {}): SQL {
   return countQuery(db, { table, filters, by, subject, ...options });
 }
 
+/** The measures of a list of shares: its full and fractional counts. */
+export const SHARES: readonly Measure[] = ['contributions', 'fractional'];
+/** The measures of a ranking of organizations: shares, and the outcomes of the acceptance rate. */
+const RANKED: readonly Measure[] = ['contributions', 'fractional', 'accepted', 'noted', 'notHandled'];
+
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
-export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by: CountKey[], options: { datedOnly?: boolean } = {}): SQL {
+export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by: CountKey[], options: { datedOnly?: boolean; measures?: readonly Measure[] } = {}): SQL {
   switch (subject.kind) {
     case 'country':
       return countsOf(db, 'country', filters, by, sql`r.country = ${subject.code}`, options);
@@ -172,24 +178,26 @@ export function participationSummary(db: Db, subject: Subject, filters: Filters)
 
 /** All contributions under the filters: the denominator of shares. */
 export function allContributions(db: Db, filters: Filters): number {
-  return db.get<{ contributions: number }>(countsOf(db, 'everyone', filters, []))?.contributions ?? 0;
+  return db.get<{ contributions: number }>(countsOf(db, 'everyone', filters, [], undefined, { measures: ['contributions'] }))?.contributions ?? 0;
 }
 
 /** Per meeting, in the order the meetings were held (by their first day, else their first month's). */
 export function byMeeting(db: Db, subject: Subject, filters: Filters): MeetingRow[] {
-  return db.all<MeetingRow>(sql`
+  // Every meeting of the groups at full history (2,600): read as arrays.
+  const rows = rowArrays<[string, string | null, string, string, number, number]>(db, sql`
     select m.name as meeting, m.start_date as startDate, g.body_id as body, g.code as "group",
       sum(t.contributions) as contributions, sum(t.fractional) as fractional
-    from (${subjectCounts(db, subject, filters, ['meeting', 'group', 'month'])}) t
+    from (${subjectCounts(db, subject, filters, ['meeting', 'group', 'month'], { measures: SHARES })}) t
     join meetings m on m.id = t.meeting join groups g on g.id = t."group"
     group by m.id, g.id
     order by coalesce(m.start_date, min(t.month)), m.name`);
+  return rows.map(([meeting, startDate, body, group, contributions, fractional]) => ({ meeting, startDate, body, group, contributions, fractional }));
 }
 
 export function byGroup(db: Db, subject: Subject, filters: Filters): GroupRow[] {
   return db.all<GroupRow>(sql`
     select g.body_id as body, g.code as "group", g.name as groupName, t.contributions, t.fractional
-    from (${subjectCounts(db, subject, filters, ['group'])}) t join groups g on g.id = t."group"
+    from (${subjectCounts(db, subject, filters, ['group'], { measures: SHARES })}) t join groups g on g.id = t."group"
     order by t.contributions desc, "group"`);
 }
 
@@ -204,8 +212,8 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, optio
   if (subject.kind === 'parent') throw new Error('the organizations of a report are those of a country or of everyone');
   const counts =
     subject.kind === 'country'
-      ? countsOf(db, 'parent', filters, ['parent'], sql`r.country = ${subject.code}`)
-      : countsOf(db, 'parent', { ...filters, basis: 'parent' }, ['parent']);
+      ? countsOf(db, 'parent', filters, ['parent'], sql`r.country = ${subject.code}`, { measures: RANKED })
+      : countsOf(db, 'parent', { ...filters, basis: 'parent' }, ['parent'], undefined, { measures: RANKED });
   const kinds = options.kindsLeftOut?.length ? sql`p.kind not in (${sql.join(options.kindsLeftOut.map((k) => sql`${k}`), sql`, `)})` : sql`true`;
   const rows = db.all<Omit<OrganizationRow, 'acceptanceRate'> & { noted: number; notHandled: number }>(sql`
     select p.slug as slug, p.name as name, p.kind as kind, p.country as country,
@@ -220,7 +228,7 @@ export function byOrganization(db: Db, subject: Subject, filters: Filters, optio
 /** Countries of the sources (by the filters' basis), largest fractional count first (sources without a country left out). */
 export function byCountry(db: Db, filters: Filters): CountryRow[] {
   return db.all<CountryRow>(sql`
-    select t.country, t.contributions, t.fractional from (${countsOf(db, 'country', filters, ['country'], sql`r.country <> ''`)}) t
+    select t.country, t.contributions, t.fractional from (${countsOf(db, 'country', filters, ['country'], sql`r.country <> ''`, { measures: SHARES })}) t
     order by round(t.fractional, 9) desc, t.contributions desc, t.country`);
 }
 
@@ -247,7 +255,7 @@ export function coSources(db: Db, subject: Subject, filters: Filters, limit = 15
 export function entities(db: Db, parentId: number, filters: Filters) {
   return db.all<{ slug: string; name: string; country: string | null; contributions: number; fractional: number }>(sql`
     select e.slug as slug, e.name as name, e.country as country, t.contributions, t.fractional
-    from (${countsOf(db, 'entity', filters, ['organization'], sql`r.parent_id = ${parentId}`)}) t join organizations e on e.id = t.organization
+    from (${countsOf(db, 'entity', filters, ['organization'], sql`r.parent_id = ${parentId}`, { measures: SHARES })}) t join organizations e on e.id = t.organization
     order by t.contributions desc, name`);
 }
 
@@ -300,7 +308,9 @@ export function seatHolder(subject: Subject, filters: Filters): SQL {
 /** Leadership seats held by the subject (or matching `holder`, a condition on seat_org and seat_parent). */
 export function seats(db: Db, holder: SQL, filters: Filters = {}): SeatRow[] {
   const conditions: SQL[] = [holder, seatCondition(filters)];
-  return db.all<SeatRow>(sql`
+  // A country's seats over every year stored run to the thousands: read as arrays.
+  type Row = [string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string, string | null];
+  const rows = rowArrays<Row>(db, sql`
     select ${positions.bodyId} as body, ${groups.code} as "group", ${positions.role} as role,
       ${seatOrg.name} as organization, ${seatOrg.slug} as organizationSlug,
       ${seatParent.name} as parent, ${seatParent.slug} as parentSlug, ${seatParent.country} as country,
@@ -312,6 +322,9 @@ export function seats(db: Db, holder: SQL, filters: Filters = {}): SeatRow[] {
     join ${as(organizations, seatParent)} on ${seatParent.id} = coalesce(${positions.parentId}, ${positions.organizationId})
     where ${sql.join(conditions, sql` and `)}
     order by ${positions.toDate} is not null, ${groups.code}, ${positions.role}, ${positions.fromDate}`);
+  return rows.map(([body, group, role, organization, organizationSlug, parent, parentSlug, country, from, to, lastSeen, evidence, basis, partner]) => ({
+    body, group, role, organization, organizationSlug, parent, parentSlug, country, from, to, lastSeen, evidence, basis, partner,
+  }));
 }
 
 export function outcomeKey(outcome: Outcome): keyof OutcomeCounts {

@@ -10,7 +10,7 @@ import type { Memberships } from '../../domain/resolve/memberships.js';
 import { ORGANIZATIONAL_PARTNERS, PARTNER_REGIONS, UNRESOLVED_PARTNER, partnerClass, partnerOfMemberships, partnersIn, type OrganizationalPartner } from '../../domain/partners.js';
 import { FilterError, type Filters } from './filters.js';
 import { seatTable, type HeldSeat } from './leadership.js';
-import { allContributions, countsOf } from './participation.js';
+import { SHARES, allContributions, countsOf } from './participation.js';
 
 /** The Organizational Partners are 3GPP's: the membership basis counts 3GPP only. */
 export function threeGppOnly(filters: Filters): Filters {
@@ -51,7 +51,7 @@ function classShares(rows: PartnerCountRow[], all: number) {
 export function companyByPartner(db: Db, parentId: number, filters: Filters): PartnerCountRow[] {
   if (filters.body && filters.body !== '3gpp') return [];
   const scoped = threeGppOnly(filters);
-  const rows = db.all<{ partner: string; contributions: number; fractional: number }>(countsOf(db, 'parentPartner', scoped, ['partner'], sql`r.parent_id = ${parentId}`));
+  const rows = db.all<{ partner: string; contributions: number; fractional: number }>(countsOf(db, 'parentPartner', scoped, ['partner'], sql`r.parent_id = ${parentId}`, { measures: SHARES }));
   return partnerRows(rows, allContributions(db, scoped));
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { CountKey } from '../../db/counts/read.js';
 import { partialReason, seriesScope, type SeriesCoverage, type SeriesScope } from './coverage.js';
 import type { Filters } from './filters.js';
-import { countsOf, subjectCounts, type Subject } from './participation.js';
+import { SHARES, countsOf, subjectCounts, type Subject } from './participation.js';
 import type { SeriesGroup } from './trends.js';
 
 export interface YearRow extends SeriesGroup {
@@ -36,9 +36,9 @@ export function yearSeries(db: Db, subject: Subject, filters: Filters, scope: Se
   const keys: CountKey[] = scope.perGroup ? ['year', 'group'] : ['year'];
   const group = scope.perGroup ? sql`t."group"` : sql`null`;
   const all = db.all<{ year: string; group: number | null; contributions: number }>(sql`
-    select t.year, ${group} as "group", t.contributions from (${countsOf(db, 'everyone', scope.counted, keys, undefined, { datedOnly: true })}) t`);
+    select t.year, ${group} as "group", t.contributions from (${countsOf(db, 'everyone', scope.counted, keys, undefined, { datedOnly: true, measures: ['contributions'] })}) t`);
   const own = db.all<{ year: string; group: number | null; contributions: number; fractional: number }>(sql`
-    select t.year, ${group} as "group", t.contributions, t.fractional from (${subjectCounts(db, subject, scope.counted, keys, { datedOnly: true })}) t`);
+    select t.year, ${group} as "group", t.contributions, t.fractional from (${subjectCounts(db, subject, scope.counted, keys, { datedOnly: true, measures: SHARES })}) t`);
   const byKey = new Map(own.map((r) => [`${r.group} ${r.year}`, r]));
   const rows = all.map((r): YearRow => {
     const g = r.group === null ? undefined : scope.groupOf(r.group);
