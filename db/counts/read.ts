@@ -47,6 +47,21 @@ const KEY_EXPRESSIONS: Record<CountKey, string> = {
   coParent: 'r.co_parent_id',
 };
 
+/** The column of the table's key each key is read from. */
+const KEY_COLUMNS: Record<CountKey, string> = {
+  group: 'group_id',
+  meeting: 'meeting_id',
+  year: 'period',
+  quarter: 'period',
+  month: 'period',
+  country: 'country',
+  parent: 'parent_id',
+  organization: 'organization_id',
+  kind: 'kind',
+  partner: 'partner',
+  coParent: 'co_parent_id',
+};
+
 /** The keys that need month rows (a year row knows neither its meeting nor its months). */
 const MONTHLY: CountKey[] = ['meeting', 'month', 'quarter'];
 
@@ -288,7 +303,12 @@ export function countQuery(db: Db, spec: CountSpec): SQL {
   }
   const keys = spec.by.map((k) => `${asStored(k) ? "nullif(r.period, '')" : KEY_EXPRESSIONS[k]} as "${k}"`);
   const select = [...keys, readMeasures(t, spec.filters, spec.measures)].join(', ');
-  const groupBy = spec.by.length > 0 ? sql.raw(` group by ${spec.by.map((k) => (asStored(k) ? 'r.period' : KEY_EXPRESSIONS[k])).join(', ')}`) : sql``;
+  // Grouped in the order of the table's key (whatever the order asked for: the groups are the same), so
+  // that on the table itself SQLite walks its key and sorts nothing: a group's meetings by month were
+  // 4,400 rows sorted on every series' coverage (5.8 ms, 3.6 in key order, at 2 M contributions).
+  const columns = columnsOf(t);
+  const inKeyOrder = [...spec.by].sort((a, b) => columns.indexOf(KEY_COLUMNS[a]) - columns.indexOf(KEY_COLUMNS[b]));
+  const groupBy = spec.by.length > 0 ? sql.raw(` group by ${inKeyOrder.map((k) => (asStored(k) ? 'r.period' : KEY_EXPRESSIONS[k])).join(', ')}`) : sql``;
   // The HAVING names the expression: an alias would be read as the pair tables' own column.
   return sql`select ${sql.raw(select)} from ${rows} r where ${sql.join(conditions, sql` and `)}${groupBy} having ${sql.raw(counted(t, spec.filters))} > 0`;
 }
