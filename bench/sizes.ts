@@ -3,7 +3,7 @@
 // What is derived, and dropped for the base (each can be made again from what stays):
 // - the report counts, every `counts_*` table (db/counts/: recount makes them from contributions and
 //   contribution_sources);
-// - the full-text index `contributions_fts` with its shadow tables and the triggers that feed it
+// - the full-text index `contributions_fts` with its shadow tables and the triggers that keep it in step
 //   (db/migrations/0003: external content, `rebuild` makes it from contributions);
 // - `contribution_topics` (db/topics.ts: refreshTopics makes it from contributions, groups and
 //   domain/topics.yaml; recount does it for everything);

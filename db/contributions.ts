@@ -179,7 +179,8 @@ type ContributionValues = ReturnType<typeof contributionValues>;
 
 /**
  * Inserts new contributions (distinct refs) of one list, in its order, and indexes them for full-text
- * search (the only place contributions are inserted: no trigger does it); their ids by ref.
+ * search (no trigger does it: the product inserts contributions nowhere else, and bench/data.ts
+ * rebuilds the index after its bulk load); their ids by ref.
  */
 function insertContributions(
   prepared: Statements,
@@ -315,8 +316,8 @@ export function storeListing(
       return resolver.atDate(resolved, date);
     };
 
-    // The stored rows of the listing's refs in one query, and its new contributions in one insert
-    // (the first row of each new ref; a ref shown twice is stored, then updated, as one by one).
+    // The stored rows of the listing's refs in one query, and its new contributions inserted before the
+    // rest (the first row of each new ref; a ref shown twice is stored, then updated, as one by one).
     const storedRows = storedContributions(db.$client, listing.body, listing.contributions.map((c) => c.ref));
     // The counts of every stored contribution this listing may change come out first (all at once),
     // and go back in as they then read; the rows read before from this same raw document are left alone.

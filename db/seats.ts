@@ -1,7 +1,7 @@
 // Leadership seats: those the contribution lists reveal (`RAN1 Chair (Samsung)`, rebuilt from the
 // sightings), those officer pages and rosters publish (stored per basis and scope), and the official
 // terms a later election or appointment ended.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { groupByCode } from '../domain/groups/3gpp.js';
 import type { ResolvedSource, Resolver } from '../domain/resolve/resolve.js';
 import { replacedTermEnds, type OfficialTerm, type SeatCapacity } from '../domain/seat-terms.js';
@@ -205,16 +205,17 @@ function positionKey(p: { groupId: number; role: string; person: string | null; 
   return [p.groupId, p.role, p.person ?? '', p.sourceRaw, p.detail ?? ''].join('\u0000');
 }
 
-/** The columns a new seat is inserted with, in the statement's order. */
-const SEAT_COLUMNS = ['bodyId', 'groupId', 'role', 'person', 'organizationId', 'parentId', 'sourceRaw', 'fromDate', 'toDate', 'lastSeenDate',
-  'evidenceUrl', 'basis', 'scope', 'detail', 'country', 'partner', 'rawDocumentId'] as const satisfies readonly (keyof typeof positions.$inferInsert)[];
+type SeatValues = typeof positions.$inferInsert;
+
+/** The columns a new seat is inserted with, in the statement's order: every column of the table but its id. */
+const SEAT_COLUMNS = Object.keys(getTableColumns(positions)).filter((key) => key !== 'id') as (keyof SeatValues)[];
 
 /**
  * A new seat, its columns bound, on better-sqlite3: a work plan adds seven thousand, and drizzle
  * building an INSERT (even one per 500 seats) cost more than SQLite running it (1.2 s of a seed).
  */
 const insertSeat = perConnection((db: Db) => {
-  const columns = SEAT_COLUMNS.map((key) => positions[key].name);
+  const columns = SEAT_COLUMNS.map((key) => getTableColumns(positions)[key].name);
   return db.$client.prepare(`insert into positions (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
 });
 

@@ -180,7 +180,7 @@ function addRows(into: BucketRows[], subject: Subject, sign: number, outcome: nu
   const { id, share, sources } = subject;
   for (const rows of into) {
     let row = rows.get(id);
-    if (!row) rows.set(id, (row = { key: subject.first ? subjectKey(subject.first, subject.table, subject.basis) : [], measures: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }));
+    if (!row) rows.set(id, (row = { key: subject.table ? subjectKey(subject.firstSource!, subject.table, subject.basis) : [], measures: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }));
     const m = row.measures;
     m[outcome]! += sign;
     m[6]! += sign * share;
@@ -211,25 +211,27 @@ function addPair(into: BucketRows[], subject: string | number, sign: number, out
 }
 
 /**
- * A subject among a contribution's sources: its id, its first source (its key columns are made from it
- * when a row is; null: every contribution's), their shares and their number.
+ * A subject among a contribution's sources: its id, the table and basis it is a subject of with the
+ * first source naming it (its key columns are made from that source when its row is new; no table:
+ * every contribution, no key columns), their shares and their number.
  */
 interface Subject {
   id: string;
-  first: CountedSource | null;
-  table: SubjectTable;
+  /** Null: every contribution, no key columns. */
+  table: SubjectTable | null;
   basis: Basis;
+  firstSource: CountedSource | null;
   share: number;
   sources: number;
 }
 
-type SubjectTable = 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner';
+export type SubjectTable = 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner';
 
 /**
  * A source's subject id in a table (null: none, an entity table's source naming no organization): its
  * key columns (subjectKey) joined. Made for every source and table, so without the columns' array.
  */
-function subjectId(s: CountedSource, table: SubjectTable, basis: Basis): string | null {
+export function subjectId(s: CountedSource, table: SubjectTable, basis: Basis): string | null {
   switch (table) {
     case 'country':
       return `${basis}\u0000${countryOf(s, basis)}`;
@@ -246,8 +248,8 @@ function subjectId(s: CountedSource, table: SubjectTable, basis: Basis): string 
   }
 }
 
-/** A source's subject's key columns in a table, in its key order. */
-function subjectKey(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] {
+/** A source's subject's key columns in a table, in its key order (their join is subjectId: tested). */
+export function subjectKey(s: CountedSource, table: SubjectTable, basis: Basis): (string | number)[] {
   switch (table) {
     case 'country':
       return [basis, countryOf(s, basis)];
@@ -276,7 +278,7 @@ function bySubject(sources: CountedSource[], table: SubjectTable, basis: Basis):
     if (subject) {
       subject.share += s.share;
       subject.sources++;
-    } else subjects.push({ id, first: s, table, basis, share: s.share, sources: 1 });
+    } else subjects.push({ id, table, basis, firstSource: s, share: s.share, sources: 1 });
   }
   return subjects;
 }
@@ -317,7 +319,7 @@ export function countContribution(c: CountedContribution, into: CountRows, sign:
   if (!tables || tables.includes('everyone')) {
     let share = 0;
     for (const s of c.sources) share += s.share;
-    addRows(rowsIn(entries, 'everyone', true), { id: '', first: null, table: 'kind', basis: 'parent', share, sources: c.sources.length }, sign, outcome);
+    addRows(rowsIn(entries, 'everyone', true), { id: '', table: null, basis: 'parent', firstSource: null, share, sources: c.sources.length }, sign, outcome);
   }
   for (const basis of bases) {
     // Day rows on the parent basis only (what the digest reads).

@@ -13,7 +13,7 @@ import { eachCounted } from './facts.js';
 /** Rows per statement of a batch (the rest of a table's rows go one by one). */
 const BATCH = 16;
 
-/** A statement writing rows: adding them to kept ones (or making them), or making them in a rebuild. */
+/** The two statements writing a table's rows one way: adding them to kept ones (or making them), or making them in a rebuild. */
 interface Writer {
   /** One row per call. */
   one: Statement;
@@ -44,6 +44,7 @@ function write(db: Db, rows: CountRows, fresh = false): void {
   const statements = writers(db);
   for (const name of COUNT_TABLE_NAMES) {
     const { one, batch } = fresh ? statements[name].insert : statements[name].add;
+    const width = columnsOf(COUNT_TABLES[name]).length;
     const values: (string | number)[] = [];
     let pending = 0;
     for (const row of rows.rowsOf(name)) {
@@ -54,7 +55,6 @@ function write(db: Db, rows: CountRows, fresh = false): void {
         pending = 0;
       }
     }
-    const width = values.length / Math.max(pending, 1);
     for (let i = 0; i < pending; i++) one.run(values.slice(i * width, (i + 1) * width));
   }
 }

@@ -74,7 +74,10 @@ export function sharesOverTime(db: Db, filters: Filters, options: { period?: Per
   const top = options.top ?? 6;
   const overall = new Map<string, number>();
   for (const r of rows) if (r.country) overall.set(r.country, (overall.get(r.country) ?? 0) + r.fractional);
-  const ranked = [...overall.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // The rows are summed in one order (the query's), and ranked on the totals rounded to 9 decimals: sums
+  // of 1/n shares added in another order differ in the last bit, and equal ones fall to the name.
+  const rounded = (n: number) => Math.round(n * 1e9) / 1e9;
+  const ranked = [...overall.entries()].sort((a, b) => rounded(b[1]) - rounded(a[1]) || a[0].localeCompare(b[0]));
   const shown = new Set(ranked.slice(0, top).map(([c]) => c));
   const bucketOf = (c: string | null) => (c === null ? NO_COUNTRY : shown.has(c) ? c : OTHER);
   const cellKey = (p: SeriesGroup & { period: string }, bucket: string) => `${p.group ?? ''}\u0000${p.period}\u0000${bucket}`;
@@ -158,7 +161,8 @@ function shareCounts(db: Db, scope: SeriesScope, period: Period) {
   const rows = db
     .all<{ period: string; group?: number; country: string | null; fractional: number; contributions: number }>(sql`
       select t.${sql.identifier(period)} as period, ${scope.perGroup ? sql`t."group"` : sql`null`} as "group", nullif(t.country, '') as country, t.fractional, t.contributions
-      from (${countsOf(db, 'country', scope.counted, [...keys, 'country'], undefined, { datedOnly: true })}) t`)
+      from (${countsOf(db, 'country', scope.counted, [...keys, 'country'], undefined, { datedOnly: true })}) t
+      order by 1, 2, 3`)
     .map((r) => ({ ...groupOf(r.group ?? undefined), period: r.period, country: r.country, fractional: r.fractional, contributions: r.contributions }));
   return { periods, rows };
 }
