@@ -9,8 +9,19 @@ import type { Db } from './connection.js';
 
 const dialect = new SQLiteSyncDialect();
 
+function prepared(db: Db, query: SQL) {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { statement: db.$client.prepare(text).raw(true), params };
+}
+
 /** The rows of a query, each an array of its columns in order. */
 export function rowArrays<Row extends unknown[]>(db: Db, query: SQL): Row[] {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return db.$client.prepare(text).raw(true).all(...params) as Row[];
+  const { statement, params } = prepared(db, query);
+  return statement.all(...params) as Row[];
+}
+
+/** The same one at a time, for answers too long to hold at once (every contribution of a group's year). */
+export function eachRowArray<Row extends unknown[]>(db: Db, query: SQL): IterableIterator<Row> {
+  const { statement, params } = prepared(db, query);
+  return statement.iterate(...params) as IterableIterator<Row>;
 }

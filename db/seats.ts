@@ -208,14 +208,14 @@ function positionKey(p: { groupId: number; role: string; person: string | null; 
 type SeatValues = typeof positions.$inferInsert;
 
 /** The columns a new seat is inserted with, in the statement's order: every column of the table but its id. */
-const SEAT_COLUMNS = Object.keys(getTableColumns(positions)).filter((key) => key !== 'id') as (keyof SeatValues)[];
+const SEAT_COLUMNS = Object.entries(getTableColumns(positions)).filter(([key]) => key !== 'id') as [keyof SeatValues, { name: string }][];
 
 /**
  * A new seat, its columns bound, on better-sqlite3: a work plan adds seven thousand, and drizzle
  * building an INSERT (even one per 500 seats) cost more than SQLite running it (1.2 s of a seed).
  */
 const insertSeat = perConnection((db: Db) => {
-  const columns = SEAT_COLUMNS.map((key) => getTableColumns(positions)[key].name);
+  const columns = SEAT_COLUMNS.map(([, column]) => column.name);
   return db.$client.prepare(`insert into positions (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
 });
 
@@ -251,7 +251,7 @@ export function storeRoster(
       if (id === undefined) groupIds.set(group.code, (id = groupId(txDb, roster.body, group)));
       return id;
     };
-    const added: (typeof positions.$inferInsert)[] = [];
+    const added: SeatValues[] = [];
     for (const read of roster.positions) {
       const parsed = withoutContactDetails(read);
       const holder = seatHolder(resolver, parsed.sourceText, parsed.from ?? parsed.to);
@@ -298,7 +298,7 @@ export function storeRoster(
       tx.update(positions).set(merged).where(eq(positions.id, old.id)).run();
     }
     const insert = insertSeat(db);
-    for (const values of added) insert.run(SEAT_COLUMNS.map((key) => values[key] ?? null));
+    for (const values of added) insert.run(SEAT_COLUMNS.map(([key]) => values[key] ?? null));
     result.new += added.length;
     if (options.closeMissing) {
       for (const [key, old] of existing) {

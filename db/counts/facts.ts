@@ -1,11 +1,9 @@
 // The contributions as the counts count them (definitions.ts: CountedContribution), read from what is
 // stored: their bucket, outcome, topics and resolved sources.
 import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../connection.js';
+import { eachRowArray } from '../rows.js';
 import type { CountedContribution } from './definitions.js';
-
-const dialect = new SQLiteSyncDialect();
 
 type FactRow = [
   id: number,
@@ -28,7 +26,7 @@ type FactRow = [
  * handed to `each` one at a time in id order (sources in their cell's order).
  */
 export function eachCounted(db: Db, where: SQL, each: (contribution: CountedContribution, id: number) => void): void {
-  const { sql: text, params } = dialect.sqlToQuery(sql`
+  const rows = eachRowArray<FactRow>(db, sql`
     select contributions.id, contributions.group_id, coalesce(contributions.meeting_id, 0), contributions.date, contributions.outcome,
       (select group_concat(t.topic, ',') from contribution_topics t where t.contribution_id = contributions.id),
       s.parent_id, s.organization_id, s.share, s.parent_country, s.entity_country, s.parent_kind, s.partner
@@ -38,7 +36,7 @@ export function eachCounted(db: Db, where: SQL, each: (contribution: CountedCont
     order by contributions.id, s.position`);
   let current: CountedContribution | null = null;
   let currentId = -1;
-  for (const row of db.$client.prepare(text).raw().iterate(...params) as IterableIterator<FactRow>) {
+  for (const row of rows) {
     const [id, groupId, meetingId, date, outcome, topics, parentId, organizationId, share, parentCountry, entityCountry, parentKind, partner] = row;
     if (id !== currentId) {
       if (current) each(current, currentId);

@@ -12,7 +12,7 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type AnySQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import type { CountTableName } from '../../db/counts/definitions.js';
-import { countQuery, type CountFilters, type CountKey, type Measure } from '../../db/counts/read.js';
+import { countQuery, type CountFilters, type CountKey, type CountSpec, type Measure } from '../../db/counts/read.js';
 import { rowArrays } from '../../db/rows.js';
 import { contributions, groups, organizations, positions } from '../../db/schema.js';
 import type { Outcome } from '../../domain/outcomes.js';
@@ -116,7 +116,10 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
 export type CountScope = Filters & Pick<CountFilters, 'groupIds'>;
 
 /** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
-export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: { datedOnly?: boolean; measures?: readonly Measure[] } = {}): SQL {
+/** What a count reads besides its table, filters, keys and subject. */
+export type CountOptions = Pick<CountSpec, 'datedOnly' | 'measures'>;
+
+export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: CountOptions = {}): SQL {
   return countQuery(db, { table, filters, by, subject, ...options });
 }
 
@@ -126,7 +129,7 @@ export const SHARES: readonly Measure[] = ['contributions', 'fractional'];
 const RANKED: readonly Measure[] = ['contributions', 'fractional', 'accepted', 'noted', 'notHandled'];
 
 /** The table and key condition of a subject's own rows (totals, meetings, groups, years). */
-export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by: CountKey[], options: { datedOnly?: boolean; measures?: readonly Measure[] } = {}): SQL {
+export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by: CountKey[], options: CountOptions = {}): SQL {
   switch (subject.kind) {
     case 'country':
       return countsOf(db, 'country', filters, by, sql`r.country = ${subject.code}`, options);
