@@ -358,26 +358,28 @@ export const contributionTopics = sqliteTable(
 
 // ---------------------------------------------------------------------------------------------------
 // Report counts (db/counts/): how many contributions each country, organization, kind of
-// organization… has per group and month (and meeting), and per group and year. Derived from
+// organization… has per group and month (and meeting), per group and year, and per group over every
+// period. Derived from
 // contributions and contribution_sources by the definitions in db/counts/ and changed in the same
 // transaction as they are (never stale, nothing to invalidate); the reports add these rows up instead
 // of walking millions of source rows. Every table is WITHOUT ROWID (the migration says so: drizzle
 // cannot): the rows are stored in key order, subject first, so one subject's rows are contiguous.
 
-/** A count row's bucket: a group's month (with its meeting), or a group's year, for every contribution or a topic's. */
+/** A count row's bucket: a group's month (with its meeting), year, or every period, for every contribution or a topic's. */
 function countBucket() {
   return {
     /** '' for every contribution; a topic of domain/topics.yaml for its contributions only. */
     topic: text('topic').notNull(),
     /**
      * `month` (period YYYY-MM, per meeting), `year` (period YYYY, meeting 0); period '' holds the
-     * undated. `day` (period YYYY-MM-DD, meeting 0): only for every contribution on the parent basis
-     * of the tables the weekly digest reads.
+     * undated. `all` (period '', meeting 0): every contribution of the group, dated or not, what a
+     * report without dates reads (not kept for the co-source pairs). `day` (period YYYY-MM-DD,
+     * meeting 0): only for every contribution on the parent basis of the tables the weekly digest reads.
      */
-    level: text('level', { enum: ['day', 'month', 'year'] }).notNull(),
+    level: text('level', { enum: ['day', 'month', 'year', 'all'] }).notNull(),
     groupId: integer('group_id').notNull(),
     period: text('period').notNull(),
-    /** The meeting of a month row; 0 for year rows and contributions without a meeting. */
+    /** The meeting of a month row; 0 for the other levels and contributions without a meeting. */
     meetingId: integer('meeting_id').notNull(),
   };
 }

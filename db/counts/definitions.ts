@@ -1,8 +1,9 @@
 // What the report counts count: the tables counts_* (db/schema.ts) and the one definition of the rows a
 // contribution adds to each (countContribution).
 //
-// A contribution counts in a bucket — its group's month (with its meeting), its group's year, and, for
-// what the weekly digest reads, its group's day — for every contribution ('' topic) and again for each
+// A contribution counts in a bucket — its group's month (with its meeting), its group's year, its group
+// over every period (`all`: what a report without dates reads, one row per subject and group instead of
+// one per year), and, for what the weekly digest reads, its group's day — for every contribution ('' topic) and again for each
 // topic it is in, once for each subject of a table: each country, parent, organization, kind… among its
 // sources (full counting), with its sources' shares (fractional counting). The same definition serves
 // the writers (upkeep.ts: a contribution's rows come out before it changes and go back after), a
@@ -11,7 +12,7 @@ import { topicsFingerprint } from '../../domain/topics.js';
 
 export type CountTableName = 'everyone' | 'country' | 'parent' | 'entity' | 'kind' | 'partner' | 'parentPartner' | 'coParents' | 'coCountries';
 export type Basis = 'parent' | 'entity';
-export type Level = 'day' | 'month' | 'year';
+export type Level = 'day' | 'month' | 'year' | 'all';
 
 export interface CountTable {
   name: CountTableName;
@@ -20,7 +21,7 @@ export interface CountTable {
   keys: string[];
   /** Tables kept per basis: one row set for each, the basis a key column. */
   basis: boolean;
-  /** Pairs (co-sources): three measures, year rows only. */
+  /** Pairs (co-sources): three measures, year rows only (not `all`: a pair row is the costliest to keep). */
   pairs: boolean;
   /**
    * Day rows, kept for what the weekly digest reads (every contribution, the parent basis): a week, and
@@ -158,16 +159,19 @@ export interface CountScope {
   basis?: Basis;
 }
 
-const ALL_LEVELS: Level[] = ['day', 'month', 'year'];
+const ALL_LEVELS: Level[] = ['day', 'month', 'year', 'all'];
 
-/** The buckets of a contribution at these levels, in each topic (day rows: dated, every contribution only). */
+/**
+ * The buckets of a contribution at these levels, in each topic (day rows: dated, every contribution
+ * only; `all`: dated or not, period '').
+ */
 function bucketsOf(c: CountedContribution, topics: string[], levels: Level[]): Bucket[] {
   const buckets: Bucket[] = [];
   const month = c.date?.slice(0, 7) ?? '';
   for (const topic of topics) {
     for (const level of levels) {
       if (level === 'day' && (!c.date || topic !== '')) continue;
-      const period = level === 'month' ? month : level === 'year' ? month.slice(0, 4) : c.date!;
+      const period = level === 'month' ? month : level === 'year' ? month.slice(0, 4) : level === 'all' ? '' : c.date!;
       const meeting = level === 'month' ? c.meetingId : 0;
       buckets.push({ level, topic, groupId: c.groupId, period, meeting, id: `${level}\u0000${topic}\u0000${c.groupId}\u0000${period}\u0000${meeting}` });
     }
@@ -371,7 +375,7 @@ const PAIR_SPAN = 2 ** 26;
  * Bumped whenever countContribution counts differently: a database whose counts were made with
  * other definitions (an older stdwatch, an edited topics file) has them made again when it is opened.
  */
-const DEFINITIONS_VERSION = 5;
+const DEFINITIONS_VERSION = 6;
 
 /** The fingerprint of the definitions the kept rows are made with: their version and the topics. */
 export function countDefinitions(): string {

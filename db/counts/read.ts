@@ -5,7 +5,7 @@
 // keys it asks for.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../connection.js';
-import { COUNT_TABLES, CountRows, columnsOf, countContribution, type CountTable, type CountTableName } from './definitions.js';
+import { COUNT_TABLES, CountRows, columnsOf, countContribution, type CountTable, type CountTableName, type Level } from './definitions.js';
 import { eachCounted } from './facts.js';
 
 /** What a report counts over: scope and counting rules, as the filters give them. */
@@ -52,6 +52,8 @@ const KEYS: Record<CountKey, { column: string; expression: string }> = {
 
 /** The keys that need month rows (a year row knows neither its meeting nor its months). */
 const MONTHLY: CountKey[] = ['meeting', 'month', 'quarter'];
+/** The keys an `all` row cannot answer (it knows no period). */
+const PERIODIC: CountKey[] = [...MONTHLY, 'year'];
 
 export interface CountSpec {
   table: CountTableName;
@@ -77,7 +79,7 @@ export type Measure = 'contributions' | 'fractional' | 'accepted' | 'noted' | 'n
 /** One part of a date range: kept rows of a level and period range, or counted on the spot. */
 type Part =
   /** Periods first..last ('' and '': the undated; null: every period). */
-  | { from: 'kept'; level: 'day' | 'month' | 'year'; first: string | null; last: string | null }
+  | { from: 'kept'; level: Level; first: string | null; last: string | null }
   /** Dated contributions of days first..last. */
   | { from: 'spot'; first: string; last: string };
 
@@ -139,7 +141,8 @@ export function splitRange(from?: string, to?: string): RangeParts {
 }
 
 /**
- * Where each part of the spec's range is read from: whole years from year rows (from month rows when
+ * Where each part of the spec's range is read from: no range at all from `all` rows (unless read by
+ * period), whole years from year rows (from month rows when
  * the report needs months or meetings), whole months from month rows, the days at the edges from day
  * rows where they are kept; the rest counted on the spot (edge days elsewhere; months of the co-source
  * tables, which keep years only).
@@ -153,7 +156,9 @@ function partsOf(t: CountTable, spec: CountSpec): Part[] {
   const parts: Part[] = [];
   if (range.years) {
     const [first, last] = range.years;
-    // No date range at all: every kept row of the level, the undated among them.
+    // No date range at all: the `all` rows (one per subject and group) when nothing is read by period,
+    // else every kept row of the level, the undated among them (the pairs keep no `all` rows).
+    if (undated && !t.pairs && !spec.by.some((k) => PERIODIC.includes(k))) return [{ from: 'kept', level: 'all', first: null, last: null }];
     if (undated) return [{ from: 'kept', level: monthly ? 'month' : 'year', first: null, last: null }];
     parts.push(
       monthly

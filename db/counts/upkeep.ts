@@ -39,23 +39,46 @@ const writers = perConnection((db: Db) =>
   ) as Record<CountTableName, { add: Writer; insert: Writer }>,
 );
 
-/** Writes rows added up in memory: added to what is kept, or (`fresh`, a rebuild) made anew. */
+/** Rows bound BATCH to a call of one writer, the rest one by one. */
+class Batch {
+  private readonly values: (string | number)[] = [];
+  private pending = 0;
+
+  constructor(
+    private readonly writer: Writer,
+    private readonly width: number,
+  ) {}
+
+  push(row: (string | number)[]): void {
+    for (const value of row) this.values.push(value);
+    if (++this.pending === BATCH) {
+      this.writer.batch.run(this.values);
+      this.values.length = 0;
+      this.pending = 0;
+    }
+  }
+
+  flush(): void {
+    for (let i = 0; i < this.pending; i++) this.writer.one.run(this.values.slice(i * this.width, (i + 1) * this.width));
+    this.values.length = 0;
+    this.pending = 0;
+  }
+}
+
+/**
+ * Writes rows added up in memory: added to what is kept, or (`fresh`, a rebuild) made anew — but for
+ * the `all` rows, which every year of a group adds to.
+ */
 function write(db: Db, rows: CountRows, fresh = false): void {
   const statements = writers(db);
   for (const name of COUNT_TABLE_NAMES) {
-    const { one, batch } = fresh ? statements[name].insert : statements[name].add;
     const width = columnsOf(COUNT_TABLES[name]).length;
-    const values: (string | number)[] = [];
-    let pending = 0;
-    for (const row of rows.rowsOf(name)) {
-      for (const value of row) values.push(value);
-      if (++pending === BATCH) {
-        batch.run(values);
-        values.length = 0;
-        pending = 0;
-      }
-    }
-    for (let i = 0; i < pending; i++) one.run(values.slice(i * width, (i + 1) * width));
+    const added = new Batch(statements[name].add, width);
+    const made = fresh ? new Batch(statements[name].insert, width) : added;
+    // A row's first column is its level.
+    for (const row of rows.rowsOf(name)) (row[0] === 'all' ? added : made).push(row);
+    added.flush();
+    made.flush();
   }
 }
 
@@ -108,7 +131,8 @@ export class CountChange {
 
 /**
  * Counts every contribution anew, one group's year at a time (a year's rows — its days, months and
- * the year — are the group's own: no chunk adds to another's), with their topics worked out again.
+ * the year — are the group's own: no chunk adds to another's, but to the group's `all` rows), with
+ * their topics worked out again.
  */
 function rebuildCounts(db: Db): void {
   for (const t of Object.values(COUNT_TABLES)) db.run(sql.raw(`delete from ${t.table}`));
