@@ -35,8 +35,10 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MB of page cache (default 2 MB): the report queries walk indexes of hundreds of MB at full history.
-  sqlite.pragma('cache_size = -65536');
+  // 16 MB of page cache (default 2 MB). At 2 M contributions 64 MB made no difference to a report right
+  // after a write (a write by another connection empties the cache), to a store or to a re-resolution,
+  // and cost the server 50-80 MB of resident memory (docs/performance.md).
+  sqlite.pragma('cache_size = -16384');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   // The report counts of a database made by an older stdwatch (other definitions): made again
