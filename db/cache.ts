@@ -1,4 +1,4 @@
-// The one cache of stdwatch: values worked out from the data (a report, a report's page, the weeks
+// The one cache of stdwatch: values worked out from the data (a report page's rendering, the weeks
 // that have contributions), kept while the data is unchanged. Kept per connection and keyed by one
 // thing, the data version: a write by another connection (PRAGMA data_version) or by this one
 // (total_changes(), which also counts this connection's writes to its temporary tables) moves it, and

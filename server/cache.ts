@@ -1,5 +1,6 @@
-// Report results kept between requests until the data changes, in the one cache of stdwatch
-// (db/cache.ts: kept per connection while the data version holds). A report page costs tens of ms of
+// Report pages kept between requests until the data changes, as the bytes sent (routes/respond.ts:
+// respondKept), in the one cache of stdwatch (db/cache.ts: kept per connection while the data version
+// holds). A report page costs tens of ms of
 // synchronous SQLite work at full history, and the server has one thread: under load every request
 // would queue behind the others. The data version moves whenever the database changes — by this
 // connection (a scrape in the server process) or by any other (a `stdwatch scrape` or `import` in
@@ -37,7 +38,7 @@ export class ReportCache {
     return pinVersion(this.db, () => fn(this.etag()));
   }
 
-  /** The kept result for `key`, or `compute()` kept under it. Errors are not kept. */
+  /** The value kept for `key`, or `compute()` kept under it. Errors are not kept. */
   get<T>(key: string, compute: () => T): T {
     return whileUnchanged(this.db, `report ${this.id} ${clockWindow()} ${key}`, compute);
   }

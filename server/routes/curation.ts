@@ -15,7 +15,7 @@ import { coverageReport, suggestReport } from '../reports/curation.js';
 import { checkGroupFilter, parseFilters, type Filters } from '../reports/filters.js';
 import { urls } from '../urls.js';
 import type { Views } from '../views.js';
-import { respond } from './respond.js';
+import { respond, respondKept } from './respond.js';
 
 /** Accepting an alias: writes it into the registry and has the stored sources re-resolved (server/main.ts). */
 export interface RegistryCuration {
@@ -39,37 +39,39 @@ export function curationRoutes(db: Db, resolver: Resolver, views: Views, options
   router.get('/unresolved/coverage{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = JSON.stringify(['coverage', filters]);
-    const report = cache.get(cacheKey, () => coverageReport(db, filters, 'group-year'));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'unresolved-coverage',
-      title: 'Coverage per group and year',
-      nav: 'unresolved',
-      data: report,
-      scope: { filters, counts: true },
-      at: (format) => urls.unresolvedCoverage(filters, format),
-      view: { unresolvedUrl: urls.unresolved(filters) },
-      csv: () => csvOf(coverageTable(report.by), report),
-      csvName: 'stdwatch-coverage',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = coverageReport(db, filters, 'group-year');
+      return {
+        page: 'unresolved-coverage',
+        title: 'Coverage per group and year',
+        nav: 'unresolved',
+        data: report,
+        scope: { filters, counts: true },
+        at: (format) => urls.unresolvedCoverage(filters, format),
+        view: { unresolvedUrl: urls.unresolved(filters) },
+        csv: () => csvOf(coverageTable(report.by), report),
+        csvName: 'stdwatch-coverage',
+      };
+    });
   });
 
   router.get('/unresolved/suggestions{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = JSON.stringify(['suggestions', filters]);
-    const report = cache.get(cacheKey, () => suggestReport(db, resolver, filters, 30));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'unresolved-suggestions',
-      title: 'Candidates for the unresolved names',
-      nav: 'unresolved',
-      data: report,
-      scope: { filters, counts: true },
-      at: (format) => urls.unresolvedSuggestions(filters, format),
-      view: { unresolvedUrl: urls.unresolved(filters), acceptEnabled, tokenRequired: Boolean(options.adminToken) },
-      csv: () => csvOf(suggestionsTable, report),
-      csvName: 'stdwatch-suggestions',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = suggestReport(db, resolver, filters, 30);
+      return {
+        page: 'unresolved-suggestions',
+        title: 'Candidates for the unresolved names',
+        nav: 'unresolved',
+        data: report,
+        scope: { filters, counts: true },
+        at: (format) => urls.unresolvedSuggestions(filters, format),
+        view: { unresolvedUrl: urls.unresolved(filters), acceptEnabled, tokenRequired: Boolean(options.adminToken) },
+        csv: () => csvOf(suggestionsTable, report),
+        csvName: 'stdwatch-suggestions',
+      };
+    });
   });
 
   if (options.curation) {

@@ -25,7 +25,7 @@ import { coverageChoices } from './coverage-choices.js';
 import { periodWithin, urls, type Format } from '../urls.js';
 import type { Views } from '../views.js';
 import { seatPickSchema } from '../queries.js';
-import { respond } from './respond.js';
+import { respond, respondKept } from './respond.js';
 
 /** `?at=&groups=&set=&dates=` of the seat table; a bad one is a 400 naming it. */
 function tableOptionsOf(req: Request) {
@@ -146,32 +146,33 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   const overview = (heading: (f: Filters) => string, fixed: (req: Request) => Filters, at: (f: Filters, format: Format) => string) => (req: Request, res: import('express').Response) => {
     const filters = filtersOf(db, req, fixed(req));
     const cacheKey = key('overview', heading(filters), filters);
-    const report = cache.get(cacheKey, () => ({ ...overviewReport(db, filters), sharesOverTime: sharesOverTime(db, filters) }));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'overview',
-      title: heading(filters),
-      nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
-      data: report,
-      scope: { filters, counts: true, coverage: report.sharesOverTime.coverage },
-      at: (format) => at(filters, format),
-      view: () => ({
-        heading: heading(filters),
-        maxCountry: max(report.countries.map((c) => c.fractional)),
-        unresolvedUrl: urls.unresolved(filters),
-        shares: sharesView(report.sharesOverTime, filters),
-        coverageChoices: coverageChoices(report.sharesOverTime.coverage.rule, (coverage) => at({ ...filters, coverage }, 'html')),
-        organizationsChart:
-          report.companies.length > 0
-            ? barChart(
-                'Top organizations, fractional contributions',
-                report.companies.slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
-              )
-            : null,
-      }),
-      csv: () => csvOf(overviewTable, report),
-      csvName: 'stdwatch-overview',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = { ...overviewReport(db, filters), sharesOverTime: sharesOverTime(db, filters) };
+      return {
+        page: 'overview',
+        title: heading(filters),
+        nav: Object.keys(fixed(req)).length === 0 ? 'overview' : undefined,
+        data: report,
+        scope: { filters, counts: true, coverage: report.sharesOverTime.coverage },
+        at: (format) => at(filters, format),
+        view: () => ({
+          heading: heading(filters),
+          maxCountry: max(report.countries.map((c) => c.fractional)),
+          unresolvedUrl: urls.unresolved(filters),
+          shares: sharesView(report.sharesOverTime, filters),
+          coverageChoices: coverageChoices(report.sharesOverTime.coverage.rule, (coverage) => at({ ...filters, coverage }, 'html')),
+          organizationsChart:
+            report.companies.length > 0
+              ? barChart(
+                  'Top organizations, fractional contributions',
+                  report.companies.slice(0, 10).map((c) => ({ label: c.name, value: c.fractional, text: c.fractional.toFixed(1) })),
+                )
+              : null,
+        }),
+        csv: () => csvOf(overviewTable, report),
+        csvName: 'stdwatch-overview',
+      };
+    });
   };
 
   router.get(['/', '/index{.:format}'], tagged, overview(() => 'Who takes part in standards bodies', () => ({}), (f, format) => urls.home(f, format)));
@@ -197,141 +198,147 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
   router.get('/countries{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('countries', filters);
-    const report = cache.get(cacheKey, () => countriesReport(db, filters));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'countries',
-      title: 'Countries',
-      nav: 'countries',
-      data: report,
-      scope: { filters, counts: true },
-      at: (format) => urls.countries(filters, format),
-      csv: () => csvOf(countriesTable, report),
-      csvName: 'stdwatch-countries',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = countriesReport(db, filters);
+      return {
+        page: 'countries',
+        title: 'Countries',
+        nav: 'countries',
+        data: report,
+        scope: { filters, counts: true },
+        at: (format) => urls.countries(filters, format),
+        csv: () => csvOf(countriesTable, report),
+        csvName: 'stdwatch-countries',
+      };
+    });
   });
 
   router.get('/countries/:iso2{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     // The seats by partner are those of today, unless the filters end earlier.
     const cacheKey = key('country', req.params.iso2, filters, new Date().toISOString().slice(0, 10));
-    const report = notFound(() => cache.get(cacheKey, () => countryReport(db, String(req.params.iso2), filters)));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'country',
-      title: report.country.name,
-      nav: 'countries',
-      data: report,
-      scope: { filters, counts: true, coverage: report.seriesCoverage },
-      at: (format) => urls.country(report.country.code, filters, format),
-      view: {
-        maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
-        coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.country(report.country.code, { ...filters, coverage })),
-      },
-      csv: () => csvOf(countryTable, report),
-      csvName: `stdwatch-country-${report.country.code}`,
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = notFound(() => countryReport(db, String(req.params.iso2), filters));
+      return {
+        page: 'country',
+        title: report.country.name,
+        nav: 'countries',
+        data: report,
+        scope: { filters, counts: true, coverage: report.seriesCoverage },
+        at: (format) => urls.country(report.country.code, filters, format),
+        view: {
+          maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
+          coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.country(report.country.code, { ...filters, coverage })),
+        },
+        csv: () => csvOf(countryTable, report),
+        csvName: `stdwatch-country-${report.country.code}`,
+      };
+    });
   });
 
   router.get('/organizations{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('organizations', filters);
-    const report = cache.get(cacheKey, () => organizationsReport(db, filters));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'organizations',
-      title: 'Organizations',
-      nav: 'organizations',
-      data: report,
-      scope: { filters, counts: true },
-      at: (format) => urls.organizations(filters, format),
-      csv: () => csvOf(organizationsTable, report),
-      csvName: 'stdwatch-organizations',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = organizationsReport(db, filters);
+      return {
+        page: 'organizations',
+        title: 'Organizations',
+        nav: 'organizations',
+        data: report,
+        scope: { filters, counts: true },
+        at: (format) => urls.organizations(filters, format),
+        csv: () => csvOf(organizationsTable, report),
+        csvName: 'stdwatch-organizations',
+      };
+    });
   });
 
   router.get('/organizations/:slug{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const cacheKey = key('company', req.params.slug, filters);
-    const report = notFound(() => cache.get(cacheKey, () => companyReport(db, resolver, String(req.params.slug), filters)));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'company',
-      title: report.organization.name,
-      nav: 'organizations',
-      data: report,
-      scope: { filters, counts: true, coverage: report.seriesCoverage },
-      at: (format) => urls.organization(report.organization.slug, filters, format),
-      view: {
-        maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
-        coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.organization(report.organization.slug, { ...filters, coverage })),
-      },
-      csv: () => csvOf(companyTable, report),
-      csvName: `stdwatch-organization-${report.organization.slug}`,
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = notFound(() => companyReport(db, resolver, String(req.params.slug), filters));
+      return {
+        page: 'company',
+        title: report.organization.name,
+        nav: 'organizations',
+        data: report,
+        scope: { filters, counts: true, coverage: report.seriesCoverage },
+        at: (format) => urls.organization(report.organization.slug, filters, format),
+        view: {
+          maxMeeting: max(report.byMeeting.map((m) => m.contributions)),
+          coverageChoices: coverageChoices(report.seriesCoverage.rule, (coverage) => urls.organization(report.organization.slug, { ...filters, coverage })),
+        },
+        csv: () => csvOf(companyTable, report),
+        csvName: `stdwatch-organization-${report.organization.slug}`,
+      };
+    });
   });
 
   router.get('/leadership{.:format}', tagged, (req, res) => {
     const filters = filtersOf(db, req);
     const table = tableOptionsOf(req);
     const cacheKey = key('leadership', filters, table);
-    const report = cache.get(cacheKey, () => leadershipReport(db, filters, table));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'leadership',
-      title: 'Leadership seats',
-      nav: 'leadership',
-      data: report,
-      scope: { filters, options: tableScope(table), counts: true },
-      at: (format) => urls.leadership(filters, format, table),
-      view: () => ({
-        seatsNote: 'current seats first',
-        historyTables: historyTables(report),
-        crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
-        groupSets: Object.keys(GROUP_SETS),
-        seatsUrls: {
-          all: urls.leadershipSeats(filters, table, {}),
-          byCountry: report.table.byCountry.map((c) => urls.leadershipSeats(filters, table, { country: c.country })),
-          byCompany: report.table.byCompany.map((c) => (c.slug ? urls.leadershipSeats(filters, table, { parent: c.slug }) : null)),
-        },
-        seatsChart:
-          report.table.byCountry.length > 0
-            ? barChart(
-                `Leadership seats by country on ${report.at}`,
-                report.table.byCountry.map((c) => ({ label: (c.country && c.countryName) || 'no country', value: c.seats, text: String(c.seats) })),
-                { color: '#6b5b95', whole: true },
-              )
-            : null,
-      }),
-      csv: () => csvOf(leadershipTable, report),
-      csvName: `stdwatch-leadership-${report.at}`,
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = leadershipReport(db, filters, table);
+      return {
+        page: 'leadership',
+        title: 'Leadership seats',
+        nav: 'leadership',
+        data: report,
+        scope: { filters, options: tableScope(table), counts: true },
+        at: (format) => urls.leadership(filters, format, table),
+        view: () => ({
+          seatsNote: 'current seats first',
+          historyTables: historyTables(report),
+          crossCheckUrl: urls.leadershipCrossCheck(filters, 'html', table.groups),
+          groupSets: Object.keys(GROUP_SETS),
+          seatsUrls: {
+            all: urls.leadershipSeats(filters, table, {}),
+            byCountry: report.table.byCountry.map((c) => urls.leadershipSeats(filters, table, { country: c.country })),
+            byCompany: report.table.byCompany.map((c) => (c.slug ? urls.leadershipSeats(filters, table, { parent: c.slug }) : null)),
+          },
+          seatsChart:
+            report.table.byCountry.length > 0
+              ? barChart(
+                  `Leadership seats by country on ${report.at}`,
+                  report.table.byCountry.map((c) => ({ label: (c.country && c.countryName) || 'no country', value: c.seats, text: String(c.seats) })),
+                  { color: '#6b5b95', whole: true },
+                )
+              : null,
+        }),
+        csv: () => csvOf(leadershipTable, report),
+        csvName: `stdwatch-leadership-${report.at}`,
+      };
+    });
   });
 
   router.get('/partners{.:format}', tagged, (req, res) => {
     const filters = validating(() => threeGppOnly(filtersOf(db, req)));
     const { at, groups } = tableOptionsOf(req);
     const cacheKey = key('partners', filters, at, groups);
-    const report = cache.get(cacheKey, () => partnersReport(db, resolver.registry.memberships, filters, { at, groups }));
-    const seatsOf = (partner: string | null) => urls.leadershipSeats({ body: '3gpp', group: filters.group }, { at, groups }, { partner });
-    respond(req, res, views, {
-      cacheKey,
-      page: 'partners',
-      title: 'Organizational Partners',
-      nav: 'partners',
-      data: report,
-      scope: { filters, options: { at, groups: groups ?? undefined }, counts: true },
-      at: (format) => urls.partners(filters, format, { at, groups }),
-      view: () => ({
-        groupSets: Object.keys(GROUP_SETS).filter((set) => GROUP_SETS[set]!.body === '3gpp'),
-        partnerLinks: report.partners.map((p) => ({ documents: urls.documents(filters, { partner: p.partner }), seats: seatsOf(p.partner) })),
-        contributionLinks: report.contributions.byPartner.map((r) => urls.documents(filters, { partner: r.partner })),
-        seatLinks: report.seats.byPartner.map((r) => seatsOf(r.partner)),
-        unknownSeatsUrl: seatsOf(null),
-      }),
-      csv: () => csvOf(partnersTable, report),
-      csvName: `stdwatch-partners-${at}`,
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = partnersReport(db, resolver.registry.memberships, filters, { at, groups });
+      const seatsOf = (partner: string | null) => urls.leadershipSeats({ body: '3gpp', group: filters.group }, { at, groups }, { partner });
+      return {
+        page: 'partners',
+        title: 'Organizational Partners',
+        nav: 'partners',
+        data: report,
+        scope: { filters, options: { at, groups: groups ?? undefined }, counts: true },
+        at: (format) => urls.partners(filters, format, { at, groups }),
+        view: () => ({
+          groupSets: Object.keys(GROUP_SETS).filter((set) => GROUP_SETS[set]!.body === '3gpp'),
+          partnerLinks: report.partners.map((p) => ({ documents: urls.documents(filters, { partner: p.partner }), seats: seatsOf(p.partner) })),
+          contributionLinks: report.contributions.byPartner.map((r) => urls.documents(filters, { partner: r.partner })),
+          seatLinks: report.seats.byPartner.map((r) => seatsOf(r.partner)),
+          unknownSeatsUrl: seatsOf(null),
+        }),
+        csv: () => csvOf(partnersTable, report),
+        csvName: `stdwatch-partners-${at}`,
+      };
+    });
   });
 
   router.get('/leadership/seats{.:format}', (req, res) => {
@@ -374,19 +381,20 @@ export function pageRoutes(db: Db, resolver: Resolver, views: Views, options: { 
     const filters = filtersOf(db, req);
     const cacheKey = key('unresolved', filters);
     // With the coverage per group and per year: where attribution is weak, before a trend is trusted.
-    const report = cache.get(cacheKey, () => ({ ...unresolvedReport(db, filters), byGroup: coverageBy(db, filters, 'group'), byYear: coverageBy(db, filters, 'year') }));
-    respond(req, res, views, {
-      cacheKey,
-      page: 'unresolved',
-      title: 'Unresolved sources',
-      nav: 'unresolved',
-      data: report,
-      scope: { filters, counts: true },
-      at: (format) => urls.unresolved(filters, format),
-      view: { coverageUrl: urls.unresolvedCoverage(filters), suggestionsUrl: urls.unresolvedSuggestions(filters) },
-      csv: () => csvOf(unresolvedTable, report),
-      csvName: 'stdwatch-unresolved',
-    }, cache);
+    respondKept(req, res, views, cache, cacheKey, () => {
+      const report = { ...unresolvedReport(db, filters), byGroup: coverageBy(db, filters, 'group'), byYear: coverageBy(db, filters, 'year') };
+      return {
+        page: 'unresolved',
+        title: 'Unresolved sources',
+        nav: 'unresolved',
+        data: report,
+        scope: { filters, counts: true },
+        at: (format) => urls.unresolved(filters, format),
+        view: { coverageUrl: urls.unresolvedCoverage(filters), suggestionsUrl: urls.unresolvedSuggestions(filters) },
+        csv: () => csvOf(unresolvedTable, report),
+        csvName: 'stdwatch-unresolved',
+      };
+    });
   });
 
   router.get('/status{.:format}', (req, res) => {
