@@ -87,14 +87,20 @@ export function cpuOf(pid: number): number {
  * counted as the server's; curl sees what node:http sees.
  */
 export function get(url: string): Promise<number> {
+  return timedGet(url).then((answer) => answer.ms);
+}
+
+/** The same, with the request id the server gave the answer (`X-Request-Id`, in its log line). */
+export function timedGet(url: string): Promise<{ ms: number; requestId: string | null }> {
   const t = performance.now();
   return new Promise((resolve, reject) => {
     http
       .get(url, (response) => {
         response.on('data', () => {});
         response.on('end', () => {
+          const requestId = response.headers['x-request-id'];
           if (response.statusCode !== 200) reject(new Error(`${url}: ${response.statusCode}`));
-          else resolve(performance.now() - t);
+          else resolve({ ms: performance.now() - t, requestId: typeof requestId === 'string' ? requestId : null });
         });
         response.on('error', reject);
       })
