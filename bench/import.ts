@@ -15,6 +15,7 @@ import { importFile } from '../scrapers/pipeline/import.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
 import { createResolver } from '../domain/resolve/resolve.js';
 import { SNAPSHOT_DIR, loadSnapshot } from '../scrapers/pipeline/seed.js';
+import { median } from './stats.js';
 
 const RUNS = 5;
 const LARGEST = path.join(SNAPSHOT_DIR, '3gpp', 'TDoc_List_Meeting_RAN#102.xlsx');
@@ -27,7 +28,6 @@ function fresh() {
   return { db, resolver, archive };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const bytes = fs.readFileSync(LARGEST);
 const parseMs: number[] = [];

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import YAML from 'yaml';
 import { loadRegistry, REGISTRY_DIR } from '../domain/resolve/registry.js';
 import { get, startServer } from './server.js';
+import { spread } from './stats.js';
 
 export interface ReresolveRun {
   /** The server's own time for the re-resolution: the run's start to its commit (its log line); null when it failed. */
@@ -180,4 +181,16 @@ export async function measureReresolve(benchDb: string, log: (m: string) => void
     for (const d of registryDirs) fs.rmSync(d, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The JSON of the re-resolution: reresolveMs, and what it changed and how serving went meanwhile. */
+export function reresolveFigures(r: ReresolveFigures): Record<string, unknown> {
+  return {
+    reresolveMs: r.changed.ms,
+    reresolve: {
+      changed: { error: r.changed.error, slug: r.changed.slug, formerParent: r.changed.formerParent, contributions: r.changed.contributions, sourceRows: r.changed.sourceRows, rewrittenRows: r.changed.rewrittenRows, ms: r.changed.ms, serverStartMs: r.changed.startMs, apiPagesMeanwhile: spread(r.changed.apiMs), apiFailures: r.changed.apiFailures },
+      unchanged: { error: r.unchanged.error, ms: r.unchanged.ms, serverStartMs: r.unchanged.startMs, apiPagesMeanwhile: spread(r.unchanged.apiMs), apiFailures: r.unchanged.apiFailures },
+      copyMs: Math.round(r.copyMs),
+    },
+  };
 }

@@ -36,9 +36,10 @@ import buildDist from '../test/support/build.js';
 import type { CountSpec } from '../db/counts/read.js';
 import { weekOf } from '../server/reports/weeks.js';
 import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
-import { measureReresolve, type ReresolveFigures } from './reresolve.js';
-import { get, rssOf, startServer, timedGet } from './server.js';
+import { measureReresolve, reresolveFigures, type ReresolveFigures } from './reresolve.js';
+import { RequestLog, get, rssOf, startServer, timedGet } from './server.js';
 import { baseSize, databaseBytes, type BaseSize } from './sizes.js';
+import { median, percentile } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LARGEST = path.join(ROOT, 'test', 'fixtures', '3gpp', 'TDoc_List_Meeting_RAN#102.xlsx');
@@ -63,10 +64,6 @@ if (args.only !== 'import' && !fs.existsSync(dbFile)) {
 }
 
 const resolver = createResolver(loadRegistry());
-const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
-const median = (v: number[]) => sorted(v)[Math.floor(v.length / 2)]!;
-/** Nearest-rank percentile. */
-const percentile = (v: number[], p: number) => sorted(v)[Math.min(v.length - 1, Math.ceil((p / 100) * v.length) - 1)]!;
 /** CPU milliseconds of this process per measured thing: on a shared machine wall time includes waiting for a core. */
 const cpuMs = new Map<string, number[]>();
 const time = (fn: () => unknown, label = 'other') => {
@@ -130,22 +127,6 @@ function reresolveRow(r: ReresolveFigures, apiP95Ms: number | null): Row {
   };
 }
 
-/** Count, median, p95 and max of request times. */
-function spread(v: number[]): { n: number; medianMs: number; p95Ms: number; maxMs: number } {
-  const all = v.length > 0 ? v : [0];
-  return { n: v.length, medianMs: Math.round(median(all)), p95Ms: Math.round(percentile(all, 95)), maxMs: Math.round(Math.max(...all)) };
-}
-/** The JSON of the re-resolution: reresolveMs, and what it changed and how serving went meanwhile. */
-function reresolveFigures(r: ReresolveFigures): Record<string, unknown> {
-  return {
-    reresolveMs: r.changed.ms,
-    reresolve: {
-      changed: { error: r.changed.error, slug: r.changed.slug, formerParent: r.changed.formerParent, contributions: r.changed.contributions, sourceRows: r.changed.sourceRows, rewrittenRows: r.changed.rewrittenRows, ms: r.changed.ms, serverStartMs: r.changed.startMs, apiPagesMeanwhile: spread(r.changed.apiMs), apiFailures: r.changed.apiFailures },
-      unchanged: { error: r.unchanged.error, ms: r.unchanged.ms, serverStartMs: r.unchanged.startMs, apiPagesMeanwhile: spread(r.unchanged.apiMs), apiFailures: r.unchanged.apiFailures },
-      copyMs: Math.round(r.copyMs),
-    },
-  };
-}
 /** The figures of --only sizes or --only reresolve, printed alone. */
 function printAlone(alone: Row[], figures: Record<string, unknown>): void {
   console.log(`stdwatch benchmark (--only ${args.only}), ${path.basename(dbFile)}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`);
@@ -346,17 +327,9 @@ closeDatabase(big);
 // 3. The real server on the database.
 // The server runs the build (bin/stdwatch.js refuses one older than the sources): made first, not timed.
 buildDist();
-// The server's own log line of each request (pino, one JSON object per line): how long it took the
-// server, beside how long the bench waited for the whole answer.
-const serverMs = new Map<string, number>();
-const server = await startServer({
-  dbFile,
-  onLogLine: (line) => {
-    if (!line.startsWith('{')) return;
-    const entry = JSON.parse(line) as { msg?: string; reqId?: string; ms?: number };
-    if (entry.msg === 'request' && entry.reqId && entry.ms !== undefined) serverMs.set(entry.reqId, entry.ms);
-  },
-});
+// The server's own time of each report request, beside how long the bench waited for the whole answer.
+const requestLog = new RequestLog();
+const server = await startServer({ dbFile, ...requestLog.serverOptions });
 let headline!: Record<string, number>;
 let details!: Record<string, unknown>;
 let apiP95!: number;
@@ -400,8 +373,7 @@ try {
   }
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b).map((v) => v.toFixed(0)).join(', ');
   log(`report requests right after a write, in order (CN, huawei, …): ${reportCold.map((v) => v.toFixed(0)).join(", ")} ms`);
-  // The server's log lines come through a pipe: by now those of the report requests have arrived.
-  const reportServer = reportColdIds.map((id) => (id === null ? null : (serverMs.get(id) ?? null))).filter((ms): ms is number => ms !== null);
+  const reportServer = await requestLog.timesOf(reportColdIds);
   log(`the same, as the server logged them (${reportServer.length} of ${reportCold.length}): ${reportServer.join(', ')} ms`);
   log(`API pages, sorted: ${sorted(api)} ms (filtered: ${api.filter((_, i) => i % 4 === 3).map((v) => v.toFixed(0)).join(', ')})`);
   // Pages no figure names, each once (computed, not from a cache): what a full history made slow
@@ -428,7 +400,7 @@ try {
     target: '≤ 50 ms',
     meets: reportP95Ms <= 50,
     naive: naiveReportP95,
-    note: `over HTTP, each request right after a write (computed on the kept counts, not from the cache), after ${REPORT_WARMUP} warm-up pairs (slowest ${Math.round(Math.max(...reportWarmup))} ms); the server's own time of the same requests (its log): median ${Math.round(median(reportServer.length > 0 ? reportServer : [0]))} ms, p95 ${Math.round(percentile(reportServer.length > 0 ? reportServer : [0], 95))} ms; from the cache p95 ${Math.round(percentile(reportWarm, 95))} ms; the functions alone on the kept counts: p95 ${Math.round(percentile(rollupReport, 95))} ms, CPU median ${cpuMedian('rollupReport')} ms (CN, huawei, US entity basis without withdrawn, nokia since 2020 revisions collapsed); naive = the counts they read by plain GROUP BYs (CPU median ${cpuMedian('report')} ms)`,
+    note: `over HTTP, each request right after a write (computed on the kept counts, not from the cache), after ${REPORT_WARMUP} warm-up pairs (slowest ${Math.round(Math.max(...reportWarmup))} ms); the server's own time of the same requests (its log): ${reportServer.length === 0 ? 'not logged' : `median ${Math.round(median(reportServer))} ms, p95 ${Math.round(percentile(reportServer, 95))} ms`}; from the cache p95 ${Math.round(percentile(reportWarm, 95))} ms; the functions alone on the kept counts: p95 ${Math.round(percentile(rollupReport, 95))} ms, CPU median ${cpuMedian('rollupReport')} ms (CN, huawei, US entity basis without withdrawn, nokia since 2020 revisions collapsed); naive = the counts they read by plain GROUP BYs (CPU median ${cpuMedian('report')} ms)`,
   });
   rows.push({
     figure: 'weekly digest (digestReport, computed)',
@@ -473,7 +445,7 @@ try {
     // What the warm-up rounds cost, once per process: a one-shot import's store, a new server's first report.
     firstRunMs: { store: Math.round(warmupMs[0]!), countryReport: Math.round(reportWarmup[0]!), companyReport: Math.round(reportWarmup[1]!) },
     // The report requests' time in the server (its log), beside reportP95Ms measured by the bench.
-    reportServerMs: { n: reportServer.length, median: Math.round(median(reportServer.length > 0 ? reportServer : [0])), p95: Math.round(percentile(reportServer.length > 0 ? reportServer : [0], 95)) },
+    reportServerMs: reportServer.length === 0 ? null : { n: reportServer.length, median: Math.round(median(reportServer)), p95: Math.round(percentile(reportServer, 95)) },
   };
 } finally {
   await server.stop();

@@ -108,6 +108,43 @@ export function timedGet(url: string): Promise<{ ms: number; requestId: string |
   });
 }
 
+/**
+ * The server's own time of requests, from its log line of each (pino, one JSON object per line,
+ * `reqId` and `ms`): read until `timesOf` is asked, then drained, not parsed (under a load the bench
+ * drives, parsing would take from it).
+ */
+export class RequestLog {
+  private readonly ms = new Map<string, number>();
+  private reading = true;
+
+  /** What startServer needs: the log as JSON lines of every request, and where they go. */
+  readonly serverOptions: Pick<ServerOptions, 'env' | 'onLogLine'> = {
+    env: { STDWATCH_LOG_FORMAT: 'json', STDWATCH_LOG_LEVEL: 'info' },
+    onLogLine: (line) => {
+      if (!this.reading || !line.startsWith('{')) return;
+      try {
+        const entry = JSON.parse(line) as { msg?: string; reqId?: string; ms?: number };
+        if (entry.msg === 'request' && entry.reqId && entry.ms !== undefined) this.ms.set(entry.reqId, entry.ms);
+      } catch {
+        // not a request's line
+      }
+    },
+  };
+
+  /**
+   * The server's times of these requests (by X-Request-Id; those not logged left out), once their
+   * lines have come through the pipe (a line is written as its answer closes: a second at most).
+   * Stops reading the log.
+   */
+  async timesOf(ids: (string | null)[]): Promise<number[]> {
+    for (let waited = 0; waited < 1000 && ids.some((id) => id !== null && !this.ms.has(id)); waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    this.reading = false;
+    return ids.flatMap((id) => (id !== null && this.ms.has(id) ? [this.ms.get(id)!] : []));
+  }
+}
+
 export function rssOf(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);

@@ -2,12 +2,23 @@
 // that have contributions), kept while the data is unchanged. Kept per connection and keyed by one
 // thing, the data version: a write by another connection (PRAGMA data_version) or by this one
 // (total_changes(), which also counts this connection's writes to its temporary tables) moves it, and
-// every kept value goes. Bounded: past MAX_VALUES the least recently used go first (lru-cache).
+// every kept value goes. Bounded: past MAX_VALUES, or MAX_BYTES of kept pages, the least recently
+// used go first (lru-cache).
 import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { Db } from './connection.js';
 
 const MAX_VALUES = 500;
+/** Kept pages (a country's JSON is 1 MB) count their bytes; any other value 1 kB. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** What a kept value weighs: the bytes of a page (a Buffer, or an object with one as its `body`). */
+function weight(kept: { value: unknown }): number {
+  const value = kept.value as { body?: unknown } | null;
+  if (Buffer.isBuffer(value)) return Math.max(1, value.byteLength);
+  if (value && typeof value === 'object' && Buffer.isBuffer(value.body)) return Math.max(1, value.body.byteLength);
+  return 1024;
+}
 
 interface Kept {
   version: string;
@@ -23,7 +34,7 @@ function keptFor(db: Db): Kept {
   let entry = kept.get(db.$client);
   if (!entry) {
     const readVersion = db.$client.prepare("select (select data_version from pragma_data_version()) || ':' || total_changes()").pluck();
-    kept.set(db.$client, (entry = { version: '', pinned: null, values: new LRUCache({ max: MAX_VALUES }), readVersion }));
+    kept.set(db.$client, (entry = { version: '', pinned: null, values: new LRUCache({ max: MAX_VALUES, maxSize: MAX_BYTES, sizeCalculation: weight }), readVersion }));
   }
   return entry;
 }

@@ -1,6 +1,7 @@
 // Reading the report counts: the one way a report counts (countQuery). The kept rows (definitions.ts,
-// kept by upkeep.ts) answer what a date range holds whole — years, months, and for what the digest
-// reads days; what they do not hold is counted on the spot by the same definition (the days at the
+// kept by upkeep.ts) answer what a date range holds whole — everything (`all`, when nothing is read by
+// period), years, months, and for what the digest reads days; what they do not hold is counted on the
+// spot by the same definition (the days at the
 // edges of a range elsewhere, the months of the co-source tables); a report adds the rows up by the
 // keys it asks for.
 import { sql, type SQL } from 'drizzle-orm';
@@ -68,7 +69,7 @@ export interface CountSpec {
   datedOnly?: boolean;
   /**
    * Only these measures (every one when not given): each is a sum SQLite adds up over every row read
-   * (at 2 M contributions a country's 15,000 year rows cost about 0.3 ms a sum).
+   * (at 2 M contributions a country's 15,000 year rows, read for a date range, cost about 0.3 ms a sum).
    */
   measures?: readonly Measure[];
 }

@@ -28,8 +28,8 @@ export interface PageResult {
   /** Paged answers: the following page's JSON address (null on the last), the records on this page and the page size. */
   paging?: { next: string | null; count: number; limit: number };
   /**
-   * Extra values only the HTML page needs (links, charts); a function is called only when the page is
-   * rendered, so a chart is not drawn again for a page the cache already holds.
+   * Extra values only the HTML page needs (links, charts); a function is called only when the HTML
+   * page is rendered, so its JSON and CSV renderings draw no chart.
    */
   view?: Record<string, unknown> | (() => Record<string, unknown>);
   csv: () => string;

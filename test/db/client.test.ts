@@ -51,6 +51,28 @@ describe('values kept per connection', () => {
     }
   });
 
+  it('keep at most 64 MB of pages: past it the least recently used page goes, values of another kind stay', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const made: string[] = [];
+      const page = (key: string) => whileUnchanged(db, key, () => (made.push(key), { body: Buffer.alloc(1024 * 1024), csvName: key }));
+      const small = (key: string) => whileUnchanged(db, key, () => (made.push(key), { rows: [1, 2, 3] }));
+      page('page 0');
+      small('small');
+      for (let i = 1; i < 64; i++) page(`page ${i}`);
+      // 64 pages of 1 MB and a small value (1 kB) are over 64 MB: the least recently used went, page 0.
+      expect(made).toHaveLength(65);
+      page('page 63');
+      small('small');
+      expect(made).toHaveLength(65);
+      page('page 0');
+      expect(made.at(-1)).toBe('page 0');
+      expect(made).toHaveLength(66);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
   it('perConnection makes its value once per connection', () => {
     let made = 0;
     const counter = perConnection(() => ({ id: ++made }));
