@@ -9,16 +9,9 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from './connection.js';
 
 const MAX_VALUES = 500;
-/** Kept pages (a country's JSON is 1 MB) count their bytes; any other value 1 kB. */
+/** What the kept values may weigh: a kept page (a country's JSON is 1 MB) its bytes, any other value 1 kB. */
 const MAX_BYTES = 64 * 1024 * 1024;
-
-/** What a kept value weighs: the bytes of a page (a Buffer, or an object with one as its `body`). */
-function weight(kept: { value: unknown }): number {
-  const value = kept.value as { body?: unknown } | null;
-  if (Buffer.isBuffer(value)) return Math.max(1, value.byteLength);
-  if (value && typeof value === 'object' && Buffer.isBuffer(value.body)) return Math.max(1, value.body.byteLength);
-  return 1024;
-}
+const DEFAULT_WEIGHT = 1024;
 
 interface Kept {
   version: string;
@@ -34,7 +27,7 @@ function keptFor(db: Db): Kept {
   let entry = kept.get(db.$client);
   if (!entry) {
     const readVersion = db.$client.prepare("select (select data_version from pragma_data_version()) || ':' || total_changes()").pluck();
-    kept.set(db.$client, (entry = { version: '', pinned: null, values: new LRUCache({ max: MAX_VALUES, maxSize: MAX_BYTES, sizeCalculation: weight }), readVersion }));
+    kept.set(db.$client, (entry = { version: '', pinned: null, values: new LRUCache({ max: MAX_VALUES, maxSize: MAX_BYTES, sizeCalculation: () => DEFAULT_WEIGHT }), readVersion }));
   }
   return entry;
 }
@@ -60,8 +53,11 @@ export function pinVersion<T>(db: Db, fn: (version: string) => T): T {
   }
 }
 
-/** The value kept under `key` while the data is unchanged, or `compute()` kept under it. Errors are not kept. */
-export function whileUnchanged<T>(db: Db, key: string, compute: () => T): T {
+/**
+ * The value kept under `key` while the data is unchanged, or `compute()` kept under it. Errors are not
+ * kept. `bytes`: what the value holds (a page's bytes), for the bound on what is kept; 1 kB if not given.
+ */
+export function whileUnchanged<T>(db: Db, key: string, compute: () => T, bytes?: (value: T) => number): T {
   const entry = keptFor(db);
   const version = dataVersion(db);
   if (version !== entry.version) {
@@ -71,6 +67,6 @@ export function whileUnchanged<T>(db: Db, key: string, compute: () => T): T {
   const found = entry.values.get(key);
   if (found) return found.value as T;
   const value = compute();
-  entry.values.set(key, { value });
+  entry.values.set(key, { value }, bytes ? { size: Math.max(1, bytes(value)) } : undefined);
   return value;
 }

@@ -38,9 +38,9 @@ export class ReportCache {
     return pinVersion(this.db, () => fn(this.etag()));
   }
 
-  /** The value kept for `key`, or `compute()` kept under it. Errors are not kept. */
-  get<T>(key: string, compute: () => T): T {
-    return whileUnchanged(this.db, `report ${this.id} ${clockWindow()} ${key}`, compute);
+  /** The value kept for `key`, or `compute()` kept under it (`bytes`: what it holds). Errors are not kept. */
+  get<T>(key: string, compute: () => T, bytes?: (value: T) => number): T {
+    return whileUnchanged(this.db, `report ${this.id} ${clockWindow()} ${key}`, compute, bytes);
   }
 }
 

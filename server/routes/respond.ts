@@ -72,9 +72,13 @@ export function respond(req: Request, res: Response, views: Views, result: PageR
  */
 export function respondKept(req: Request, res: Response, views: Views, cache: ReportCache, key: string, page: () => PageResult): void {
   const format = requestedFormat(req);
-  const kept = cache.get(`${key}.${format}`, () => {
-    const result = page();
-    return { body: Buffer.from(render(format, result, views), 'utf8'), csvName: result.csvName };
-  });
+  const kept = cache.get(
+    `${key}.${format}`,
+    () => {
+      const result = page();
+      return { body: Buffer.from(render(format, result, views), 'utf8'), csvName: result.csvName };
+    },
+    (page) => page.body.byteLength,
+  );
   send(res, format, kept.body, kept.csvName);
 }
