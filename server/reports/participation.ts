@@ -115,10 +115,10 @@ export function rate(accepted: number, noted: number, notHandled: number): numbe
 /** What counts are read under: the report filters, and for a series over time its groups (coverage.ts). */
 export type CountScope = Filters & Pick<CountFilters, 'groupIds'>;
 
-/** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
 /** What a count reads besides its table, filters, keys and subject. */
 export type CountOptions = Pick<CountSpec, 'datedOnly' | 'measures'>;
 
+/** The counts of a table under the report filters, by the given keys (see db/counts/read.ts). */
 export function countsOf(db: Db, table: CountTableName, filters: CountScope, by: CountKey[], subject?: SQL, options: CountOptions = {}): SQL {
   return countQuery(db, { table, filters, by, subject, ...options });
 }
