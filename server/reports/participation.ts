@@ -141,16 +141,8 @@ export function subjectCounts(db: Db, subject: Subject, filters: CountScope, by:
   }
 }
 
-interface OutcomeRow {
-  contributions: number;
-  fractional: number;
-  accepted: number;
-  noted: number;
-  withdrawn: number;
-  superseded: number;
-  notHandled: number;
-  pending: number;
-}
+/** A count row as read: the counts and each outcome's count. */
+type OutcomeRow = Counts & Omit<OutcomeCounts, 'acceptanceRate'>;
 
 function outcomesOf(row: OutcomeRow | undefined): OutcomeCounts {
   const o = {
