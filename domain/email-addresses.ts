@@ -13,6 +13,13 @@ export const ADDRESS_REMOVED = 'e-mail-removed';
 const LABEL = String.raw`[\p{L}\p{N}_%+-]+`;
 const DOT = String.raw`(?:\.|[ \t]*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|<\s*dot\s*>|\{\s*dot\s*\}|&lt;\s*dot\s*&gt;)[ \t]*|[ \t]+dot[ \t]+)`;
 const NAME = `${LABEL}(?:${DOT}${LABEL})*`;
+// After an `@` written tight or an "at" in brackets, the domain may also space its dots
+// (`redacted@ericsson . com`, twice in the work plan): a dot between spaces before a label. Not after a
+// bare "at", where prose would read as an address; and a spaced dot before a capital ends a sentence
+// (`… . Then`), so the address ends there (SENTENCE_END: the patterns are case-blind, this is not).
+const SPACED_DOT = String.raw`[ \t]+\.[ \t]+(?=\p{L})`;
+const SENTENCE_END = /[ \t]+\.[ \t]+\p{Lu}/u;
+const DOMAIN = `${LABEL}(?:(?:${DOT}|${SPACED_DOT})${LABEL})*`;
 // An `@` written tight, encoded, or an "at" in brackets: an address, even truncated (`redacted@thalesaleniaspace....`).
 const AT = String.raw`(?:@|%40|&#0*64;|&#x0*40;|&commat;|[ \t]*(?:\(\s*at\s*\)|\[\s*at\s*\]|<\s*at\s*>|\{\s*at\s*\}|&lt;\s*at\s*&gt;)[ \t]*)`;
 // A spaced `@` or the bare word: only before a domain that ends in a top-level part of letters.
@@ -20,8 +27,8 @@ const LOOSE_AT = String.raw`(?:[ \t]@[ \t]?|@[ \t]|[ \t]+at[ \t]+)`;
 const QUALIFIED = String.raw`(?!www${DOT})${LABEL}(?:${DOT}${LABEL})*${DOT}\p{L}{2}[\p{L}\p{N}-]*`;
 const START = String.raw`(?<![\p{L}\p{N}_%+.-])`;
 
-const ADDRESS = new RegExp(`${START}(${NAME})(?:${AT}(${NAME})|${LOOSE_AT}(${QUALIFIED}))`, 'giu');
-const DOT_WRITTEN = new RegExp(DOT, 'giu');
+const ADDRESS = new RegExp(`${START}(${NAME})(?:${AT}(${DOMAIN})|${LOOSE_AT}(${QUALIFIED}))`, 'giu');
+const DOT_WRITTEN = new RegExp(`${DOT}|${SPACED_DOT}`, 'giu');
 
 export interface FoundAddress {
   /** The address as the text writes it. */
@@ -30,17 +37,33 @@ export interface FoundAddress {
   domain: string;
 }
 
+/** Every address a text holds, in order, with where it starts. */
+function* addressesIn(text: string): Generator<FoundAddress & { index: number }> {
+  for (const m of text.matchAll(ADDRESS)) {
+    let [written, , domain = m[3]!] = m;
+    const end = m[2] === undefined ? -1 : domain.search(SENTENCE_END);
+    if (end >= 0) {
+      written = written.slice(0, written.length - (domain.length - end));
+      domain = domain.slice(0, end);
+    }
+    yield { index: m.index, written, domain: domain.replace(DOT_WRITTEN, '.').toLowerCase().replace(/\.+$/, '') };
+  }
+}
+
 /** Every address a text holds, in order. */
 export function findAddresses(text: string): FoundAddress[] {
-  return [...text.matchAll(ADDRESS)].map((m) => ({
-    written: m[0],
-    domain: (m[2] ?? m[3]!).replace(DOT_WRITTEN, '.').toLowerCase().replace(/\.+$/, ''),
-  }));
+  return [...addressesIn(text)].map(({ written, domain }) => ({ written, domain }));
 }
 
 /** The text with every address replaced (by ADDRESS_REMOVED unless told otherwise); the rest as written. */
 export function removeAddresses(text: string, replacement: string = ADDRESS_REMOVED): string {
-  return text.replace(ADDRESS, () => replacement);
+  let out = '';
+  let from = 0;
+  for (const { index, written } of addressesIn(text)) {
+    out += text.slice(from, index) + replacement;
+    from = index + written.length;
+  }
+  return out + text.slice(from);
 }
 
 /** Whether a text holds an address in any spelling. */

@@ -9,7 +9,8 @@
 //                                                an address: the company is its domain's, if the domain
 //                                                identifies one (registry/email-domains.yaml)
 //   `Keith Drage`                                a person alone: the company is the domain of the item's
-//                                                "WI rapporteur e-mail", if it identifies one
+//                                                "WI rapporteur e-mail", if it identifies one, or a company
+//                                                that column names in words (`Merkel, Juergen - Nokia Networks`)
 // Only companies leave this module: a person's name or an address is never returned, so it can never be
 // stored. A part is a company when the registry knows it, or when it reads as a company (a legal ending,
 // a word like "Networks" or "Wireless", a digit or an ampersand); a cell of one word is a company (no
@@ -140,10 +141,11 @@ export function isPlaceholder(cell: string): boolean {
   return PLACEHOLDER.test(cell.trim());
 }
 
-/** The companies a rapporteur cell names; `emailCell` is the item's "WI rapporteur e-mail". */
-export function rapporteurCompanies(cell: string | null, emailCell: string | null, naming: RapporteurNaming): RapporteurCompanies {
-  const text = cell ?? '';
-  const addresses = findAddresses(text);
+/**
+ * The companies a text names as a rapporteur cell writes them (its addresses aside): those it names
+ * (`company`) and a lone word that may be one (`guess`, only where `alone`: the whole cell).
+ */
+function namedIn(text: string, alone: boolean, naming: RapporteurNaming): { companies: string[]; guesses: string[] } {
   const parts = pieces(withoutAddresses(text), naming);
   const companies: string[] = [];
   const guesses: string[] = [];
@@ -159,10 +161,23 @@ export function rapporteurCompanies(cell: string | null, emailCell: string | nul
     const name = inner && naming.isOrganization(head) ? head : part.replace(/\s*\([^()]*\)\s*/g, ' ').trim();
     // A lone word is the company only when it is the whole cell: not what is left of `Baniel, uri
     // dot baniel at oracle dot com` once the address is taken out.
-    const read = readPiece(name, before, parts.length === 1 && addresses.length === 0, i === parts.length - 1, naming);
+    const read = readPiece(name, before, alone && parts.length === 1, i === parts.length - 1, naming);
     if (read.company) (read.reading === 'guess' ? guesses : companies).push(read.company);
     before = read.reading;
   }
+  return { companies, guesses };
+}
+
+/**
+ * The companies a rapporteur cell names; `emailCell` is the item's "WI rapporteur e-mail". In order:
+ * the companies the cell names, its addresses' domains, the e-mail column's addresses' domains, the
+ * companies the e-mail column names in words (`Merkel, Juergen - Nokia Networks` stands there once),
+ * and last a lone word of the cell.
+ */
+export function rapporteurCompanies(cell: string | null, emailCell: string | null, naming: RapporteurNaming): RapporteurCompanies {
+  const text = cell ?? '';
+  const addresses = findAddresses(text);
+  const { companies, guesses } = namedIn(text, addresses.length === 0, naming);
   const unique = (list: string[]) => [...new Map(list.map((c) => [plainKey(c), c])).values()];
   if (companies.length > 0) return { companies: unique(companies), from: 'cell' };
   // A guess gives way to an address whose domain the table knows (`Liang LIU, AngeloCentonza` is two
@@ -172,6 +187,8 @@ export function rapporteurCompanies(cell: string | null, emailCell: string | nul
   if (inCell.length > 0) return { companies: inCell, from: 'address in the cell' };
   const inColumn = fromAddresses(findAddresses(emailCell ?? ''));
   if (inColumn.length > 0) return { companies: inColumn, from: 'e-mail column' };
+  const namedInColumn = namedIn(emailCell ?? '', false, naming).companies;
+  if (namedInColumn.length > 0) return { companies: unique(namedInColumn), from: 'e-mail column' };
   if (guesses.length > 0) return { companies: unique(guesses), from: 'cell' };
   return { companies: [], from: null };
 }
