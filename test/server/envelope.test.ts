@@ -105,6 +105,16 @@ describe('the OpenAPI document', () => {
   });
 });
 
+/** The other renderings a JSON answer links to, where they are not its HTML page and CSV (with `self`). */
+const ALTERNATES: Record<string, string[]> = {
+  '/api/contributions': ['csv', 'ndjson', 'self'],
+  '/api/positions': ['csv', 'ndjson', 'self'],
+  // The digest's index has no table to export; a week's digest is also Markdown.
+  '/digest.json': ['html', 'self'],
+  '/digest/{week}.json': ['csv', 'html', 'md', 'self'],
+};
+const ALTERNATE_TYPES: Record<string, RegExp> = { csv: /text\/csv/, html: /html/, ndjson: /application\/x-ndjson/, md: /text\/markdown/ };
+
 describe('every JSON answer is the one envelope', () => {
   it.each(Object.entries(EXAMPLES))('%s (%s)', async (path, address) => {
     const res = await request(web).get(address).expect(200).expect('content-type', /application\/json/);
@@ -117,8 +127,10 @@ describe('every JSON answer is the one envelope', () => {
     const asked = new URL(address, 'http://x');
     expect(self.pathname).toBe(asked.pathname);
     expect(Object.fromEntries(self.searchParams)).toMatchObject(Object.fromEntries([...asked.searchParams].filter(([k]) => k !== 'page')));
-    if (body.links.csv) await request(web).get(body.links.csv).expect(200).expect('content-type', /text\/csv/);
-    if (body.links.html) await request(web).get(body.links.html).expect(200).expect('content-type', /html/);
+    expect(Object.keys(body.links).sort()).toEqual(ALTERNATES[path] ?? ['csv', 'html', 'self']);
+    for (const [format, type] of Object.entries(ALTERNATE_TYPES)) {
+      if (body.links[format]) await request(web).get(body.links[format]).expect(200).expect('content-type', type);
+    }
   });
 
   it('states the filters and the counting rules a request was answered with, defaults filled in', async () => {
