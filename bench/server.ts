@@ -26,8 +26,22 @@ export interface ServerOptions {
   onLogLine?: (line: string) => void;
 }
 
+/**
+ * Starts the server on a random port below Linux's ephemeral range (32768 up, where the load's own
+ * connections take theirs); a start that fails (the port taken after all) is tried again on another.
+ */
 export async function startServer(options: ServerOptions): Promise<BenchServer> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOn(20_000 + Math.floor(Math.random() * 12_000), options);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(`the server did not start (${(error as Error).message}); trying another port`);
+    }
+  }
+}
+
+async function startServerOn(port: number, options: ServerOptions): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-raw-'));
   const t = performance.now();
@@ -63,7 +77,10 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     fs.rmSync(archiveDir, { recursive: true, force: true });
   };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    if (child.exitCode !== null) {
+      fs.rmSync(archiveDir, { recursive: true, force: true });
+      throw new Error(`the server stopped (exit ${child.exitCode})`);
+    }
     try {
       const response = await fetch(`${base}/static/stdwatch.css`);
       if (response.ok) break;
