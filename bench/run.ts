@@ -17,8 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { applyRegistry } from '../db/registry.js';
+import { REGISTRY_HASH, applyRegistry } from '../db/registry.js';
 import { rebuildTdocSeats } from '../db/seats.js';
 import { storeListing } from '../db/contributions.js';
 import { RawArchive } from '../db/archive.js';
@@ -64,6 +65,17 @@ if (args.only !== 'import' && !fs.existsSync(dbFile)) {
 }
 
 const resolver = createResolver(loadRegistry());
+// A database resolved with another registry (the registry changed since bench:data made it) would be
+// re-resolved by the server in its worker thread, in the background of every server figure.
+if (args.only !== 'import') {
+  const bench = new Database(dbFile, { readonly: true });
+  const appliedHash = (bench.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH) as string | undefined) ?? null;
+  bench.close();
+  if (appliedHash !== resolver.registry.hash) {
+    console.error(`${dbFile} was resolved with another registry than this checkout's: run npm run bench:data -- --size ${size} again`);
+    process.exit(1);
+  }
+}
 /** CPU milliseconds of this process per measured thing: on a shared machine wall time includes waiting for a core. */
 const cpuMs = new Map<string, number[]>();
 const time = (fn: () => unknown, label = 'other') => {

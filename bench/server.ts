@@ -22,8 +22,14 @@ export interface ServerOptions {
   dbFile: string;
   /** More environment (e.g. STDWATCH_REGISTRY_DIR). */
   env?: Record<string, string>;
-  /** Each line the server logs (pino JSON lines on stdout); without it stdout is ignored. */
+  /** Each line the server logs (pino JSON lines on stdout); without it (or logFile) stdout is ignored. */
   onLogLine?: (line: string) => void;
+  /**
+   * A file the server's stdout goes to instead of a pipe: a pipe the benchmark reads fills while the
+   * benchmark is busy (the load's client runs in it), and the server then buffers its log in memory
+   * and slows down, which the memory and load figures would count.
+   */
+  logFile?: string;
 }
 
 /**
@@ -44,6 +50,7 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
 async function startServerOn(port: number, options: ServerOptions): Promise<BenchServer> {
   const base = `http://127.0.0.1:${port}`;
   const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-raw-'));
+  const logFd = options.logFile ? fs.openSync(options.logFile, 'w') : undefined;
   const t = performance.now();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'stdwatch.js'), 'serve', '--port', String(port)], {
     env: {
@@ -56,8 +63,9 @@ async function startServerOn(port: number, options: ServerOptions): Promise<Benc
       STDWATCH_RATE_LIMIT_PER_MINUTE: '0',
       ...options.env,
     },
-    stdio: ['ignore', options.onLogLine ? 'pipe' : 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLogLine ? 'pipe' : logFd ?? 'ignore', 'inherit'],
   });
+  if (logFd !== undefined) fs.closeSync(logFd);
   if (options.onLogLine && child.stdout) {
     let pending = '';
     child.stdout.setEncoding('utf8');
@@ -132,32 +140,38 @@ export function timedGet(url: string): Promise<{ ms: number; requestId: string |
  */
 export class RequestLog {
   private readonly ms = new Map<string, number>();
-  private reading = true;
+  private readonly file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-log-')), 'server.log');
 
-  /** What startServer needs: the log as JSON lines of every request, and where they go. */
-  readonly serverOptions: Pick<ServerOptions, 'env' | 'onLogLine'> = {
+  /** What startServer needs: the log as JSON lines of every request, into a file. */
+  readonly serverOptions: Pick<ServerOptions, 'env' | 'logFile'> = {
     env: { STDWATCH_LOG_FORMAT: 'json', STDWATCH_LOG_LEVEL: 'info' },
-    onLogLine: (line) => {
-      if (!this.reading || !line.startsWith('{')) return;
+    logFile: this.file,
+  };
+
+  private read(): void {
+    for (const line of fs.readFileSync(this.file, 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
       try {
         const entry = JSON.parse(line) as { msg?: string; reqId?: string; ms?: number };
         if (entry.msg === 'request' && entry.reqId && entry.ms !== undefined) this.ms.set(entry.reqId, entry.ms);
       } catch {
-        // not a request's line
+        // not a request's line (or the last one, half written)
       }
-    },
-  };
+    }
+  }
 
   /**
    * The server's times of these requests (by X-Request-Id; those not logged left out), once their
-   * lines have come through the pipe (a line is written as its answer closes: a second at most).
-   * Stops reading the log.
+   * lines are in the file (a line is written as its answer closes: a second at most). Then the file is
+   * removed (the server writes on into it unseen until it stops).
    */
   async timesOf(ids: (string | null)[]): Promise<number[]> {
+    this.read();
     for (let waited = 0; waited < 1000 && ids.some((id) => id !== null && !this.ms.has(id)); waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
+      this.read();
     }
-    this.reading = false;
+    fs.rmSync(path.dirname(this.file), { recursive: true, force: true });
     return ids.flatMap((id) => (id !== null && this.ms.has(id) ? [this.ms.get(id)!] : []));
   }
 }
