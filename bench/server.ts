@@ -84,10 +84,14 @@ async function startServerOn(port: number, options: ServerOptions): Promise<Benc
     await exited;
     fs.rmSync(archiveDir, { recursive: true, force: true });
   };
+  // A minute at most: the first start of a build on a busy machine takes a few seconds.
+  const deadline = performance.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) {
+    const stopped = child.exitCode !== null || child.signalCode !== null;
+    if (stopped || performance.now() > deadline) {
+      if (!stopped) await stop();
       fs.rmSync(archiveDir, { recursive: true, force: true });
-      throw new Error(`the server stopped (exit ${child.exitCode})`);
+      throw new Error(stopped ? `the server stopped (${child.exitCode ?? child.signalCode})` : 'the server did not answer within a minute');
     }
     try {
       const response = await fetch(`${base}/static/stdwatch.css`);
@@ -135,12 +139,17 @@ export function timedGet(url: string): Promise<{ ms: number; requestId: string |
 
 /**
  * The server's own time of requests, from its log line of each (pino, one JSON object per line,
- * `reqId` and `ms`): read until `timesOf` is asked, then drained, not parsed (under a load the bench
- * drives, parsing would take from it).
+ * `reqId` and `ms`), written to a file: read when `timesOf` is asked, then removed (whatever the server
+ * writes after goes unread into the removed file; the folder goes when this process exits, however).
  */
 export class RequestLog {
   private readonly ms = new Map<string, number>();
-  private readonly file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-log-')), 'server.log');
+  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-log-'));
+  private readonly file = path.join(this.dir, 'server.log');
+
+  constructor() {
+    process.once('exit', () => fs.rmSync(this.dir, { recursive: true, force: true }));
+  }
 
   /** What startServer needs: the log as JSON lines of every request, into a file. */
   readonly serverOptions: Pick<ServerOptions, 'env' | 'logFile'> = {
@@ -171,7 +180,7 @@ export class RequestLog {
       await new Promise((resolve) => setTimeout(resolve, 20));
       this.read();
     }
-    fs.rmSync(path.dirname(this.file), { recursive: true, force: true });
+    fs.rmSync(this.dir, { recursive: true, force: true });
     return ids.flatMap((id) => (id !== null && this.ms.has(id) ? [this.ms.get(id)!] : []));
   }
 }

@@ -13,19 +13,22 @@ export const ADDRESS_REMOVED = 'e-mail-removed';
 const LABEL = String.raw`[\p{L}\p{N}_%+-]+`;
 const DOT = String.raw`(?:\.|[ \t]*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|<\s*dot\s*>|\{\s*dot\s*\}|&lt;\s*dot\s*&gt;)[ \t]*|[ \t]+dot[ \t]+)`;
 const NAME = `${LABEL}(?:${DOT}${LABEL})*`;
-// After an `@` written tight or an "at" in brackets, the domain may also space its dots
-// (`redacted@ericsson . com`, twice in the work plan): a dot between spaces before a label. Not after a
-// bare "at", where prose would read as an address; and a spaced dot before a capital ends a sentence
-// (`… . Then`), so the address ends there (SENTENCE_END: the patterns are case-blind, this is not).
-const SPACED_DOT = String.raw`[ \t]+\.[ \t]+(?=\p{L})`;
-const SENTENCE_END = /[ \t]+\.[ \t]+\p{Lu}/u;
-const DOMAIN = `${LABEL}(?:(?:${DOT}|${SPACED_DOT})${LABEL})*`;
 // An `@` written tight, encoded, or an "at" in brackets: an address, even truncated (`redacted@thalesaleniaspace....`).
 const AT = String.raw`(?:@|%40|&#0*64;|&#x0*40;|&commat;|[ \t]*(?:\(\s*at\s*\)|\[\s*at\s*\]|<\s*at\s*>|\{\s*at\s*\}|&lt;\s*at\s*&gt;)[ \t]*)`;
 // A spaced `@` or the bare word: only before a domain that ends in a top-level part of letters.
 const LOOSE_AT = String.raw`(?:[ \t]@[ \t]?|@[ \t]|[ \t]+at[ \t]+)`;
 const QUALIFIED = String.raw`(?!www${DOT})${LABEL}(?:${DOT}${LABEL})*${DOT}\p{L}{2}[\p{L}\p{N}-]*`;
 const START = String.raw`(?<![\p{L}\p{N}_%+.-])`;
+// After an `@` written tight or an "at" in brackets, a domain of one label may go on with dots between
+// spaces (`redacted@ericsson . com`, twice in the work plan), each label ending its word and not
+// starting another address (`x@foo . Jane.Doe@…`, `x@foo . jane (at) …` are two). A domain with a dot
+// written tight (`jane@nokia.com . see note 3`) ends there. Not after a bare "at", where prose would
+// read as an address. A spaced dot before a capital ends a sentence (`… . Then`), so the address ends
+// there (SENTENCE_END: the patterns are case-blind, this is not).
+const SPACED_DOT = String.raw`[ \t]+\.[ \t]+`;
+const SPACED_LABEL = String.raw`${LABEL}(?![\p{L}\p{N}_%+.@-])(?!${AT}|${LOOSE_AT})`;
+const DOMAIN = `(?:${LABEL}(?:${SPACED_DOT}${SPACED_LABEL})+|${NAME})`;
+const SENTENCE_END = /[ \t]+\.[ \t]+\p{Lu}/u;
 
 const ADDRESS = new RegExp(`${START}(${NAME})(?:${AT}(${DOMAIN})|${LOOSE_AT}(${QUALIFIED}))`, 'giu');
 const DOT_WRITTEN = new RegExp(`${DOT}|${SPACED_DOT}`, 'giu');
@@ -39,7 +42,9 @@ export interface FoundAddress {
 
 /** Every address a text holds, in order, with where it starts. */
 function* addressesIn(text: string): Generator<FoundAddress & { index: number }> {
-  for (const m of text.matchAll(ADDRESS)) {
+  const pattern = new RegExp(ADDRESS.source, ADDRESS.flags);
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(text)) !== null) {
     let [written, , domain = m[3]!] = m;
     const end = m[2] === undefined ? -1 : domain.search(SENTENCE_END);
     if (end >= 0) {
@@ -47,6 +52,8 @@ function* addressesIn(text: string): Generator<FoundAddress & { index: number }>
       domain = domain.slice(0, end);
     }
     yield { index: m.index, written, domain: domain.replace(DOT_WRITTEN, '.').toLowerCase().replace(/\.+$/, '') };
+    // What a sentence's end cut off is searched again.
+    pattern.lastIndex = m.index + written.length;
   }
 }
 

@@ -62,7 +62,14 @@ export { COLUMNS as WORK_PLAN_COLUMNS };
 const REQUIRED: WorkPlanColumn[] = ['uid', 'name', 'groups', 'company'];
 /** The archived copy's word for an item that names a rapporteur but no company that can be told. */
 export const NO_COMPANY = 'no company told';
-const COMPANY_SOURCES: readonly string[] = ['cell', 'address in the cell', 'e-mail column'] satisfies CompanySource[];
+/** What a seat's detail adds about where its company was read (nothing for the cell's own words). */
+const COMPANY_FROM_NOTE: Record<CompanySource, string> = {
+  cell: '',
+  'address in the cell': "; company from the rapporteur's e-mail domain",
+  'e-mail column': "; company from the rapporteur's e-mail domain",
+  'e-mail column, in words': "; company named in the rapporteur's e-mail column",
+};
+const COMPANY_SOURCES: readonly string[] = ['cell', 'address in the cell', 'e-mail column', 'e-mail column, in words'] satisfies CompanySource[];
 
 function findColumns(header: Row) {
   const found = columnsByHeader(header, COLUMNS, REQUIRED, headerKey);
@@ -109,7 +116,7 @@ export interface WorkPlanCounts {
   seats: number;
   /** Seated items under 100 % whose Finish is more than a year before the edition: ended at their Finish. */
   overdue: number;
-  /** Items whose company came from an address (in the cell, or the e-mail column for a person alone). */
+  /** Seated items by where their company was read: the cell's words, an address (in the cell, or the e-mail column for a person alone), or the e-mail column's words. */
   companyFrom: Record<CompanySource, number>;
 }
 
@@ -174,7 +181,7 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
   const { rows, at } = plan;
   const counts: WorkPlanCounts = {
     items: 0, withoutRapporteur: 0, withoutCompany: 0, withoutLeadGroup: 0, named: 0, seated: 0, unmappedGroup: 0, undated: 0, seats: 0, overdue: 0,
-    companyFrom: { cell: 0, 'address in the cell': 0, 'e-mail column': 0 },
+    companyFrom: { cell: 0, 'address in the cell': 0, 'e-mail column': 0, 'e-mail column, in words': 0 },
   };
   // The edition's day: the newest "last modif" of its rows (2023-01-09 in Work_plan_3gpp_230110).
   const edition = rows.slice(1).map((row) => parseListDate(at(row, 'modified')?.v)).reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null);
@@ -230,7 +237,7 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
     const overdue = !complete && !stopped && finish !== null && overdueBefore !== null && finish < overdueBefore;
     if (overdue) counts.overdue++;
     const acronym = text(at(row, 'acronym'));
-    const detail = [`WI ${uid}`, acronym].filter(Boolean).join(' ') + (companyFrom === 'cell' ? '' : `; company from the rapporteur's e-mail domain`);
+    const detail = [`WI ${uid}`, acronym].filter(Boolean).join(' ') + COMPANY_FROM_NOTE[companyFrom];
     for (const company of companies) {
       counts.seats++;
       positions.push({

@@ -28,7 +28,7 @@ export interface RapporteurNaming {
   organizationOfAddress(domain: string): string | null;
 }
 
-export type CompanySource = 'cell' | 'address in the cell' | 'e-mail column';
+export type CompanySource = 'cell' | 'address in the cell' | 'e-mail column' | 'e-mail column, in words';
 
 export interface RapporteurCompanies {
   /** The companies as the cell writes them, or the registry's names when they come from an address. */
@@ -169,10 +169,36 @@ function namedIn(text: string, alone: boolean, naming: RapporteurNaming): { comp
 }
 
 /**
+ * The organizations the registry knows among a text's pieces (its addresses aside), whole, at a piece's
+ * beginning or in brackets: what the e-mail column may name beside a person (`Merkel, Juergen - Nokia
+ * Networks`). Only names the registry knows: that column is no rapporteur cell, and a piece that merely
+ * reads as a company there may be a person's address written in words (`jane.roe at nokia networks`).
+ */
+function knownIn(text: string, naming: RapporteurNaming): string[] {
+  const known: string[] = [];
+  // A word after a lone word that names no organization is a given name (`Evans, Tim`: not TIM).
+  let afterSurname = false;
+  for (const part of pieces(withoutAddresses(text), naming)) {
+    const { head, inner } = trailingParenthesis(part);
+    const name = (inner ? head : part).trim();
+    const givenName = afterSurname && words(name) === 1;
+    afterSurname = words(name) === 1 && !inner && !naming.isOrganization(name);
+    if (inner && !isPlaceName(inner) && naming.isOrganization(inner)) known.push(inner);
+    else if (givenName || name.includes('@')) continue;
+    else if (naming.isOrganization(name)) known.push(name);
+    else {
+      const beginning = knownBeginning(name, naming);
+      if (beginning) known.push(beginning);
+    }
+  }
+  return known;
+}
+
+/**
  * The companies a rapporteur cell names; `emailCell` is the item's "WI rapporteur e-mail". In order:
  * the companies the cell names, its addresses' domains, the e-mail column's addresses' domains, the
- * companies the e-mail column names in words (`Merkel, Juergen - Nokia Networks` stands there once),
- * and last a lone word of the cell.
+ * organizations the registry knows that the e-mail column names in words (knownIn), and last a lone
+ * word of the cell.
  */
 export function rapporteurCompanies(cell: string | null, emailCell: string | null, naming: RapporteurNaming): RapporteurCompanies {
   const text = cell ?? '';
@@ -187,8 +213,8 @@ export function rapporteurCompanies(cell: string | null, emailCell: string | nul
   if (inCell.length > 0) return { companies: inCell, from: 'address in the cell' };
   const inColumn = fromAddresses(findAddresses(emailCell ?? ''));
   if (inColumn.length > 0) return { companies: inColumn, from: 'e-mail column' };
-  const namedInColumn = namedIn(emailCell ?? '', false, naming).companies;
-  if (namedInColumn.length > 0) return { companies: unique(namedInColumn), from: 'e-mail column' };
+  const namedInColumn = knownIn(emailCell ?? '', naming);
+  if (namedInColumn.length > 0) return { companies: unique(namedInColumn), from: 'e-mail column, in words' };
   if (guesses.length > 0) return { companies: unique(guesses), from: 'cell' };
   return { companies: [], from: null };
 }

@@ -34,6 +34,22 @@ describe('an e-mail address, however it is written', () => {
     expect(findAddresses(text)).toEqual([{ written, domain }]);
   });
 
+  it.each<[string, string[]]>([
+    // A spaced dot never carries one address into the next.
+    ['x@foo . Jane.Doe@ericsson.com', ['foo', 'ericsson.com']],
+    ['a@b . John.Smith at nokia.com', ['b', 'nokia.com']],
+    ['x (at) foo . Jane.Doe (at) ericsson.com', ['foo', 'ericsson.com']],
+    ['x@foo . jane (at) ericsson.com', ['foo', 'ericsson.com']],
+    ['jane@ericsson.com . bob.jones@nokia.com', ['ericsson.com', 'nokia.com']],
+    // Nor a domain written with a tight dot into the words after it.
+    ['redacted@ericsson.com . see note 3', ['ericsson.com']],
+    ['x@huawei.com . 请联系', ['huawei.com']],
+  ])('%s: each address apart', (text, domains) => {
+    expect(findAddresses(text).map((a) => a.domain)).toEqual(domains);
+    expect(removeAddresses(removeAddresses(text))).toBe(removeAddresses(text));
+    expect(removeAddresses(text)).not.toMatch(/@|\(at\)| at /);
+  });
+
   it('finds every address of a cell that names several', () => {
     expect(findAddresses('jane.roe[at]mediatek.com, john.doe[at]qti.qualcomm.com,jo.ro[at]vivo.com').map((a) => a.domain)).toEqual([
       'mediatek.com',
@@ -68,6 +84,7 @@ describe('words that only look like an address', () => {
 describe('taking addresses out', () => {
   it('replaces each address by a mark in a document, and keeps every other character', () => {
     expect(removeAddresses('mail jane.roe@nokia . com . Then call john (at) zte . com')).toBe(`mail ${ADDRESS_REMOVED} . Then call ${ADDRESS_REMOVED}`);
+    expect(removeAddresses('redacted@ericsson.com . see note 3')).toBe(`${ADDRESS_REMOVED} . see note 3`);
     expect(removeAddresses('Rapporteur: Thales->Jane Roe, Thales; Rap eMail: ->jane.roe@thalesaleniaspace.com; 9/12/22')).toBe(
       `Rapporteur: Thales->Jane Roe, Thales; Rap eMail: ->${ADDRESS_REMOVED}; 9/12/22`,
     );

@@ -102,11 +102,34 @@ describe('rapporteur cells with the addresses the published workbook holds', () 
       ['Doe, John <john.doe@huawei.com>', null, ['Huawei']],
       ['John Doe', 'john.doe@gmail.com', []],
       ['John Doe', 'john dot doe at intel dot com', ['Intel']],
+      // The work plan's rows 699 and 1165: the domain's dot between spaces.
+      ['John Doe', 'redacted@ericsson . com ', ['Ericsson']],
     ];
     for (const [cell, email, companies] of cells) {
       const read = rapporteurCompanies(cell, email, naming);
       expect(read.companies).toEqual(companies);
       expect(JSON.stringify(read)).not.toMatch(/@|jane|john|roe|doe/i);
+    }
+  });
+
+  it('reads the e-mail column for an organization the registry knows, and never for a person or an address in words', () => {
+    const columns: [string, string[]][] = [
+      // Row 2397 of the real plan.
+      ['Merkel, Juergen - Nokia Networks', ['Nokia Networks']],
+      ['Jane Roe (Ericsson)', ['Ericsson']],
+      ['Jane Roe, Nokia', ['Nokia']],
+      ['China Mobile Jane Roe', ['China Mobile']],
+      // A given name that spells a brand (TIM), a person, or an address written in words: none.
+      ['Roe, Tim', []],
+      ['Jane Roe', []],
+      ['jane.roe at nokia networks', []],
+      ['Jane Roe at Huawei Technologies', []],
+      ['janeroe@samsung electronics', []],
+      ['Roe Jane Networks Ltd', []],
+    ];
+    for (const [column, companies] of columns) {
+      const read = rapporteurCompanies('Jane Roe', column, naming);
+      expect(read).toEqual(companies.length > 0 ? { companies, from: 'e-mail column, in words' } : { companies: [], from: null });
     }
   });
 });
