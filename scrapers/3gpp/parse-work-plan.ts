@@ -69,7 +69,8 @@ const COMPANY_FROM_NOTE: Record<CompanySource, string> = {
   'e-mail column': "; company from the rapporteur's e-mail domain",
   'e-mail column, in words': "; company named in the rapporteur's e-mail column",
 };
-const COMPANY_SOURCES: readonly string[] = ['cell', 'address in the cell', 'e-mail column', 'e-mail column, in words'] satisfies CompanySource[];
+/** Every CompanySource, in the order above (the archived copy's column says them). */
+export const COMPANY_SOURCES = Object.keys(COMPANY_FROM_NOTE) as CompanySource[];
 
 function findColumns(header: Row) {
   const found = columnsByHeader(header, COLUMNS, REQUIRED, headerKey);
@@ -169,7 +170,7 @@ export function rapporteurOf(plan: WorkPlanSheet, row: Row, naming: RapporteurNa
     const from = text(plan.at(row, 'companiesReadFrom'));
     if (!from) return null;
     const companies = cellString(plan.at(row, 'companiesRead')).split('\n').map((c) => c.trim()).filter(Boolean);
-    return { companies, from: COMPANY_SOURCES.includes(from) ? (from as CompanySource) : companies.length > 0 ? 'cell' : null };
+    return { companies, from: COMPANY_SOURCES.includes(from as CompanySource) ? (from as CompanySource) : companies.length > 0 ? 'cell' : null };
   }
   const cell = text(plan.at(row, 'company'));
   if (!cell || isPlaceholder(cell)) return null;
@@ -181,7 +182,7 @@ export function parseWorkPlan(bytes: Uint8Array, context: WorkPlanContext): Pars
   const { rows, at } = plan;
   const counts: WorkPlanCounts = {
     items: 0, withoutRapporteur: 0, withoutCompany: 0, withoutLeadGroup: 0, named: 0, seated: 0, unmappedGroup: 0, undated: 0, seats: 0, overdue: 0,
-    companyFrom: { cell: 0, 'address in the cell': 0, 'e-mail column': 0, 'e-mail column, in words': 0 },
+    companyFrom: Object.fromEntries(COMPANY_SOURCES.map((source) => [source, 0])) as Record<CompanySource, number>,
   };
   // The edition's day: the newest "last modif" of its rows (2023-01-09 in Work_plan_3gpp_230110).
   const edition = rows.slice(1).map((row) => parseListDate(at(row, 'modified')?.v)).reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null);

@@ -11,7 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { removeAddresses } from '../../domain/email-addresses.js';
 import { headerKey } from '../workbook.js';
 import { redactionNote, XLSX_TYPE, type RedactedCopy } from '../redaction.js';
-import { NO_COMPANY, rapporteurOf, readWorkPlanSheet, WORK_PLAN_COLUMNS, type WorkPlanColumn } from './parse-work-plan.js';
+import { COMPANY_SOURCES, NO_COMPANY, rapporteurOf, readWorkPlanSheet, WORK_PLAN_COLUMNS, type WorkPlanColumn } from './parse-work-plan.js';
 import type { RapporteurNaming } from './work-plan-rapporteur.js';
 
 /** The columns that name people, or that the copy writes anew: never carried over. */
@@ -58,7 +58,7 @@ export function workPlanCopy(published: Buffer, naming: RapporteurNaming): Redac
     ['Taken out', WORK_PLAN_REMOVED],
     ['Columns kept', kept.map((i) => valueOf(header[i])).join(', ')],
     [COMPANIES_READ_HEADER, 'the companies read from "WI rapporteur name" (for a person alone, from the domain of "WI rapporteur e-mail"), one a line'],
-    [COMPANIES_READ_FROM_HEADER, `"cell", "address in the cell", "e-mail column", "e-mail column, in words" or "${NO_COMPANY}" (a person alone, or an address whose domain identifies no organization); empty: no rapporteur named`],
+    [COMPANIES_READ_FROM_HEADER, `${COMPANY_SOURCES.map((source) => `"${source}"`).join(', ')} or "${NO_COMPANY}" (a person alone, or an address whose domain identifies no organization); empty: no rapporteur named`],
   ];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), plan.name);
