@@ -23,21 +23,37 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { closeDatabase, openDatabase } from '../db/client.js';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { closeDatabase, openDatabase, type Db } from '../db/client.js';
+import * as schema from '../db/schema.js';
 import { statements, writeSources } from '../db/contributions.js';
 import { OrganizationIds } from '../db/organizations.js';
 import { recount } from '../db/counts/upkeep.js';
-import { applyRegistry } from '../db/registry.js';
+import { applyRegistry, registryApplied } from '../db/registry.js';
 import { RawArchive } from '../db/archive.js';
 import { groupByCode } from '../domain/groups/3gpp.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
-import { createResolver, type ResolvedSource } from '../domain/resolve/resolve.js';
+import { createResolver, type ResolvedSource, type Resolver } from '../domain/resolve/resolve.js';
 import { loadSnapshot } from '../scrapers/pipeline/seed.js';
 
 export const DEFAULT_SIZE = 2_000_000;
 
 export function defaultBenchDb(size: number): string {
   return path.join(os.tmpdir(), 'stdwatch-bench', `bench-${size}.db`);
+}
+
+/**
+ * Whether a benchmark database was resolved with this registry. Read-only: opening it (openDatabase)
+ * would run the migrations, which the benchmark times when it opens it.
+ */
+export function resolvedWith(file: string, resolver: Resolver): boolean {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return registryApplied(drizzle(sqlite, { schema }) as Db, resolver);
+  } finally {
+    sqlite.close();
+  }
 }
 
 /**

@@ -17,9 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { REGISTRY_HASH, applyRegistry } from '../db/registry.js';
+import { applyRegistry } from '../db/registry.js';
 import { rebuildTdocSeats } from '../db/seats.js';
 import { storeListing } from '../db/contributions.js';
 import { RawArchive } from '../db/archive.js';
@@ -36,7 +35,7 @@ import { referenceCounts } from '../test/support/reference-counts.js';
 import buildDist from '../test/support/build.js';
 import type { CountSpec } from '../db/counts/read.js';
 import { weekOf } from '../server/reports/weeks.js';
-import { DEFAULT_SIZE, defaultBenchDb } from './data.js';
+import { DEFAULT_SIZE, defaultBenchDb, resolvedWith } from './data.js';
 import { measureReresolve, reresolveFigures, type ReresolveFigures } from './reresolve.js';
 import { RequestLog, get, rssOf, startServer, timedGet } from './server.js';
 import { baseSize, databaseBytes, type BaseSize } from './sizes.js';
@@ -67,14 +66,9 @@ if (args.only !== 'import' && !fs.existsSync(dbFile)) {
 const resolver = createResolver(loadRegistry());
 // A database resolved with another registry (the registry changed since bench:data made it) would be
 // re-resolved by the server in its worker thread, in the background of every server figure.
-if (args.only !== 'import') {
-  const bench = new Database(dbFile, { readonly: true });
-  const appliedHash = (bench.prepare('select value from meta where key = ?').pluck().get(REGISTRY_HASH) as string | undefined) ?? null;
-  bench.close();
-  if (appliedHash !== resolver.registry.hash) {
-    console.error(`${dbFile} was resolved with another registry than this checkout's: run npm run bench:data -- --size ${size} again`);
-    process.exit(1);
-  }
+if (args.only !== 'import' && !resolvedWith(dbFile, resolver)) {
+  console.error(`${dbFile} was resolved with another registry than this checkout's: run npm run bench:data -- --size ${size} again`);
+  process.exit(1);
 }
 /** CPU milliseconds of this process per measured thing: on a shared machine wall time includes waiting for a core. */
 const cpuMs = new Map<string, number[]>();

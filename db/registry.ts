@@ -48,14 +48,15 @@ export function syncRegistry(db: Db, resolver: Resolver): void {
 
 export const REGISTRY_HASH = 'registry_hash';
 
-/**
- * Applies the registry to everything stored: when its content changed since the last run, every
- * contribution's sources are recomputed from the raw source text. Returns whether anything was done.
- */
 /** Whether what is stored was resolved with this registry (its hash is the one recorded). */
 export function registryApplied(db: Db, resolver: Resolver): boolean {
   return db.select().from(meta).where(eq(meta.key, REGISTRY_HASH)).get()?.value === resolver.registry.hash;
 }
+
+/**
+ * Applies the registry to everything stored: when its content changed since the last run, every
+ * contribution's sources are recomputed from the raw source text. Returns whether anything was done.
+ */
 
 export function applyRegistry(db: Db, resolver: Resolver): boolean {
   if (registryApplied(db, resolver)) return false;
