@@ -44,6 +44,22 @@ export function defaultBenchDb(size: number): string {
 }
 
 /**
+ * An empty database in memory with the registry applied, and a raw archive in a temporary folder: a
+ * store's or an import's target. `close` closes the one and removes the other.
+ */
+export function emptyTarget(resolver: Resolver) {
+  const db = openDatabase(':memory:');
+  applyRegistry(db, resolver);
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-'));
+  const archive = new RawArchive(archiveDir, db);
+  const close = () => {
+    closeDatabase(db);
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+  };
+  return { db, resolver, archive, close };
+}
+
+/**
  * Whether a benchmark database was resolved with this registry. Read-only: opening it (openDatabase)
  * would run the migrations, which the benchmark times when it opens it.
  */

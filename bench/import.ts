@@ -7,33 +7,21 @@
 // database, the same ratio for the largest of them, and all of them stored one after another into one
 // database; then the time to load the whole snapshot and the share of source mentions it resolves.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { applyRegistry } from '../db/registry.js';
-import { RawArchive } from '../db/archive.js';
 import { parseFile } from '../scrapers/formats.js';
 import { importFile } from '../scrapers/pipeline/import.js';
 import { storeListing } from '../db/contributions.js';
-import { closeDatabase, openDatabase } from '../db/client.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
 import { createResolver } from '../domain/resolve/resolve.js';
 import { SNAPSHOT_DIR, loadSnapshot } from '../scrapers/pipeline/seed.js';
+import { emptyTarget } from './data.js';
 import { median } from './stats.js';
 
 const RUNS = 5;
 const resolver = createResolver(loadRegistry());
 
-/** The archive folders made, removed at the end. */
-const archiveDirs: string[] = [];
-
-function fresh() {
-  const db = openDatabase(':memory:');
-  applyRegistry(db, resolver);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-'));
-  archiveDirs.push(dir);
-  return { db, resolver, archive: new RawArchive(dir, db) };
-}
+const fresh = () => emptyTarget(resolver);
 
 /** Parse alone and file to database (parse + resolve + store + archive), medians of RUNS, printed. */
 function fileToDatabase(label: string, file: string) {
@@ -49,7 +37,7 @@ function fileToDatabase(label: string, file: string) {
     t = performance.now();
     importFile(target, file);
     importMs.push(performance.now() - t);
-    closeDatabase(target.db);
+    target.close();
   }
   const parse = median(parseMs);
   const whole = median(importMs);
@@ -77,10 +65,10 @@ const perList = listings.map(({ name, listing }) => {
   const runs: number[] = [];
   // A warm-up round, then the median of three, each into an empty database.
   for (let i = 0; i < 4; i++) {
-    const { db } = fresh();
-    const ms = storeMs(db, listing);
+    const target = fresh();
+    const ms = storeMs(target.db, listing);
     if (i > 0) runs.push(ms);
-    closeDatabase(db);
+    target.close();
   }
   const ms = median(runs);
   return { name, rows: listing.contributions.length, ms, perSec: Math.round(listing.contributions.length / (ms / 1000)) };
@@ -93,7 +81,7 @@ for (const { listing } of listings) sequenceMs += storeMs(sequence.db, listing);
 const listRows = listings.reduce((n, l) => n + l.listing.contributions.length, 0);
 const listsPerSec = Math.round(listRows / (sequenceMs / 1000));
 console.log(`  all ${listings.length} one after another into one database: ${listRows} rows in ${sequenceMs.toFixed(0)} ms → ${listsPerSec} rows/s`);
-closeDatabase(sequence.db);
+sequence.close();
 const largest = tdocLists[listings.reduce((best, l, i) => (l.listing.contributions.length > listings[best]!.listing.contributions.length ? i : best), 0)]!;
 fileToDatabase('the largest real list', largest);
 
@@ -111,4 +99,4 @@ console.log(
 );
 console.log(JSON.stringify({ rows, parseMs: Math.round(parse), importMs: Math.round(whole), rowsPerSec: Math.round(rows / (whole / 1000)), ratio: Number((whole / parse).toFixed(2)),
   listsPerSec, listPerSec: { slowest: perList[0]!.perSec, median: perList[perList.length >> 1]!.perSec, fastest: perList.at(-1)!.perSec }, snapshotRows: total, snapshotMs: Math.round(snapshotMs), resolvedShare: coverage.resolved / coverage.occurrences }));
-for (const dir of archiveDirs) fs.rmSync(dir, { recursive: true, force: true });
+target.close();

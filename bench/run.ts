@@ -18,10 +18,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import autocannon from 'autocannon';
 import { closeDatabase, openDatabase, type Db } from '../db/client.js';
-import { applyRegistry } from '../db/registry.js';
 import { rebuildTdocSeats } from '../db/seats.js';
 import { storeListing } from '../db/contributions.js';
-import { RawArchive } from '../db/archive.js';
 import { parseFile } from '../scrapers/formats.js';
 import { importFile } from '../scrapers/pipeline/import.js';
 import { loadRegistry } from '../domain/resolve/registry.js';
@@ -35,7 +33,7 @@ import { referenceCounts } from '../test/support/reference-counts.js';
 import buildDist from '../test/support/build.js';
 import type { CountSpec } from '../db/counts/read.js';
 import { weekOf } from '../server/reports/weeks.js';
-import { DEFAULT_SIZE, defaultBenchDb, resolvedWith } from './data.js';
+import { DEFAULT_SIZE, defaultBenchDb, emptyTarget, resolvedWith } from './data.js';
 import { measureReresolve, reresolveFigures, type ReresolveFigures } from './reresolve.js';
 import { RequestLog, get, rssOf, startServer, timedGet } from './server.js';
 import { baseSize, databaseBytes, type BaseSize } from './sizes.js';
@@ -152,17 +150,7 @@ if (args.only === 'reresolve') {
 }
 
 // 1. Storing parsed contributions (resolve + write through storeListing), and file to database.
-function freshTarget() {
-  const db = openDatabase(':memory:');
-  applyRegistry(db, resolver);
-  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stdwatch-bench-'));
-  const archive = new RawArchive(archiveDir, db);
-  const close = () => {
-    closeDatabase(db);
-    fs.rmSync(archiveDir, { recursive: true, force: true });
-  };
-  return { db, resolver, archive, close };
-}
+const freshTarget = () => emptyTarget(resolver);
 const bytes = fs.readFileSync(LARGEST);
 const parseMs: number[] = [];
 const storeMs: number[] = [];
